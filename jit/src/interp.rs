@@ -1,0 +1,52 @@
+//! The interpreter: runs a [`Program`] over a slot buffer. It is both the
+//! fallback backend and the oracle that native code is tested against.
+
+use crate::program::{Check, CheckKind, Program};
+
+/// Evaluates one check against one slot value; `true` means it passes.
+#[inline]
+pub fn passes(kind: CheckKind, bits: u64) -> bool {
+    match kind {
+        CheckKind::IntMin(min) => (bits as i64) >= min,
+        CheckKind::IntMax(max) => (bits as i64) <= max,
+        // wrapping_rem: i64::MIN % -1 overflows, and its remainder is 0 anyway.
+        CheckKind::IntMultipleOf(d) => (bits as i64).wrapping_rem(d) == 0,
+        CheckKind::FloatGt(b) => f64::from_bits(bits) > b,
+        CheckKind::FloatGe(b) => f64::from_bits(bits) >= b,
+        CheckKind::FloatLt(b) => f64::from_bits(bits) < b,
+        CheckKind::FloatLe(b) => f64::from_bits(bits) <= b,
+        CheckKind::FloatMultipleOf(d) => float_is_multiple(f64::from_bits(bits), d),
+        CheckKind::LenMin(min) => bits >= min,
+        CheckKind::LenMax(max) => bits <= max,
+    }
+}
+
+/// A float fails multiple_of only when its remainder is clearly away from both
+/// 0 and `d` (relative tolerance 1e-9). A NaN remainder (NaN or infinite
+/// input) compares false and so passes, as in pydantic; the bounds catch those.
+#[inline]
+pub fn float_is_multiple(value: f64, d: f64) -> bool {
+    let rem = (value % d).abs();
+    let tolerance = value.abs() / 1e9;
+    !(rem > tolerance && (rem - d.abs()).abs() > tolerance)
+}
+
+/// Runs `program` over `slots`, setting bit `i` of `out` when check `i` fails.
+/// Returns the number of failing checks.
+///
+/// # Panics
+/// When `slots` or `out` is shorter than the program needs; callers size them
+/// from [`Program::n_slots`] and [`Program::out_words`].
+pub fn run(program: &Program, slots: &[u64], out: &mut [u64]) -> u32 {
+    assert!(slots.len() >= program.n_slots(), "slot buffer too short");
+    assert!(out.len() >= program.out_words(), "failure bitset too short");
+    out.iter_mut().for_each(|w| *w = 0);
+    let mut failed = 0;
+    for (i, &Check { slot, kind, .. }) in program.checks().iter().enumerate() {
+        if !passes(kind, slots[slot as usize]) {
+            out[i / 64] |= 1 << (i % 64);
+            failed += 1;
+        }
+    }
+    failed
+}

@@ -1,0 +1,18 @@
+"""satya: data validation with pydantic v2's API and a Rust core.
+
+    from satya import Model, Field
+
+    class User(Model):
+        id: int = Field(gt=0)
+        name: str = Field(min_length=1, max_length=50)
+"""
+
+from ._fields import Field, FieldInfo
+from ._model import Model
+from .errors import SchemaError, ValidationError
+
+BaseModel = Model
+ConfigDict = dict
+
+__all__ = ["Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict"]
+__version__ = "0.1.0"

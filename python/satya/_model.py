@@ -1,0 +1,211 @@
+"""`Model`: the metaclass that compiles each class once, and the pydantic-style
+methods. Validation, storage and dumping live in the native core."""
+
+from __future__ import annotations
+
+import copy as _copy
+import sys
+import typing
+
+from . import _satya
+from ._fields import _MISSING, FieldInfo, NodeBuilder, Unresolved, is_classvar, resolve
+from .errors import SchemaError
+
+_IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
+_CONFIG_KEYS = {"strict", "title", "extra", "jit"}
+_RESERVED = {"model_config", "model_fields", "__satya_schema__"}
+
+# Set once `Model` exists; ModelMeta skips building for the base itself.
+_Model = None
+
+
+class _FieldSpec:
+    """A declared field before compilation: its raw annotation and FieldInfo."""
+
+    __slots__ = ("name", "annotation", "info", "module")
+
+    def __init__(self, name, annotation, info, module):
+        self.name, self.annotation, self.info, self.module = name, annotation, info, module
+
+
+class ModelMeta(type):
+    def __new__(mcs, name, bases, namespace, **kwargs):
+        own_annotations = namespace.get("__annotations__", {})
+        specs: dict[str, _FieldSpec] = {}
+        config: dict = {}
+        for base in reversed(bases):
+            specs.update(getattr(base, "__satya_specs__", {}))
+            config.update(getattr(base, "model_config", {}) or {})
+        config.update(namespace.get("model_config", {}) or {})
+        unknown = set(config) - _CONFIG_KEYS
+        if unknown:
+            raise SchemaError(f"{name}: unsupported model_config key(s): {', '.join(sorted(unknown))}")
+        if config.get("extra", "ignore") != "ignore":
+            raise SchemaError(f"{name}: model_config extra={config['extra']!r} is not supported; only 'ignore'")
+
+        inherited = set(specs)
+        module = namespace.get("__module__")
+        for field_name, annotation in own_annotations.items():
+            if field_name.startswith("_") or is_classvar(annotation):
+                continue
+            if field_name in _RESERVED:
+                raise SchemaError(f"{name}.{field_name}: this name is reserved by Model")
+            value = namespace.pop(field_name, _MISSING)
+            info = value if isinstance(value, FieldInfo) else FieldInfo(value)
+            specs[field_name] = _FieldSpec(field_name, annotation, info, module)
+
+        slots = tuple(namespace.get("__slots__", ()))
+        namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots)
+        namespace["model_config"] = config
+        cls = super().__new__(mcs, name, bases, namespace, **kwargs)
+        cls.__satya_specs__ = specs
+        cls.model_fields = {n: s.info for n, s in specs.items()}
+        if _Model is not None or name != "Model":
+            try:
+                _build(cls)
+            except Unresolved:
+                cls.__satya_pending__ = True
+        return cls
+
+
+def _build(cls) -> None:
+    """Compiles `cls` into its native schema; raises Unresolved for a forward
+    reference that cannot be resolved yet."""
+    config = cls.model_config
+    strict = bool(config.get("strict", False))
+    fields = []
+    for spec in cls.__satya_specs__.values():
+        where = f"{cls.__name__}.{spec.name}"
+        module = sys.modules.get(spec.module)
+        globalns = dict(vars(module)) if module else {}
+        localns = {cls.__name__: cls}
+        annotation = resolve(spec.annotation, globalns, localns)
+        info = spec.info
+        builder = NodeBuilder(where, _Model, strict)
+        builder.check_unknown(info)
+        info.annotation = annotation
+        field = {
+            "name": spec.name,
+            "key": info.alias or spec.name,
+            "type": builder.node(annotation, info),
+        }
+        if info.default_factory is not None:
+            if not callable(info.default_factory):
+                raise SchemaError(f"{where}: default_factory must be callable")
+            field["default_factory"] = info.default_factory
+        elif info.default is not _MISSING:
+            field["default"] = info.default
+            field["copy_default"] = not isinstance(info.default, _IMMUTABLE_DEFAULTS)
+        fields.append(field)
+    try:
+        _satya.build_schema(cls, {"name": cls.__name__, "fields": fields})
+    except SchemaError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise SchemaError(str(exc)) from None
+    if "__satya_pending__" in cls.__dict__:
+        del cls.__satya_pending__
+
+
+def _complete_class(cls) -> None:
+    """Called by the core the first time a class waiting on a forward reference is used."""
+    try:
+        _build(cls)
+    except Unresolved as exc:
+        raise SchemaError(
+            f"{cls.__name__} is not fully defined ({exc}); define the missing type, "
+            f"then call {cls.__name__}.model_rebuild()"
+        ) from None
+
+
+class Model(_satya.ModelBase, metaclass=ModelMeta):
+    """Base class for validated models, with pydantic v2's API."""
+
+    __slots__ = ()
+
+    model_validate = classmethod(_satya.model_validate)
+
+    @classmethod
+    def model_rebuild(cls) -> bool:
+        _complete_class(cls)
+        return True
+
+    @classmethod
+    def model_construct(cls, **values):
+        """An instance from trusted values, without validation; defaults fill the rest."""
+        obj = cls.__new__(cls)
+        state = {}
+        for name, info in cls.model_fields.items():
+            key = name if name in values else (info.alias if info.alias in values else None)
+            if key is not None:
+                state[name] = values[key]
+            elif info.default_factory is not None:
+                state[name] = info.default_factory()
+            elif info.default is not _MISSING:
+                state[name] = _copy.deepcopy(info.default)
+        _satya.set_state(obj, state)
+        return obj
+
+    def model_dump(self, *, mode="python", include=None, exclude=None, by_alias=False, exclude_none=False):
+        return _satya.model_dump(self, mode=mode, include=include, exclude=exclude,
+                                 by_alias=by_alias, exclude_none=exclude_none)
+
+    def model_dump_json(self, *, by_alias=False, exclude_none=False) -> str:
+        return _satya.model_dump_json(self, by_alias=by_alias, exclude_none=exclude_none)
+
+    def dict(self, **kwargs):
+        return self.model_dump(**kwargs)
+
+    def json(self, **kwargs) -> str:
+        return self.model_dump_json(**kwargs)
+
+    def model_copy(self, *, update=None, deep=False):
+        state = _satya.get_state(self)
+        if deep:
+            state = _copy.deepcopy(state)
+        if update:
+            state.update(update)
+        new = type(self).__new__(type(self))
+        _satya.set_state(new, state)
+        return new
+
+    def __eq__(self, other):
+        if not isinstance(other, Model):
+            return NotImplemented
+        return _satya.model_eq(self, other)
+
+    __hash__ = None
+
+    def __iter__(self):
+        yield from _satya.get_state(self).items()
+
+    def __repr_args__(self):
+        return _satya.get_state(self).items()
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.__repr_args__())
+        return f"{type(self).__name__}({args})"
+
+    def __str__(self) -> str:
+        return " ".join(f"{k}={v!r}" for k, v in self.__repr_args__())
+
+    def __getstate__(self):
+        return _satya.get_state(self)
+
+    def __setstate__(self, state):
+        _satya.set_state(self, state)
+
+    def __copy__(self):
+        return self.model_copy()
+
+    def __deepcopy__(self, memo=None):
+        new = type(self).__new__(type(self))
+        if memo is not None:
+            memo[id(self)] = new
+        _satya.set_state(new, _copy.deepcopy(_satya.get_state(self), memo))
+        return new
+
+
+_Model = Model
+_build(Model)
+

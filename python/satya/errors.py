@@ -1,0 +1,11 @@
+"""Errors raised by satya."""
+
+from ._satya import ValidationError
+
+
+class SchemaError(TypeError):
+    """A Model class that cannot be built: raised when its class statement runs
+    (or, for a forward reference, when it is first used)."""
+
+
+__all__ = ["ValidationError", "SchemaError"]

@@ -1,0 +1,176 @@
+//! Error types with pydantic's names, messages and context.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// A constraint bound as the user wrote it (for `ctx`) and as it prints (for `msg`).
+#[derive(Debug)]
+pub struct BoundValue {
+    pub value: Py<PyAny>,
+    pub display: String,
+}
+
+pub type SharedBound = Arc<BoundValue>;
+
+#[derive(Debug, Clone)]
+pub enum ErrorKind {
+    Missing,
+    ModelType { class_name: Arc<str> },
+    DictType,
+    ListType,
+    IntType,
+    IntParsing,
+    IntParsingSize,
+    IntFromFloat,
+    FiniteNumber,
+    FloatType,
+    FloatParsing,
+    BoolType,
+    BoolParsing,
+    StringType,
+    StringUnicode,
+    BytesType,
+    NoneRequired,
+    RecursionLoop,
+    GreaterThan(SharedBound),
+    GreaterThanEqual(SharedBound),
+    LessThan(SharedBound),
+    LessThanEqual(SharedBound),
+    MultipleOf(SharedBound),
+    StringTooShort { min_length: u64 },
+    StringTooLong { max_length: u64 },
+    BytesTooShort { min_length: u64 },
+    BytesTooLong { max_length: u64 },
+    TooShort { field_type: &'static str, min_length: u64, actual_length: u64 },
+    TooLong { field_type: &'static str, max_length: u64, actual_length: u64 },
+    StringPatternMismatch { pattern: Arc<str> },
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+impl ErrorKind {
+    pub fn type_name(&self) -> &'static str {
+        use ErrorKind::*;
+        match self {
+            Missing => "missing",
+            ModelType { .. } => "model_type",
+            DictType => "dict_type",
+            ListType => "list_type",
+            IntType => "int_type",
+            IntParsing => "int_parsing",
+            IntParsingSize => "int_parsing_size",
+            IntFromFloat => "int_from_float",
+            FiniteNumber => "finite_number",
+            FloatType => "float_type",
+            FloatParsing => "float_parsing",
+            BoolType => "bool_type",
+            BoolParsing => "bool_parsing",
+            StringType => "string_type",
+            StringUnicode => "string_unicode",
+            BytesType => "bytes_type",
+            NoneRequired => "none_required",
+            RecursionLoop => "recursion_loop",
+            GreaterThan(_) => "greater_than",
+            GreaterThanEqual(_) => "greater_than_equal",
+            LessThan(_) => "less_than",
+            LessThanEqual(_) => "less_than_equal",
+            MultipleOf(_) => "multiple_of",
+            StringTooShort { .. } => "string_too_short",
+            StringTooLong { .. } => "string_too_long",
+            BytesTooShort { .. } => "bytes_too_short",
+            BytesTooLong { .. } => "bytes_too_long",
+            TooShort { .. } => "too_short",
+            TooLong { .. } => "too_long",
+            StringPatternMismatch { .. } => "string_pattern_mismatch",
+        }
+    }
+
+    pub fn message(&self) -> String {
+        use ErrorKind::*;
+        match self {
+            Missing => "Field required".into(),
+            ModelType { class_name } => {
+                format!("Input should be a valid dictionary or instance of {class_name}")
+            }
+            DictType => "Input should be a valid dictionary".into(),
+            ListType => "Input should be a valid list".into(),
+            IntType => "Input should be a valid integer".into(),
+            IntParsing => "Input should be a valid integer, unable to parse string as an integer".into(),
+            IntParsingSize => "Unable to parse input string as an integer, exceeded maximum size".into(),
+            IntFromFloat => "Input should be a valid integer, got a number with a fractional part".into(),
+            FiniteNumber => "Input should be a finite number".into(),
+            FloatType => "Input should be a valid number".into(),
+            FloatParsing => "Input should be a valid number, unable to parse string as a number".into(),
+            BoolType => "Input should be a valid boolean".into(),
+            BoolParsing => "Input should be a valid boolean, unable to interpret input".into(),
+            StringType => "Input should be a valid string".into(),
+            StringUnicode => "Input should be a valid string, unable to parse raw data as a unicode string".into(),
+            BytesType => "Input should be a valid bytes".into(),
+            NoneRequired => "Input should be None".into(),
+            RecursionLoop => "Recursion error - cyclic reference detected".into(),
+            GreaterThan(b) => format!("Input should be greater than {}", b.display),
+            GreaterThanEqual(b) => format!("Input should be greater than or equal to {}", b.display),
+            LessThan(b) => format!("Input should be less than {}", b.display),
+            LessThanEqual(b) => format!("Input should be less than or equal to {}", b.display),
+            MultipleOf(b) => format!("Input should be a multiple of {}", b.display),
+            StringTooShort { min_length: n } => {
+                format!("String should have at least {n} character{}", plural(*n))
+            }
+            StringTooLong { max_length: n } => {
+                format!("String should have at most {n} character{}", plural(*n))
+            }
+            BytesTooShort { min_length: n } => format!("Data should have at least {n} byte{}", plural(*n)),
+            BytesTooLong { max_length: n } => format!("Data should have at most {n} byte{}", plural(*n)),
+            TooShort { field_type, min_length: n, actual_length } => format!(
+                "{field_type} should have at least {n} item{} after validation, not {actual_length}",
+                plural(*n)
+            ),
+            TooLong { field_type, max_length: n, actual_length } => format!(
+                "{field_type} should have at most {n} item{} after validation, not {actual_length}",
+                plural(*n)
+            ),
+            StringPatternMismatch { pattern } => format!("String should match pattern '{pattern}'"),
+        }
+    }
+
+    /// pydantic's `ctx` dict, or `None` for kinds that have none.
+    pub fn context<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        use ErrorKind::*;
+        let ctx = PyDict::new(py);
+        match self {
+            ModelType { class_name } => ctx.set_item("class_name", &**class_name)?,
+            GreaterThan(b) => ctx.set_item("gt", &b.value)?,
+            GreaterThanEqual(b) => ctx.set_item("ge", &b.value)?,
+            LessThan(b) => ctx.set_item("lt", &b.value)?,
+            LessThanEqual(b) => ctx.set_item("le", &b.value)?,
+            MultipleOf(b) => ctx.set_item("multiple_of", &b.value)?,
+            StringTooShort { min_length } | BytesTooShort { min_length } => {
+                ctx.set_item("min_length", min_length)?
+            }
+            StringTooLong { max_length } | BytesTooLong { max_length } => {
+                ctx.set_item("max_length", max_length)?
+            }
+            TooShort { field_type, min_length, actual_length } => {
+                ctx.set_item("field_type", field_type)?;
+                ctx.set_item("min_length", min_length)?;
+                ctx.set_item("actual_length", actual_length)?;
+            }
+            TooLong { field_type, max_length, actual_length } => {
+                ctx.set_item("field_type", field_type)?;
+                ctx.set_item("max_length", max_length)?;
+                ctx.set_item("actual_length", actual_length)?;
+            }
+            StringPatternMismatch { pattern } => ctx.set_item("pattern", &**pattern)?,
+            _ => return Ok(None),
+        }
+        Ok(Some(ctx))
+    }
+}

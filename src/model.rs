@@ -1,0 +1,334 @@
+//! The native side of `Model`: the base type whose `__init__` and `__setattr__`
+//! are Rust, the compiled schema kept on each class, and instance storage.
+
+use std::os::raw::{c_int, c_void};
+use std::panic::AssertUnwindSafe;
+
+use pyo3::exceptions::{PyAttributeError, PyRuntimeError, PyTypeError};
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::pyclass::{PyTraverseError, PyVisit};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyString, PyType};
+
+use crate::errors::{into_py_err, ErrorKind, LocItem, ValError, ValResult};
+use crate::schema::{CompiledSchema, Values};
+use crate::validators::State;
+
+/// The compiled schema of one Model class, stored in the class's own dict.
+#[pyclass(frozen, module = "satya._satya", name = "CompiledSchema")]
+pub struct SchemaHandle {
+    pub schema: CompiledSchema,
+}
+
+#[pymethods]
+impl SchemaHandle {
+    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        let mut result = Ok(());
+        self.schema.visit_objects(&mut |obj| {
+            if result.is_ok() {
+                result = visit.call(obj);
+            }
+        });
+        result
+    }
+
+    /// Counts for `satya.inspect`: (fields, program slots, program checks).
+    fn stats(&self) -> (usize, usize, usize) {
+        let s = &self.schema;
+        (s.fields.len(), s.program.n_slots(), s.program.checks().len())
+    }
+}
+
+const SCHEMA_ATTR: &str = "__satya_schema__";
+
+fn schema_key(py: Python<'_>) -> &Bound<'_, PyString> {
+    static KEY: PyOnceLock<Py<PyString>> = PyOnceLock::new();
+    KEY.get_or_init(py, || PyString::intern(py, SCHEMA_ATTR).unbind()).bind(py)
+}
+
+/// The schema of `cls`, built now if the class was waiting for a forward reference.
+#[inline]
+pub fn schema_of<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHandle>> {
+    let py = cls.py();
+    // SAFETY: a heap type's tp_dict is its live class dict; the borrowed item is
+    // turned into an owned reference before anything else runs.
+    let found = unsafe {
+        let dict = (*cls.as_type_ptr()).tp_dict;
+        if dict.is_null() {
+            None
+        } else {
+            let item = ffi::PyDict_GetItemWithError(dict, schema_key(py).as_ptr());
+            if item.is_null() {
+                ffi::PyErr_Clear();
+                None
+            } else {
+                Some(Bound::from_borrowed_ptr(py, item))
+            }
+        }
+    };
+    match found.map(|obj| obj.cast_into::<SchemaHandle>()) {
+        Some(Ok(handle)) => Ok(handle),
+        _ => schema_of_slow(cls),
+    }
+}
+
+#[cold]
+fn schema_of_slow<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHandle>> {
+    let py = cls.py();
+    py.import("satya._model")?.call_method1("_complete_class", (cls,))?;
+    let name = cls.name()?;
+    let handle = cls
+        .getattr(schema_key(py))
+        .map_err(|_| PyTypeError::new_err(format!("{name} is not a satya Model class")))?;
+    Ok(handle.cast_into::<SchemaHandle>()?)
+}
+
+/// Builds the schema for `cls` from the metaclass's descriptor and stores it.
+#[pyfunction]
+pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<()> {
+    let schema = CompiledSchema::build(cls, descriptor)?;
+    cls.setattr(SCHEMA_ATTR, Bound::new(cls.py(), SchemaHandle { schema })?)
+}
+
+/// Writes validated values into `obj`'s slots.
+///
+/// # Safety
+/// `obj` must be an instance of the class `schema` was built for.
+unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values: Values<'_>) {
+    for (field, value) in schema.fields.iter().zip(values) {
+        field.offset.set(obj, value);
+    }
+}
+
+/// A new, empty instance of `cls`, made without running `__new__` or `__init__`.
+fn alloc_instance<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: tp_alloc of a ready type returns a new reference or NULL with an error set.
+    unsafe {
+        let tp = cls.as_type_ptr();
+        let alloc = (*tp).tp_alloc.unwrap_or(ffi::PyType_GenericAlloc);
+        Bound::from_owned_ptr_or_err(cls.py(), alloc(tp, 0))
+    }
+}
+
+fn mapping_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static MAPPING: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    MAPPING.import(py, "collections.abc", "Mapping")
+}
+
+/// Validates `input` into an instance of `cls`: an instance passes as it is, a
+/// mapping is validated field by field, anything else is a model_type error.
+pub fn validate_instance<'py>(
+    py: Python<'py>,
+    cls: &Bound<'py, PyType>,
+    schema: &CompiledSchema,
+    input: &Bound<'py, PyAny>,
+    state: &mut State,
+) -> ValResult<Bound<'py, PyAny>> {
+    if input.is_instance(cls)? {
+        return Ok(input.clone());
+    }
+    let owned;
+    let dict = match input.cast::<PyDict>() {
+        Ok(d) => d,
+        Err(_) => {
+            if !input.is_instance(mapping_type(py)?)? {
+                let kind = ErrorKind::ModelType { class_name: schema.class_name.clone() };
+                return Err(ValError::new(kind, input));
+            }
+            owned = dict_from_mapping(input)?;
+            &owned
+        }
+    };
+    state.enter(input)?;
+    let values = schema.validate_dict(py, dict, state);
+    state.leave();
+    let values = values?;
+    let obj = alloc_instance(cls)?;
+    // SAFETY: obj was just allocated as an instance of cls.
+    unsafe { write_values(schema, obj.as_ptr(), values) };
+    Ok(obj)
+}
+
+/// A plain dict copy of any Mapping (a cold path: dicts are used directly).
+#[cold]
+pub fn dict_from_mapping<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    Ok(input.py().get_type::<PyDict>().call1((input,))?.cast_into::<PyDict>()?)
+}
+
+#[pyfunction]
+pub fn model_validate<'py>(cls: &Bound<'py, PyType>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = cls.py();
+    let handle = schema_of(cls)?;
+    let schema = &handle.get().schema;
+    validate_instance(py, cls, schema, obj, &mut State::default())
+        .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))
+}
+
+/// Runs `f` as the body of a C slot: errors and panics become Python exceptions.
+unsafe fn slot_guard<R: Copy>(on_error: R, f: impl FnOnce(Python<'_>) -> PyResult<R>) -> R {
+    let py = Python::assume_attached();
+    match std::panic::catch_unwind(AssertUnwindSafe(|| f(py))) {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => {
+            e.restore(py);
+            on_error
+        }
+        Err(_) => {
+            PyRuntimeError::new_err("internal error in satya (a Rust panic)").restore(py);
+            on_error
+        }
+    }
+}
+
+/// `__init__`: keyword arguments are the input mapping.
+unsafe extern "C" fn model_init(slf: *mut ffi::PyObject, args: *mut ffi::PyObject, kwargs: *mut ffi::PyObject) -> c_int {
+    slot_guard(-1, |py| {
+        let obj = Bound::from_borrowed_ptr(py, slf);
+        let cls = obj.get_type();
+        if !args.is_null() && ffi::PyTuple_Size(args) != 0 {
+            return Err(PyTypeError::new_err(format!(
+                "{}.__init__() takes 1 positional argument but {} were given",
+                cls.name()?,
+                ffi::PyTuple_Size(args) + 1
+            )));
+        }
+        let handle = schema_of(&cls)?;
+        let schema = &handle.get().schema;
+        let kwargs = if kwargs.is_null() {
+            PyDict::new(py)
+        } else {
+            Bound::from_borrowed_ptr(py, kwargs).cast_into::<PyDict>()?
+        };
+        let values = schema
+            .validate_dict(py, &kwargs, &mut State::default())
+            .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?;
+        write_values(schema, slf, values);
+        Ok(0)
+    })
+}
+
+/// `__setattr__`: a field's new value is validated first; on failure the
+/// instance is left unchanged.
+unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyObject, value: *mut ffi::PyObject) -> c_int {
+    slot_guard(-1, |py| {
+        let obj = Bound::from_borrowed_ptr(py, slf);
+        let name_obj = Bound::from_borrowed_ptr(py, name);
+        let handle = schema_of(&obj.get_type())?;
+        let schema = &handle.get().schema;
+        let Some(index) = schema.field_index(py, &name_obj) else {
+            return if ffi::PyObject_GenericSetAttr(slf, name, value) < 0 { Err(PyErr::fetch(py)) } else { Ok(0) };
+        };
+        let field = &schema.fields[index];
+        if value.is_null() {
+            return Err(PyAttributeError::new_err(format!("cannot delete field '{name_obj}'")));
+        }
+        let value = Bound::from_borrowed_ptr(py, value);
+        let validated = field
+            .validator
+            .validate(py, &value, &mut State::default())
+            .map_err(|e| e.with_outer(|| LocItem::Key(field.name.clone_ref(py).into_any())))
+            .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?;
+        field.offset.set(slf, validated);
+        Ok(0)
+    })
+}
+
+/// Creates `ModelBase`, the native base of `satya.Model`.
+pub fn create_base_type(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+    let slots: &'static mut [ffi::PyType_Slot] = Box::leak(Box::new([
+        ffi::PyType_Slot { slot: ffi::Py_tp_init, pfunc: model_init as *mut c_void },
+        ffi::PyType_Slot { slot: ffi::Py_tp_setattro, pfunc: model_setattro as *mut c_void },
+        ffi::PyType_Slot { slot: ffi::Py_tp_new, pfunc: ffi::PyType_GenericNew as *mut c_void },
+        ffi::PyType_Slot { slot: 0, pfunc: std::ptr::null_mut() },
+    ]));
+    let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(ffi::PyType_Spec {
+        name: c"satya._satya.ModelBase".as_ptr(),
+        basicsize: std::mem::size_of::<ffi::PyObject>() as c_int,
+        itemsize: 0,
+        flags: (ffi::Py_TPFLAGS_DEFAULT | ffi::Py_TPFLAGS_BASETYPE) as _,
+        slots: slots.as_mut_ptr(),
+    }));
+    // SAFETY: spec and slots live forever; the result is a new reference or NULL.
+    unsafe { Ok(Bound::from_owned_ptr_or_err(py, ffi::PyType_FromSpec(spec))?.cast_into::<PyType>()?) }
+}
+
+/// The instance's field values as a dict (for pickling and copying).
+#[pyfunction]
+pub fn get_state<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let py = obj.py();
+    let handle = schema_of(&obj.get_type())?;
+    let state = PyDict::new(py);
+    for field in &handle.get().schema.fields {
+        // SAFETY: the schema is the one of obj's own class.
+        if let Some(v) = unsafe { field.offset.get(py, obj.as_ptr()) } {
+            state.set_item(field.name.bind(py), v)?;
+        }
+    }
+    Ok(state)
+}
+
+/// Restores field values without validating them (unpickling, copies,
+/// `model_construct`). Unknown keys are ignored.
+#[pyfunction]
+pub fn set_state(obj: &Bound<'_, PyAny>, state: &Bound<'_, PyDict>) -> PyResult<()> {
+    let py = obj.py();
+    let handle = schema_of(&obj.get_type())?;
+    for field in &handle.get().schema.fields {
+        if let Some(v) = state.get_item(field.name.bind(py))? {
+            // SAFETY: the schema is the one of obj's own class.
+            unsafe { field.offset.set(obj.as_ptr(), v) };
+        }
+    }
+    Ok(())
+}
+
+/// Same class and equal field values.
+#[pyfunction]
+pub fn model_eq(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = a.py();
+    if !a.get_type().is(&b.get_type()) {
+        return Ok(false);
+    }
+    let handle = schema_of(&a.get_type())?;
+    for field in &handle.get().schema.fields {
+        // SAFETY: a and b are instances of the schema's class.
+        let (x, y) = unsafe { (field.offset.get(py, a.as_ptr()), field.offset.get(py, b.as_ptr())) };
+        let equal = match (x, y) {
+            (Some(x), Some(y)) => x.eq(y)?,
+            (None, None) => true,
+            _ => false,
+        };
+        if !equal {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Field values in order, as (name, value) pairs; unset fields are skipped.
+pub fn field_items<'py>(obj: &Bound<'py, PyAny>, handle: &Bound<'py, SchemaHandle>, by_alias: bool) -> Vec<(Bound<'py, PyString>, Bound<'py, PyAny>)> {
+    let py = obj.py();
+    handle
+        .get()
+        .schema
+        .fields
+        .iter()
+        .filter_map(|f| {
+            // SAFETY: handle is the schema of obj's own class.
+            let v = unsafe { f.offset.get(py, obj.as_ptr()) }?;
+            let name = if by_alias { &f.key } else { &f.name };
+            Some((name.bind(py).clone(), v))
+        })
+        .collect()
+}
+
+/// The schema of `obj`'s class when `obj` is a Model instance.
+pub fn model_schema_of<'py>(obj: &Bound<'py, PyAny>, base: &Bound<'py, PyType>) -> PyResult<Option<Bound<'py, SchemaHandle>>> {
+    if obj.is_instance(base)? {
+        Ok(Some(schema_of(&obj.get_type())?))
+    } else {
+        Ok(None)
+    }
+}
+

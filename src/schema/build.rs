@@ -1,0 +1,71 @@
+//! Building a `CompiledSchema` from the descriptor the metaclass hands over.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyType};
+use satya_jit::{Check, Program};
+
+use super::{CheckSite, CompiledSchema, DefaultValue, Field, SlotOffset};
+use crate::validators::Validator;
+
+impl CompiledSchema {
+    /// `descriptor` is `{"name": str, "fields": [field, ...]}`; each field is
+    /// `{"name", "key", "type", "default"?, "default_factory"?, "copy_default"}`.
+    pub fn build(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let py = cls.py();
+        let class_name: String = item(descriptor, "name")?.extract()?;
+        let fields_list = item(descriptor, "fields")?;
+        let fields_list = fields_list.cast::<PyList>()?;
+        let mut fields = Vec::with_capacity(fields_list.len());
+        let mut checks = Vec::new();
+        let mut sites = Vec::new();
+        let mut n_slots = 0u32;
+        for (index, spec) in fields_list.iter().enumerate() {
+            let spec = spec.cast::<PyDict>()?;
+            let name: String = item(spec, "name")?.extract()?;
+            let key: String = item(spec, "key")?.extract()?;
+            let context = |e: PyErr| PyTypeError::new_err(format!("{class_name}.{name}: {}", e.value(py)));
+            let validator = Validator::build(item(spec, "type")?.cast::<PyDict>()?).map_err(context)?;
+            let slot = validator.program_checks().map(|leaf| {
+                let slot = n_slots;
+                n_slots += 1;
+                for check in &leaf.0 {
+                    checks.push(Check { slot, kind: check.kind, origin: check.origin });
+                    sites.push(CheckSite { field: index as u32, error: check.error.clone() });
+                }
+                slot
+            });
+            let default = if let Some(factory) = spec.get_item("default_factory")?.filter(|f| !f.is_none()) {
+                DefaultValue::Factory(factory.unbind())
+            } else if let Some(value) = spec.get_item("default")? {
+                let copy = spec.get_item("copy_default")?.map(|c| c.is_truthy()).transpose()?.unwrap_or(false);
+                DefaultValue::Value { value: value.unbind(), copy }
+            } else {
+                DefaultValue::Required
+            };
+            let offset = SlotOffset::of(cls, &name)?;
+            fields.push(Field {
+                name: PyString::intern(py, &name).unbind(),
+                key: PyString::intern(py, &key).unbind(),
+                validator,
+                default,
+                slot,
+                offset,
+            });
+        }
+        let program = Program::new(n_slots, checks)
+            .map_err(|e| PyTypeError::new_err(format!("{class_name}: invalid constraints: {e}")))?;
+        Ok(CompiledSchema {
+            title: PyString::new(py, &class_name).unbind(),
+            class_name: class_name.into(),
+            fields,
+            program,
+            sites,
+        })
+    }
+}
+
+fn item<'py>(dict: &Bound<'py, PyDict>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+    dict.get_item(key)?
+        .ok_or_else(|| PyTypeError::new_err(format!("schema descriptor is missing {key:?}")))
+}

@@ -1,0 +1,199 @@
+//! `CompiledSchema`: everything a Model class needs at validation time, built
+//! once when the class statement runs and kept on the class.
+
+mod build;
+mod layout;
+
+use std::sync::Arc;
+
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use smallvec::SmallVec;
+
+use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
+use crate::validators::{CheckError, State, Validator};
+
+pub use layout::SlotOffset;
+
+pub enum DefaultValue {
+    Required,
+    Value { value: Py<PyAny>, copy: bool },
+    Factory(Py<PyAny>),
+}
+
+pub struct Field {
+    /// Interned attribute name.
+    pub name: Py<PyString>,
+    /// Interned input key: the alias when there is one.
+    pub key: Py<PyString>,
+    pub validator: Validator,
+    pub default: DefaultValue,
+    /// Slot in the Program's buffer, when the Program checks this field.
+    pub slot: Option<u32>,
+    /// Where the instance stores this field.
+    pub offset: SlotOffset,
+}
+
+/// What a failing Program check reports, and for which field.
+pub struct CheckSite {
+    pub field: u32,
+    pub error: CheckError,
+}
+
+pub struct CompiledSchema {
+    pub class_name: Arc<str>,
+    pub title: Py<PyString>,
+    pub fields: Vec<Field>,
+    pub program: satya_jit::Program,
+    pub sites: Vec<CheckSite>,
+}
+
+/// Validated values in field order, before they are written to an instance.
+pub type Values<'py> = SmallVec<[Bound<'py, PyAny>; 12]>;
+
+impl CompiledSchema {
+    /// Looks up, coerces and checks every field of `input`; collects every error.
+    pub fn validate_dict<'py>(&self, py: Python<'py>, input: &Bound<'py, PyDict>, state: &mut State) -> ValResult<Values<'py>> {
+        let mut values: Values<'py> = SmallVec::with_capacity(self.fields.len());
+        let mut slots: SmallVec<[u64; 16]> = SmallVec::from_elem(0, self.program.n_slots());
+        let mut filled: SmallVec<[bool; 16]> = SmallVec::from_elem(false, self.program.n_slots());
+        let mut errors: Vec<(usize, LineError)> = Vec::new();
+        for (index, field) in self.fields.iter().enumerate() {
+            let Some(item) = dict_get(py, input, &field.key) else {
+                match self.default_for(py, field, input) {
+                    Ok(v) => values.push(v),
+                    Err(e) => collect(py, &mut errors, index, field, e)?,
+                }
+                continue;
+            };
+            let result = match field.slot {
+                Some(slot) => field.validator.validate_deferred(py, &item, state).map(|(v, bits)| {
+                    if let Some(bits) = bits {
+                        slots[slot as usize] = bits;
+                        filled[slot as usize] = true;
+                    }
+                    v
+                }),
+                None => field.validator.validate(py, &item, state),
+            };
+            match result {
+                Ok(v) => values.push(v),
+                Err(e) => collect(py, &mut errors, index, field, e)?,
+            }
+        }
+        if !self.program.is_empty() {
+            let mut out: SmallVec<[u64; 2]> = SmallVec::from_elem(0, self.program.out_words());
+            if satya_jit::run(&self.program, &slots, &mut out) != 0 {
+                self.program_errors(py, input, &slots, &filled, &out, &mut errors);
+            }
+        }
+        if errors.is_empty() {
+            Ok(values)
+        } else {
+            Err(sorted_lines(errors))
+        }
+    }
+
+    /// Turns failing checks into errors: the first failure of each field whose
+    /// value reached its slot.
+    #[cold]
+    #[inline(never)]
+    fn program_errors(
+        &self,
+        py: Python<'_>,
+        input: &Bound<'_, PyDict>,
+        slots: &[u64],
+        filled: &[bool],
+        failed: &[u64],
+        errors: &mut Vec<(usize, LineError)>,
+    ) {
+        let mut reported: SmallVec<[u32; 8]> = SmallVec::new();
+        for (i, check) in self.program.checks().iter().enumerate() {
+            if failed[i / 64] & (1 << (i % 64)) == 0 || !filled[check.slot as usize] {
+                continue;
+            }
+            let site = &self.sites[i];
+            if reported.contains(&site.field) {
+                continue;
+            }
+            reported.push(site.field);
+            let field = &self.fields[site.field as usize];
+            let input_value = dict_get(py, input, &field.key).map(|v| v.unbind()).unwrap_or_else(|| py.None());
+            let mut line = LineError::new(site.error.to_kind(slots[check.slot as usize]), input_value);
+            line.loc_reversed.push(LocItem::Key(field.key.clone_ref(py).into_any()));
+            errors.push((site.field as usize, line));
+        }
+    }
+
+    #[inline]
+    fn default_for<'py>(&self, py: Python<'py>, field: &Field, input: &Bound<'py, PyDict>) -> ValResult<Bound<'py, PyAny>> {
+        match &field.default {
+            DefaultValue::Value { value, copy: false } => Ok(value.bind(py).clone()),
+            DefaultValue::Value { value, copy: true } => Ok(copy_default(py, value.bind(py))?),
+            DefaultValue::Factory(factory) => Ok(factory.bind(py).call0()?),
+            DefaultValue::Required => Err(ValError::new(ErrorKind::Missing, input.as_any())),
+        }
+    }
+
+    pub fn field_index(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> Option<usize> {
+        let ptr = name.as_ptr();
+        if let Some(i) = self.fields.iter().position(|f| f.name.as_ptr() == ptr) {
+            return Some(i);
+        }
+        let name = name.cast::<PyString>().ok()?.to_str().ok()?;
+        self.fields.iter().position(|f| f.name.bind(py).to_str().map(|s| s == name).unwrap_or(false))
+    }
+
+    pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
+        for field in &self.fields {
+            field.validator.visit_objects(visit);
+            match &field.default {
+                DefaultValue::Value { value, .. } | DefaultValue::Factory(value) => visit(value),
+                DefaultValue::Required => {}
+            }
+        }
+    }
+}
+
+#[cold]
+fn copy_default<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    py.import("copy")?.call_method1("deepcopy", (value,))
+}
+
+/// A borrowed dict lookup that neither raises nor allocates.
+#[inline]
+pub fn dict_get<'py>(py: Python<'py>, dict: &Bound<'py, PyDict>, key: &Py<PyString>) -> Option<Bound<'py, PyAny>> {
+    // SAFETY: both pointers are live; the result is borrowed from the dict, so it
+    // is turned into an owned reference at once.
+    unsafe {
+        let item = ffi::PyDict_GetItemWithError(dict.as_ptr(), key.as_ptr());
+        if item.is_null() {
+            // A key comparison that raised is a missing key here.
+            ffi::PyErr_Clear();
+            None
+        } else {
+            Some(Bound::from_borrowed_ptr(py, item))
+        }
+    }
+}
+
+#[cold]
+fn collect(py: Python<'_>, errors: &mut Vec<(usize, LineError)>, index: usize, field: &Field, err: ValError) -> ValResult<()> {
+    match err {
+        ValError::Lines(lines) => {
+            for mut line in lines {
+                line.loc_reversed.push(LocItem::Key(field.key.clone_ref(py).into_any()));
+                errors.push((index, line));
+            }
+            Ok(())
+        }
+        internal => Err(internal),
+    }
+}
+
+#[cold]
+fn sorted_lines(mut errors: Vec<(usize, LineError)>) -> ValError {
+    errors.sort_by_key(|(index, _)| *index);
+    ValError::Lines(errors.into_iter().map(|(_, line)| line).collect())
+}

@@ -1,0 +1,56 @@
+//! `bytes`: lax or strict, with byte lengths.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+
+use super::checks::{CheckError, LeafChecks};
+use super::{node_get, node_strict, Validator};
+use crate::errors::{ValError, ValResult};
+use crate::input::coerce_bytes;
+
+#[derive(Debug)]
+pub struct BytesValidator {
+    strict: bool,
+    checks: Option<LeafChecks>,
+}
+
+impl BytesValidator {
+    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+        let strict = node_strict(node)?;
+        let checks = match node_get(node, "constraints")? {
+            Some(c) => {
+                let c = c.cast::<PyDict>()?;
+                let min: Option<u64> = node_get(c, "min_length")?.map(|v| v.extract()).transpose()?;
+                let max: Option<u64> = node_get(c, "max_length")?.map(|v| v.extract()).transpose()?;
+                Some(LeafChecks::lengths(min, max, |min, limit| CheckError::BytesLen { min, limit })).filter(|c| !c.is_empty())
+            }
+            None => None,
+        };
+        Ok(Validator::Bytes(BytesValidator { strict, checks }))
+    }
+
+    pub fn checks(&self) -> Option<&LeafChecks> {
+        self.checks.as_ref()
+    }
+
+    #[inline]
+    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
+        let (value, len) = self.validate_deferred(input)?;
+        if let (Some(checks), Some(len)) = (&self.checks, len) {
+            if let Some(kind) = checks.first_failure(len) {
+                return Err(ValError::new(kind, input));
+            }
+        }
+        Ok(value)
+    }
+
+    #[inline]
+    pub fn validate_deferred<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        let value = coerce_bytes(input, self.strict)?;
+        let len = match self.checks {
+            Some(_) => Some(value.cast::<PyBytes>().map(|b| b.as_bytes().len() as u64).unwrap_or(0)),
+            None => None,
+        };
+        Ok((value, len))
+    }
+}

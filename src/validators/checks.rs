@@ -1,0 +1,84 @@
+//! Normalised checks of one value, each with the error it reports. A field at
+//! the top level of a model hands these to the model's `Program`; anywhere else
+//! the validator runs them itself with the interpreter's `passes`.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use satya_jit::{interp, CheckKind, Origin};
+
+use crate::errors::{BoundValue, ErrorKind};
+
+/// What a failing check reports. Lengths take the actual length from the slot.
+#[derive(Debug, Clone)]
+pub enum CheckError {
+    Bound(ErrorKind),
+    StrLen { min: bool, limit: u64 },
+    BytesLen { min: bool, limit: u64 },
+    SeqLen { min: bool, limit: u64, field_type: &'static str },
+}
+
+impl CheckError {
+    #[cold]
+    pub fn to_kind(&self, bits: u64) -> ErrorKind {
+        match self {
+            CheckError::Bound(kind) => kind.clone(),
+            CheckError::StrLen { min: true, limit } => ErrorKind::StringTooShort { min_length: *limit },
+            CheckError::StrLen { min: false, limit } => ErrorKind::StringTooLong { max_length: *limit },
+            CheckError::BytesLen { min: true, limit } => ErrorKind::BytesTooShort { min_length: *limit },
+            CheckError::BytesLen { min: false, limit } => ErrorKind::BytesTooLong { max_length: *limit },
+            CheckError::SeqLen { min: true, limit, field_type } => {
+                ErrorKind::TooShort { field_type, min_length: *limit, actual_length: bits }
+            }
+            CheckError::SeqLen { min: false, limit, field_type } => {
+                ErrorKind::TooLong { field_type, max_length: *limit, actual_length: bits }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct LeafCheck {
+    pub kind: CheckKind,
+    pub origin: Origin,
+    pub error: CheckError,
+}
+
+/// The checks of one value, in the order pydantic reports them: only the first
+/// failing one becomes an error.
+#[derive(Debug, Clone, Default)]
+pub struct LeafChecks(pub Vec<LeafCheck>);
+
+impl LeafChecks {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    #[inline]
+    pub fn first_failure(&self, bits: u64) -> Option<ErrorKind> {
+        self.0
+            .iter()
+            .find(|c| !interp::passes(c.kind, bits))
+            .map(|c| c.error.to_kind(bits))
+    }
+
+    /// Length checks for `min_length` / `max_length`.
+    pub fn lengths(
+        min: Option<u64>,
+        max: Option<u64>,
+        error: impl Fn(bool, u64) -> CheckError,
+    ) -> Self {
+        let mut checks = Vec::new();
+        if let Some(min) = min {
+            checks.push(LeafCheck { kind: CheckKind::LenMin(min), origin: Origin::MinLength, error: error(true, min) });
+        }
+        if let Some(max) = max {
+            checks.push(LeafCheck { kind: CheckKind::LenMax(max), origin: Origin::MaxLength, error: error(false, max) });
+        }
+        LeafChecks(checks)
+    }
+}
+
+pub fn shared_bound(value: Py<PyAny>, display: String) -> Arc<BoundValue> {
+    Arc::new(BoundValue { value, display })
+}

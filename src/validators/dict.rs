@@ -1,0 +1,121 @@
+//! `dict[K, V]`: keys and values validated, errors located at the key
+//! (`("meta", "a")`) or at the key itself (`("meta", 1, "[key]")`).
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyString, PyType};
+
+use super::checks::{CheckError, LeafChecks};
+use super::{node_get, node_strict, State, Validator};
+use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
+
+#[derive(Debug)]
+pub struct DictValidator {
+    strict: bool,
+    key: Box<Validator>,
+    value: Box<Validator>,
+    checks: Option<LeafChecks>,
+}
+
+fn mapping_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static MAPPING: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    MAPPING.import(py, "collections.abc", "Mapping")
+}
+
+impl DictValidator {
+    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+        let strict = node_strict(node)?;
+        let any = || Validator::Any(super::any::AnyValidator);
+        let key = match node_get(node, "key")? {
+            Some(k) => Validator::build(k.cast::<PyDict>()?)?,
+            None => any(),
+        };
+        let value = match node_get(node, "value")? {
+            Some(v) => Validator::build(v.cast::<PyDict>()?)?,
+            None => any(),
+        };
+        let checks = match node_get(node, "constraints")? {
+            Some(c) => {
+                let c = c.cast::<PyDict>()?;
+                let min: Option<u64> = node_get(c, "min_length")?.map(|v| v.extract()).transpose()?;
+                let max: Option<u64> = node_get(c, "max_length")?.map(|v| v.extract()).transpose()?;
+                Some(LeafChecks::lengths(min, max, |min, limit| CheckError::SeqLen { min, limit, field_type: "Dictionary" }))
+                    .filter(|c| !c.is_empty())
+            }
+            None => None,
+        };
+        Ok(Validator::Dict(DictValidator { strict, key: Box::new(key), value: Box::new(value), checks }))
+    }
+
+    pub fn checks(&self) -> Option<&LeafChecks> {
+        self.checks.as_ref()
+    }
+    pub fn key(&self) -> &Validator {
+        &self.key
+    }
+    pub fn value(&self) -> &Validator {
+        &self.value
+    }
+
+    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        let (dict, len) = self.validate_deferred(py, input, state)?;
+        if let (Some(checks), Some(len)) = (&self.checks, len) {
+            if let Some(kind) = checks.first_failure(len) {
+                return Err(ValError::new(kind, input));
+            }
+        }
+        Ok(dict)
+    }
+
+    pub fn validate_deferred<'py>(
+        &self,
+        py: Python<'py>,
+        input: &Bound<'py, PyAny>,
+        state: &mut State,
+    ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        let owned;
+        let dict = if let Ok(d) = input.cast::<PyDict>() {
+            d
+        } else if !self.strict && input.is_instance(mapping_type(py)?)? {
+            owned = crate::model::dict_from_mapping(input)?;
+            &owned
+        } else {
+            return Err(ValError::new(ErrorKind::DictType, input));
+        };
+        let out = PyDict::new(py);
+        let mut errors: Vec<LineError> = Vec::new();
+        for (k, v) in dict.iter() {
+            let key = match self.key.validate(py, &k, state) {
+                Ok(key) => Some(key),
+                Err(ValError::Lines(lines)) => {
+                    for mut l in lines {
+                        l.loc_reversed.push(LocItem::Key(PyString::new(py, "[key]").into_any().unbind()));
+                        l.loc_reversed.push(LocItem::Key(k.clone().unbind()));
+                        errors.push(l);
+                    }
+                    None
+                }
+                Err(e) => return Err(e),
+            };
+            match self.value.validate(py, &v, state) {
+                Ok(value) => {
+                    if let Some(key) = key {
+                        out.set_item(key, value)?;
+                    }
+                }
+                Err(ValError::Lines(lines)) => {
+                    for mut l in lines {
+                        l.loc_reversed.push(LocItem::Key(k.clone().unbind()));
+                        errors.push(l);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(ValError::Lines(errors));
+        }
+        let len = self.checks.as_ref().map(|_| out.len() as u64);
+        Ok((out.into_any(), len))
+    }
+}

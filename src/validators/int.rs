@@ -1,0 +1,151 @@
+//! `int`: lax or strict, with bounds and multiple_of. Bounds that fit an `i64`
+//! are normalised (`gt=5` becomes min 6); values and bounds beyond 64 bits are
+//! compared exactly as Python ints.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyInt};
+use satya_jit::{CheckKind, Origin};
+
+use super::checks::{shared_bound, CheckError, LeafCheck, LeafChecks};
+use super::{node_get, node_strict, Validator};
+use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::{coerce_int, IntValue};
+
+#[derive(Debug)]
+pub struct IntValidator {
+    strict: bool,
+}
+
+impl IntValidator {
+    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+        let strict = node_strict(node)?;
+        let bounds = IntBound::read_all(node)?;
+        if bounds.is_empty() {
+            return Ok(Validator::Int(IntValidator { strict }));
+        }
+        let program = normalise(&bounds);
+        Ok(Validator::ConstrainedInt(ConstrainedIntValidator { strict, bounds, program }))
+    }
+
+    #[inline]
+    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
+        Ok(match coerce_int(input, self.strict)? {
+            IntValue::Small(_, obj) | IntValue::Big(obj) => obj,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Op {
+    MultipleOf,
+    Le,
+    Lt,
+    Ge,
+    Gt,
+}
+
+#[derive(Debug)]
+struct IntBound {
+    op: Op,
+    value: Py<PyAny>,
+    error: ErrorKind,
+}
+
+impl IntBound {
+    /// Reads the bounds in the order pydantic checks them.
+    fn read_all(node: &Bound<'_, PyDict>) -> PyResult<Vec<IntBound>> {
+        let Some(constraints) = node_get(node, "constraints")? else {
+            return Ok(Vec::new());
+        };
+        let constraints = constraints.cast::<PyDict>()?;
+        let mut out = Vec::new();
+        for (key, op) in [("multiple_of", Op::MultipleOf), ("le", Op::Le), ("lt", Op::Lt), ("ge", Op::Ge), ("gt", Op::Gt)] {
+            if let Some(value) = node_get(constraints, key)? {
+                let value = value.cast::<PyInt>()?.clone().into_any();
+                let bound = shared_bound(value.clone().unbind(), value.str()?.to_string());
+                let error = match op {
+                    Op::MultipleOf => ErrorKind::MultipleOf(bound),
+                    Op::Le => ErrorKind::LessThanEqual(bound),
+                    Op::Lt => ErrorKind::LessThan(bound),
+                    Op::Ge => ErrorKind::GreaterThanEqual(bound),
+                    Op::Gt => ErrorKind::GreaterThan(bound),
+                };
+                out.push(IntBound { op, value: value.unbind(), error });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The 64-bit checks for `bounds`, or None when one of them does not fit.
+fn normalise(bounds: &[IntBound]) -> Option<LeafChecks> {
+    Python::attach(|py| {
+        let mut checks = Vec::with_capacity(bounds.len());
+        for b in bounds {
+            let v: i64 = b.value.bind(py).extract().ok()?;
+            let (kind, origin) = match b.op {
+                Op::MultipleOf if v == 0 => return None,
+                Op::MultipleOf => (CheckKind::IntMultipleOf(v), Origin::MultipleOf),
+                Op::Le => (CheckKind::IntMax(v), Origin::Le),
+                Op::Lt => (CheckKind::IntMax(v.checked_sub(1)?), Origin::Lt),
+                Op::Ge => (CheckKind::IntMin(v), Origin::Ge),
+                Op::Gt => (CheckKind::IntMin(v.checked_add(1)?), Origin::Gt),
+            };
+            checks.push(LeafCheck { kind, origin, error: CheckError::Bound(b.error.clone()) });
+        }
+        Some(LeafChecks(checks))
+    })
+}
+
+#[derive(Debug)]
+pub struct ConstrainedIntValidator {
+    strict: bool,
+    bounds: Vec<IntBound>,
+    program: Option<LeafChecks>,
+}
+
+impl ConstrainedIntValidator {
+    pub fn program_checks(&self) -> Option<&LeafChecks> {
+        self.program.as_ref()
+    }
+
+    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
+        let (obj, slot) = self.validate_deferred(input)?;
+        if let (Some(bits), Some(checks)) = (slot, &self.program) {
+            if let Some(kind) = checks.first_failure(bits) {
+                return Err(ValError::new(kind, input));
+            }
+        }
+        Ok(obj)
+    }
+
+    #[inline]
+    pub fn validate_deferred<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        match coerce_int(input, self.strict)? {
+            IntValue::Small(v, obj) if self.program.is_some() => Ok((obj, Some(v as u64))),
+            IntValue::Small(_, obj) | IntValue::Big(obj) => {
+                self.check_exact(input, &obj)?;
+                Ok((obj, None))
+            }
+        }
+    }
+
+    /// Compares a Python int with every bound exactly; nothing is truncated.
+    #[cold]
+    fn check_exact(&self, input: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> ValResult<()> {
+        for b in &self.bounds {
+            let bound = b.value.bind(value.py());
+            let ok = match b.op {
+                Op::MultipleOf => value.rem(bound)?.eq(0)?,
+                Op::Le => value.le(bound)?,
+                Op::Lt => value.lt(bound)?,
+                Op::Ge => value.ge(bound)?,
+                Op::Gt => value.gt(bound)?,
+            };
+            if !ok {
+                return Err(ValError::new(b.error.clone(), input));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,175 @@
+//! The validator tree: one type per file, dispatched through an enum.
+
+mod any;
+mod bool;
+mod bytes;
+mod checks;
+mod dict;
+mod float;
+mod int;
+mod list;
+mod model_field;
+mod none;
+mod nullable;
+mod str;
+
+pub use checks::{CheckError, LeafChecks};
+pub use model_field::ModelFieldValidator;
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::errors::{ErrorKind, ValError, ValResult};
+
+/// Deep input against a recursive model stops here with a validation error
+/// instead of exhausting the native stack.
+pub const MAX_DEPTH: u32 = 200;
+
+#[derive(Default)]
+pub struct State {
+    pub depth: u32,
+}
+
+impl State {
+    #[inline]
+    pub fn enter(&mut self, input: &Bound<'_, PyAny>) -> ValResult<()> {
+        if self.depth >= MAX_DEPTH {
+            return Err(ValError::new(ErrorKind::RecursionLoop, input));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+}
+
+#[derive(Debug)]
+pub enum Validator {
+    Any(any::AnyValidator),
+    None(none::NoneValidator),
+    Bool(bool::BoolValidator),
+    Int(int::IntValidator),
+    ConstrainedInt(int::ConstrainedIntValidator),
+    Float(float::FloatValidator),
+    ConstrainedFloat(float::ConstrainedFloatValidator),
+    Str(str::StrValidator),
+    ConstrainedStr(str::ConstrainedStrValidator),
+    Bytes(bytes::BytesValidator),
+    List(list::ListValidator),
+    Dict(dict::DictValidator),
+    Nullable(nullable::NullableValidator),
+    Model(ModelFieldValidator),
+}
+
+/// Reads one key of a type node from the descriptor built by the metaclass.
+pub(crate) fn node_get<'py>(node: &Bound<'py, PyDict>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    Ok(node.get_item(key)?.filter(|v| !v.is_none()))
+}
+
+pub(crate) fn node_strict(node: &Bound<'_, PyDict>) -> PyResult<bool> {
+    Ok(match node_get(node, "strict")? {
+        Some(v) => v.is_truthy()?,
+        None => false,
+    })
+}
+
+impl Validator {
+    /// Builds the validator for a type node; `build` of each type picks the
+    /// constrained variant only when the node has constraints.
+    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let kind: String = node
+            .get_item("kind")?
+            .ok_or_else(|| PyTypeError::new_err("type node without 'kind'"))?
+            .extract()?;
+        match kind.as_str() {
+            "any" => Ok(Validator::Any(any::AnyValidator)),
+            "none" => Ok(Validator::None(none::NoneValidator)),
+            "bool" => bool::BoolValidator::build(node),
+            "int" => int::IntValidator::build(node),
+            "float" => float::FloatValidator::build(node),
+            "str" => str::StrValidator::build(node),
+            "bytes" => bytes::BytesValidator::build(node),
+            "list" => list::ListValidator::build(node),
+            "dict" => dict::DictValidator::build(node),
+            "nullable" => nullable::NullableValidator::build(node),
+            "model" => model_field::ModelFieldValidator::build(node),
+            other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
+        }
+    }
+
+    /// Validates one value, running its own constraint checks.
+    #[inline]
+    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        match self {
+            Validator::Any(v) => v.validate(input),
+            Validator::None(v) => v.validate(py, input),
+            Validator::Bool(v) => v.validate(py, input),
+            Validator::Int(v) => v.validate(input),
+            Validator::ConstrainedInt(v) => v.validate(input),
+            Validator::Float(v) => v.validate(input),
+            Validator::ConstrainedFloat(v) => v.validate(input),
+            Validator::Str(v) => v.validate(input),
+            Validator::ConstrainedStr(v) => v.validate(input),
+            Validator::Bytes(v) => v.validate(input),
+            Validator::List(v) => v.validate(py, input, state),
+            Validator::Dict(v) => v.validate(py, input, state),
+            Validator::Nullable(v) => v.validate(py, input, state),
+            Validator::Model(v) => v.validate(py, input, state),
+        }
+    }
+
+    /// Checks this value's model `Program` can run: present only when every
+    /// check fits a 64-bit slot and none must run inline (a pattern, say).
+    pub fn program_checks(&self) -> Option<&LeafChecks> {
+        match self {
+            Validator::ConstrainedInt(v) => v.program_checks(),
+            Validator::ConstrainedFloat(v) => Some(v.checks()),
+            Validator::ConstrainedStr(v) => v.program_checks(),
+            Validator::Bytes(v) => v.checks().filter(|c| !c.is_empty()),
+            Validator::List(v) => v.checks().filter(|c| !c.is_empty()),
+            Validator::Dict(v) => v.checks().filter(|c| !c.is_empty()),
+            Validator::Nullable(v) => v.inner().program_checks(),
+            _ => None,
+        }
+    }
+
+    /// Like `validate`, but leaves the `program_checks` to the model's Program:
+    /// returns the value and, when it fits, the slot the checks read. A value
+    /// that does not fit (an int beyond 64 bits, None) is checked here, exactly.
+    #[inline]
+    pub fn validate_deferred<'py>(
+        &self,
+        py: Python<'py>,
+        input: &Bound<'py, PyAny>,
+        state: &mut State,
+    ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        match self {
+            Validator::ConstrainedInt(v) => v.validate_deferred(input),
+            Validator::ConstrainedFloat(v) => v.validate_deferred(input),
+            Validator::ConstrainedStr(v) => v.validate_deferred(input),
+            Validator::Bytes(v) => v.validate_deferred(input),
+            Validator::List(v) => v.validate_deferred(py, input, state),
+            Validator::Dict(v) => v.validate_deferred(py, input, state),
+            Validator::Nullable(v) => v.validate_deferred(py, input, state),
+            other => Ok((other.validate(py, input, state)?, None)),
+        }
+    }
+
+    /// Python objects this validator keeps alive, for the garbage collector.
+    pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
+        match self {
+            Validator::List(v) => v.item().visit_objects(visit),
+            Validator::Dict(v) => {
+                v.key().visit_objects(visit);
+                v.value().visit_objects(visit);
+            }
+            Validator::Nullable(v) => v.inner().visit_objects(visit),
+            Validator::Model(v) => visit(v.class_object()),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! `Optional[X]` / `X | None`: None passes, anything else goes to X.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use super::{State, Validator};
+use crate::errors::ValResult;
+
+#[derive(Debug)]
+pub struct NullableValidator {
+    inner: Box<Validator>,
+}
+
+impl NullableValidator {
+    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+        let inner = node.get_item("inner")?.ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("nullable without inner"))?;
+        let inner = Validator::build(inner.cast::<PyDict>()?)?;
+        Ok(Validator::Nullable(NullableValidator { inner: Box::new(inner) }))
+    }
+
+    pub fn inner(&self) -> &Validator {
+        &self.inner
+    }
+
+
+    #[inline]
+    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        if input.is_none() {
+            return Ok(input.clone());
+        }
+        self.inner.validate(py, input, state)
+    }
+
+    #[inline]
+    pub fn validate_deferred<'py>(
+        &self,
+        py: Python<'py>,
+        input: &Bound<'py, PyAny>,
+        state: &mut State,
+    ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        if input.is_none() {
+            return Ok((input.clone(), None));
+        }
+        self.inner.validate_deferred(py, input, state)
+    }
+}

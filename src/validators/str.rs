@@ -1,0 +1,132 @@
+//! `str`: lax or strict, with code-point lengths and a pattern. A pattern is
+//! searched for anywhere in the string, as pydantic does.
+
+use std::sync::Arc;
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use super::checks::{CheckError, LeafChecks};
+use super::{node_get, node_strict, Validator};
+use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::coerce_str;
+
+#[derive(Debug)]
+pub struct StrValidator {
+    strict: bool,
+}
+
+impl StrValidator {
+    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+        let strict = node_strict(node)?;
+        let Some(constraints) = node_get(node, "constraints")? else {
+            return Ok(Validator::Str(StrValidator { strict }));
+        };
+        let constraints = constraints.cast::<PyDict>()?;
+        let min: Option<u64> = node_get(constraints, "min_length")?.map(|v| v.extract()).transpose()?;
+        let max: Option<u64> = node_get(constraints, "max_length")?.map(|v| v.extract()).transpose()?;
+        let pattern = match node_get(constraints, "pattern")? {
+            Some(p) => Some(Pattern::compile(&p)?),
+            None => None,
+        };
+        if min.is_none() && max.is_none() && pattern.is_none() {
+            return Ok(Validator::Str(StrValidator { strict }));
+        }
+        let checks = LeafChecks::lengths(min, max, |min, limit| CheckError::StrLen { min, limit });
+        Ok(Validator::ConstrainedStr(ConstrainedStrValidator { strict, checks, pattern }))
+    }
+
+    #[inline]
+    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
+        Ok(coerce_str(input, self.strict)?.into_any())
+    }
+}
+
+/// Rust's regex engine when it accepts the pattern, else Python's `re`
+/// (for look-around and back-references).
+#[derive(Debug)]
+enum Matcher {
+    Rust(regex::Regex),
+    Python(Py<PyAny>),
+}
+
+#[derive(Debug)]
+struct Pattern {
+    source: Arc<str>,
+    matcher: Matcher,
+}
+
+impl Pattern {
+    fn compile(pattern: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let source: String = pattern.extract()?;
+        let matcher = match regex::Regex::new(&source) {
+            Ok(re) => Matcher::Rust(re),
+            Err(_) => {
+                let compiled = pattern
+                    .py()
+                    .import("re")?
+                    .call_method1("compile", (&source,))
+                    .map_err(|e| PyTypeError::new_err(format!("invalid pattern {source:?}: {e}")))?;
+                Matcher::Python(compiled.unbind())
+            }
+        };
+        Ok(Pattern { source: source.into(), matcher })
+    }
+
+    fn is_match(&self, value: &Bound<'_, pyo3::types::PyString>) -> ValResult<bool> {
+        match &self.matcher {
+            Matcher::Rust(re) => match value.to_str() {
+                Ok(text) => Ok(re.is_match(text)),
+                Err(_) => Ok(false), // lone surrogates cannot match a UTF-8 pattern
+            },
+            Matcher::Python(re) => Ok(!re.bind(value.py()).call_method1("search", (value,))?.is_none()),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct ConstrainedStrValidator {
+    strict: bool,
+    checks: LeafChecks,
+    pattern: Option<Pattern>,
+}
+
+impl ConstrainedStrValidator {
+    /// With a pattern, lengths are checked inline too, so that a too-short string
+    /// reports its length before its pattern, as pydantic orders them.
+    pub fn program_checks(&self) -> Option<&LeafChecks> {
+        if self.pattern.is_none() && !self.checks.is_empty() {
+            Some(&self.checks)
+        } else {
+            None
+        }
+    }
+
+    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
+        let s = coerce_str(input, self.strict)?;
+        if !self.checks.is_empty() {
+            let len = s.len()? as u64;
+            if let Some(kind) = self.checks.first_failure(len) {
+                return Err(ValError::new(kind, input));
+            }
+        }
+        if let Some(pattern) = &self.pattern {
+            if !pattern.is_match(&s)? {
+                let kind = ErrorKind::StringPatternMismatch { pattern: pattern.source.clone() };
+                return Err(ValError::new(kind, input));
+            }
+        }
+        Ok(s.into_any())
+    }
+
+    #[inline]
+    pub fn validate_deferred<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        if self.program_checks().is_none() {
+            return Ok((self.validate(input)?, None));
+        }
+        let s = coerce_str(input, self.strict)?;
+        let len = s.len()? as u64;
+        Ok((s.into_any(), Some(len)))
+    }
+}
