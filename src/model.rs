@@ -99,6 +99,11 @@ unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values:
     for (field, value) in schema.fields.iter().zip(values) {
         field.offset.set(obj, value);
     }
+    // Validated scalars cannot form a reference cycle, so the collector need not
+    // scan the instance (set_state tracks it again for arbitrary values).
+    if schema.scalars_only && ffi::PyObject_GC_IsTracked(obj) == 1 {
+        ffi::PyObject_GC_UnTrack(obj as *mut c_void);
+    }
 }
 
 /// A new, empty instance of `cls`, made without running `__new__` or `__init__`.
@@ -109,6 +114,18 @@ fn alloc_instance<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> 
         let alloc = (*tp).tp_alloc.unwrap_or(ffi::PyType_GenericAlloc);
         Bound::from_owned_ptr_or_err(cls.py(), alloc(tp, 0))
     }
+}
+
+/// Builtin values that are never mappings, answered without the slow ABC check.
+fn is_plain_non_mapping(input: &Bound<'_, PyAny>) -> bool {
+    use pyo3::types::{PyBytes, PyFloat, PyInt, PyList, PyString, PyTuple};
+    input.is_none()
+        || input.is_instance_of::<PyInt>()
+        || input.is_instance_of::<PyString>()
+        || input.is_instance_of::<PyFloat>()
+        || input.is_instance_of::<PyList>()
+        || input.is_instance_of::<PyTuple>()
+        || input.is_instance_of::<PyBytes>()
 }
 
 fn mapping_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -125,14 +142,14 @@ pub fn validate_instance<'py>(
     input: &Bound<'py, PyAny>,
     state: &mut State,
 ) -> ValResult<Bound<'py, PyAny>> {
-    if input.is_instance(cls)? {
-        return Ok(input.clone());
-    }
     let owned;
     let dict = match input.cast::<PyDict>() {
         Ok(d) => d,
         Err(_) => {
-            if !input.is_instance(mapping_type(py)?)? {
+            if input.is_instance(cls)? {
+                return Ok(input.clone());
+            }
+            if is_plain_non_mapping(input) || !input.is_instance(mapping_type(py)?)? {
                 let kind = ErrorKind::ModelType { class_name: schema.class_name.clone() };
                 return Err(ValError::new(kind, input));
             }
@@ -274,6 +291,13 @@ pub fn get_state<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
 pub fn set_state(obj: &Bound<'_, PyAny>, state: &Bound<'_, PyDict>) -> PyResult<()> {
     let py = obj.py();
     let handle = schema_of(&obj.get_type())?;
+    // Restored values are unvalidated and may hold containers.
+    // SAFETY: obj is a live instance of a GC-enabled Model class.
+    unsafe {
+        if ffi::PyType_IS_GC(ffi::Py_TYPE(obj.as_ptr())) == 1 && ffi::PyObject_GC_IsTracked(obj.as_ptr()) == 0 {
+            ffi::PyObject_GC_Track(obj.as_ptr() as *mut c_void);
+        }
+    }
     for field in &handle.get().schema.fields {
         if let Some(v) = state.get_item(field.name.bind(py))? {
             // SAFETY: the schema is the one of obj's own class.

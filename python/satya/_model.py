@@ -97,8 +97,14 @@ def _build(cls) -> None:
             field["default"] = info.default
             field["copy_default"] = not isinstance(info.default, _IMMUTABLE_DEFAULTS)
         fields.append(field)
+    field_names = set(cls.__satya_specs__)
+    extra_slots = any(
+        slot not in field_names and slot != "__weakref__"
+        for klass in cls.__mro__
+        for slot in getattr(klass, "__dict__", {}).get("__slots__", ())
+    )
     try:
-        _satya.build_schema(cls, {"name": cls.__name__, "fields": fields})
+        _satya.build_schema(cls, {"name": cls.__name__, "fields": fields, "extra_slots": extra_slots})
     except SchemaError:
         raise
     except (TypeError, ValueError) as exc:

@@ -8,6 +8,10 @@ pub use kinds::{BoundValue, ErrorKind};
 pub use validation_error::ValidationError;
 
 use pyo3::prelude::*;
+use smallvec::SmallVec;
+
+/// Most locations are one or two items deep; they stay inline.
+pub type Loc = SmallVec<[LocItem; 3]>;
 
 /// One step of an error's location.
 #[derive(Debug)]
@@ -30,13 +34,13 @@ impl LocItem {
 #[derive(Debug)]
 pub struct LineError {
     pub kind: ErrorKind,
-    pub loc_reversed: Vec<LocItem>,
+    pub loc_reversed: Loc,
     pub input: Py<PyAny>,
 }
 
 impl LineError {
     pub fn new(kind: ErrorKind, input: Py<PyAny>) -> Self {
-        Self { kind, loc_reversed: Vec::new(), input }
+        Self { kind, loc_reversed: Loc::new(), input }
     }
 }
 

@@ -55,7 +55,11 @@ impl CompiledSchema {
         }
         let program = Program::new(n_slots, checks)
             .map_err(|e| PyTypeError::new_err(format!("{class_name}: invalid constraints: {e}")))?;
+        // User-declared extra slots may hold anything.
+        let extra_slots = descriptor.get_item("extra_slots")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(true);
+        let scalars_only = !extra_slots && fields.iter().all(|f| f.validator.is_scalar());
         Ok(CompiledSchema {
+            scalars_only,
             title: PyString::new(py, &class_name).unbind(),
             class_name: class_name.into(),
             fields,

@@ -47,7 +47,12 @@ pub struct CompiledSchema {
     pub fields: Vec<Field>,
     pub program: satya_jit::Program,
     pub sites: Vec<CheckSite>,
+    /// Every field holds an immutable scalar, so instances need no GC tracking.
+    pub scalars_only: bool,
 }
+
+/// Errors tagged with their field's index, so they can be reported in field order.
+type FieldErrors = SmallVec<[(usize, LineError); 4]>;
 
 /// Validated values in field order, before they are written to an instance.
 pub type Values<'py> = SmallVec<[Bound<'py, PyAny>; 12]>;
@@ -58,7 +63,7 @@ impl CompiledSchema {
         let mut values: Values<'py> = SmallVec::with_capacity(self.fields.len());
         let mut slots: SmallVec<[u64; 16]> = SmallVec::from_elem(0, self.program.n_slots());
         let mut filled: SmallVec<[bool; 16]> = SmallVec::from_elem(false, self.program.n_slots());
-        let mut errors: Vec<(usize, LineError)> = Vec::new();
+        let mut errors: FieldErrors = SmallVec::new();
         for (index, field) in self.fields.iter().enumerate() {
             let Some(item) = dict_get(py, input, &field.key) else {
                 match self.default_for(py, field, input) {
@@ -106,7 +111,7 @@ impl CompiledSchema {
         slots: &[u64],
         filled: &[bool],
         failed: &[u64],
-        errors: &mut Vec<(usize, LineError)>,
+        errors: &mut FieldErrors,
     ) {
         let mut reported: SmallVec<[u32; 8]> = SmallVec::new();
         for (i, check) in self.program.checks().iter().enumerate() {
@@ -179,7 +184,7 @@ pub fn dict_get<'py>(py: Python<'py>, dict: &Bound<'py, PyDict>, key: &Py<PyStri
 }
 
 #[cold]
-fn collect(py: Python<'_>, errors: &mut Vec<(usize, LineError)>, index: usize, field: &Field, err: ValError) -> ValResult<()> {
+fn collect(py: Python<'_>, errors: &mut FieldErrors, index: usize, field: &Field, err: ValError) -> ValResult<()> {
     match err {
         ValError::Lines(lines) => {
             for mut line in lines {
@@ -193,7 +198,7 @@ fn collect(py: Python<'_>, errors: &mut Vec<(usize, LineError)>, index: usize, f
 }
 
 #[cold]
-fn sorted_lines(mut errors: Vec<(usize, LineError)>) -> ValError {
+fn sorted_lines(mut errors: FieldErrors) -> ValError {
     errors.sort_by_key(|(index, _)| *index);
     ValError::Lines(errors.into_iter().map(|(_, line)| line).collect())
 }

@@ -159,6 +159,17 @@ impl Validator {
         }
     }
 
+    /// Whether every value this validator produces is an immutable scalar.
+    pub fn is_scalar(&self) -> bool {
+        match self {
+            Validator::None(_) | Validator::Bool(_) | Validator::Int(_) | Validator::ConstrainedInt(_) => true,
+            Validator::Float(_) | Validator::ConstrainedFloat(_) | Validator::Str(_) | Validator::ConstrainedStr(_) => true,
+            Validator::Bytes(_) => true,
+            Validator::Nullable(v) => v.inner().is_scalar(),
+            Validator::Any(_) | Validator::List(_) | Validator::Dict(_) | Validator::Model(_) => false,
+        }
+    }
+
     /// Python objects this validator keeps alive, for the garbage collector.
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         match self {
