@@ -19,6 +19,9 @@ use crate::validators::State;
 #[pyclass(frozen, module = "satya._satya", name = "CompiledSchema")]
 pub struct SchemaHandle {
     pub schema: CompiledSchema,
+    /// The class whose layout the slot offsets describe; a handle found on any
+    /// other class is refused, so offsets are never applied to a foreign layout.
+    owner: usize,
 }
 
 #[pymethods]
@@ -68,7 +71,7 @@ pub fn schema_of<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHan
         }
     };
     match found.map(|obj| obj.cast_into::<SchemaHandle>()) {
-        Some(Ok(handle)) => Ok(handle),
+        Some(Ok(handle)) if handle.get().owner == cls.as_type_ptr() as usize => Ok(handle),
         _ => schema_of_slow(cls),
     }
 }
@@ -78,17 +81,21 @@ fn schema_of_slow<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHa
     let py = cls.py();
     py.import("satya._model")?.call_method1("_complete_class", (cls,))?;
     let name = cls.name()?;
-    let handle = cls
-        .getattr(schema_key(py))
-        .map_err(|_| PyTypeError::new_err(format!("{name} is not a satya Model class")))?;
-    Ok(handle.cast_into::<SchemaHandle>()?)
+    let not_a_model = || PyTypeError::new_err(format!("{name} is not a satya Model class"));
+    let handle = cls.getattr(schema_key(py)).map_err(|_| not_a_model())?;
+    let handle = handle.cast_into::<SchemaHandle>().map_err(|_| not_a_model())?;
+    if handle.get().owner != cls.as_type_ptr() as usize {
+        return Err(PyTypeError::new_err(format!("{name}.{SCHEMA_ATTR} belongs to another class")));
+    }
+    Ok(handle)
 }
 
 /// Builds the schema for `cls` from the metaclass's descriptor and stores it.
 #[pyfunction]
 pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<()> {
     let schema = CompiledSchema::build(cls, descriptor)?;
-    cls.setattr(SCHEMA_ATTR, Bound::new(cls.py(), SchemaHandle { schema })?)
+    let owner = cls.as_type_ptr() as usize;
+    cls.setattr(SCHEMA_ATTR, Bound::new(cls.py(), SchemaHandle { schema, owner })?)
 }
 
 /// Writes validated values into `obj`'s slots.
