@@ -3,10 +3,11 @@
     python -m satya.bench [--quick] [--rounds N] [--only W1,W4] [--json PATH]
 
 Everything runs in one process. Each round measures every operation once, rotating the
-order of the libraries from round to round, and the table reports the median round.
-Times are ns per operation net of the timing loop's own overhead (an empty loop is
-measured in every round), so a field read and a model build are measured alike. Compare
-the ratios, which come from one run on one machine, rather than the absolute times.
+order of the libraries from round to round; the table reports the median over rounds,
+and each ratio is the median of the per-round ratios. Times are ns per operation net of
+the timing loop's own overhead (an empty loop is measured in every round), so a field
+read and a model build are measured alike. Compare the ratios, which come from one run
+on one machine, rather than the absolute times.
 
 To add a workload, write a function that builds its `Row`s and decorate it with
 `@workload("Wn", "title")`; the runner, table, targets and JSON output pick it up.
@@ -15,6 +16,7 @@ To add a workload, write a function that builds its `Row`s and decorate it with
 import argparse
 import gc
 import importlib
+import itertools
 import json
 import os
 import platform
@@ -55,7 +57,7 @@ class Op:
     that the loop's own overhead would drown them."""
 
     def __init__(self, stmt: str, unroll: int = 1, **env):
-        self.stmt, self.unroll, self.env = stmt, unroll, env
+        self.stmt, self.unroll = stmt, unroll
         self._args = tuple(env.values())
         self._loop = _compile_loop(stmt, tuple(env), unroll)
 
@@ -69,13 +71,13 @@ def _compile_loop(stmt: str, names: tuple, unroll: int):
     params = ", ".join(("_n", "_clock") + names)
     source = (
         f"def _loop({params}):\n"
-        f"    _it = range(_n)\n"
+        f"    _it = _repeat(None, _n)\n"
         f"    _t0 = _clock()\n"
         f"    for _ in _it:\n"
         f"{body}\n"
         f"    return _clock() - _t0\n"
     )
-    namespace = {}
+    namespace = {"_repeat": itertools.repeat}  # cheaper per iteration than range: no int objects
     exec(compile(source, f"<bench: {stmt.strip()[:40]}>", "exec"), namespace)
     return namespace["_loop"]
 
@@ -84,7 +86,7 @@ EMPTY_LOOP = Op("pass")
 
 
 def calibrate(op: Op, target_ns: int) -> int:
-    """The iteration count that makes one measurement of `op` last about `target_ns`.
+    """The iteration count that makes one loop of `op` last about `target_ns`.
     The probing runs double as warm-up (CPython specialises the loop's bytecode)."""
     n = 1
     while (elapsed := op.time(n)) < target_ns // 10:
@@ -337,14 +339,18 @@ def w8() -> Workload:
         error_types["msgspec"] = msgspec.ValidationError
     raise_template = "try:\n    {call}\nexcept Error:\n    pass"
     construct, validate = {}, {}
-    reported = {}
+    reported, checks = {}, []
     for lib in ("satya", "pydantic"):
         if lib in models:
             cls, error = models[lib], error_types[lib]
             construct[lib] = Op(raise_template.format(call="User(**d)"), User=cls, d=W8_INPUT, Error=error)
             validate[lib] = Op(raise_template.format(call="User.model_validate(d)"),
                                User=cls, d=W8_INPUT, Error=error)
+            from_kwargs = _capture_errors(lambda: cls(**W8_INPUT), error)
             reported[lib] = _capture_errors(lambda: cls.model_validate(W8_INPUT), error)
+            checks.append(Check(f"W8 {lib} Model(**d) reports 2 errors", len(from_kwargs) == 2, repr(from_kwargs)))
+            checks.append(Check(f"W8 {lib} model_validate(d) reports 2 errors",
+                                len(reported[lib]) == 2, repr(reported[lib])))
     marks = {}
     if "msgspec" in models:
         cls = models["msgspec"]
@@ -354,8 +360,6 @@ def w8() -> Workload:
         marks["msgspec"] = MSGSPEC_STAND_IN
         reported["msgspec"] = _capture_errors(lambda: msgspec.convert(W8_INPUT, cls), msgspec.ValidationError)
 
-    checks = [Check(f"W8 {lib} reports 2 errors", len(reported[lib]) == 2, repr(reported[lib]))
-              for lib in ("satya", "pydantic") if lib in reported]
     if "pydantic" in reported:
         checks.append(Check("W8 satya errors match pydantic's (type, loc)",
                             sorted(reported["satya"]) == sorted(reported["pydantic"]),
@@ -376,14 +380,24 @@ def w8() -> Workload:
 # --------------------------------------------------------------------------- running
 
 
+CHUNKS = 3  # a measurement is the fastest of this many back-to-back loops
+
+
+def measure(op: Op, n: int) -> float:
+    """ns per loop iteration. Taking the fastest chunk drops the ones a
+    preemption or a noisy neighbour landed in, which only ever add time."""
+    return min(op.time(n) for _ in range(CHUNKS)) / n
+
+
 def run(workloads: list, rounds: int, target_ns: int, progress=None) -> tuple:
-    """Measures every distinct Op once per round. Returns ({Op: [ns/op per round]},
-    [empty-loop ns per iteration per round], {Op: iterations})."""
+    """Measures every distinct Op once per round, so samples of one round pair up.
+    Returns ({Op: [ns/op per round]}, [empty-loop ns per iteration per round],
+    {Op: iterations per chunk})."""
     ops = []
     for wl in workloads:
         for row in wl.rows:
             ops.extend(op for op in row.ops.values() if op not in ops)
-    iterations = {op: calibrate(op, target_ns) for op in ops + [EMPTY_LOOP]}
+    iterations = {op: calibrate(op, target_ns // CHUNKS) for op in ops + [EMPTY_LOOP]}
     samples = {op: [] for op in ops}
     loop_overhead = []
     for round_index in range(rounds):
@@ -392,8 +406,7 @@ def run(workloads: list, rounds: int, target_ns: int, progress=None) -> tuple:
         gc.collect()
         gc.disable()  # a collection landing in one measurement would skew it
         try:
-            n = iterations[EMPTY_LOOP]
-            per_iteration = EMPTY_LOOP.time(n) / n
+            per_iteration = measure(EMPTY_LOOP, iterations[EMPTY_LOOP])
             loop_overhead.append(per_iteration)
             measured = set()
             for wl in workloads:
@@ -405,15 +418,21 @@ def run(workloads: list, rounds: int, target_ns: int, progress=None) -> tuple:
                         if op in measured:
                             continue
                         measured.add(op)
-                        n = iterations[op]
-                        samples[op].append((op.time(n) - per_iteration * n) / (n * op.unroll))
+                        net = measure(op, iterations[op]) - per_iteration
+                        samples[op].append(net / op.unroll)
         finally:
             gc.enable()
     return samples, loop_overhead, iterations
 
 
-def _ratio(a, b):
-    return a / b if a is not None and b else None
+def _paired_ratio(row: Row, samples: dict, numerator: str, denominator: str):
+    """Median over rounds of the per-round ratio. The two libraries of one round ran
+    moments apart, so this cancels drift between rounds that a ratio of medians keeps."""
+    if numerator not in row.ops or denominator not in row.ops:
+        return None
+    pairs = zip(samples[row.ops[numerator]], samples[row.ops[denominator]])
+    ratios = [a / b for a, b in pairs if b > 0]
+    return statistics.median(ratios) if ratios else None
 
 
 def summarize(workloads: list, samples: dict, iterations: dict) -> list:
@@ -422,14 +441,14 @@ def summarize(workloads: list, samples: dict, iterations: dict) -> list:
         for row in wl.rows:
             ns = {col: statistics.median(samples[op]) for col, op in row.ops.items()}
             ratios = {
-                "pydantic/satya": _ratio(ns.get("pydantic"), ns.get("satya")),
-                "satya/msgspec": _ratio(ns.get("satya"), ns.get("msgspec")),
+                "pydantic/satya": _paired_ratio(row, samples, "pydantic", "satya"),
+                "satya/msgspec": _paired_ratio(row, samples, "satya", "msgspec"),
             }
             if row.reference:
-                ratios[f"satya/{row.reference}"] = _ratio(ns.get("satya"), ns.get(row.reference))
+                ratios[f"satya/{row.reference}"] = _paired_ratio(row, samples, "satya", row.reference)
             targets = []
             for target in row.targets:
-                value = _ratio(ns.get(target.numerator), ns.get(target.denominator))
+                value = _paired_ratio(row, samples, target.numerator, target.denominator)
                 targets.append({
                     "ratio": target.ratio_name,
                     "comparison": target.comparison,
@@ -445,7 +464,7 @@ def summarize(workloads: list, samples: dict, iterations: dict) -> list:
                 "reference": row.reference or None,
                 "targets": targets,
                 "samples": {col: samples[op] for col, op in row.ops.items()},
-                "iterations": {col: iterations[op] * op.unroll for col, op in row.ops.items()},
+                "operations_per_chunk": {col: iterations[op] * op.unroll for col, op in row.ops.items()},
                 "marks": dict(row.marks),
             })
     return rows
@@ -531,7 +550,9 @@ def metadata(rounds: int, target_ns: int, loop_overhead: list) -> dict:
         "satya_jit": _satya_jit_setting(),
         "rounds": rounds,
         "target_ms_per_measurement": target_ns / 1e6,
-        "statistic": "median over rounds, ns/op net of empty-loop overhead",
+        "chunks_per_measurement": CHUNKS,
+        "statistic": ("ns/op: median over rounds of the fastest chunk, net of the empty loop; "
+                      "ratios: median over rounds of the per-round ratio"),
         "empty_loop_ns_per_iteration": statistics.median(loop_overhead),
     }
 
@@ -570,8 +591,8 @@ def main(argv=None) -> int:
 
     versions = ", ".join(f"{lib} {v or 'not installed'}" for lib, v in meta["versions"].items())
     print(f"satya benchmark: Python {meta['python']}, {versions}")
-    print(f"median of {rounds} rounds, ns/op net of the loop overhead "
-          f"({meta['empty_loop_ns_per_iteration']:.1f} ns/iteration); {elapsed:.1f} s")
+    print(f"median of {rounds} rounds (ratios: median of per-round ratios); ns/op net of the "
+          f"loop overhead ({meta['empty_loop_ns_per_iteration']:.1f} ns/iteration); {elapsed:.1f} s")
     print()
     for wl in workloads:
         print(f"  {wl.id}: {wl.title}")
