@@ -64,8 +64,9 @@ impl CompiledSchema {
         let mut slots: SmallVec<[u64; 16]> = SmallVec::from_elem(0, self.program.n_slots());
         let mut filled: SmallVec<[bool; 16]> = SmallVec::from_elem(false, self.program.n_slots());
         let mut errors: FieldErrors = SmallVec::new();
+        let mut ordered = OrderedKeys::new();
         for (index, field) in self.fields.iter().enumerate() {
-            let Some(item) = dict_get(py, input, &field.key) else {
+            let Some(item) = ordered.get(py, input, &field.key) else {
                 match self.default_for(py, field, input) {
                     Ok(v) => values.push(v),
                     Err(e) => collect(py, &mut errors, index, field, e)?,
@@ -164,6 +165,39 @@ impl CompiledSchema {
 #[cold]
 fn copy_default<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     py.import("copy")?.call_method1("deepcopy", (value,))
+}
+
+/// Walks the input in insertion order while its keys are the fields' own
+/// interned key objects in field order (the usual case for literals and
+/// `**kwargs`), which needs no hashing; any other key ends the walk and the
+/// remaining fields are looked up.
+struct OrderedKeys {
+    pos: ffi::Py_ssize_t,
+    active: bool,
+}
+
+impl OrderedKeys {
+    #[inline]
+    fn new() -> Self {
+        Self { pos: 0, active: true }
+    }
+
+    #[inline]
+    fn get<'py>(&mut self, py: Python<'py>, dict: &Bound<'py, PyDict>, key: &Py<PyString>) -> Option<Bound<'py, PyAny>> {
+        if self.active {
+            let mut k: *mut ffi::PyObject = std::ptr::null_mut();
+            let mut v: *mut ffi::PyObject = std::ptr::null_mut();
+            // SAFETY: PyDict_Next yields borrowed pointers valid while the dict is
+            // unchanged; the value is turned into an owned reference at once.
+            unsafe {
+                if ffi::PyDict_Next(dict.as_ptr(), &mut self.pos, &mut k, &mut v) != 0 && k == key.as_ptr() {
+                    return Some(Bound::from_borrowed_ptr(py, v));
+                }
+            }
+            self.active = false;
+        }
+        dict_get(py, dict, key)
+    }
 }
 
 /// A borrowed dict lookup that neither raises nor allocates.
