@@ -50,3 +50,20 @@ pub fn run(program: &Program, slots: &[u64], out: &mut [u64]) -> u32 {
     }
     failed
 }
+
+/// Runs an item program (every check reads slot 0) over each of `items`,
+/// writing the index of every failing item to `out`. Returns how many failed.
+///
+/// # Panics
+/// When `out` is shorter than `items`.
+pub fn run_array(item: &Program, items: &[u64], out: &mut [u64]) -> u32 {
+    assert!(out.len() >= items.len(), "index buffer too short");
+    let mut failed = 0;
+    for (index, &bits) in items.iter().enumerate() {
+        if item.checks().iter().any(|c| !passes(c.kind, bits)) {
+            out[failed] = index as u64;
+            failed += 1;
+        }
+    }
+    failed as u32
+}

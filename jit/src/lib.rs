@@ -2,11 +2,17 @@
 //!
 //! This crate knows nothing of Python. A slot holds an `i64`, the bits of an
 //! `f64`, or a `usize` length; a [`Program`] says which checks to run over which
-//! slots, and running it reports which checks failed. Building error messages is
-//! the caller's job, using each check's [`Origin`].
+//! slots, and running it reports which checks failed. The same Program runs in
+//! the interpreter ([`run`]) or as native code ([`engine::compile`]). Building
+//! error messages is the caller's job, using each check's [`Origin`].
 
+pub mod engine;
+pub mod error;
 pub mod interp;
 pub mod program;
+pub mod translate;
 
-pub use interp::run;
+pub use engine::{compile, Compiled, Shape};
+pub use error::JitError;
+pub use interp::{run, run_array};
 pub use program::{Check, CheckKind, Origin, Program, ProgramError};
