@@ -195,6 +195,10 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     def __str__(self) -> str:
         return " ".join(f"{k}={v!r}" for k, v in self.__repr_args__())
 
+    def __reduce__(self):
+        # Works for every pickle protocol: rebuilt without running __init__.
+        return (_restore, (type(self), _satya.get_state(self)))
+
     def __getstate__(self):
         return _satya.get_state(self)
 
@@ -210,6 +214,12 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
             memo[id(self)] = new
         _satya.set_state(new, _copy.deepcopy(_satya.get_state(self), memo))
         return new
+
+
+def _restore(cls, state):
+    obj = cls.__new__(cls)
+    _satya.set_state(obj, state)
+    return obj
 
 
 _Model = Model

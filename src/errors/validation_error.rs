@@ -45,14 +45,21 @@ impl ValidationError {
                     .rev()
                     .map(|item| match item {
                         super::LocItem::Index(i) => Ok(i.to_string()),
-                        super::LocItem::Key(k) => k.bind(py).str().map(|s| s.to_string()),
+                        super::LocItem::Key(k) => k.bind(py).str().map(|s| {
+                            let s = s.to_string();
+                            // keep the path readable when a key itself contains a dot
+                            if s.contains('.') { format!("`{s}`") } else { s }
+                        }),
                     })
                     .collect::<PyResult<_>>()?;
                 out.push_str(&parts.join("."));
                 out.push('\n');
             }
             let input = line.input.bind(py);
-            let repr = truncate_repr(&input.repr()?.to_string());
+            let repr = match input.repr() {
+                Ok(r) => truncate_repr(&r.to_string()),
+                Err(_) => format!("<unprintable {} object>", input.get_type().name()?),
+            };
             let type_name = input.get_type().name()?;
             let _ = write!(
                 out,

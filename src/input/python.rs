@@ -58,8 +58,9 @@ fn coerce_int_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<In
         return Ok(IntValue::Small(v, v.into_pyobject(py)?.into_any()));
     }
     if input.is_instance_of::<PyInt>() {
-        // int subclasses (IntEnum included) become plain ints
-        let plain = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyNumber_Long(input.as_ptr()))? };
+        // int subclasses (IntEnum included) become plain ints with their own
+        // value; PyNumber_Index copies it without calling an overridden __int__.
+        let plain = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyNumber_Index(input.as_ptr()))? };
         return Ok(IntValue::from_exact_int(plain));
     }
     if strict {
@@ -96,8 +97,8 @@ fn int_from_float<'py>(input: &Bound<'py, PyAny>, f: f64) -> ValResult<IntValue<
     if f.fract() != 0.0 {
         return Err(ValError::new(ErrorKind::IntFromFloat, input));
     }
-    // 2^63 is exactly representable; anything at or beyond it does not fit.
-    if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
+    // ±2^63 are exactly representable; pydantic refuses both.
+    if f <= -9.223_372_036_854_776e18 || f >= 9.223_372_036_854_776e18 {
         return Err(ValError::new(ErrorKind::IntParsingSize, input));
     }
     let v = f as i64;
@@ -111,7 +112,7 @@ fn int_from_str<'py>(input: &Bound<'py, PyAny>, text: &str) -> ValResult<IntValu
     let mut s = text.trim();
     if let Some(dot) = s.find('.') {
         let (whole, frac) = s.split_at(dot);
-        if !frac[1..].bytes().all(|b| b == b'0') {
+        if frac.len() == 1 || !frac[1..].bytes().all(|b| b == b'0') {
             return Err(ValError::new(ErrorKind::IntParsing, input));
         }
         s = whole;
@@ -157,7 +158,7 @@ fn coerce_float_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<
     if input.is_instance_of::<PyFloat>() || input.is_instance_of::<PyInt>() {
         return match input.extract::<f64>() {
             Ok(v) => make(v),
-            Err(e) if e.is_instance_of::<PyOverflowError>(py) => Err(ValError::new(ErrorKind::FloatParsing, input)),
+            Err(e) if e.is_instance_of::<PyOverflowError>(py) => Err(ValError::new(ErrorKind::FloatType, input)),
             Err(e) => Err(e.into()),
         };
     }
@@ -175,6 +176,9 @@ fn coerce_float_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<
         None
     };
     if let Some(text) = text {
+        if !text.cast::<PyString>().map(|s| s.to_str().map(|t| t.is_ascii()).unwrap_or(false)).unwrap_or(false) {
+            return Err(ValError::new(ErrorKind::FloatParsing, input));
+        }
         // SAFETY: text is a str; the result is a new reference or NULL with an error set.
         let parsed = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyFloat_FromString(text.as_ptr())) };
         return match parsed {
@@ -260,13 +264,23 @@ fn coerce_bool_slow(input: &Bound<'_, PyAny>, strict: bool) -> ValResult<bool> {
         match input.extract::<i64>() {
             Ok(0) => Some(false),
             Ok(1) => Some(true),
-            _ => None,
+            Ok(_) => None,
+            Err(_) => return Err(ValError::new(ErrorKind::BoolType, input)),
         }
     } else if let Ok(f) = input.cast::<PyFloat>() {
         match f.value() {
             v if v == 0.0 => Some(false),
             v if v == 1.0 => Some(true),
-            _ => None,
+            v if v.is_finite() && v.fract() == 0.0 => None,
+            _ => return Err(ValError::new(ErrorKind::BoolType, input)),
+        }
+    } else if input.is_instance(decimal_type(input.py())?)? {
+        if input.eq(0)? {
+            Some(false)
+        } else if input.eq(1)? {
+            Some(true)
+        } else {
+            return Err(ValError::new(ErrorKind::BoolType, input));
         }
     } else {
         return Err(ValError::new(ErrorKind::BoolType, input));
