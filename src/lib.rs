@@ -1,6 +1,7 @@
 //! satya's native core: validators, the compiled schema of each Model class,
 //! instance storage and dumping.
 
+mod backend;
 mod dump;
 mod errors;
 mod input;
@@ -54,6 +55,12 @@ fn model_dump_json(obj: &Bound<'_, PyAny>, by_alias: bool, exclude_none: bool) -
     Ok(writer.out)
 }
 
+/// Makes the next native compile fail (to test the fallback to the interpreter).
+#[pyfunction]
+fn _fail_next_jit_compile() {
+    satya_jit::engine::fail_next_compile();
+}
+
 #[pymodule]
 fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -67,5 +74,6 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(model::model_eq, m)?)?;
     m.add_function(wrap_pyfunction!(model_dump, m)?)?;
     m.add_function(wrap_pyfunction!(model_dump_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_fail_next_jit_compile, m)?)?;
     Ok(())
 }

@@ -36,10 +36,38 @@ impl SchemaHandle {
         result
     }
 
-    /// Counts for `satya.inspect`: (fields, program slots, program checks).
-    fn stats(&self) -> (usize, usize, usize) {
+    /// What `satya.inspect` reports: the backend, how many checks run as
+    /// native code and how many in the interpreter, and the native code itself.
+    fn describe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let s = &self.schema;
-        (s.fields.len(), s.program.n_slots(), s.program.checks().len())
+        let mut programs = vec![(&s.program, &s.backend)];
+        let mut items = Vec::new();
+        for field in &s.fields {
+            field.validator.item_programs(&mut items);
+        }
+        programs.extend(items.iter().map(|p| (p.program(), p.backend())));
+        let total: usize = s.fields.iter().map(|f| f.validator.check_count()).sum();
+        let (mut compiled, mut code_size, mut compile_time, mut clif, mut all_native) = (0, 0, 0.0, Vec::new(), true);
+        for (program, backend) in programs.iter().filter(|(p, _)| !p.is_empty()) {
+            match backend.native() {
+                Some(native) => {
+                    compiled += program.checks().len();
+                    code_size += native.code_size;
+                    compile_time += native.compile_time.as_secs_f64();
+                    clif.push(native.clif.clone());
+                }
+                None => all_native = false,
+            }
+        }
+        let d = PyDict::new(py);
+        d.set_item("backend", if s.jit_requested && all_native { "jit" } else { "interpreter" })?;
+        d.set_item("checks_compiled", compiled)?;
+        d.set_item("checks_interpreted", total - compiled)?;
+        d.set_item("native_functions", clif.len())?;
+        d.set_item("compile_time_s", compile_time)?;
+        d.set_item("code_size", code_size)?;
+        d.set_item("clif", clif.join("\n"))?;
+        Ok(d)
     }
 }
 

@@ -92,8 +92,19 @@ impl Compiled {
     }
 }
 
+static FAIL_NEXT_COMPILE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes the next `compile` fail as Cranelift would, so that callers can test
+/// their fallback to the interpreter.
+pub fn fail_next_compile() {
+    FAIL_NEXT_COMPILE.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// Compiles `program` for the host CPU.
 pub fn compile(program: &Program, shape: Shape) -> Result<Compiled, JitError> {
+    if FAIL_NEXT_COMPILE.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        return Err(JitError::Codegen("injected failure".into()));
+    }
     if shape == Shape::Array && program.n_slots() > 1 {
         return Err(JitError::NotSupported("an item program reads only slot 0"));
     }

@@ -7,12 +7,14 @@
         name: str = Field(min_length=1, max_length=50)
 """
 
+from . import config
 from ._fields import Field, FieldInfo
+from ._inspect import inspect
 from ._model import Model
 from .errors import SchemaError, ValidationError
 
 BaseModel = Model
 ConfigDict = dict
 
-__all__ = ["Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict"]
+__all__ = ["config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict"]
 __version__ = "0.1.0"

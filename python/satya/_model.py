@@ -8,6 +8,7 @@ import sys
 import typing
 
 from . import _satya
+from . import config as _settings
 from ._fields import _MISSING, FieldInfo, NodeBuilder, Unresolved, is_classvar, resolve
 from .errors import SchemaError
 
@@ -59,6 +60,8 @@ class ModelMeta(type):
         namespace["model_config"] = config
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         cls.__satya_specs__ = specs
+        # The backend is fixed now, even if the build waits for a forward reference.
+        cls.__satya_jit__ = bool(_settings.jit) and bool(config_jit(cls.model_config))
         cls.model_fields = {n: s.info for n, s in specs.items()}
         if _Model is not None or name != "Model":
             try:
@@ -66,6 +69,10 @@ class ModelMeta(type):
             except Unresolved:
                 cls.__satya_pending__ = True
         return cls
+
+
+def config_jit(model_config: dict) -> bool:
+    return model_config.get("jit", True)
 
 
 def _build(cls) -> None:
@@ -104,7 +111,12 @@ def _build(cls) -> None:
         for slot in getattr(klass, "__dict__", {}).get("__slots__", ())
     )
     try:
-        _satya.build_schema(cls, {"name": cls.__name__, "fields": fields, "extra_slots": extra_slots})
+        _satya.build_schema(cls, {
+            "name": cls.__name__,
+            "fields": fields,
+            "extra_slots": extra_slots,
+            "jit": cls.__dict__.get("__satya_jit__", _settings.jit),
+        })
     except SchemaError:
         raise
     except (TypeError, ValueError) as exc:

@@ -1,18 +1,22 @@
 //! Building a `CompiledSchema` from the descriptor the metaclass hands over.
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyRuntimeWarning, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
-use satya_jit::{Check, Program};
+use satya_jit::{Check, Program, Shape};
+
+use crate::backend::Backend;
 
 use super::{CheckSite, CompiledSchema, DefaultValue, Field, SlotOffset};
-use crate::validators::Validator;
+use crate::validators::{BuildContext, Validator};
 
 impl CompiledSchema {
     /// `descriptor` is `{"name": str, "fields": [field, ...]}`; each field is
     /// `{"name", "key", "type", "default"?, "default_factory"?, "copy_default"}`.
     pub fn build(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<Self> {
         let py = cls.py();
+        let jit = descriptor.get_item("jit")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false);
+        let ctx = &BuildContext { jit, jit_failures: Default::default() };
         let class_name: String = item(descriptor, "name")?.extract()?;
         let fields_list = item(descriptor, "fields")?;
         let fields_list = fields_list.cast::<PyList>()?;
@@ -25,7 +29,7 @@ impl CompiledSchema {
             let name: String = item(spec, "name")?.extract()?;
             let key: String = item(spec, "key")?.extract()?;
             let context = |e: PyErr| PyTypeError::new_err(format!("{class_name}.{name}: {}", e.value(py)));
-            let validator = Validator::build(item(spec, "type")?.cast::<PyDict>()?).map_err(context)?;
+            let validator = Validator::build(item(spec, "type")?.cast::<PyDict>()?, ctx).map_err(context)?;
             let slot = validator.program_checks().map(|leaf| {
                 let slot = n_slots;
                 n_slots += 1;
@@ -55,10 +59,18 @@ impl CompiledSchema {
         }
         let program = Program::new(n_slots, checks)
             .map_err(|e| PyTypeError::new_err(format!("{class_name}: invalid constraints: {e}")))?;
+        let backend = Backend::choose(&program, Shape::Flat, ctx);
+        let jit_failures = ctx.jit_failures.take();
+        if !jit_failures.is_empty() {
+            let message = format!("{class_name}: native code unavailable, using the interpreter: {}", jit_failures.join("; "));
+            PyErr::warn(py, &py.get_type::<PyRuntimeWarning>(), &std::ffi::CString::new(message).unwrap_or_default(), 1)?;
+        }
         // User-declared extra slots may hold anything.
         let extra_slots = descriptor.get_item("extra_slots")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(true);
         let scalars_only = !extra_slots && fields.iter().all(|f| f.validator.is_scalar());
         Ok(CompiledSchema {
+            jit_requested: jit,
+            backend,
             scalars_only,
             title: PyString::new(py, &class_name).unbind(),
             class_name: class_name.into(),

@@ -46,7 +46,10 @@ pub struct CompiledSchema {
     pub title: Py<PyString>,
     pub fields: Vec<Field>,
     pub program: satya_jit::Program,
+    pub backend: crate::backend::Backend,
     pub sites: Vec<CheckSite>,
+    /// Whether the class asked for native code (it may still have fallen back).
+    pub jit_requested: bool,
     /// Every field holds an immutable scalar, so instances need no GC tracking.
     pub scalars_only: bool,
 }
@@ -90,7 +93,7 @@ impl CompiledSchema {
         }
         if !self.program.is_empty() {
             let mut out: SmallVec<[u64; 2]> = SmallVec::from_elem(0, self.program.out_words());
-            if satya_jit::run(&self.program, &slots, &mut out) != 0 {
+            if self.backend.run(&self.program, &slots, &mut out) != 0 {
                 self.program_errors(py, input, &slots, &filled, &out, &mut errors);
             }
         }

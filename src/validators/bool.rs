@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict};
 
-use super::{node_strict, Validator};
+use super::{BuildContext, node_strict, Validator};
 use crate::errors::ValResult;
 use crate::input::coerce_bool;
 
@@ -13,7 +13,7 @@ pub struct BoolValidator {
 }
 
 impl BoolValidator {
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
         Ok(Validator::Bool(BoolValidator { strict: node_strict(node)? }))
     }
 

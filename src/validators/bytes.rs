@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::checks::{CheckError, LeafChecks};
-use super::{node_get, node_strict, Validator};
+use super::{BuildContext, node_get, node_strict, Validator};
 use crate::errors::{ValError, ValResult};
 use crate::input::coerce_bytes;
 
@@ -15,7 +15,7 @@ pub struct BytesValidator {
 }
 
 impl BytesValidator {
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
         let strict = node_strict(node)?;
         let checks = match node_get(node, "constraints")? {
             Some(c) => {

@@ -6,7 +6,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
 
 use super::checks::{CheckError, LeafChecks};
-use super::{node_get, node_strict, State, Validator};
+use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
 
 #[derive(Debug)]
@@ -23,15 +23,15 @@ fn mapping_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 }
 
 impl DictValidator {
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+    pub fn build(node: &Bound<'_, PyDict>, ctx: &BuildContext) -> PyResult<Validator> {
         let strict = node_strict(node)?;
         let any = || Validator::Any(super::any::AnyValidator);
         let key = match node_get(node, "key")? {
-            Some(k) => Validator::build(k.cast::<PyDict>()?)?,
+            Some(k) => Validator::build(k.cast::<PyDict>()?, ctx)?,
             None => any(),
         };
         let value = match node_get(node, "value")? {
-            Some(v) => Validator::build(v.cast::<PyDict>()?)?,
+            Some(v) => Validator::build(v.cast::<PyDict>()?, ctx)?,
             None => any(),
         };
         let checks = match node_get(node, "constraints")? {

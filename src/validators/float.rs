@@ -6,7 +6,7 @@ use pyo3::types::{PyDict, PyFloat};
 use satya_jit::{CheckKind, Origin};
 
 use super::checks::{shared_bound, CheckError, LeafCheck, LeafChecks};
-use super::{node_get, node_strict, Validator};
+use super::{BuildContext, node_get, node_strict, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::coerce_float;
 
@@ -16,7 +16,7 @@ pub struct FloatValidator {
 }
 
 impl FloatValidator {
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
         let strict = node_strict(node)?;
         let checks = read_checks(node)?;
         if checks.is_empty() {

@@ -7,7 +7,7 @@ use pyo3::types::{PyDict, PyInt};
 use satya_jit::{CheckKind, Origin};
 
 use super::checks::{shared_bound, CheckError, LeafCheck, LeafChecks};
-use super::{node_get, node_strict, Validator};
+use super::{BuildContext, node_get, node_strict, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::{coerce_int, IntValue};
 
@@ -17,7 +17,7 @@ pub struct IntValidator {
 }
 
 impl IntValidator {
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
         let strict = node_strict(node)?;
         let bounds = IntBound::read_all(node)?;
         if bounds.is_empty() {
@@ -107,6 +107,10 @@ pub struct ConstrainedIntValidator {
 impl ConstrainedIntValidator {
     pub fn program_checks(&self) -> Option<&LeafChecks> {
         self.program.as_ref()
+    }
+
+    pub fn check_count(&self) -> usize {
+        self.bounds.len()
     }
 
     pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {

@@ -5,8 +5,12 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyFrozenSet, PyList, PySet, PyTuple};
 
+use pyo3::ffi;
+use satya_jit::{Check, Program, Shape};
+
 use super::checks::{CheckError, LeafChecks};
-use super::{node_get, node_strict, State, Validator};
+use crate::backend::Backend;
+use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
 
 #[derive(Debug)]
@@ -14,6 +18,108 @@ pub struct ListValidator {
     strict: bool,
     item: Box<Validator>,
     checks: Option<LeafChecks>,
+    /// Item constraints run over the whole list at once (native code or the
+    /// interpreter), for lists of exact ints, floats or strs.
+    items: Option<ItemProgram>,
+}
+
+/// How an item becomes its 64-bit slot.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ItemKind {
+    Int,
+    Float,
+    Str,
+}
+
+#[derive(Debug)]
+pub struct ItemProgram {
+    kind: ItemKind,
+    checks: LeafChecks,
+    program: Program,
+    backend: Backend,
+}
+
+impl ItemProgram {
+    fn build(item: &Validator, ctx: &BuildContext) -> Option<Self> {
+        let kind = match item {
+            Validator::ConstrainedInt(_) => ItemKind::Int,
+            Validator::ConstrainedFloat(_) => ItemKind::Float,
+            Validator::ConstrainedStr(_) => ItemKind::Str,
+            _ => return None,
+        };
+        let checks = item.program_checks()?.clone();
+        let program = Program::new(1, checks.0.iter().map(|c| Check { slot: 0, kind: c.kind, origin: c.origin }).collect()).ok()?;
+        let backend = Backend::choose(&program, Shape::Array, ctx);
+        Some(ItemProgram { kind, checks, program, backend })
+    }
+
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+
+    pub fn backend(&self) -> &Backend {
+        &self.backend
+    }
+
+    /// The slot of every item, or None when an item needs coercion (or an int
+    /// does not fit 64 bits): then the list takes the per-item path.
+    fn slots(&self, list: &Bound<'_, PyList>) -> Option<Vec<u64>> {
+        let n = list.len();
+        let mut slots = Vec::with_capacity(n);
+        // SAFETY: indices are below the list's length, read under the GIL with
+        // no Python code running in between; each item is only inspected.
+        unsafe {
+            let list_ptr = list.as_ptr();
+            for i in 0..n {
+                let item = ffi::PyList_GET_ITEM(list_ptr, i as ffi::Py_ssize_t);
+                let tp = ffi::Py_TYPE(item);
+                let bits = match self.kind {
+                    ItemKind::Float if tp == std::ptr::addr_of_mut!(ffi::PyFloat_Type) => ffi::PyFloat_AS_DOUBLE(item).to_bits(),
+                    ItemKind::Int if tp == std::ptr::addr_of_mut!(ffi::PyLong_Type) => {
+                        let mut overflow = 0;
+                        let v = ffi::PyLong_AsLongLongAndOverflow(item, &mut overflow);
+                        if overflow != 0 {
+                            return None;
+                        }
+                        v as u64
+                    }
+                    ItemKind::Str if tp == std::ptr::addr_of_mut!(ffi::PyUnicode_Type) => ffi::PyUnicode_GetLength(item) as u64,
+                    _ => return None,
+                };
+                slots.push(bits);
+            }
+        }
+        Some(slots)
+    }
+
+    /// Validates an exact list whose items need no coercion; None sends it to
+    /// the per-item path.
+    fn validate<'py>(&self, list: &Bound<'py, PyList>) -> Option<ValResult<Bound<'py, PyList>>> {
+        let slots = self.slots(list)?;
+        let mut failing = vec![0u64; slots.len()];
+        let failed = self.backend.run_array(&self.program, &slots, &mut failing) as usize;
+        if failed != 0 {
+            return Some(Err(self.errors(list, &slots, &failing[..failed])));
+        }
+        // The items are already exact values: the result is a copy of the list.
+        Some(Ok(list.get_slice(0, list.len())))
+    }
+
+    #[cold]
+    fn errors(&self, list: &Bound<'_, PyList>, slots: &[u64], failing: &[u64]) -> ValError {
+        let lines = failing
+            .iter()
+            .filter_map(|&index| {
+                let index = index as usize;
+                let kind = self.checks.first_failure(slots[index])?;
+                let item = list.get_item(index).ok()?;
+                let mut line = LineError::new(kind, item.unbind());
+                line.loc_reversed.push(LocItem::Index(index));
+                Some(line)
+            })
+            .collect();
+        ValError::Lines(lines)
+    }
 }
 
 /// The lax-mode iterables that are accepted as lists besides tuple and set.
@@ -28,10 +134,10 @@ fn lax_sequence_types(py: Python<'_>) -> PyResult<&Bound<'_, PyTuple>> {
 }
 
 impl ListValidator {
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+    pub fn build(node: &Bound<'_, PyDict>, ctx: &BuildContext) -> PyResult<Validator> {
         let strict = node_strict(node)?;
         let item = match node_get(node, "inner")? {
-            Some(inner) => Validator::build(inner.cast::<PyDict>()?)?,
+            Some(inner) => Validator::build(inner.cast::<PyDict>()?, ctx)?,
             None => Validator::Any(super::any::AnyValidator),
         };
         let checks = match node_get(node, "constraints")? {
@@ -44,11 +150,16 @@ impl ListValidator {
             }
             None => None,
         };
-        Ok(Validator::List(ListValidator { strict, item: Box::new(item), checks }))
+        let items = ItemProgram::build(&item, ctx);
+        Ok(Validator::List(ListValidator { strict, item: Box::new(item), checks, items }))
     }
 
     pub fn checks(&self) -> Option<&LeafChecks> {
         self.checks.as_ref()
+    }
+
+    pub fn item_program(&self) -> Option<&ItemProgram> {
+        self.items.as_ref()
     }
 
     pub fn item(&self) -> &Validator {
@@ -73,7 +184,10 @@ impl ListValidator {
         state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         let list = if let Ok(list) = input.cast_exact::<PyList>() {
-            self.validate_items(py, list.iter(), list.len(), state)?
+            match self.items.as_ref().and_then(|items| items.validate(list)) {
+                Some(result) => result?,
+                None => self.validate_items(py, list.iter(), list.len(), state)?,
+            }
         } else {
             self.validate_other(py, input, state)?
         };

@@ -15,6 +15,7 @@ mod str;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
+pub use list::ItemProgram;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -25,6 +26,15 @@ use crate::errors::{ErrorKind, ValError, ValResult};
 /// Deep input against a recursive model stops here with a validation error
 /// instead of exhausting the native stack.
 pub const MAX_DEPTH: u32 = 200;
+
+/// What building a class's validators needs to know, and what it found.
+pub struct BuildContext {
+    /// Compile constraint programs to native code (else: the interpreter).
+    pub jit: bool,
+    /// Why native code could not be made, for a warning; those programs run
+    /// in the interpreter.
+    pub jit_failures: std::cell::RefCell<Vec<String>>,
+}
 
 #[derive(Default)]
 pub struct State {
@@ -80,7 +90,7 @@ pub(crate) fn node_strict(node: &Bound<'_, PyDict>) -> PyResult<bool> {
 impl Validator {
     /// Builds the validator for a type node; `build` of each type picks the
     /// constrained variant only when the node has constraints.
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Self> {
+    pub fn build(node: &Bound<'_, PyDict>, ctx: &BuildContext) -> PyResult<Self> {
         let kind: String = node
             .get_item("kind")?
             .ok_or_else(|| PyTypeError::new_err("type node without 'kind'"))?
@@ -88,15 +98,15 @@ impl Validator {
         match kind.as_str() {
             "any" => Ok(Validator::Any(any::AnyValidator)),
             "none" => Ok(Validator::None(none::NoneValidator)),
-            "bool" => bool::BoolValidator::build(node),
-            "int" => int::IntValidator::build(node),
-            "float" => float::FloatValidator::build(node),
-            "str" => str::StrValidator::build(node),
-            "bytes" => bytes::BytesValidator::build(node),
-            "list" => list::ListValidator::build(node),
-            "dict" => dict::DictValidator::build(node),
-            "nullable" => nullable::NullableValidator::build(node),
-            "model" => model_field::ModelFieldValidator::build(node),
+            "bool" => bool::BoolValidator::build(node, ctx),
+            "int" => int::IntValidator::build(node, ctx),
+            "float" => float::FloatValidator::build(node, ctx),
+            "str" => str::StrValidator::build(node, ctx),
+            "bytes" => bytes::BytesValidator::build(node, ctx),
+            "list" => list::ListValidator::build(node, ctx),
+            "dict" => dict::DictValidator::build(node, ctx),
+            "nullable" => nullable::NullableValidator::build(node, ctx),
+            "model" => model_field::ModelFieldValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -167,6 +177,38 @@ impl Validator {
             Validator::Bytes(_) => true,
             Validator::Nullable(v) => v.inner().is_scalar(),
             Validator::Any(_) | Validator::List(_) | Validator::Dict(_) | Validator::Model(_) => false,
+        }
+    }
+
+    /// How many constraint checks this validator and those inside it enforce.
+    pub fn check_count(&self) -> usize {
+        match self {
+            Validator::ConstrainedInt(v) => v.check_count(),
+            Validator::ConstrainedFloat(v) => v.checks().0.len(),
+            Validator::ConstrainedStr(v) => v.check_count(),
+            Validator::Bytes(v) => v.checks().map_or(0, |c| c.0.len()),
+            Validator::List(v) => v.checks().map_or(0, |c| c.0.len()) + v.item().check_count(),
+            Validator::Dict(v) => v.checks().map_or(0, |c| c.0.len()) + v.key().check_count() + v.value().check_count(),
+            Validator::Nullable(v) => v.inner().check_count(),
+            _ => 0,
+        }
+    }
+
+    /// Every item program inside this validator (lists of constrained items).
+    pub fn item_programs<'a>(&'a self, found: &mut Vec<&'a ItemProgram>) {
+        match self {
+            Validator::List(v) => {
+                if let Some(p) = v.item_program() {
+                    found.push(p);
+                }
+                v.item().item_programs(found);
+            }
+            Validator::Dict(v) => {
+                v.key().item_programs(found);
+                v.value().item_programs(found);
+            }
+            Validator::Nullable(v) => v.inner().item_programs(found),
+            _ => {}
         }
     }
 

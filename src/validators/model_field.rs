@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
-use super::{State, Validator};
+use super::{BuildContext, State, Validator};
 use crate::errors::ValResult;
 use crate::model::{schema_of, validate_instance};
 
@@ -13,7 +13,7 @@ pub struct ModelFieldValidator {
 }
 
 impl ModelFieldValidator {
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
         let cls = node
             .get_item("cls")?
             .ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("model node without 'cls'"))?;

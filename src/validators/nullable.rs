@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::{State, Validator};
+use super::{BuildContext, State, Validator};
 use crate::errors::ValResult;
 
 #[derive(Debug)]
@@ -12,9 +12,9 @@ pub struct NullableValidator {
 }
 
 impl NullableValidator {
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+    pub fn build(node: &Bound<'_, PyDict>, ctx: &BuildContext) -> PyResult<Validator> {
         let inner = node.get_item("inner")?.ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("nullable without inner"))?;
-        let inner = Validator::build(inner.cast::<PyDict>()?)?;
+        let inner = Validator::build(inner.cast::<PyDict>()?, ctx)?;
         Ok(Validator::Nullable(NullableValidator { inner: Box::new(inner) }))
     }
 

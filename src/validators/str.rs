@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::checks::{CheckError, LeafChecks};
-use super::{node_get, node_strict, Validator};
+use super::{BuildContext, node_get, node_strict, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::coerce_str;
 
@@ -18,7 +18,7 @@ pub struct StrValidator {
 }
 
 impl StrValidator {
-    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Validator> {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
         let strict = node_strict(node)?;
         let Some(constraints) = node_get(node, "constraints")? else {
             return Ok(Validator::Str(StrValidator { strict }));
@@ -101,6 +101,10 @@ impl ConstrainedStrValidator {
         } else {
             None
         }
+    }
+
+    pub fn check_count(&self) -> usize {
+        self.checks.0.len() + self.pattern.is_some() as usize
     }
 
     pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {

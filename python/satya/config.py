@@ -1,0 +1,11 @@
+"""Process-wide settings.
+
+`satya.config.jit = False` makes classes defined afterwards validate with the
+interpreter; a class keeps the backend it was built with. The environment
+variable `SATYA_JIT=0` sets the initial value, and `model_config = {"jit": False}`
+opts out a single class.
+"""
+
+import os
+
+jit: bool = os.environ.get("SATYA_JIT", "1").strip().lower() not in ("0", "false", "no", "off")
