@@ -103,11 +103,6 @@ def test_non_ascii_digits_are_not_a_number(text):
     assert single_error(LaxFloat, text)["type"] == "float_parsing"
 
 
-@pytest.mark.xfail(
-    reason="any non-ASCII character now makes a float string unparsable, so Unicode whitespace around "
-    "the number ('\\xa01.5', '1.5\\u3000', '0\\x85') is refused; pydantic strips it and accepts",
-    strict=True,
-)
 @pytest.mark.parametrize("text", ["\u00a01.5", "1.5\u3000", "\u20031.5", "1.5\x85", "\u2028-1.5"])
 def test_unicode_whitespace_around_a_float_string_is_stripped(text):
     assert abs(validate_v(LaxFloat, text)) == 1.5

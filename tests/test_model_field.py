@@ -175,12 +175,6 @@ def test_forward_reference_to_a_later_class_in_the_same_function():
     assert Outer(inner={"z": 1}).inner.z == 1
 
 
-@pytest.mark.xfail(
-    reason="string annotations (as `from __future__ import annotations` makes every annotation) are "
-    "resolved only against module globals, so a model defined in a function cannot refer to another "
-    "model of that function; pydantic resolves them",
-    strict=True,
-)
 def test_string_annotation_naming_an_earlier_class_in_the_same_function():
     class LocalAddress(Model):
         city: str

@@ -60,6 +60,7 @@ class ModelMeta(type):
         namespace["model_config"] = config
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         cls.__satya_specs__ = specs
+        cls.__satya_localns__ = _defining_scope()
         # The backend is fixed now, even if the build waits for a forward reference.
         cls.__satya_jit__ = bool(_settings.jit) and bool(config_jit(cls.model_config))
         cls.model_fields = {n: s.info for n, s in specs.items()}
@@ -69,6 +70,15 @@ class ModelMeta(type):
             except Unresolved:
                 cls.__satya_pending__ = True
         return cls
+
+
+def _defining_scope() -> dict:
+    """The locals of the function whose body defines the class (empty at module
+    level), so annotations can name models defined earlier in that function."""
+    frame = sys._getframe(2)
+    if frame.f_code.co_name == "<module>" or frame.f_locals is frame.f_globals:
+        return {}
+    return dict(frame.f_locals)
 
 
 def config_jit(model_config: dict) -> bool:
@@ -85,7 +95,7 @@ def _build(cls) -> None:
         where = f"{cls.__name__}.{spec.name}"
         module = sys.modules.get(spec.module)
         globalns = dict(vars(module)) if module else {}
-        localns = {cls.__name__: cls}
+        localns = {**cls.__dict__.get("__satya_localns__", {}), cls.__name__: cls}
         annotation = resolve(spec.annotation, globalns, localns)
         info = spec.info
         builder = NodeBuilder(where, _Model, strict)

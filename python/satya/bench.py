@@ -1,9 +1,13 @@
 """Benchmark harness: satya against pydantic v2 and msgspec on the workloads of DESIGN.md.
 
-    python -m satya.bench [--quick] [--rounds N] [--only W1,W4] [--json PATH]
+    python -m satya.bench [--quick] [--rounds N] [--only W1,DEF] [--json PATH]
+
+Every satya model is defined twice, once with the JIT backend and once with the
+interpreter (satya.config.jit True and False, each checked with satya.inspect), so one
+run compares satya-jit, satya-interp, pydantic and msgspec side by side.
 
 Everything runs in one process. Each round measures every operation once, rotating the
-order of the libraries from round to round; the table reports the median over rounds,
+order of the columns from round to round; the table reports the median over rounds,
 and each ratio is the median of the per-round ratios. Times are ns per operation net of
 the timing loop's own overhead (an empty loop is measured in every round), so a field
 read and a model build are measured alike. Compare the ratios, which come from one run
@@ -14,8 +18,9 @@ To add a workload, write a function that builds its `Row`s and decorate it with
 """
 
 import argparse
+import contextlib
+import functools
 import gc
-import importlib
 import itertools
 import json
 import os
@@ -39,7 +44,18 @@ try:
 except ImportError:
     msgspec = None
 
-LIBRARIES = ("satya", "pydantic", "msgspec")
+SATYA_BACKENDS = {"satya-jit": "jit", "satya-interp": "interpreter"}  # column -> satya.inspect()["backend"]
+COLUMNS = (*SATYA_BACKENDS, "pydantic", "msgspec")
+RATIOS = {  # name -> (numerator column, denominator column), both times
+    "jit/interp": ("satya-interp", "satya-jit"),  # the JIT's speed-up: > 1 means the JIT is faster
+    "pydantic/satya-jit": ("pydantic", "satya-jit"),
+    "satya-jit/msgspec": ("satya-jit", "msgspec"),
+}
+RATIO_MEANINGS = {
+    "jit/interp": "satya-interp time / satya-jit time; > 1 means the JIT is faster",
+    "pydantic/satya-jit": "pydantic time / satya-jit time; > 1 means satya is faster",
+    "satya-jit/msgspec": "satya-jit time / msgspec time; < 1 means satya is faster",
+}
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 W1_INPUT = {"id": 123, "name": "Alice Smith", "age": 34, "active": True}
@@ -54,16 +70,18 @@ class Op:
     """One timed statement. `env` names become locals of a generated loop, so the
     statement runs inline, without a function call of its own around it (as timeit
     does). `unroll` repeats the statement inside the loop for operations so short
-    that the loop's own overhead would drown them."""
+    that the loop's own overhead would drown them. `within` makes the context
+    entered around each timed loop (e.g. the satya backend of classes it defines)."""
 
-    def __init__(self, stmt: str, unroll: int = 1, **env):
-        self.stmt, self.unroll = stmt, unroll
+    def __init__(self, stmt: str, unroll: int = 1, within: Callable = contextlib.nullcontext, **env):
+        self.stmt, self.unroll, self.within = stmt, unroll, within
         self._args = tuple(env.values())
         self._loop = _compile_loop(stmt, tuple(env), unroll)
 
     def time(self, n: int) -> int:
         """Total ns for `n` loop iterations (n * unroll operations)."""
-        return self._loop(n, time.perf_counter_ns, *self._args)
+        with self.within():
+            return self._loop(n, time.perf_counter_ns, *self._args)
 
 
 def _compile_loop(stmt: str, names: tuple, unroll: int):
@@ -99,19 +117,23 @@ def calibrate(op: Op, target_ns: int) -> int:
 
 @dataclass
 class Target:
-    """A goal on one row, e.g. pydantic/satya >= 4."""
+    """A goal on one row, e.g. pydantic/satya-jit >= 4."""
 
-    numerator: str
-    denominator: str
+    ratio: str  # a name in RATIOS, or "<column>/<column>" over two columns of the row
     comparison: str  # ">=" or "<="
     threshold: float
 
     @property
-    def ratio_name(self) -> str:
-        return f"{self.numerator}/{self.denominator}"
+    def columns(self) -> tuple:
+        return RATIOS.get(self.ratio) or tuple(self.ratio.split("/"))
 
     def met(self, value: float) -> bool:
         return value >= self.threshold if self.comparison == ">=" else value <= self.threshold
+
+
+# Applies to every validation row: the JIT must never lose to the interpreter. The
+# 5% margin is the noise between two runs of the same code, not a tolerated slowdown.
+JIT_NOT_SLOWER = Target("jit/interp", ">=", 0.95)
 
 
 @dataclass
@@ -121,8 +143,10 @@ class Row:
     case: str
     ops: dict  # column -> Op; a column that is absent prints as n/a
     targets: list = field(default_factory=list)
-    reference: str = ""  # a column of `ops` (e.g. "slots") shown as satya/<reference>
+    reference: str = ""  # a column of `ops` (e.g. "slots") shown as satya-jit/<reference>
     marks: dict = field(default_factory=dict)  # column -> footnote on that cell
+    unit: str = "ns"  # how the table prints times: "ns" or "us" (JSON is always in ns)
+    jit_not_slower: bool = True  # whether JIT_NOT_SLOWER applies to this row
 
 
 @dataclass
@@ -141,6 +165,7 @@ class Workload:
     rows: list
     checks: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    schemas: dict = field(default_factory=dict)  # satya column -> satya.inspect() of its model, without the IR
     id: str = ""
     title: str = ""
 
@@ -170,14 +195,56 @@ def build_workloads(only=None) -> list:
 # --------------------------------------------------------------------------- models
 
 
-def _w1_models() -> dict:
-    class User(Model):
-        id: int
-        name: str
-        age: int
-        active: bool
+@contextlib.contextmanager
+def satya_backend(column: str):
+    """Satya classes defined inside use the backend of `column`; satya.config.jit is
+    restored afterwards (a class keeps the backend it was built with)."""
+    previous = satya.config.jit
+    satya.config.jit = SATYA_BACKENDS[column] == "jit"
+    try:
+        yield
+    finally:
+        satya.config.jit = previous
 
-    models = {"satya": User}
+
+def require_backend(cls, column: str) -> None:
+    """Raises unless `cls` really validates with the backend its column is labelled with."""
+    actual = satya.inspect(cls)["backend"]
+    if actual != SATYA_BACKENDS[column]:
+        raise RuntimeError(f"{cls.__name__} for the {column} column uses the {actual} backend, "
+                           f"not {SATYA_BACKENDS[column]}")
+
+
+def satya_models(define: Callable[[], type]) -> dict:
+    """{satya column: the class `define()` returns when called under that column's backend}."""
+    models = {}
+    for column in SATYA_BACKENDS:
+        with satya_backend(column):
+            cls = define()
+        require_backend(cls, column)
+        models[column] = cls
+    return models
+
+
+def schema_summaries(models: dict) -> dict:
+    summaries = {}
+    for column in SATYA_BACKENDS:
+        if column in models:
+            summaries[column] = {k: v for k, v in satya.inspect(models[column]).items() if k != "clif"}
+    return summaries
+
+
+def _w1_models() -> dict:
+    def define_satya():
+        class User(Model):
+            id: int
+            name: str
+            age: int
+            active: bool
+
+        return User
+
+    models = satya_models(define_satya)
     if pydantic:
         class PydanticUser(pydantic.BaseModel):
             id: int
@@ -198,15 +265,18 @@ def _w1_models() -> dict:
 
 
 def _w2_models() -> dict:
-    class User(Model):
-        id: int = Field(gt=0)
-        name: str = Field(min_length=1, max_length=50)
-        age: int = Field(ge=0, le=150)
-        active: bool
-        email: str = Field(pattern=EMAIL_PATTERN)
-        score: float = Field(ge=0, le=100)
+    def define_satya():
+        class User(Model):
+            id: int = Field(gt=0)
+            name: str = Field(min_length=1, max_length=50)
+            age: int = Field(ge=0, le=150)
+            active: bool
+            email: str = Field(pattern=EMAIL_PATTERN)
+            score: float = Field(ge=0, le=100)
 
-    models = {"satya": User}
+        return User
+
+    models = satya_models(define_satya)
     if pydantic:
         class PydanticUser(pydantic.BaseModel):
             id: int = pydantic.Field(gt=0)
@@ -232,6 +302,110 @@ def _w2_models() -> dict:
     return models
 
 
+# The kinds of numeric field W10 cycles through: (type, constraints, a valid value).
+NUMERIC_FIELD_KINDS = (
+    ("int", {"ge": 0, "le": 1000}, 500),
+    ("int", {"gt": 0, "lt": 1000}, 999),
+    ("int", {"ge": 0, "le": 10_000, "multiple_of": 5}, 1235),
+    ("int", {"gt": -100, "lt": 100, "multiple_of": 3}, -42),
+    ("float", {"ge": 0.0, "le": 1.0}, 0.25),
+    ("float", {"gt": 0.0, "lt": 100.0}, 12.5),
+    ("float", {"ge": -1000.0, "lt": 1000.0}, -3.75),
+    ("float", {"gt": -1.0, "le": 1.0}, 1.0),
+)
+
+
+def numeric_fields(count: int) -> list:
+    """[(name, type name, constraints, valid value)], the kinds of NUMERIC_FIELD_KINDS in turn."""
+    fields = []
+    for i in range(count):
+        type_name, constraints, value = NUMERIC_FIELD_KINDS[i % len(NUMERIC_FIELD_KINDS)]
+        fields.append((f"{type_name}{i:02d}", type_name, constraints, value))
+    return fields
+
+
+W10_FIELDS = numeric_fields(40)
+W10_INPUT = {name: value for name, _, _, value in W10_FIELDS}
+W10_INVALID = {**W10_INPUT, "int00": 1001, "int02": 1234, "float05": 0.0}  # le, multiple_of, gt
+DEF_FIELDS = W10_FIELDS[:10]
+DEF_INPUT = {name: value for name, _, _, value in DEF_FIELDS}
+
+W11_INPUT = {"xs": [i / 999 for i in range(1000)]}
+W11_INVALID = {"xs": [*W11_INPUT["xs"][:10], 1.5, *W11_INPUT["xs"][11:500], -0.1, *W11_INPUT["xs"][501:]]}
+
+
+def _class_source(class_name: str, base: str, fields: list, constraint: str, annotated: bool) -> str:
+    """A class statement declaring `fields`, with `constraint(...)` as each field's default
+    (`x: int = Field(ge=0)`, the pydantic style) or inside Annotated (msgspec's only form)."""
+    lines = [f"class {class_name}({base}):"]
+    for name, type_name, constraints, _ in fields:
+        call = f"{constraint}({', '.join(f'{k}={v!r}' for k, v in constraints.items())})"
+        lines.append(f"    {name}: Annotated[{type_name}, {call}]" if annotated
+                     else f"    {name}: {type_name} = {call}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class ClassStatement:
+    """A compiled class statement and the names it needs; each `define()` runs it afresh
+    at module level, as an import would, and returns the new class."""
+
+    class_name: str
+    code: object
+    names: dict
+
+    def namespace(self) -> dict:
+        return {"__name__": __name__, **self.names}
+
+    def define(self) -> type:
+        namespace = self.namespace()
+        exec(self.code, namespace)
+        return namespace[self.class_name]
+
+
+def class_statements(class_name: str, fields: list) -> dict:
+    """{library: ClassStatement} declaring the same constrained `fields` in each library."""
+    forms = {"satya": ("Model", "Field", False, {"Model": Model, "Field": Field})}
+    if pydantic:
+        forms["pydantic"] = ("BaseModel", "Field", False, {"BaseModel": pydantic.BaseModel, "Field": pydantic.Field})
+    if msgspec:
+        forms["msgspec"] = ("Struct", "Meta", True,
+                            {"Struct": msgspec.Struct, "Meta": msgspec.Meta, "Annotated": Annotated})
+    statements = {}
+    for lib, (base, constraint, annotated, names) in forms.items():
+        source = _class_source(class_name, base, fields, constraint, annotated)
+        statements[lib] = ClassStatement(class_name, compile(source, f"<{lib} {class_name}>", "exec"), names)
+    return statements
+
+
+def _numeric_models(class_name: str, fields: list) -> dict:
+    statements = class_statements(class_name, fields)
+    models = satya_models(statements.pop("satya").define)
+    models.update({lib: statement.define() for lib, statement in statements.items()})
+    return models
+
+
+def _w11_models() -> dict:
+    def define_satya():
+        class Samples(Model):
+            xs: list[Annotated[float, Field(ge=0, le=1)]]
+
+        return Samples
+
+    models = satya_models(define_satya)
+    if pydantic:
+        class PydanticSamples(pydantic.BaseModel):
+            xs: list[Annotated[float, pydantic.Field(ge=0, le=1)]]
+
+        models["pydantic"] = PydanticSamples
+    if msgspec:
+        class MsgspecSamples(msgspec.Struct):
+            xs: list[Annotated[float, msgspec.Meta(ge=0, le=1)]]
+
+        models["msgspec"] = MsgspecSamples
+    return models
+
+
 class SlotsUser:
     """The floor for a field read: a plain class with __slots__."""
 
@@ -243,6 +417,8 @@ class SlotsUser:
 
 MSGSPEC_STAND_IN = ("msgspec's Struct(**d) does not validate: the cell is msgspec.convert(d, Struct), "
                     "measured once and shown in both rows")
+MSGSPEC_LAZY = ("msgspec builds a Struct's validator on first use, not when the class is defined: "
+                "the cell is the class statement alone, so it is a floor rather than a like-for-like time")
 
 
 # --------------------------------------------------------------------------- helpers for builders
@@ -259,24 +435,33 @@ def _check_fields(what: str, obj, expected: dict) -> Check:
 
 
 def _build_rows(models: dict, data: dict, workload_id: str) -> tuple:
-    """The Model(**d) and model_validate(d) rows for a valid input, plus their checks."""
+    """The Model(**d) and model_validate(d) ops for a valid input, plus their checks."""
     construct, validate, checks = {}, {}, []
-    for lib in ("satya", "pydantic"):
-        if lib in models:
-            cls = models[lib]
-            construct[lib] = Op("User(**d)", User=cls, d=data)
-            validate[lib] = Op("User.model_validate(d)", User=cls, d=data)
-            checks.append(_check_fields(f"{workload_id} {lib} Model(**d)", cls(**data), data))
-            checks.append(_check_fields(f"{workload_id} {lib} model_validate(d)", cls.model_validate(data), data))
+    for column in (*SATYA_BACKENDS, "pydantic"):
+        if column in models:
+            cls = models[column]
+            construct[column] = Op("Model(**d)", Model=cls, d=data)
+            validate[column] = Op("Model.model_validate(d)", Model=cls, d=data)
+            checks.append(_check_fields(f"{workload_id} {column} Model(**d)", cls(**data), data))
+            checks.append(_check_fields(f"{workload_id} {column} model_validate(d)", cls.model_validate(data), data))
     marks = {}
     if "msgspec" in models:
         # One Op in both rows: the runner measures it once per round.
-        convert = Op("convert(d, User)", convert=msgspec.convert, User=models["msgspec"], d=data)
+        convert = Op("convert(d, Model)", convert=msgspec.convert, Model=models["msgspec"], d=data)
         construct["msgspec"] = validate["msgspec"] = convert
         marks["msgspec"] = MSGSPEC_STAND_IN
         checks.append(_check_fields(f"{workload_id} msgspec convert(d, Struct)",
                                     msgspec.convert(data, models["msgspec"]), data))
     return construct, validate, marks, checks
+
+
+def _error_types() -> dict:
+    types = {column: ValidationError for column in SATYA_BACKENDS}
+    if pydantic:
+        types["pydantic"] = pydantic.ValidationError
+    if msgspec:
+        types["msgspec"] = msgspec.ValidationError
+    return types
 
 
 def _capture_errors(call: Callable, error_type) -> list:
@@ -290,27 +475,48 @@ def _capture_errors(call: Callable, error_type) -> list:
     return []
 
 
+def _rejection_checks(workload_id: str, models: dict, invalid: dict, expected_errors: int) -> list:
+    """Both satya backends reject `invalid` via model_validate with pydantic's (type, loc) errors."""
+    error_types = _error_types()
+    reported = {column: _capture_errors(lambda: models[column].model_validate(invalid), error_types[column])
+                for column in (*SATYA_BACKENDS, "pydantic") if column in models}
+    checks = []
+    for column in SATYA_BACKENDS:
+        errors = reported[column]
+        checks.append(Check(f"{workload_id} {column} rejects an invalid input with {expected_errors} errors",
+                            len(errors) == expected_errors, repr(errors)))
+        if "pydantic" in reported:
+            checks.append(Check(f"{workload_id} {column} errors match pydantic's (type, loc)",
+                                sorted(errors) == sorted(reported["pydantic"]),
+                                f"{column} {errors} vs pydantic {reported['pydantic']}"))
+    return checks
+
+
 # --------------------------------------------------------------------------- workloads
 
 
 @workload("W1", "4-field model from a dict")
 def w1() -> Workload:
-    construct, validate, marks, checks = _build_rows(_w1_models(), W1_INPUT, "W1")
+    models = _w1_models()
+    construct, validate, marks, checks = _build_rows(models, W1_INPUT, "W1")
     return Workload(
         rows=[
-            Row("Model(**d)", construct, [Target("pydantic", "satya", ">=", 4.0)], marks=marks),
-            Row("model_validate(d)", validate, [Target("satya", "msgspec", "<=", 1.3)]),
+            Row("Model(**d)", construct, [Target("pydantic/satya-jit", ">=", 4.0)], marks=marks),
+            Row("model_validate(d)", validate, [Target("satya-jit/msgspec", "<=", 1.3)]),
         ],
         checks=checks,
+        schemas=schema_summaries(models),
     )
 
 
 @workload("W2", "constrained model (gt, lengths, ge/le, pattern, float range)")
 def w2() -> Workload:
-    construct, validate, marks, checks = _build_rows(_w2_models(), W2_INPUT, "W2")
+    models = _w2_models()
+    construct, validate, marks, checks = _build_rows(models, W2_INPUT, "W2")
     return Workload(
         rows=[Row("Model(**d)", construct, marks=marks), Row("model_validate(d)", validate)],
         checks=checks,
+        schemas=schema_summaries(models),
     )
 
 
@@ -318,62 +524,121 @@ def w2() -> Workload:
 def w4() -> Workload:
     unroll = 32  # a read is a few ns; repeat it so the loop overhead is a small part
     models = _w1_models()
-    objects = {lib: cls(**W1_INPUT) for lib, cls in models.items()}
+    objects = {column: cls(**W1_INPUT) for column, cls in models.items()}
     objects["slots"] = SlotsUser(**W1_INPUT)
-    ops = {lib: Op("u.name", unroll=unroll, u=obj) for lib, obj in objects.items()}
-    checks = [Check(f"W4 {lib} u.name", obj.name == W1_INPUT["name"], repr(obj.name))
-              for lib, obj in objects.items()]
+    ops = {column: Op("u.name", unroll=unroll, u=obj) for column, obj in objects.items()}
+    checks = [Check(f"W4 {column} u.name", obj.name == W1_INPUT["name"], repr(obj.name))
+              for column, obj in objects.items()]
     return Workload(
-        rows=[Row("u.name", ops, [Target("satya", "slots", "<=", 1.3)], reference="slots")],
+        rows=[Row("u.name", ops, [Target("satya-jit/slots", "<=", 1.3)], reference="slots")],
         checks=checks,
+        schemas=schema_summaries(models),
     )
 
 
 @workload("W8", "invalid W2 input (id=0, age=200): raise and catch")
 def w8() -> Workload:
     models = _w2_models()
-    error_types = {"satya": ValidationError}
-    if pydantic:
-        error_types["pydantic"] = pydantic.ValidationError
-    if msgspec:
-        error_types["msgspec"] = msgspec.ValidationError
+    error_types = _error_types()
     raise_template = "try:\n    {call}\nexcept Error:\n    pass"
     construct, validate = {}, {}
     reported, checks = {}, []
-    for lib in ("satya", "pydantic"):
-        if lib in models:
-            cls, error = models[lib], error_types[lib]
-            construct[lib] = Op(raise_template.format(call="User(**d)"), User=cls, d=W8_INPUT, Error=error)
-            validate[lib] = Op(raise_template.format(call="User.model_validate(d)"),
-                               User=cls, d=W8_INPUT, Error=error)
+    for column in (*SATYA_BACKENDS, "pydantic"):
+        if column in models:
+            cls, error = models[column], error_types[column]
+            construct[column] = Op(raise_template.format(call="Model(**d)"), Model=cls, d=W8_INPUT, Error=error)
+            validate[column] = Op(raise_template.format(call="Model.model_validate(d)"),
+                                  Model=cls, d=W8_INPUT, Error=error)
             from_kwargs = _capture_errors(lambda: cls(**W8_INPUT), error)
-            reported[lib] = _capture_errors(lambda: cls.model_validate(W8_INPUT), error)
-            checks.append(Check(f"W8 {lib} Model(**d) reports 2 errors", len(from_kwargs) == 2, repr(from_kwargs)))
-            checks.append(Check(f"W8 {lib} model_validate(d) reports 2 errors",
-                                len(reported[lib]) == 2, repr(reported[lib])))
+            reported[column] = _capture_errors(lambda: cls.model_validate(W8_INPUT), error)
+            checks.append(Check(f"W8 {column} Model(**d) reports 2 errors", len(from_kwargs) == 2, repr(from_kwargs)))
+            checks.append(Check(f"W8 {column} model_validate(d) reports 2 errors",
+                                len(reported[column]) == 2, repr(reported[column])))
     marks = {}
     if "msgspec" in models:
         cls = models["msgspec"]
         construct["msgspec"] = validate["msgspec"] = Op(
-            raise_template.format(call="convert(d, User)"),
-            convert=msgspec.convert, User=cls, d=W8_INPUT, Error=msgspec.ValidationError)
+            raise_template.format(call="convert(d, Model)"),
+            convert=msgspec.convert, Model=cls, d=W8_INPUT, Error=msgspec.ValidationError)
         marks["msgspec"] = MSGSPEC_STAND_IN
         reported["msgspec"] = _capture_errors(lambda: msgspec.convert(W8_INPUT, cls), msgspec.ValidationError)
 
     if "pydantic" in reported:
-        checks.append(Check("W8 satya errors match pydantic's (type, loc)",
-                            sorted(reported["satya"]) == sorted(reported["pydantic"]),
-                            f"satya {reported['satya']} vs pydantic {reported['pydantic']}"))
-    notes = ["W8 errors reported: " + ", ".join(f"{lib} {len(errs)}" for lib, errs in reported.items())]
+        for column in SATYA_BACKENDS:
+            checks.append(Check(f"W8 {column} errors match pydantic's (type, loc)",
+                                sorted(reported[column]) == sorted(reported["pydantic"]),
+                                f"{column} {reported[column]} vs pydantic {reported['pydantic']}"))
+    notes = ["W8 errors reported: " + ", ".join(f"{column} {len(errs)}" for column, errs in reported.items())]
     if "msgspec" in reported:
         notes[0] += " (msgspec stops at the first error, so it does less work)"
     if any(len(errs) == 0 for errs in reported.values()):
         notes.append("W8: some library accepted the invalid input; its times are not comparable")
-    target = [Target("pydantic", "satya", ">=", 2.0)]
+    target = [Target("pydantic/satya-jit", ">=", 2.0)]
     return Workload(
         rows=[Row("Model(**d)", construct, target, marks=marks), Row("model_validate(d)", validate, target)],
         checks=checks,
         notes=notes,
+        schemas=schema_summaries(models),
+    )
+
+
+@workload("W10", "40 constrained numeric fields (int ge/le/gt/lt/multiple_of, float ge/le/gt/lt)")
+def w10() -> Workload:
+    models = _numeric_models("Numeric40", W10_FIELDS)
+    _, validate, _, checks = _build_rows(models, W10_INPUT, "W10")
+    checks += _rejection_checks("W10", models, W10_INVALID, expected_errors=3)
+    return Workload(
+        rows=[Row("model_validate(d)", validate, [Target("jit/interp", ">=", 1.25)])],
+        checks=checks,
+        schemas=schema_summaries(models),
+    )
+
+
+@workload("W11", "list[Annotated[float, Field(ge=0, le=1)]] of 1,000 items")
+def w11() -> Workload:
+    models = _w11_models()
+    _, validate, _, checks = _build_rows(models, W11_INPUT, "W11")
+    checks += _rejection_checks("W11", models, W11_INVALID, expected_errors=2)
+    return Workload(
+        rows=[Row("model_validate(d)", validate, [Target("jit/interp", ">=", 3.0)])],
+        checks=checks,
+        schemas=schema_summaries(models),
+    )
+
+
+@workload("DEF", "defining a 10-field constrained model (W10's first 10 fields): class statement, "
+                 "schema build, JIT compile")
+def define_class() -> Workload:
+    statements = class_statements("Constrained10", DEF_FIELDS)
+    satya_statement = statements.pop("satya")
+    run_statement = "exec(statement, namespace)"  # a fresh class at every iteration
+    ops, checks, defined = {}, [], {}
+    for column in SATYA_BACKENDS:
+        ops[column] = Op(run_statement, within=functools.partial(satya_backend, column),
+                         statement=satya_statement.code, namespace=satya_statement.namespace())
+        with satya_backend(column):
+            first, second = satya_statement.define(), satya_statement.define()
+        require_backend(second, column)
+        defined[column] = second
+        checks.append(Check(f"DEF {column}: each class statement makes a new class", first is not second))
+        # A schema left for later (pending a forward reference) would make the row time nothing.
+        checks.append(Check(f"DEF {column}: the class statement builds the schema",
+                            "__satya_pending__" not in second.__dict__))
+        checks.append(_check_fields(f"DEF {column} model_validate(d)", second.model_validate(DEF_INPUT), DEF_INPUT))
+    compile_time = satya.inspect(defined["satya-jit"])["compile_time_s"]
+    checks.append(Check("DEF satya-jit: every definition compiles afresh (no cache)", compile_time > 0,
+                        f"compile_time_s={compile_time}"))
+    for lib, statement in statements.items():
+        ops[lib] = Op(run_statement, statement=statement.code, namespace=statement.namespace())
+    if "pydantic" in statements:
+        cls = statements["pydantic"].define()
+        checks.append(_check_fields("DEF pydantic model_validate(d)", cls.model_validate(DEF_INPUT), DEF_INPUT))
+    marks = {"msgspec": MSGSPEC_LAZY} if "msgspec" in statements else {}
+    return Workload(
+        rows=[Row("class statement", ops, [Target("pydantic/satya-jit", ">=", 1.0)], marks=marks,
+                  unit="us", jit_not_slower=False)],  # compiling is the JIT's cost here, set against pydantic
+        checks=checks,
+        schemas=schema_summaries(defined),
     )
 
 
@@ -435,22 +700,27 @@ def _paired_ratio(row: Row, samples: dict, numerator: str, denominator: str):
     return statistics.median(ratios) if ratios else None
 
 
+def _row_targets(row: Row) -> list:
+    targets = list(row.targets)
+    compares_backends = all(column in row.ops for column in SATYA_BACKENDS)
+    if row.jit_not_slower and compares_backends and not any(t.ratio == JIT_NOT_SLOWER.ratio for t in targets):
+        targets.append(JIT_NOT_SLOWER)
+    return targets
+
+
 def summarize(workloads: list, samples: dict, iterations: dict) -> list:
     rows = []
     for wl in workloads:
         for row in wl.rows:
             ns = {col: statistics.median(samples[op]) for col, op in row.ops.items()}
-            ratios = {
-                "pydantic/satya": _paired_ratio(row, samples, "pydantic", "satya"),
-                "satya/msgspec": _paired_ratio(row, samples, "satya", "msgspec"),
-            }
+            ratios = {name: _paired_ratio(row, samples, *columns) for name, columns in RATIOS.items()}
             if row.reference:
-                ratios[f"satya/{row.reference}"] = _paired_ratio(row, samples, "satya", row.reference)
+                ratios[f"satya-jit/{row.reference}"] = _paired_ratio(row, samples, "satya-jit", row.reference)
             targets = []
-            for target in row.targets:
-                value = _paired_ratio(row, samples, target.numerator, target.denominator)
+            for target in _row_targets(row):
+                value = _paired_ratio(row, samples, *target.columns)
                 targets.append({
-                    "ratio": target.ratio_name,
+                    "ratio": target.ratio,
                     "comparison": target.comparison,
                     "threshold": target.threshold,
                     "value": value,
@@ -459,7 +729,8 @@ def summarize(workloads: list, samples: dict, iterations: dict) -> list:
             rows.append({
                 "workload": wl.id,
                 "case": row.case,
-                "ns_per_op": {**dict.fromkeys(LIBRARIES), **ns},
+                "unit": row.unit,
+                "ns_per_op": {**dict.fromkeys(COLUMNS), **ns},
                 "ratios": ratios,
                 "reference": row.reference or None,
                 "targets": targets,
@@ -473,10 +744,12 @@ def summarize(workloads: list, samples: dict, iterations: dict) -> list:
 # --------------------------------------------------------------------------- output
 
 
-def _fmt_ns(value) -> str:
-    if value is None:
+def _fmt_time(ns, unit: str = "ns") -> str:
+    if ns is None:
         return "n/a"
-    return f"{value:.1f}" if abs(value) < 100 else f"{value:.0f}"
+    if unit == "us":
+        return f"{ns / 1000:.1f} us"
+    return f"{ns:.1f}" if abs(ns) < 100 else f"{ns:.0f}"
 
 
 def _fmt_ratio(value) -> str:
@@ -491,20 +764,19 @@ def render_table(results: list) -> str:
             footnotes.append(text)
         return "*" * (footnotes.index(text) + 1)
 
-    header = ["workload", "case", *(f"{lib} ns" for lib in LIBRARIES),
-              "pydantic/satya", "satya/msgspec", "reference"]
+    header = ["workload", "case", *COLUMNS, *RATIOS, "reference"]
     lines = [header]
     for r in results:
         cells = [r["workload"], r["case"]]
-        for lib in LIBRARIES:
-            cell = _fmt_ns(r["ns_per_op"].get(lib))
-            if lib in r["marks"]:
-                cell += mark(r["marks"][lib])
+        for column in COLUMNS:
+            cell = _fmt_time(r["ns_per_op"].get(column), r["unit"])
+            if column in r["marks"]:
+                cell += mark(r["marks"][column])
             cells.append(cell)
-        cells += [_fmt_ratio(r["ratios"]["pydantic/satya"]), _fmt_ratio(r["ratios"]["satya/msgspec"])]
+        cells += [_fmt_ratio(r["ratios"][name]) for name in RATIOS]
         ref = r["reference"]
-        cells.append(f"{ref} {_fmt_ns(r['ns_per_op'][ref])} ns, satya/{ref} "
-                     f"{_fmt_ratio(r['ratios'][f'satya/{ref}'])}" if ref else "")
+        cells.append(f"{ref} {_fmt_time(r['ns_per_op'][ref])} ns, satya-jit/{ref} "
+                     f"{_fmt_ratio(r['ratios'][f'satya-jit/{ref}'])}" if ref else "")
         lines.append(cells)
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     numeric = range(2, len(header) - 1)
@@ -527,12 +799,14 @@ def render_targets(results: list) -> list:
     return lines
 
 
-def _satya_jit_setting():
-    """satya.config.jit if the installed satya has it; the harness must not depend on it."""
-    try:
-        return getattr(importlib.import_module("satya.config"), "jit", None)
-    except ImportError:
-        return None
+def describe_schema(summary: dict) -> str:
+    """One line on how satya runs a model's checks, from satya.inspect()."""
+    text = (f"{summary['backend']}: {summary['checks_compiled']} checks native, "
+            f"{summary['checks_interpreted']} interpreted")
+    if summary["native_functions"]:
+        text += (f"; {summary['native_functions']} native fn, {summary['code_size']} B, "
+                 f"compiled in {summary['compile_time_s'] * 1e6:.0f} us")
+    return text
 
 
 def metadata(rounds: int, target_ns: int, loop_overhead: list) -> dict:
@@ -547,7 +821,12 @@ def metadata(rounds: int, target_ns: int, loop_overhead: list) -> dict:
             "pydantic": pydantic.VERSION if pydantic else None,
             "msgspec": msgspec.__version__ if msgspec else None,
         },
-        "satya_jit": _satya_jit_setting(),
+        "columns": list(COLUMNS),
+        "satya_backends": dict(SATYA_BACKENDS),
+        "satya_config_jit_default": satya.config.jit,  # the columns set their backend explicitly
+        "ratios": dict(RATIO_MEANINGS),
+        "jit_not_slower": f"{JIT_NOT_SLOWER.ratio} {JIT_NOT_SLOWER.comparison} {JIT_NOT_SLOWER.threshold:g} "
+                          "on every validation row",
         "rounds": rounds,
         "target_ms_per_measurement": target_ns / 1e6,
         "chunks_per_measurement": CHUNKS,
@@ -561,7 +840,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m satya.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="3 short rounds, for a smoke test")
     parser.add_argument("--rounds", type=int, help="rounds to take the median of (default 7, 3 with --quick)")
-    parser.add_argument("--only", help="comma-separated workload ids, e.g. W1,W4")
+    parser.add_argument("--only", help="comma-separated workload ids, e.g. W1,W10,DEF")
     parser.add_argument("--json", metavar="PATH", help="also write all results as JSON to PATH")
     args = parser.parse_args(argv)
 
@@ -596,10 +875,14 @@ def main(argv=None) -> int:
     print()
     for wl in workloads:
         print(f"  {wl.id}: {wl.title}")
+        if "satya-jit" in wl.schemas:
+            print(f"  {' ' * len(wl.id)}  satya-jit {describe_schema(wl.schemas['satya-jit'])}")
     print()
+    print(f"Times in ns per operation (us where marked); jit/interp = {RATIO_MEANINGS['jit/interp']}")
     print(render_table(results))
     print()
-    print("Targets")
+    print(f"Targets (every validation row also needs {JIT_NOT_SLOWER.ratio} {JIT_NOT_SLOWER.comparison} "
+          f"{JIT_NOT_SLOWER.threshold:g}: the JIT no slower than the interpreter, within noise)")
     print("\n".join(render_targets(results)) or "  (none in the selected workloads)")
     print()
     failed = [c for c in checks if not c.ok]
@@ -613,6 +896,7 @@ def main(argv=None) -> int:
         payload = {
             "metadata": meta,
             "workloads": {wl.id: wl.title for wl in workloads},
+            "satya_schemas": {wl.id: wl.schemas for wl in workloads},
             "results": results,
             "checks": [{"what": c.what, "ok": c.ok, "detail": c.detail} for c in checks],
             "notes": notes,

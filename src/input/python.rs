@@ -176,7 +176,14 @@ fn coerce_float_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<
         None
     };
     if let Some(text) = text {
-        if !text.cast::<PyString>().map(|s| s.to_str().map(|t| t.is_ascii()).unwrap_or(false)).unwrap_or(false) {
+        // float() also reads non-ASCII digits; pydantic takes only ASCII ones
+        // (surrounding Unicode whitespace is fine).
+        let acceptable = text.cast::<PyString>().ok().and_then(|s| s.to_str().ok()).is_some_and(|t| {
+            let inner = t.trim();
+            // underscores are taken only when no whitespace surrounds the number
+            inner.is_ascii() && (inner.len() == t.len() || !inner.contains('_'))
+        });
+        if !acceptable {
             return Err(ValError::new(ErrorKind::FloatParsing, input));
         }
         // SAFETY: text is a str; the result is a new reference or NULL with an error set.
@@ -271,7 +278,8 @@ fn coerce_bool_slow(input: &Bound<'_, PyAny>, strict: bool) -> ValResult<bool> {
         match f.value() {
             v if v == 0.0 => Some(false),
             v if v == 1.0 => Some(true),
-            v if v.is_finite() && v.fract() == 0.0 => None,
+            // a whole number that an i64 holds is a bad boolean; anything else is no boolean at all
+            v if v.fract() == 0.0 && v.abs() < 9.223_372_036_854_776e18 => None,
             _ => return Err(ValError::new(ErrorKind::BoolType, input)),
         }
     } else if input.is_instance(decimal_type(input.py())?)? {
