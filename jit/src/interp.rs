@@ -40,7 +40,8 @@ pub fn float_is_multiple(value: f64, d: f64) -> bool {
 pub fn run(program: &Program, slots: &[u64], out: &mut [u64]) -> u32 {
     assert!(slots.len() >= program.n_slots(), "slot buffer too short");
     assert!(out.len() >= program.out_words(), "failure bitset too short");
-    out.iter_mut().for_each(|w| *w = 0);
+    // Only the bitset's own words are written, as native code does.
+    out[..program.out_words()].iter_mut().for_each(|w| *w = 0);
     let mut failed = 0;
     for (i, &Check { slot, kind, .. }) in program.checks().iter().enumerate() {
         if !passes(kind, slots[slot as usize]) {

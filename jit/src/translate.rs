@@ -68,18 +68,21 @@ fn float_fails(
 }
 
 /// Body of `fn(slots: *const u64, n: usize, out: *mut u64) -> u32`: evaluates
-/// every check without branches and stores the failure bitset.
+/// every check without branches and stores the failure bitset. The usual
+/// outcome, nothing failed, takes a short path that only ORs the failures.
 pub fn flat_function(b: &mut FunctionBuilder<'_>, program: &Program, imports: &Imports) {
     let entry = b.create_block();
+    let all_pass = b.create_block();
+    let some_fail = b.create_block();
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
     let params = b.block_params(entry).to_vec();
     let (slots, out) = (params[0], params[2]);
 
     let mut loaded: Vec<Option<Value>> = vec![None; program.n_slots()];
-    let mut words: Vec<Value> = (0..program.out_words()).map(|_| b.ins().iconst(types::I64, 0)).collect();
-    let mut failed = b.ins().iconst(types::I32, 0);
-    for (i, check) in program.checks().iter().enumerate() {
+    let mut fails = Vec::with_capacity(program.checks().len());
+    let mut any = b.ins().iconst(types::I8, 0);
+    for check in program.checks() {
         let slot = check.slot as usize;
         let value = match loaded[slot] {
             Some(v) => v,
@@ -89,47 +92,137 @@ pub fn flat_function(b: &mut FunctionBuilder<'_>, program: &Program, imports: &I
                 v
             }
         };
-        let fails = emit_fails(b, check.kind, value, imports);
-        let wide = b.ins().uextend(types::I64, fails);
+        let failed = emit_fails(b, check.kind, value, imports);
+        any = b.ins().bor(any, failed);
+        fails.push(failed);
+    }
+    b.ins().brif(any, some_fail, &[], all_pass, &[]);
+
+    b.switch_to_block(all_pass);
+    let zero = b.ins().iconst(types::I64, 0);
+    for w in 0..program.out_words() {
+        b.ins().store(trusted(), zero, out, (w * 8) as i32);
+    }
+    let none = b.ins().iconst(types::I32, 0);
+    b.ins().return_(&[none]);
+
+    b.switch_to_block(some_fail);
+    let mut words: Vec<Value> = (0..program.out_words()).map(|_| b.ins().iconst(types::I64, 0)).collect();
+    let mut count = b.ins().iconst(types::I32, 0);
+    for (i, &failed) in fails.iter().enumerate() {
+        let wide = b.ins().uextend(types::I64, failed);
         let bit = b.ins().ishl_imm_u(wide, (i % 64) as i64);
         words[i / 64] = b.ins().bor(words[i / 64], bit);
-        let narrow = b.ins().uextend(types::I32, fails);
-        failed = b.ins().iadd(failed, narrow);
+        let narrow = b.ins().uextend(types::I32, failed);
+        count = b.ins().iadd(count, narrow);
     }
     for (w, word) in words.iter().enumerate() {
         b.ins().store(trusted(), *word, out, (w * 8) as i32);
     }
-    b.ins().return_(&[failed]);
+    b.ins().return_(&[count]);
     b.seal_all_blocks();
 }
 
 /// Body of `fn(items: *const u64, n: usize, out: *mut u64) -> u32`: runs the
 /// item program (every check reads slot 0) over each item and appends each
 /// failing item's index to `out`, which holds at least `n` words.
+///
+/// Two passes: the hot one only ORs the failures together (no stores, no
+/// loop-carried count); the second, which lists the failing indices, runs only
+/// when something failed.
 pub fn array_function(b: &mut FunctionBuilder<'_>, item: &Program, imports: &Imports) {
     let entry = b.create_block();
-    let head = b.create_block();
-    let body = b.create_block();
-    let exit = b.create_block();
     b.append_block_params_for_function_params(entry);
-    b.append_block_param(head, types::I64); // index
-    b.append_block_param(head, types::I32); // failures so far
-    b.append_block_param(exit, types::I32);
-
     b.switch_to_block(entry);
     let params = b.block_params(entry).to_vec();
     let (items, n, out) = (params[0], params[1], params[2]);
+
+    // Pass 1: does any item fail? Four items per iteration, then one at a time.
+    let quad_head = b.create_block();
+    let quad_body = b.create_block();
+    let scan_head = b.create_block();
+    let scan_body = b.create_block();
+    let scan_done = b.create_block();
+    for block in [quad_head, scan_head] {
+        b.append_block_param(block, types::I64); // index
+        b.append_block_param(block, types::I8); // any failure so far
+    }
+    b.append_block_param(scan_done, types::I8);
     let zero = b.ins().iconst(types::I64, 0);
-    let none = b.ins().iconst(types::I32, 0);
-    b.ins().jump(head, &[zero.into(), none.into()]);
+    let clean = b.ins().iconst(types::I8, 0);
+    b.ins().jump(quad_head, &[zero.into(), clean.into()]);
 
-    b.switch_to_block(head);
-    let index = b.block_params(head)[0];
-    let failed = b.block_params(head)[1];
+    b.switch_to_block(quad_head);
+    let index = b.block_params(quad_head)[0];
+    let seen = b.block_params(quad_head)[1];
+    // index + 4 <= n, written so that it cannot overflow: index <= n - 4 with n >= 4
+    let room = b.ins().isub(n, index);
+    let four_left = b.ins().icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, room, 4);
+    b.ins().brif(four_left, quad_body, &[], scan_head, &[index.into(), seen.into()]);
+
+    b.switch_to_block(quad_body);
+    let mut seen_next = seen;
+    for k in 0..4 {
+        let at = if k == 0 { index } else { b.ins().iadd_imm_u(index, k) };
+        let fails = item_fails(b, item, items, at, imports);
+        seen_next = b.ins().bor(seen_next, fails);
+    }
+    let next = b.ins().iadd_imm_u(index, 4);
+    b.ins().jump(quad_head, &[next.into(), seen_next.into()]);
+
+    b.switch_to_block(scan_head);
+    let index = b.block_params(scan_head)[0];
+    let seen = b.block_params(scan_head)[1];
     let more = b.ins().icmp(IntCC::UnsignedLessThan, index, n);
-    b.ins().brif(more, body, &[], exit, &[failed.into()]);
+    b.ins().brif(more, scan_body, &[], scan_done, &[seen.into()]);
 
-    b.switch_to_block(body);
+    b.switch_to_block(scan_body);
+    let fails = item_fails(b, item, items, index, imports);
+    let seen_next = b.ins().bor(seen, fails);
+    let next = b.ins().iadd_imm_u(index, 1);
+    b.ins().jump(scan_head, &[next.into(), seen_next.into()]);
+
+    // Pass 2, only after a failure: list the failing indices.
+    let collect_head = b.create_block();
+    let collect_body = b.create_block();
+    let exit = b.create_block();
+    b.append_block_param(collect_head, types::I64); // index
+    b.append_block_param(collect_head, types::I32); // failures so far
+    b.append_block_param(exit, types::I32);
+
+    b.switch_to_block(scan_done);
+    let any = b.block_params(scan_done)[0];
+    let none = b.ins().iconst(types::I32, 0);
+    let start = b.ins().iconst(types::I64, 0);
+    b.ins().brif(any, collect_head, &[start.into(), none.into()], exit, &[none.into()]);
+
+    b.switch_to_block(collect_head);
+    let index = b.block_params(collect_head)[0];
+    let failed = b.block_params(collect_head)[1];
+    let more = b.ins().icmp(IntCC::UnsignedLessThan, index, n);
+    b.ins().brif(more, collect_body, &[], exit, &[failed.into()]);
+
+    b.switch_to_block(collect_body);
+    let fails = item_fails(b, item, items, index, imports);
+    // Branch-free append: always store at out[failed] (failed <= index < n),
+    // advance only on failure.
+    let slot_offset = b.ins().uextend(types::I64, failed);
+    let slot_offset = b.ins().ishl_imm_u(slot_offset, 3);
+    let slot_address = b.ins().iadd(out, slot_offset);
+    b.ins().store(trusted(), index, slot_address, 0);
+    let step = b.ins().uextend(types::I32, fails);
+    let failed_next = b.ins().iadd(failed, step);
+    let next = b.ins().iadd_imm_u(index, 1);
+    b.ins().jump(collect_head, &[next.into(), failed_next.into()]);
+
+    b.switch_to_block(exit);
+    let total = b.block_params(exit)[0];
+    b.ins().return_(&[total]);
+    b.seal_all_blocks();
+}
+
+/// Loads `items[index]` and returns an i8 that is 1 when any check fails.
+fn item_fails(b: &mut FunctionBuilder<'_>, item: &Program, items: Value, index: Value, imports: &Imports) -> Value {
     let offset = b.ins().ishl_imm_u(index, 3);
     let address = b.ins().iadd(items, offset);
     let value = b.ins().load(types::I64, trusted(), address, 0);
@@ -138,18 +231,5 @@ pub fn array_function(b: &mut FunctionBuilder<'_>, item: &Program, imports: &Imp
         let fails = emit_fails(b, check.kind, value, imports);
         any = b.ins().bor(any, fails);
     }
-    // Branch-free append: always store at out[failed], advance only on failure.
-    let slot_offset = b.ins().uextend(types::I64, failed);
-    let slot_offset = b.ins().ishl_imm_u(slot_offset, 3);
-    let slot_address = b.ins().iadd(out, slot_offset);
-    b.ins().store(trusted(), index, slot_address, 0);
-    let step = b.ins().uextend(types::I32, any);
-    let failed_next = b.ins().iadd(failed, step);
-    let next = b.ins().iadd_imm_u(index, 1);
-    b.ins().jump(head, &[next.into(), failed_next.into()]);
-
-    b.switch_to_block(exit);
-    let total = b.block_params(exit)[0];
-    b.ins().return_(&[total]);
-    b.seal_all_blocks();
+    any
 }

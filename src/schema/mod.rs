@@ -193,7 +193,7 @@ impl OrderedKeys {
             // SAFETY: PyDict_Next yields borrowed pointers valid while the dict is
             // unchanged; the value is turned into an owned reference at once.
             unsafe {
-                if ffi::PyDict_Next(dict.as_ptr(), &mut self.pos, &mut k, &mut v) != 0 && k == key.as_ptr() {
+                if ffi::PyDict_Next(dict.as_ptr(), &mut self.pos, &mut k, &mut v) != 0 && same_key(k, key.as_ptr()) {
                     return Some(Bound::from_borrowed_ptr(py, v));
                 }
             }
@@ -201,6 +201,21 @@ impl OrderedKeys {
         }
         dict_get(py, dict, key)
     }
+}
+
+/// The same object, or an exact str equal to the field's key (keys from JSON or
+/// f-strings are equal but not identical); cheaper than hashing into the dict.
+///
+/// # Safety
+/// Both pointers must be live objects; `field_key` is an exact str.
+#[inline]
+unsafe fn same_key(k: *mut ffi::PyObject, field_key: *mut ffi::PyObject) -> bool {
+    if k == field_key {
+        return true;
+    }
+    ffi::Py_TYPE(k) == std::ptr::addr_of_mut!(ffi::PyUnicode_Type)
+        && ffi::PyUnicode_GetLength(k) == ffi::PyUnicode_GetLength(field_key)
+        && ffi::PyUnicode_Compare(k, field_key) == 0
 }
 
 /// A borrowed dict lookup that neither raises nor allocates.

@@ -61,32 +61,55 @@ impl ItemProgram {
         &self.backend
     }
 
-    /// The slot of every item, or None when an item needs coercion (or an int
-    /// does not fit 64 bits): then the list takes the per-item path.
+    /// The slot of every item (with spare capacity for the failing indices),
+    /// or None when an item needs coercion or an int does not fit 64 bits:
+    /// then the list takes the per-item path.
     fn slots(&self, list: &Bound<'_, PyList>) -> Option<Vec<u64>> {
         let n = list.len();
-        let mut slots = Vec::with_capacity(n);
+        let mut slots = Vec::with_capacity(2 * n);
         // SAFETY: indices are below the list's length, read under the GIL with
         // no Python code running in between; each item is only inspected.
-        unsafe {
-            let list_ptr = list.as_ptr();
-            for i in 0..n {
-                let item = ffi::PyList_GET_ITEM(list_ptr, i as ffi::Py_ssize_t);
-                let tp = ffi::Py_TYPE(item);
-                let bits = match self.kind {
-                    ItemKind::Float if tp == std::ptr::addr_of_mut!(ffi::PyFloat_Type) => ffi::PyFloat_AS_DOUBLE(item).to_bits(),
-                    ItemKind::Int if tp == std::ptr::addr_of_mut!(ffi::PyLong_Type) => {
-                        let mut overflow = 0;
-                        let v = ffi::PyLong_AsLongLongAndOverflow(item, &mut overflow);
-                        if overflow != 0 {
-                            return None;
-                        }
-                        v as u64
+        let item = |i: usize| unsafe { ffi::PyList_GET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t) };
+        let is = |obj: *mut ffi::PyObject, tp: *mut ffi::PyTypeObject| unsafe { ffi::Py_TYPE(obj) == tp };
+        // One loop per kind keeps the type test out of a per-item match.
+        match self.kind {
+            ItemKind::Float => {
+                let float_type = std::ptr::addr_of_mut!(ffi::PyFloat_Type);
+                for i in 0..n {
+                    let obj = item(i);
+                    if !is(obj, float_type) {
+                        return None;
                     }
-                    ItemKind::Str if tp == std::ptr::addr_of_mut!(ffi::PyUnicode_Type) => ffi::PyUnicode_GetLength(item) as u64,
-                    _ => return None,
-                };
-                slots.push(bits);
+                    // SAFETY: obj is an exact float.
+                    slots.push(unsafe { ffi::PyFloat_AS_DOUBLE(obj) }.to_bits());
+                }
+            }
+            ItemKind::Int => {
+                let int_type = std::ptr::addr_of_mut!(ffi::PyLong_Type);
+                for i in 0..n {
+                    let obj = item(i);
+                    if !is(obj, int_type) {
+                        return None;
+                    }
+                    let mut overflow = 0;
+                    // SAFETY: obj is an exact int; the call cannot fail for one.
+                    let v = unsafe { ffi::PyLong_AsLongLongAndOverflow(obj, &mut overflow) };
+                    if overflow != 0 {
+                        return None;
+                    }
+                    slots.push(v as u64);
+                }
+            }
+            ItemKind::Str => {
+                let str_type = std::ptr::addr_of_mut!(ffi::PyUnicode_Type);
+                for i in 0..n {
+                    let obj = item(i);
+                    if !is(obj, str_type) {
+                        return None;
+                    }
+                    // SAFETY: obj is an exact str.
+                    slots.push(unsafe { ffi::PyUnicode_GetLength(obj) } as u64);
+                }
             }
         }
         Some(slots)
@@ -95,11 +118,14 @@ impl ItemProgram {
     /// Validates an exact list whose items need no coercion; None sends it to
     /// the per-item path.
     fn validate<'py>(&self, list: &Bound<'py, PyList>) -> Option<ValResult<Bound<'py, PyList>>> {
-        let slots = self.slots(list)?;
-        let mut failing = vec![0u64; slots.len()];
-        let failed = self.backend.run_array(&self.program, &slots, &mut failing) as usize;
+        // One buffer: the items' slots, then room for the failing indices.
+        let mut buffer = self.slots(list)?;
+        let n = buffer.len();
+        buffer.resize(2 * n, 0); // within the capacity slots() reserved
+        let (slots, failing) = buffer.split_at_mut(n);
+        let failed = self.backend.run_array(&self.program, slots, failing) as usize;
         if failed != 0 {
-            return Some(Err(self.errors(list, &slots, &failing[..failed])));
+            return Some(Err(self.errors(list, slots, &failing[..failed])));
         }
         // The items are already exact values: the result is a copy of the list.
         Some(Ok(list.get_slice(0, list.len())))
