@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.deps-stamp
 
-.PHONY: test bench dev test-rust test-python clean
+.PHONY: test bench dev test-rust test-python clean test-aarch64
 
 $(STAMP): Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,20 @@ bench: dev
 
 clean:
 	rm -rf $(VENV) target
+
+# Cross check: the same Programs compiled for aarch64 by Cranelift, linked into a
+# C harness with outputs expected by the host interpreter, run under qemu.
+AARCH64_CASES := target/aarch64-cases
+AARCH64_HARNESS := jit/examples/aarch64_cases
+
+test-aarch64:
+	@if ! command -v qemu-aarch64-static >/dev/null || ! command -v aarch64-linux-gnu-gcc >/dev/null \
+		|| ! test -e /usr/aarch64-linux-gnu/lib/libc.a; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
+			qemu-user-static gcc-aarch64-linux-gnu libc6-dev-arm64-cross; \
+	fi
+	rm -f $(AARCH64_CASES)/cases_*.o
+	cargo run --release --quiet -p satya-jit --features aarch64 --example aarch64_cases -- $(AARCH64_CASES)
+	aarch64-linux-gnu-gcc -static -O1 -Wall -Wextra -Werror -I $(AARCH64_HARNESS) -o $(AARCH64_CASES)/cases \
+		$(AARCH64_HARNESS)/harness.c $(AARCH64_CASES)/cases.c $(AARCH64_CASES)/cases_*.o -lm
+	qemu-aarch64-static $(AARCH64_CASES)/cases

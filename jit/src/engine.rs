@@ -24,7 +24,8 @@ extern "C" fn float_is_multiple(value: f64, divisor: f64) -> u8 {
     crate::interp::float_is_multiple(value, divisor) as u8
 }
 
-const FLOAT_IS_MULTIPLE: &str = "satya_float_is_multiple";
+/// The symbol float multiple_of calls; object code expects the linker to supply it.
+pub(crate) const FLOAT_IS_MULTIPLE: &str = "satya_float_is_multiple";
 
 /// The function's shape: flat checks over slots, or a loop over array items.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,15 +106,13 @@ pub fn compile(program: &Program, shape: Shape) -> Result<Compiled, JitError> {
     if FAIL_NEXT_COMPILE.swap(false, std::sync::atomic::Ordering::SeqCst) {
         return Err(JitError::Codegen("injected failure".into()));
     }
-    if shape == Shape::Array && program.n_slots() > 1 {
-        return Err(JitError::NotSupported("an item program reads only slot 0"));
-    }
+    check_shape(program, shape)?;
     let started = Instant::now();
-    let isa = host_isa()?;
+    let isa = host_isa(shape)?;
     let mut jit_builder = JITBuilder::with_isa(isa, default_libcall_names());
     jit_builder.symbol(FLOAT_IS_MULTIPLE, float_is_multiple as *const u8);
     let mut module = JITModule::new(jit_builder);
-    let result = define(&mut module, program, shape);
+    let result = define(&mut module, "satya_checks", Linkage::Local, program, shape);
     let (func_id, code_size, clif) = match result {
         Ok(ok) => ok,
         Err(e) => {
@@ -138,13 +137,28 @@ pub fn compile(program: &Program, shape: Shape) -> Result<Compiled, JitError> {
     })
 }
 
-/// Builds, verifies and defines the function; the context is always cleared.
-fn define(module: &mut JITModule, program: &Program, shape: Shape) -> Result<(FuncId, usize, String), JitError> {
+/// An array function runs its item program over slot 0 of each item only.
+pub(crate) fn check_shape(program: &Program, shape: Shape) -> Result<(), JitError> {
+    if shape == Shape::Array && program.n_slots() > 1 {
+        return Err(JitError::NotSupported("an item program reads only slot 0"));
+    }
+    Ok(())
+}
+
+/// Builds, verifies and defines the function `name` in any module (the host
+/// JIT or an object file); the context is always cleared.
+pub(crate) fn define<M: Module>(
+    module: &mut M,
+    name: &str,
+    linkage: Linkage,
+    program: &Program,
+    shape: Shape,
+) -> Result<(FuncId, usize, String), JitError> {
     let mut ctx = module.make_context();
     let result = (|| {
         let signature = entry_signature(module);
         let func_id = module
-            .declare_function("satya_checks", Linkage::Local, &signature)
+            .declare_function(name, linkage, &signature)
             .map_err(|e| JitError::Codegen(e.to_string()))?;
         ctx.func.signature = signature;
         ctx.func.name = UserFuncName::user(0, func_id.as_u32());
@@ -158,7 +172,7 @@ fn define(module: &mut JITModule, program: &Program, shape: Shape) -> Result<(Fu
     result
 }
 
-fn build_body(module: &mut JITModule, ctx: &mut Context, program: &Program, shape: Shape) -> Result<(), JitError> {
+fn build_body<M: Module>(module: &mut M, ctx: &mut Context, program: &Program, shape: Shape) -> Result<(), JitError> {
     let mut helper_sig = module.make_signature();
     helper_sig.params.push(AbiParam::new(types::F64));
     helper_sig.params.push(AbiParam::new(types::F64));
@@ -177,7 +191,7 @@ fn build_body(module: &mut JITModule, ctx: &mut Context, program: &Program, shap
     Ok(())
 }
 
-fn entry_signature(module: &JITModule) -> Signature {
+fn entry_signature<M: Module>(module: &M) -> Signature {
     let ptr = module.target_config().pointer_type();
     let mut sig = module.make_signature();
     sig.params.push(AbiParam::new(ptr));
@@ -187,21 +201,44 @@ fn entry_signature(module: &JITModule) -> Signature {
     sig
 }
 
-/// The host ISA with its detected CPU features, tuned for fast compiles.
-fn host_isa() -> Result<OwnedTargetIsa, JitError> {
+/// The host ISA with its detected CPU features, one per shape. Detecting and
+/// building it is a large share of a compile, so each is built once per process.
+fn host_isa(shape: Shape) -> Result<OwnedTargetIsa, JitError> {
+    static FLAT: std::sync::OnceLock<Result<OwnedTargetIsa, JitError>> = std::sync::OnceLock::new();
+    static ARRAY: std::sync::OnceLock<Result<OwnedTargetIsa, JitError>> = std::sync::OnceLock::new();
+    let cell = if shape == Shape::Flat { &FLAT } else { &ARRAY };
+    cell.get_or_init(|| {
+        let flags = codegen_flags(shape)?;
+        let isa_builder = cranelift_native::builder().map_err(|e| JitError::Unsupported(e.to_string()))?;
+        isa_builder
+            .finish(settings::Flags::new(flags))
+            .map_err(|e| JitError::Codegen(e.to_string()))
+    })
+    .clone()
+}
+
+/// Sets one Cranelift flag, naming it in the error.
+pub(crate) fn set_flag(flags: &mut settings::Builder, name: &str, value: &str) -> Result<(), JitError> {
+    flags.set(name, value).map_err(|e| JitError::Codegen(format!("{name}={value}: {e}")))
+}
+
+/// The shared flags every target is compiled with, so that object code for
+/// another architecture is generated the way the host JIT would generate it.
+pub(crate) fn codegen_flags(shape: Shape) -> Result<settings::Builder, JitError> {
     let mut flags = settings::builder();
-    let set = |flags: &mut settings::Builder, name: &str, value: &str| {
-        flags.set(name, value).map_err(|e| JitError::Codegen(format!("{name}={value}: {e}")))
+    // Flat code is straight-line compares that optimisation barely changes, so
+    // it is compiled for compile speed; array loops run per item and get the
+    // optimiser and the backtracking allocator, which keeps them free of spills.
+    let (opt_level, regalloc) = match shape {
+        Shape::Flat => ("none", "single_pass"),
+        Shape::Array => ("speed", "backtracking"),
     };
-    set(&mut flags, "opt_level", "speed")?;
-    set(&mut flags, "is_pic", "false")?;
-    set(&mut flags, "use_colocated_libcalls", "false")?;
+    set_flag(&mut flags, "opt_level", opt_level)?;
+    set_flag(&mut flags, "is_pic", "false")?;
+    set_flag(&mut flags, "use_colocated_libcalls", "false")?;
     // Programs are small and built from validated checks: skip the verifier in
-    // release builds and use the single-pass allocator to halve compile time.
-    set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
-    let _ = flags.set("regalloc_algorithm", "single_pass");
-    let isa_builder = cranelift_native::builder().map_err(|e| JitError::Unsupported(e.to_string()))?;
-    isa_builder
-        .finish(settings::Flags::new(flags))
-        .map_err(|e| JitError::Codegen(e.to_string()))
+    // release builds.
+    set_flag(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
+    set_flag(&mut flags, "regalloc_algorithm", regalloc)?;
+    Ok(flags)
 }

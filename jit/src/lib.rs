@@ -5,10 +5,15 @@
 //! slots, and running it reports which checks failed. The same Program runs in
 //! the interpreter ([`run`]) or as native code ([`engine::compile`]). Building
 //! error messages is the caller's job, using each check's [`Origin`].
+//!
+//! With the `aarch64` feature, `object` emits the same code for
+//! aarch64-unknown-linux-gnu as a relocatable object file.
 
 pub mod engine;
 pub mod error;
 pub mod interp;
+#[cfg(feature = "aarch64")]
+pub mod object;
 pub mod program;
 pub mod translate;
 
