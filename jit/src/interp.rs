@@ -24,7 +24,8 @@ pub fn passes(kind: CheckKind, bits: u64) -> bool {
 /// A float fails multiple_of only when its remainder is clearly away from both
 /// 0 and `d` (relative tolerance 1e-9). A NaN remainder (NaN or infinite
 /// input) compares false and so passes, as in pydantic; the bounds catch those.
-#[inline]
+/// Kept out of line so that its division is not hoisted into every check.
+#[inline(never)]
 pub fn float_is_multiple(value: f64, d: f64) -> bool {
     let rem = (value % d).abs();
     let tolerance = value.abs() / 1e9;

@@ -51,6 +51,7 @@ impl CompiledSchema {
             fields.push(Field {
                 name: PyString::intern(py, &name).unbind(),
                 key: PyString::intern(py, &key).unbind(),
+                key_text: key.as_str().into(),
                 validator,
                 default,
                 slot,

@@ -27,6 +27,8 @@ pub struct Field {
     pub name: Py<PyString>,
     /// Interned input key: the alias when there is one.
     pub key: Py<PyString>,
+    /// The key's text, for comparing keys that are equal but not identical.
+    pub key_text: Box<str>,
     pub validator: Validator,
     pub default: DefaultValue,
     /// Slot in the Program's buffer, when the Program checks this field.
@@ -69,7 +71,7 @@ impl CompiledSchema {
         let mut errors: FieldErrors = SmallVec::new();
         let mut ordered = OrderedKeys::new();
         for (index, field) in self.fields.iter().enumerate() {
-            let Some(item) = ordered.get(py, input, &field.key) else {
+            let Some(item) = ordered.get(py, input, &field.key, &field.key_text) else {
                 match self.default_for(py, field, input) {
                     Ok(v) => values.push(v),
                     Err(e) => collect(py, &mut errors, index, field, e)?,
@@ -186,14 +188,14 @@ impl OrderedKeys {
     }
 
     #[inline]
-    fn get<'py>(&mut self, py: Python<'py>, dict: &Bound<'py, PyDict>, key: &Py<PyString>) -> Option<Bound<'py, PyAny>> {
+    fn get<'py>(&mut self, py: Python<'py>, dict: &Bound<'py, PyDict>, key: &Py<PyString>, key_text: &str) -> Option<Bound<'py, PyAny>> {
         if self.active {
             let mut k: *mut ffi::PyObject = std::ptr::null_mut();
             let mut v: *mut ffi::PyObject = std::ptr::null_mut();
             // SAFETY: PyDict_Next yields borrowed pointers valid while the dict is
             // unchanged; the value is turned into an owned reference at once.
             unsafe {
-                if ffi::PyDict_Next(dict.as_ptr(), &mut self.pos, &mut k, &mut v) != 0 && same_key(k, key.as_ptr()) {
+                if ffi::PyDict_Next(dict.as_ptr(), &mut self.pos, &mut k, &mut v) != 0 && same_key(k, key.as_ptr(), key_text) {
                     return Some(Bound::from_borrowed_ptr(py, v));
                 }
             }
@@ -207,15 +209,24 @@ impl OrderedKeys {
 /// f-strings are equal but not identical); cheaper than hashing into the dict.
 ///
 /// # Safety
-/// Both pointers must be live objects; `field_key` is an exact str.
+/// Both pointers must be live objects; `field_key` is an exact str whose text
+/// is `field_text`.
 #[inline]
-unsafe fn same_key(k: *mut ffi::PyObject, field_key: *mut ffi::PyObject) -> bool {
+unsafe fn same_key(k: *mut ffi::PyObject, field_key: *mut ffi::PyObject, field_text: &str) -> bool {
     if k == field_key {
         return true;
     }
-    ffi::Py_TYPE(k) == std::ptr::addr_of_mut!(ffi::PyUnicode_Type)
-        && ffi::PyUnicode_GetLength(k) == ffi::PyUnicode_GetLength(field_key)
-        && ffi::PyUnicode_Compare(k, field_key) == 0
+    if ffi::Py_TYPE(k) != std::ptr::addr_of_mut!(ffi::PyUnicode_Type) {
+        return false;
+    }
+    // For compact ASCII strings (nearly all keys) this is the inline data: no copy.
+    let mut len: ffi::Py_ssize_t = 0;
+    let data = ffi::PyUnicode_AsUTF8AndSize(k, &mut len);
+    if data.is_null() {
+        ffi::PyErr_Clear(); // a lone surrogate cannot equal a field name
+        return false;
+    }
+    len as usize == field_text.len() && std::slice::from_raw_parts(data as *const u8, len as usize) == field_text.as_bytes()
 }
 
 /// A borrowed dict lookup that neither raises nor allocates.
