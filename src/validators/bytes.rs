@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::checks::{CheckError, LeafChecks};
-use super::{BuildContext, node_get, node_strict, Validator};
+use super::{BuildContext, node_strict, Validator};
 use crate::errors::{ValError, ValResult};
 use crate::input::coerce_bytes;
 
@@ -17,15 +17,7 @@ pub struct BytesValidator {
 impl BytesValidator {
     pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
         let strict = node_strict(node)?;
-        let checks = match node_get(node, "constraints")? {
-            Some(c) => {
-                let c = c.cast::<PyDict>()?;
-                let min: Option<u64> = node_get(c, "min_length")?.map(|v| v.extract()).transpose()?;
-                let max: Option<u64> = node_get(c, "max_length")?.map(|v| v.extract()).transpose()?;
-                Some(LeafChecks::lengths(min, max, |min, limit| CheckError::BytesLen { min, limit })).filter(|c| !c.is_empty())
-            }
-            None => None,
-        };
+        let checks = LeafChecks::read_lengths(node, |min, limit| CheckError::BytesLen { min, limit })?;
         Ok(Validator::Bytes(BytesValidator { strict, checks }))
     }
 

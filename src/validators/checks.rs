@@ -5,8 +5,10 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use satya_jit::{interp, CheckKind, Origin};
 
+use super::node_get;
 use crate::errors::{BoundValue, ErrorKind};
 
 /// What a failing check reports. Lengths take the actual length from the slot.
@@ -60,6 +62,18 @@ impl LeafChecks {
             .iter()
             .find(|c| !interp::passes(c.kind, bits))
             .map(|c| c.error.to_kind(bits))
+    }
+
+    /// The `min_length` / `max_length` checks of a type node, or None when it
+    /// has neither.
+    pub fn read_lengths(node: &Bound<'_, PyDict>, error: impl Fn(bool, u64) -> CheckError) -> PyResult<Option<Self>> {
+        let Some(constraints) = node_get(node, "constraints")? else {
+            return Ok(None);
+        };
+        let constraints = constraints.cast::<PyDict>()?;
+        let min: Option<u64> = node_get(constraints, "min_length")?.map(|v| v.extract()).transpose()?;
+        let max: Option<u64> = node_get(constraints, "max_length")?.map(|v| v.extract()).transpose()?;
+        Ok(Some(Self::lengths(min, max, error)).filter(|c| !c.is_empty()))
     }
 
     /// Length checks for `min_length` / `max_length`.

@@ -34,16 +34,7 @@ impl DictValidator {
             Some(v) => Validator::build(v.cast::<PyDict>()?, ctx)?,
             None => any(),
         };
-        let checks = match node_get(node, "constraints")? {
-            Some(c) => {
-                let c = c.cast::<PyDict>()?;
-                let min: Option<u64> = node_get(c, "min_length")?.map(|v| v.extract()).transpose()?;
-                let max: Option<u64> = node_get(c, "max_length")?.map(|v| v.extract()).transpose()?;
-                Some(LeafChecks::lengths(min, max, |min, limit| CheckError::SeqLen { min, limit, field_type: "Dictionary" }))
-                    .filter(|c| !c.is_empty())
-            }
-            None => None,
-        };
+        let checks = LeafChecks::read_lengths(node, |min, limit| CheckError::SeqLen { min, limit, field_type: "Dictionary" })?;
         Ok(Validator::Dict(DictValidator { strict, key: Box::new(key), value: Box::new(value), checks }))
     }
 

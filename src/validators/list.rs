@@ -166,16 +166,7 @@ impl ListValidator {
             Some(inner) => Validator::build(inner.cast::<PyDict>()?, ctx)?,
             None => Validator::Any(super::any::AnyValidator),
         };
-        let checks = match node_get(node, "constraints")? {
-            Some(c) => {
-                let c = c.cast::<PyDict>()?;
-                let min: Option<u64> = node_get(c, "min_length")?.map(|v| v.extract()).transpose()?;
-                let max: Option<u64> = node_get(c, "max_length")?.map(|v| v.extract()).transpose()?;
-                Some(LeafChecks::lengths(min, max, |min, limit| CheckError::SeqLen { min, limit, field_type: "List" }))
-                    .filter(|c| !c.is_empty())
-            }
-            None => None,
-        };
+        let checks = LeafChecks::read_lengths(node, |min, limit| CheckError::SeqLen { min, limit, field_type: "List" })?;
         let items = ItemProgram::build(&item, ctx);
         Ok(Validator::List(ListValidator { strict, item: Box::new(item), checks, items }))
     }
