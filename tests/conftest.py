@@ -1,10 +1,13 @@
 import os
 import sys
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # Make `support` importable whatever the rootdir / import mode.
 sys.path.insert(0, os.path.dirname(__file__))
+
+from support import NATIVE_MACHINE, BackendModels  # noqa: E402
 
 # The default profile is deterministic, so that a run of the suite does not depend
 # on luck; `SATYA_HYPOTHESIS_PROFILE=explore` searches much wider with fresh
@@ -24,3 +27,25 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 settings.load_profile(os.environ.get("SATYA_HYPOTHESIS_PROFILE", "default"))
+
+
+# ---------------------------------------------------------------------------
+# Constraint backends. Tests that take `backend_models` run twice, once with
+# their models compiled to native code and once with the interpreter, so that
+# every assertion about bounds and lengths holds for both.
+
+BACKENDS = ["jit", "interpreter"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    """The constraint backend ("jit" or "interpreter") models are defined under."""
+    if request.param == "jit" and not NATIVE_MACHINE:
+        pytest.skip("native code is generated for x86_64 and aarch64 only")
+    return request.param
+
+
+@pytest.fixture
+def backend_models(backend):
+    """A `BackendModels` for each backend in turn."""
+    return BackendModels(backend)

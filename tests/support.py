@@ -1,9 +1,11 @@
 """Helpers shared by the test modules: one-field models for satya and pydantic,
-and plain views of validation outcomes that can be compared."""
+models defined under a chosen constraint backend, and plain views of validation
+outcomes that can be compared."""
 
 from __future__ import annotations
 
 import math
+import platform
 import re
 
 import pydantic
@@ -12,6 +14,13 @@ import pytest
 import satya
 
 _URL_LINE = re.compile(r"\n    For further information visit \S+")
+
+# Native code is generated for these machines; elsewhere every class falls back
+# to the interpreter.
+NATIVE_MACHINE = platform.machine().lower() in {"x86_64", "amd64", "aarch64", "arm64"}
+requires_native_code = pytest.mark.skipif(
+    not NATIVE_MACHINE, reason="native code is generated for x86_64 and aarch64 only"
+)
 
 
 def one_field_model(annotation, field=None, *, strict=False, name="M", lib=satya):
@@ -80,3 +89,40 @@ def single_error(cls, value) -> dict:
     errors = info.value.errors()
     assert len(errors) == 1, errors
     return errors[0]
+
+
+class BackendModels:
+    """Defines model classes under one backend and checks that they got it."""
+
+    def __init__(self, backend: str):
+        self.backend = backend
+
+    def define(self, build, *, native: bool = True):
+        """Calls `build()` with `satya.config.jit` set for this backend (and
+        restored afterwards) and returns what it returns: a model class or a
+        tuple of them. `native=False` is for classes whose checks cannot be
+        compiled (patterns, bounds beyond 64 bits, nested constraints)."""
+        previous = satya.config.jit
+        satya.config.jit = self.backend == "jit"
+        try:
+            result = build()
+        finally:
+            satya.config.jit = previous
+        for cls in result if isinstance(result, tuple) else (result,):
+            self.assert_backend(cls, native=native)
+        return result
+
+    def one_field(self, annotation, field=None, *, strict=False, native: bool = True):
+        """`one_field_model` under this backend."""
+        return self.define(lambda: one_field_model(annotation, field, strict=strict), native=native)
+
+    def assert_backend(self, cls, *, native: bool = True) -> dict:
+        """Asserts that `cls` runs its checks on this backend; returns `satya.inspect(cls)`."""
+        info = satya.inspect(cls)
+        assert info["backend"] == self.backend, (cls, info)
+        if self.backend == "jit":
+            if native:
+                assert info["checks_compiled"] > 0 and info["native_functions"] > 0, (cls, info)
+        else:
+            assert info["checks_compiled"] == 0 and info["native_functions"] == 0, (cls, info)
+        return info

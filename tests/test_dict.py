@@ -101,8 +101,8 @@ def test_strict_dict_rejects_non_dict_mappings_and_coerced_values():
     assert (error["type"], error["loc"]) == ("int_type", ("v", "a"))
 
 
-def test_too_short_message_and_ctx():
-    AtLeastTwo = one_field_model(dict[str, int], dict(min_length=2))
+def test_too_short_message_and_ctx(backend_models):
+    AtLeastTwo = backend_models.one_field(dict[str, int], dict(min_length=2))
     assert single_error(AtLeastTwo, {"a": 1}) == {
         "type": "too_short",
         "loc": ("v",),
@@ -112,8 +112,12 @@ def test_too_short_message_and_ctx():
     }
 
 
-def test_value_errors_win_over_length_errors():
-    AtMostOne = one_field_model(dict[str, int], dict(max_length=1))
+@pytest.fixture
+def AtMostOne(backend_models):
+    return backend_models.one_field(dict[str, int], dict(max_length=1))
+
+
+def test_value_errors_win_over_length_errors(AtMostOne):
     error = single_error(AtMostOne, {"a": "x", "b": 2})
     assert (error["type"], error["loc"]) == ("int_parsing", ("v", "a"))
 
@@ -122,8 +126,7 @@ def test_value_errors_win_over_length_errors():
     reason="dict too_long says 'not 2' with actual_length=2; pydantic says 'not more' with actual_length=None",
     strict=True,
 )
-def test_too_long_dict_message_matches_pydantic():
-    AtMostOne = one_field_model(dict[str, int], dict(max_length=1))
+def test_too_long_dict_message_matches_pydantic(AtMostOne):
     error = single_error(AtMostOne, {"a": 1, "b": 2})
     assert error["msg"] == "Dictionary should have at most 1 item after validation, not more"
     assert error["ctx"] == {"field_type": "Dictionary", "max_length": 1, "actual_length": None}

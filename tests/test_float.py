@@ -131,13 +131,22 @@ def test_strict_float_accepts_decimal():
     assert validate_v(StrictFloat, Decimal("1.5")) == 1.5
 
 
-class Bounded(Model):
-    gt: float = Field(default=10.0, gt=5)
-    ge: float = Field(default=10.0, ge=5.0)
-    lt: float = Field(default=0.0, lt=10.5)
-    le: float = Field(default=0.0, le=10)
-    tiny: float = Field(default=1.0, gt=1e-7)
-    big: float = Field(default=1e21, gt=1e20)
+def _bounded_model():
+    class Bounded(Model):
+        gt: float = Field(default=10.0, gt=5)
+        ge: float = Field(default=10.0, ge=5.0)
+        lt: float = Field(default=0.0, lt=10.5)
+        le: float = Field(default=0.0, le=10)
+        tiny: float = Field(default=1.0, gt=1e-7)
+        big: float = Field(default=1e21, gt=1e20)
+
+    return Bounded
+
+
+@pytest.fixture
+def Bounded(backend_models):
+    """One model with each kind of bound, under each constraint backend."""
+    return backend_models.define(_bounded_model)
 
 
 @pytest.mark.parametrize(
@@ -152,7 +161,7 @@ class Bounded(Model):
         ("big", 1, "greater_than", "Input should be greater than 100000000000000000000", {"gt": 1e20}),
     ],
 )
-def test_float_bounds_report_messages_and_ctx_like_pydantic(field, value, error_type, message, ctx):
+def test_float_bounds_report_messages_and_ctx_like_pydantic(Bounded, field, value, error_type, message, ctx):
     with pytest.raises(ValueError) as info:
         Bounded(**{field: value})
     [error] = info.value.errors()
@@ -172,27 +181,27 @@ def test_float_bounds_report_messages_and_ctx_like_pydantic(field, value, error_
         ("le", float("inf"), "less_than_equal"),
     ],
 )
-def test_nan_and_infinities_fail_the_bounds_they_do_not_satisfy(field, value, error_type):
+def test_nan_and_infinities_fail_the_bounds_they_do_not_satisfy(Bounded, field, value, error_type):
     with pytest.raises(ValueError) as info:
         Bounded(**{field: value})
     assert [e["type"] for e in info.value.errors()] == [error_type]
 
 
-def test_infinities_pass_the_bounds_they_do_satisfy():
+def test_infinities_pass_the_bounds_they_do_satisfy(Bounded):
     assert Bounded(gt=float("inf")).gt == math.inf
     assert Bounded(le=float("-inf")).le == -math.inf
 
 
-def test_zero_sign_does_not_matter_for_bounds():
-    AboveZero = one_field_model(float, dict(gt=0))
-    AtLeastZero = one_field_model(float, dict(ge=-0.0))
+def test_zero_sign_does_not_matter_for_bounds(backend_models):
+    AboveZero = backend_models.one_field(float, dict(gt=0))
+    AtLeastZero = backend_models.one_field(float, dict(ge=-0.0))
     assert single_error(AboveZero, -0.0)["type"] == "greater_than"
     assert validate_v(AtLeastZero, 0.0) == 0.0
     assert validate_v(AtLeastZero, -0.0) == 0.0
 
 
-def test_float_multiple_of_uses_a_tolerance():
-    Tenth = one_field_model(float, dict(multiple_of=0.1))
+def test_float_multiple_of_uses_a_tolerance(backend_models):
+    Tenth = backend_models.one_field(float, dict(multiple_of=0.1))
     assert validate_v(Tenth, 0.3) == 0.3
     assert validate_v(Tenth, 0.7) == 0.7
     assert validate_v(Tenth, 100.1) == 100.1
@@ -201,8 +210,12 @@ def test_float_multiple_of_uses_a_tolerance():
     assert error["ctx"] == {"multiple_of": 0.1}
 
 
-def test_float_multiple_of_lets_nan_and_infinity_through():
-    Half = one_field_model(float, dict(multiple_of=0.5))
+@pytest.fixture
+def Half(backend_models):
+    return backend_models.one_field(float, dict(multiple_of=0.5))
+
+
+def test_float_multiple_of_lets_nan_and_infinity_through(Half):
     assert math.isnan(validate_v(Half, float("nan")))
     assert validate_v(Half, float("inf")) == math.inf
 
@@ -216,16 +229,39 @@ def test_float_multiple_of_lets_nan_and_infinity_through():
     "value, valid",
     [(1e-10, True), (1e-300, True), (1e308, False), (-1.7976931348623157e308, False), (250000000.75, False)],
 )
-def test_float_multiple_of_edge_values_match_pydantic(value, valid):
-    Half = one_field_model(float, dict(multiple_of=0.5))
+def test_float_multiple_of_edge_values_match_pydantic(Half, value, valid):
     if valid:
         assert validate_v(Half, value) == value
     else:
         assert single_error(Half, value)["type"] == "multiple_of"
 
 
-def test_bounds_apply_to_coerced_strings():
-    Percent = one_field_model(float, dict(ge=0, le=100))
+def test_bounds_apply_to_coerced_strings(backend_models):
+    Percent = backend_models.one_field(float, dict(ge=0, le=100))
     assert validate_v(Percent, " 99.5 ") == 99.5
     assert single_error(Percent, "1e3")["type"] == "less_than_equal"
     assert single_error(Percent, "-inf")["type"] == "greater_than_equal"
+
+
+@pytest.mark.parametrize(
+    "value, positive_error, negative_error",
+    [
+        (float("nan"), "less_than_equal", "less_than"),  # NaN fails both bounds; le/lt is reported first
+        (float("-nan"), "less_than_equal", "less_than"),
+        (-0.0, "greater_than", None),
+        (5e-324, None, None),  # the smallest subnormal
+        (-5e-324, "greater_than", "greater_than_equal"),
+        (2.2250738585072014e-308, None, None),
+        (1e-300, None, "less_than"),
+    ],
+)
+def test_bounds_near_zero_with_nan_signed_zero_and_subnormals(backend_models, value, positive_error, negative_error):
+    Positive = backend_models.one_field(float, dict(gt=0.0, le=1.0))
+    NonNegative = backend_models.one_field(float, dict(ge=-0.0, lt=1e-300))
+    for cls, expected_error in ((Positive, positive_error), (NonNegative, negative_error)):
+        if expected_error is None:
+            assert validate_v(cls, value) is value
+        else:
+            error = single_error(cls, value)
+            assert error["type"] == expected_error
+            assert error["input"] is value

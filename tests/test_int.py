@@ -136,12 +136,21 @@ def test_strict_int_rejects_everything_else_with_int_type(value):
     assert (error["type"], error["msg"]) == ("int_type", INT_TYPE)
 
 
-class Bounded(Model):
-    gt: int = Field(default=0, gt=5)
-    ge: int = Field(default=5, ge=5)
-    lt: int = Field(default=0, lt=5)
-    le: int = Field(default=0, le=5)
-    mult: int = Field(default=0, multiple_of=3)
+def _bounded_model():
+    class Bounded(Model):
+        gt: int = Field(default=0, gt=5)
+        ge: int = Field(default=5, ge=5)
+        lt: int = Field(default=0, lt=5)
+        le: int = Field(default=0, le=5)
+        mult: int = Field(default=0, multiple_of=3)
+
+    return Bounded
+
+
+@pytest.fixture
+def Bounded(backend_models):
+    """One model with each kind of bound, under each constraint backend."""
+    return backend_models.define(_bounded_model)
 
 
 @pytest.mark.parametrize(
@@ -157,7 +166,7 @@ class Bounded(Model):
         ("mult", 10**30 + 1, "multiple_of", "Input should be a multiple of 3", {"multiple_of": 3}),
     ],
 )
-def test_int_bounds_report_the_users_bound(field, value, error_type, message, ctx):
+def test_int_bounds_report_the_users_bound(Bounded, field, value, error_type, message, ctx):
     with pytest.raises(satya.ValidationError) as info:
         Bounded(**{field: value})
     [error] = info.value.errors()
@@ -168,19 +177,19 @@ def test_int_bounds_report_the_users_bound(field, value, error_type, message, ct
     "field, value",
     [("gt", 6), ("ge", 5), ("lt", 4), ("le", 5), ("mult", -9), ("mult", 0), ("gt", 10**30), ("lt", -(10**30))],
 )
-def test_int_bounds_accept_values_on_the_right_side(field, value):
+def test_int_bounds_accept_values_on_the_right_side(Bounded, field, value):
     assert getattr(Bounded(**{field: value}), field) == value
 
 
-def test_bounds_apply_after_coercion():
+def test_bounds_apply_after_coercion(Bounded):
     with pytest.raises(satya.ValidationError) as info:
         Bounded(gt="5", mult=4.0)
     assert [(e["type"], e["input"]) for e in info.value.errors()] == [("greater_than", "5"), ("multiple_of", 4.0)]
     assert Bounded(gt=" 6 ").gt == 6
 
 
-def test_only_the_first_failing_bound_is_reported_in_pydantic_order():
-    Range = one_field_model(int, dict(ge=5, le=10, multiple_of=2))
+def test_only_the_first_failing_bound_is_reported_in_pydantic_order(backend_models):
+    Range = backend_models.one_field(int, dict(ge=5, le=10, multiple_of=2))
     # pydantic checks multiple_of, then le/lt, then ge/gt
     assert single_error(Range, 11)["type"] == "multiple_of"
     assert single_error(Range, 12)["type"] == "less_than_equal"
@@ -189,20 +198,48 @@ def test_only_the_first_failing_bound_is_reported_in_pydantic_order():
     assert validate_v(Range, 6) == 6
 
 
-def test_whole_float_bound_on_int_field_reports_an_int_bound():
-    Gt = one_field_model(int, dict(gt=5.0))
+def test_whole_float_bound_on_int_field_reports_an_int_bound(backend_models):
+    Gt = backend_models.one_field(int, dict(gt=5.0))
     error = single_error(Gt, 5)
     assert error["msg"] == "Input should be greater than 5"
     assert error["ctx"] == {"gt": 5}
     assert type(error["ctx"]["gt"]) is int
 
 
-def test_bounds_at_the_edges_of_64_bits_are_exact():
-    Edge = one_field_model(int, dict(gt=-(2**63) - 1, lt=2**63))
+def test_bounds_at_the_edges_of_64_bits_are_exact(backend_models):
+    # Bounds beyond 64 bits are never compiled: the interpreter checks them.
+    Edge = backend_models.one_field(int, dict(gt=-(2**63) - 1, lt=2**63), native=False)
     assert validate_v(Edge, 2**63 - 1) == 2**63 - 1
     assert validate_v(Edge, -(2**63)) == -(2**63)
     assert single_error(Edge, 2**63)["ctx"] == {"lt": 2**63}
     assert single_error(Edge, -(2**63) - 1)["ctx"] == {"gt": -(2**63) - 1}
+
+
+def test_64_bit_bounds_reject_values_beyond_64_bits(backend_models):
+    # The bounds fit a slot and are compiled; values that do not fit are
+    # checked without native code and must give the same errors.
+    Edge = backend_models.one_field(int, dict(ge=-(2**63), le=2**63 - 1, multiple_of=-1))
+    assert validate_v(Edge, 2**63 - 1) == 2**63 - 1
+    assert validate_v(Edge, -(2**63)) == -(2**63)
+    assert single_error(Edge, 2**63) == {
+        "type": "less_than_equal",
+        "loc": ("v",),
+        "msg": f"Input should be less than or equal to {2**63 - 1}",
+        "input": 2**63,
+        "ctx": {"le": 2**63 - 1},
+    }
+    assert single_error(Edge, -(10**30))["ctx"] == {"ge": -(2**63)}
+
+
+def test_multiple_of_at_the_edges_of_64_bits(backend_models):
+    MinMultiple = backend_models.one_field(int, dict(multiple_of=-(2**63)))
+    assert validate_v(MinMultiple, -(2**63)) == -(2**63)
+    assert validate_v(MinMultiple, 0) == 0
+    assert single_error(MinMultiple, 2**63 - 1)["type"] == "multiple_of"
+    assert single_error(MinMultiple, 5)["ctx"] == {"multiple_of": -(2**63)}
+    AnyMultiple = backend_models.one_field(int, dict(multiple_of=-1))
+    for value in (-(2**63), -1, 0, 7, 2**63 - 1):
+        assert validate_v(AnyMultiple, value) == value
 
 
 def test_strict_field_keyword_applies_to_one_field_only():
