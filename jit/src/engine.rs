@@ -121,7 +121,11 @@ pub fn compile(program: &Program, shape: Shape) -> Result<Compiled, JitError> {
             return Err(e);
         }
     };
-    module.finalize_definitions().map_err(|e| JitError::Codegen(e.to_string()))?;
+    if let Err(e) = module.finalize_definitions() {
+        // SAFETY: no code from this module was handed out.
+        unsafe { module.free_memory() };
+        return Err(JitError::Codegen(e.to_string()));
+    }
     let code = module.get_finalized_function(func_id);
     // SAFETY: the function was defined with exactly the EntryFn signature.
     let entry = unsafe { std::mem::transmute::<*const u8, EntryFn>(code) };

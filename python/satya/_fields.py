@@ -192,6 +192,8 @@ class NodeBuilder:
                     value = constraints[name]
                     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                         self.fail(f"{name} must be a non-negative int, got {value!r}")
+                    if value >= 2**64:
+                        self.fail(f"{name}={value} is too large (at most 2**64 - 1)")
             if constraints.get("min_length", 0) > constraints.get("max_length", math.inf):
                 self.fail(f"min_length={constraints['min_length']} is greater than max_length={constraints['max_length']}")
             if "pattern" in constraints and not isinstance(constraints["pattern"], str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy as _copy
 import sys
+import weakref
 import typing
 
 from . import _satya
@@ -72,13 +73,15 @@ class ModelMeta(type):
         return cls
 
 
-def _defining_scope() -> dict:
-    """The locals of the function whose body defines the class (empty at module
-    level), so annotations can name models defined earlier in that function."""
+def _defining_scope():
+    """The classes among the locals of the function whose body defines the
+    class (none at module level), so annotations can name models defined
+    earlier in that function. Held weakly: a class must not keep the other
+    classes of its function alive."""
     frame = sys._getframe(2)
     if frame.f_code.co_name == "<module>" or frame.f_locals is frame.f_globals:
         return {}
-    return dict(frame.f_locals)
+    return weakref.WeakValueDictionary({k: v for k, v in frame.f_locals.items() if isinstance(v, type)})
 
 
 def config_jit(model_config: dict) -> bool:

@@ -63,7 +63,11 @@ impl CompiledSchema {
         let backend = Backend::choose(&program, Shape::Flat, ctx);
         let jit_failures = ctx.jit_failures.take();
         if !jit_failures.is_empty() {
-            let message = format!("{class_name}: native code unavailable, using the interpreter: {}", jit_failures.join("; "));
+            let message = format!(
+                "{class_name}: {} constraint program(s) run in the interpreter instead of native code: {}",
+                jit_failures.len(),
+                jit_failures.join("; ")
+            );
             PyErr::warn(py, &py.get_type::<PyRuntimeWarning>(), &std::ffi::CString::new(message).unwrap_or_default(), 1)?;
         }
         // User-declared extra slots may hold anything.
