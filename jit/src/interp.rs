@@ -21,15 +21,20 @@ pub fn passes(kind: CheckKind, bits: u64) -> bool {
     }
 }
 
-/// A float fails multiple_of only when its remainder is clearly away from both
-/// 0 and `d` (relative tolerance 1e-9). A NaN remainder (NaN or infinite
-/// input) compares false and so passes, as in pydantic; the bounds catch those.
+/// A float is a multiple of `d` when it lies within 1e-9 of the nearest
+/// multiple. Non-finite values pass (the bounds catch them); a finite value
+/// whose quotient overflows fails. The same rule as pydantic.
 /// Kept out of line so that its division is not hoisted into every check.
 #[inline(never)]
 pub fn float_is_multiple(value: f64, d: f64) -> bool {
-    let rem = (value % d).abs();
-    let tolerance = value.abs() / 1e9;
-    !(rem > tolerance && (rem - d.abs()).abs() > tolerance)
+    if !value.is_finite() {
+        return true;
+    }
+    let quotient = value / d;
+    if !quotient.is_finite() {
+        return false;
+    }
+    (value - quotient.round() * d).abs() <= 1e-9
 }
 
 /// Runs `program` over `slots`, setting bit `i` of `out` when check `i` fails.

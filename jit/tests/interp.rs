@@ -62,15 +62,19 @@ fn float_bounds_fail_on_nan_and_respect_infinities() {
 }
 
 #[test]
-fn float_multiple_of_uses_a_relative_tolerance() {
-    assert!(interp::passes(CheckKind::FloatMultipleOf(0.1), 0.3f64.to_bits()));
-    assert!(interp::passes(CheckKind::FloatMultipleOf(0.1), (-0.3f64).to_bits()));
-    assert!(interp::passes(CheckKind::FloatMultipleOf(-0.5), 1.0f64.to_bits()));
-    assert!(!interp::passes(CheckKind::FloatMultipleOf(0.5), 0.3f64.to_bits()));
-    assert!(interp::passes(CheckKind::FloatMultipleOf(0.5), 0.0f64.to_bits()));
-    // NaN and infinities have a NaN remainder and pass; bounds reject them.
-    assert!(interp::passes(CheckKind::FloatMultipleOf(0.5), f64::NAN.to_bits()));
-    assert!(interp::passes(CheckKind::FloatMultipleOf(0.5), f64::INFINITY.to_bits()));
+fn float_multiple_of_allows_an_absolute_error_of_1e_minus_9() {
+    let m = |v: f64, d: f64| interp::passes(CheckKind::FloatMultipleOf(d), v.to_bits());
+    assert!(m(0.3, 0.1) && m(-0.3, 0.1) && m(0.7000000000000001, 0.1));
+    assert!(!m(0.3, 0.5));
+    assert!(m(0.0, 0.5) && m(-0.0, 0.5));
+    assert!(m(1e-9, 0.5), "1e-9 from a multiple is within tolerance");
+    assert!(!m(1.1e-9, 0.5));
+    assert!(!m(250000000.75, 0.5));
+    assert!(!m(10_000_000.000000002, 1.0), "an absolute tolerance, not a relative one");
+    // A finite value whose quotient overflows is not a multiple...
+    assert!(!m(1e308, 0.5));
+    // ...but NaN and the infinities pass; the bounds reject them.
+    assert!(m(f64::NAN, 0.5) && m(f64::INFINITY, 0.5) && m(f64::NEG_INFINITY, 0.5));
 }
 
 #[test]

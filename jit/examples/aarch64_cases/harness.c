@@ -16,9 +16,14 @@
  * as interp::float_is_multiple: Rust's `%` on f64 is C's fmod. */
 uint8_t satya_float_is_multiple(double value, double divisor);
 uint8_t satya_float_is_multiple(double value, double divisor) {
-    double rem = fabs(fmod(value, divisor));
-    double tolerance = fabs(value) / 1e9;
-    return !(rem > tolerance && fabs(rem - fabs(divisor)) > tolerance);
+    /* within 1e-9 of the nearest multiple; non-finite values pass, an
+       overflowing quotient fails (round() rounds half away from zero, as Rust's does) */
+    if (!isfinite(value))
+        return 1;
+    double quotient = value / divisor;
+    if (!isfinite(quotient))
+        return 0;
+    return fabs(value - round(quotient) * divisor) <= 1e-9;
 }
 
 static size_t mismatches;
