@@ -1,6 +1,6 @@
 //! `model_dump_json`: compact JSON written straight from the instance's slots.
-//! Floats print as Python's shortest repr with a bare exponent (`1e+20`,
-//! `1e-7`); NaN and the infinities become `null`; bytes are UTF-8 text.
+//! Floats print as pydantic prints them (see `write_float`); NaN and the
+//! infinities become `null`; bytes are UTF-8 text.
 
 use std::fmt::Write;
 
@@ -113,20 +113,49 @@ pub fn key_text(key: &Bound<'_, PyAny>) -> PyResult<String> {
     Err(PyValueError::new_err(format!("Unable to serialize dict key of type {}", key.get_type().repr()?)))
 }
 
+/// Floats as pydantic writes them: Python's shortest repr digits (ties to
+/// even), decimal notation for 1e-5 <= |v| < 1e16, otherwise an exponent
+/// without zero padding (`1e+16`, `1e-7`).
 pub fn write_float(out: &mut String, v: f64) {
     if !v.is_finite() {
         out.push_str("null");
         return;
     }
-    // Rust's Debug is the shortest round-trip text and switches to an exponent
-    // where Python's repr does; only the exponent's '+' differs.
-    let start = out.len();
-    let _ = write!(out, "{v:?}");
-    if let Some(e) = out[start..].find('e') {
-        let at = start + e + 1;
-        if !out[at..].starts_with('-') {
-            out.insert(at, '+');
+    let repr = python_repr(v);
+    match repr.split_once('e') {
+        None => out.push_str(&repr),
+        // repr switches to an exponent below 1e-4; pydantic only below 1e-5
+        Some((mantissa, "-05")) => {
+            let (sign, digits) = match mantissa.strip_prefix('-') {
+                Some(rest) => ("-", rest),
+                None => ("", mantissa),
+            };
+            out.push_str(sign);
+            out.push_str("0.0000");
+            out.extend(digits.chars().filter(|c| *c != '.'));
         }
+        Some((mantissa, exponent)) => {
+            let (sign, digits) = exponent.split_at(1);
+            out.push_str(mantissa);
+            out.push('e');
+            out.push_str(sign);
+            out.push_str(digits.trim_start_matches('0'));
+        }
+    }
+}
+
+/// `repr(v)` through CPython's own formatter, so the digits match Python's.
+fn python_repr(v: f64) -> String {
+    // SAFETY: the call returns a PyMem-allocated NUL-terminated string (or NULL
+    // on memory failure), which is copied and freed here.
+    unsafe {
+        let raw = pyo3::ffi::PyOS_double_to_string(v, b'r' as _, 0, pyo3::ffi::Py_DTSF_ADD_DOT_0, std::ptr::null_mut());
+        if raw.is_null() {
+            return format!("{v:?}");
+        }
+        let text = std::ffi::CStr::from_ptr(raw).to_string_lossy().into_owned();
+        pyo3::ffi::PyMem_Free(raw as *mut std::ffi::c_void);
+        text
     }
 }
 

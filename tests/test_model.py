@@ -321,11 +321,6 @@ def test_model_dump_json_equals_pydantics(data):
     assert User(**data).model_dump_json() == PUser(**data).model_dump_json()
 
 
-@pytest.mark.xfail(
-    reason="floats print like Rust's shortest form: 1e-5 <= |x| < 1e-4 get an exponent and halfway "
-    "ties round up, where pydantic prints '0.00001' and rounds ties to even",
-    strict=True,
-)
 @pytest.mark.parametrize("score", [1e-5, 1.5e-5, 9.99e-5, -1113178120592002.2, 111659285584252.12])
 def test_model_dump_json_floats_equal_pydantics(score):
     assert User(id=1, name="a", score=score).model_dump_json() == PUser(id=1, name="a", score=score).model_dump_json()
