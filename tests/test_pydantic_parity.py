@@ -12,7 +12,6 @@ models the specific rule on both sides rather than skipping a whole kind of inpu
 
 `SATYA_HYPOTHESIS_PROFILE=explore` runs these with many more examples."""
 
-import math
 import re
 from decimal import Decimal
 from typing import Any, Optional

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy as _copy
 import sys
 import weakref
-import typing
 
 from . import _satya
 from . import config as _settings
