@@ -184,28 +184,23 @@ pub fn validate_instance<'py>(
             if input.is_instance(cls)? {
                 return Ok(input.clone());
             }
-            if is_plain_non_mapping(input) || !input.is_instance(mapping_type(py)?)? {
+            // Strict mode takes only dicts and instances, as pydantic does.
+            if schema.strict || is_plain_non_mapping(input) || !input.is_instance(mapping_type(py)?)? {
                 let kind = ErrorKind::ModelType { class_name: schema.class_name.clone() };
                 return Err(ValError::new(kind, input));
             }
-            owned = dict_from_mapping(input)?;
+            owned = schema.fields_of_mapping(input)?;
             &owned
         }
     };
     state.enter(input)?;
-    let values = schema.validate_dict(py, dict, state);
+    let values = schema.validate_dict(py, dict, input, state);
     state.leave();
     let values = values?;
     let obj = alloc_instance(cls)?;
     // SAFETY: obj was just allocated as an instance of cls.
     unsafe { write_values(schema, obj.as_ptr(), values) };
     Ok(obj)
-}
-
-/// A plain dict copy of any Mapping (a cold path: dicts are used directly).
-#[cold]
-pub fn dict_from_mapping<'py>(input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    Ok(input.py().get_type::<PyDict>().call1((input,))?.cast_into::<PyDict>()?)
 }
 
 #[pyfunction]
@@ -253,7 +248,7 @@ unsafe extern "C" fn model_init(slf: *mut ffi::PyObject, args: *mut ffi::PyObjec
             Bound::from_borrowed_ptr(py, kwargs).cast_into::<PyDict>()?
         };
         let values = schema
-            .validate_dict(py, &kwargs, &mut State::default())
+            .validate_dict(py, &kwargs, kwargs.as_any(), &mut State::default())
             .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?;
         write_values(schema, slf, values);
         Ok(0)

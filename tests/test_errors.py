@@ -217,11 +217,6 @@ def test_text_survives_an_input_whose_repr_raises():
     assert "input_value=<unprintable Unprintable object>, input_type=Unprintable" in str(error)
 
 
-@pytest.mark.xfail(
-    reason="a missing field in a non-dict Mapping reports a dict copy as its input; pydantic reports "
-    "the mapping itself",
-    strict=True,
-)
 def test_missing_field_input_is_the_original_mapping():
     data = types.MappingProxyType({"name": "Ann"})
     error = raise_for(User, data)

@@ -256,11 +256,6 @@ def test_key_whose_hash_raises_inside_a_dict_field(hash_bomb):
     assert info.value.errors()[0]["type"] == "string_type"
 
 
-@pytest.mark.xfail(
-    reason="a non-dict Mapping is copied into a dict first, so a key whose __hash__ raises escapes as "
-    "RuntimeError; pydantic validates the mapping (ignoring the key, or a string_type error for it)",
-    strict=True,
-)
 @pytest.mark.parametrize("where", ["model input", "dict field"])
 def test_key_whose_hash_raises_inside_a_mapping_proxy(hash_bomb, where):
     inner = {"id": 1, HashBomb(): 2} if where == "model input" else {HashBomb(): 2}
@@ -286,11 +281,6 @@ class InconsistentMapping(Mapping):
         return 1
 
 
-@pytest.mark.xfail(
-    reason="a Mapping whose __getitem__ raises KeyError for an iterated key lets the KeyError escape; "
-    "pydantic reports the field as missing",
-    strict=True,
-)
 def test_inconsistent_mapping_gives_a_validation_error():
     with pytest.raises(satya.ValidationError) as info:
         KeyModel.model_validate(InconsistentMapping())

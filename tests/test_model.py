@@ -537,11 +537,6 @@ def test_strict_model_still_builds_nested_models_from_dicts():
     assert StrictOuter(inner={"x": 1}).inner.x == 1
 
 
-@pytest.mark.xfail(
-    reason="a strict model accepts any Mapping as input; pydantic's strict mode accepts only dicts "
-    "and instances (model_type otherwise)",
-    strict=True,
-)
 def test_strict_model_rejects_non_dict_mappings():
     with pytest.raises(satya.ValidationError) as info:
         StrictOuter(inner=types.MappingProxyType({"x": 1}))

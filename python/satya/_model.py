@@ -128,6 +128,7 @@ def _build(cls) -> None:
             "fields": fields,
             "extra_slots": extra_slots,
             "jit": cls.__dict__.get("__satya_jit__", _settings.jit),
+            "strict": strict,
         })
     except SchemaError:
         raise

@@ -73,7 +73,9 @@ impl CompiledSchema {
         // User-declared extra slots may hold anything.
         let extra_slots = descriptor.get_item("extra_slots")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(true);
         let scalars_only = !extra_slots && fields.iter().all(|f| f.validator.is_scalar());
+        let strict = descriptor.get_item("strict")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false);
         Ok(CompiledSchema {
+            strict,
             jit_requested: jit,
             backend,
             scalars_only,

@@ -52,6 +52,8 @@ pub struct CompiledSchema {
     pub sites: Vec<CheckSite>,
     /// Whether the class asked for native code (it may still have fallen back).
     pub jit_requested: bool,
+    /// Strict mode: only dicts and instances are accepted as input.
+    pub strict: bool,
     /// Every field holds an immutable scalar, so instances need no GC tracking.
     pub scalars_only: bool,
 }
@@ -64,7 +66,15 @@ pub type Values<'py> = SmallVec<[Bound<'py, PyAny>; 12]>;
 
 impl CompiledSchema {
     /// Looks up, coerces and checks every field of `input`; collects every error.
-    pub fn validate_dict<'py>(&self, py: Python<'py>, input: &Bound<'py, PyDict>, state: &mut State) -> ValResult<Values<'py>> {
+    /// `source` is what the caller was given (the dict itself, or the Mapping
+    /// it was read from); a missing field reports it as its input.
+    pub fn validate_dict<'py>(
+        &self,
+        py: Python<'py>,
+        input: &Bound<'py, PyDict>,
+        source: &Bound<'py, PyAny>,
+        state: &mut State,
+    ) -> ValResult<Values<'py>> {
         let mut values: Values<'py> = SmallVec::with_capacity(self.fields.len());
         let mut slots: SmallVec<[u64; 16]> = SmallVec::from_elem(0, self.program.n_slots());
         let mut filled: SmallVec<[bool; 16]> = SmallVec::from_elem(false, self.program.n_slots());
@@ -72,7 +82,7 @@ impl CompiledSchema {
         let mut ordered = OrderedKeys::new();
         for (index, field) in self.fields.iter().enumerate() {
             let Some(item) = ordered.get(py, input, &field.key, &field.key_text) else {
-                match self.default_for(py, field, input) {
+                match self.default_for(py, field, source) {
                     Ok(v) => values.push(v),
                     Err(e) => collect(py, &mut errors, index, field, e)?,
                 }
@@ -138,13 +148,30 @@ impl CompiledSchema {
     }
 
     #[inline]
-    fn default_for<'py>(&self, py: Python<'py>, field: &Field, input: &Bound<'py, PyDict>) -> ValResult<Bound<'py, PyAny>> {
+    fn default_for<'py>(&self, py: Python<'py>, field: &Field, source: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
         match &field.default {
             DefaultValue::Value { value, copy: false } => Ok(value.bind(py).clone()),
             DefaultValue::Value { value, copy: true } => Ok(copy_default(py, value.bind(py))?),
             DefaultValue::Factory(factory) => Ok(factory.bind(py).call0()?),
-            DefaultValue::Required => Err(ValError::new(ErrorKind::Missing, input.as_any())),
+            DefaultValue::Required => Err(ValError::new(ErrorKind::Missing, source)),
         }
+    }
+
+    /// The fields present in a Mapping that is not a dict, read one key at a
+    /// time (a KeyError means absent), so that keys the fields do not name are
+    /// never touched.
+    #[cold]
+    pub fn fields_of_mapping<'py>(&self, mapping: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+        let py = mapping.py();
+        let out = PyDict::new(py);
+        for field in &self.fields {
+            match mapping.get_item(field.key.bind(py)) {
+                Ok(value) => out.set_item(field.key.bind(py), value)?,
+                Err(e) if e.is_instance_of::<pyo3::exceptions::PyKeyError>(py) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
     }
 
     pub fn field_index(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> Option<usize> {

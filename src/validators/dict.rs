@@ -64,18 +64,22 @@ impl DictValidator {
         input: &Bound<'py, PyAny>,
         state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
-        let owned;
-        let dict = if let Ok(d) = input.cast::<PyDict>() {
-            d
+        let pairs: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> = if let Ok(d) = input.cast::<PyDict>() {
+            d.iter().collect()
         } else if !self.strict && input.is_instance(mapping_type(py)?)? {
-            owned = crate::model::dict_from_mapping(input)?;
-            &owned
+            // Other Mappings are read through items(): each key is validated
+            // before anything hashes it again.
+            input
+                .call_method0("items")?
+                .try_iter()?
+                .map(|pair| pair.and_then(|p| p.extract()))
+                .collect::<PyResult<_>>()?
         } else {
             return Err(ValError::new(ErrorKind::DictType, input));
         };
         let out = PyDict::new(py);
         let mut errors: Vec<LineError> = Vec::new();
-        for (k, v) in dict.iter() {
+        for (k, v) in pairs {
             let key = match self.key.validate(py, &k, state) {
                 Ok(key) => Some(key),
                 Err(ValError::Lines(lines)) => {
