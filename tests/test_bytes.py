@@ -46,9 +46,6 @@ def test_lax_bytes_rejects_other_types_with_bytes_type(value):
     assert (error["type"], error["msg"], error["loc"]) == ("bytes_type", "Input should be a valid bytes", ("v",))
 
 
-@pytest.mark.xfail(
-    reason="a str holding a lone surrogate reports bytes_type; pydantic reports string_unicode", strict=True
-)
 def test_str_with_lone_surrogate_is_a_string_unicode_error():
     assert single_error(LaxBytes, "\ud800")["type"] == "string_unicode"
 

@@ -126,7 +126,6 @@ def test_strict_float_rejects_bools_and_strings(value):
     assert (error["type"], error["msg"]) == ("float_type", FLOAT_TYPE)
 
 
-@pytest.mark.xfail(reason="strict float rejects Decimal; pydantic's strict float accepts it", strict=True)
 def test_strict_float_accepts_decimal():
     assert validate_v(StrictFloat, Decimal("1.5")) == 1.5
 

@@ -150,11 +150,6 @@ def test_item_errors_win_over_a_too_short_list(backend_models):
     assert single_error(TwoOrMore, ["x"])["type"] == "int_parsing"
 
 
-@pytest.mark.xfail(
-    reason="a list longer than max_length with invalid items reports the item errors; "
-    "pydantic reports only too_long",
-    strict=True,
-)
 def test_too_long_list_with_invalid_items_reports_too_long(Bounded):
     error = single_error(Bounded, [1, "x", 3, 4])
     assert error["type"] == "too_long"

@@ -162,7 +162,8 @@ fn coerce_float_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<
             Err(e) => Err(e.into()),
         };
     }
-    if strict {
+    let is_decimal = input.is_instance(decimal_type(py)?)?;
+    if strict && !is_decimal {
         return Err(ValError::new(ErrorKind::FloatType, input));
     }
     let text = if let Ok(s) = input.cast::<PyString>() {
@@ -193,7 +194,7 @@ fn coerce_float_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<
             Err(_) => Err(ValError::new(ErrorKind::FloatParsing, input)),
         };
     }
-    if input.is_instance(decimal_type(py)?)? {
+    if is_decimal {
         let v: f64 = input.extract().map_err(|_| ValError::new(ErrorKind::FloatParsing, input))?;
         return make(v);
     }
@@ -313,7 +314,7 @@ fn coerce_bytes_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<
         return Err(ValError::new(ErrorKind::BytesType, input));
     }
     if let Ok(s) = input.cast::<PyString>() {
-        let text = s.to_str().map_err(|_| ValError::new(ErrorKind::BytesType, input))?;
+        let text = s.to_str().map_err(|_| ValError::new(ErrorKind::StringUnicode, input))?;
         return Ok(PyBytes::new(py, text.as_bytes()).into_any());
     }
     if let Ok(b) = input.cast::<PyByteArray>() {

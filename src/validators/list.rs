@@ -6,7 +6,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyFrozenSet, PyList, PySet, PyTuple};
 
 use pyo3::ffi;
-use satya_jit::{Check, Program, Shape};
+use satya_jit::{Check, CheckKind, Program, Shape};
 
 use super::checks::{CheckError, LeafChecks};
 use crate::backend::Backend;
@@ -107,8 +107,16 @@ impl ItemProgram {
                     if !is(obj, str_type) {
                         return None;
                     }
-                    // SAFETY: obj is an exact str.
-                    slots.push(unsafe { ffi::PyUnicode_GetLength(obj) } as u64);
+                    // SAFETY: obj is an exact str. A lone surrogate (no UTF-8
+                    // form) sends the list to the per-item path, which reports it.
+                    unsafe {
+                        let mut size: ffi::Py_ssize_t = 0;
+                        if ffi::PyUnicode_AsUTF8AndSize(obj, &mut size).is_null() {
+                            ffi::PyErr_Clear();
+                            return None;
+                        }
+                        slots.push(ffi::PyUnicode_GetLength(obj) as u64);
+                    }
                 }
             }
         }
@@ -175,6 +183,16 @@ impl ListValidator {
         self.checks.as_ref()
     }
 
+    fn exceeds_max_length(&self, len: usize) -> bool {
+        self.checks.as_ref().is_some_and(|c| c.0.iter().any(|c| matches!(c.kind, CheckKind::LenMax(max) if len as u64 > max)))
+    }
+
+    /// The unvalidated list with its length: its checks fail on the length alone.
+    #[cold]
+    fn too_long<'py>(&self, input: &Bound<'py, PyAny>, len: usize) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        Ok((input.clone(), Some(len as u64)))
+    }
+
     pub fn item_program(&self) -> Option<&ItemProgram> {
         self.items.as_ref()
     }
@@ -201,19 +219,30 @@ impl ListValidator {
         state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         let list = if let Ok(list) = input.cast_exact::<PyList>() {
+            // Too long: the length is the one error, as pydantic reports it.
+            if self.exceeds_max_length(list.len()) {
+                return self.too_long(input, list.len());
+            }
             match self.items.as_ref().and_then(|items| items.validate(list)) {
                 Some(result) => result?,
                 None => self.validate_items(py, list.iter(), list.len(), state)?,
             }
         } else {
-            self.validate_other(py, input, state)?
+            let items = self.lax_items(py, input)?;
+            if self.exceeds_max_length(items.len()) {
+                return self.too_long(input, items.len());
+            }
+            let n = items.len();
+            self.validate_items(py, items.into_iter(), n, state)?
         };
         let len = self.checks.as_ref().map(|_| list.len() as u64);
         Ok((list.into_any(), len))
     }
 
     #[cold]
-    fn validate_other<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Bound<'py, PyList>> {
+    /// The items of an input that is not an exact list, when lax mode (or a
+    /// list subclass in strict mode) accepts it.
+    fn lax_items<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>) -> ValResult<Vec<Bound<'py, PyAny>>> {
         let accepted = if self.strict {
             input.is_instance_of::<PyList>()
         } else {
@@ -226,9 +255,7 @@ impl ListValidator {
         if !accepted {
             return Err(ValError::new(ErrorKind::ListType, input));
         }
-        let items: Vec<Bound<'py, PyAny>> = input.try_iter()?.collect::<PyResult<_>>()?;
-        let n = items.len();
-        self.validate_items(py, items.into_iter(), n, state)
+        Ok(input.try_iter()?.collect::<PyResult<_>>()?)
     }
 
     #[inline]

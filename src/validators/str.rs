@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyString};
 
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, Validator};
@@ -85,6 +85,17 @@ impl Pattern {
     }
 }
 
+/// A constrained string must be valid Unicode text: a lone surrogate is a
+/// string_unicode error, as in pydantic (a plain `str` field lets it through).
+#[inline]
+fn coerce_utf8_str<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<Bound<'py, PyString>> {
+    let s = coerce_str(input, strict)?;
+    if s.to_str().is_err() {
+        return Err(ValError::new(ErrorKind::StringUnicode, input));
+    }
+    Ok(s)
+}
+
 #[derive(Debug)]
 pub struct ConstrainedStrValidator {
     strict: bool,
@@ -108,7 +119,7 @@ impl ConstrainedStrValidator {
     }
 
     pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        let s = coerce_str(input, self.strict)?;
+        let s = coerce_utf8_str(input, self.strict)?;
         if !self.checks.is_empty() {
             let len = s.len()? as u64;
             if let Some(kind) = self.checks.first_failure(len) {
@@ -129,7 +140,7 @@ impl ConstrainedStrValidator {
         if self.program_checks().is_none() {
             return Ok((self.validate(input)?, None));
         }
-        let s = coerce_str(input, self.strict)?;
+        let s = coerce_utf8_str(input, self.strict)?;
         let len = s.len()? as u64;
         Ok((s.into_any(), Some(len)))
     }
