@@ -203,13 +203,30 @@ pub fn validate_instance<'py>(
     Ok(obj)
 }
 
-#[pyfunction]
-pub fn model_validate<'py>(cls: &Bound<'py, PyType>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn model_validate<'py>(cls: &Bound<'py, PyType>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let py = cls.py();
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
     validate_instance(py, cls, schema, obj, &mut State::default())
         .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))
+}
+
+/// `Model.model_validate(obj)`: the class's own native function, bound to the
+/// class once when it is defined, so that a call allocates no bound method and
+/// parses no arguments.
+unsafe extern "C" fn model_validate_fastcall(
+    cls: *mut ffi::PyObject,
+    args: *mut *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+) -> *mut ffi::PyObject {
+    slot_guard(std::ptr::null_mut(), |py| {
+        if nargs != 1 {
+            return Err(PyTypeError::new_err(format!("model_validate() takes exactly one argument ({nargs} given)")));
+        }
+        let cls = Bound::from_borrowed_ptr(py, cls).cast_into::<PyType>()?;
+        let obj = Bound::from_borrowed_ptr(py, *args);
+        Ok(model_validate(&cls, &obj)?.into_ptr())
+    })
 }
 
 /// Runs `f` as the body of a C slot: errors and panics become Python exceptions.
@@ -279,6 +296,33 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
         field.offset.set(slf, validated);
         Ok(0)
     })
+}
+
+/// The method definition behind every class's `model_validate`.
+struct MethodDef(ffi::PyMethodDef);
+// SAFETY: the definition is immutable after creation and only read by CPython.
+unsafe impl Sync for MethodDef {}
+unsafe impl Send for MethodDef {}
+
+static MODEL_VALIDATE_DEF: std::sync::OnceLock<Box<MethodDef>> = std::sync::OnceLock::new();
+
+/// `model_validate` bound to `cls`, for the metaclass to store on the class.
+#[pyfunction]
+pub fn bound_model_validate<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
+    let def = MODEL_VALIDATE_DEF.get_or_init(|| {
+        Box::new(MethodDef(ffi::PyMethodDef {
+            ml_name: c"model_validate".as_ptr(),
+            ml_meth: ffi::PyMethodDefPointer { PyCFunctionFast: model_validate_fastcall },
+            ml_flags: ffi::METH_FASTCALL,
+            ml_doc: c"Validates a dict, a Mapping or an instance into an instance of this class.".as_ptr(),
+        }))
+    });
+    // SAFETY: the definition lives for the rest of the process; `cls` becomes
+    // the function's self, kept alive by the function (and traversed by the GC).
+    unsafe {
+        let def_ptr = &def.0 as *const ffi::PyMethodDef as *mut ffi::PyMethodDef;
+        Bound::from_owned_ptr_or_err(cls.py(), ffi::PyCFunction_NewEx(def_ptr, cls.as_ptr(), std::ptr::null_mut()))
+    }
 }
 
 /// Creates `ModelBase`, the native base of `satya.Model`.

@@ -64,6 +64,8 @@ class ModelMeta(type):
         # The backend is fixed now, even if the build waits for a forward reference.
         cls.__satya_jit__ = bool(_settings.jit) and bool(config_jit(cls.model_config))
         cls.model_fields = {n: s.info for n, s in specs.items()}
+        # Bound to this class once, so a call allocates nothing.
+        cls.model_validate = _satya.bound_model_validate(cls)
         if _Model is not None or name != "Model":
             try:
                 _build(cls)
@@ -153,8 +155,6 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     """Base class for validated models, with pydantic v2's API."""
 
     __slots__ = ()
-
-    model_validate = classmethod(_satya.model_validate)
 
     @classmethod
     def model_rebuild(cls) -> bool:
