@@ -4,7 +4,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyFrozenSet, PyList, PySet, PyString, PyTuple, PyType};
 
-use crate::model::{field_items, model_schema_of, SchemaHandle};
+use crate::model::{model_schema_of, SchemaHandle};
 
 /// Beyond this depth a dump is taken to be walking a cycle.
 const MAX_DUMP_DEPTH: u32 = 200;
@@ -30,7 +30,10 @@ pub fn dump_model<'py>(
         return Err(PyValueError::new_err("Circular reference detected (depth exceeded)"));
     }
     let out = PyDict::new(py);
-    for ((name, value), field) in field_items(obj, handle, false).into_iter().zip(handle.get().schema.fields.iter()) {
+    for field in &handle.get().schema.fields {
+        // SAFETY: handle is the schema of obj's own class.
+        let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
+        let name = field.name.bind(py).clone();
         if top {
             if let Some(include) = &opts.include {
                 if !include.contains(&name)? {

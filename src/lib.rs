@@ -61,7 +61,9 @@ fn _fail_next_jit_compile() {
     satya_jit::engine::fail_next_compile();
 }
 
-#[pymodule]
+/// Validation reads borrowed pointers into dicts, lists and instances: the
+/// module relies on the GIL.
+#[pymodule(gil_used = true)]
 fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("ModelBase", model_base(py)?)?;

@@ -21,12 +21,15 @@ pub struct SchemaHandle {
     pub schema: CompiledSchema,
     /// The class whose layout the slot offsets describe; a handle found on any
     /// other class is refused, so offsets are never applied to a foreign layout.
-    owner: usize,
+    /// Held strongly (and traversed), so its address cannot be reused while the
+    /// handle lives.
+    owner: Py<PyType>,
 }
 
 #[pymethods]
 impl SchemaHandle {
     fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        visit.call(&self.owner)?;
         let mut result = Ok(());
         self.schema.visit_objects(&mut |obj| {
             if result.is_ok() {
@@ -99,7 +102,7 @@ pub fn schema_of<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHan
         }
     };
     match found.map(|obj| obj.cast_into::<SchemaHandle>()) {
-        Some(Ok(handle)) if handle.get().owner == cls.as_type_ptr() as usize => Ok(handle),
+        Some(Ok(handle)) if handle.get().owner.is(cls) => Ok(handle),
         _ => schema_of_slow(cls),
     }
 }
@@ -112,7 +115,7 @@ fn schema_of_slow<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHa
     let not_a_model = || PyTypeError::new_err(format!("{name} is not a satya Model class"));
     let handle = cls.getattr(schema_key(py)).map_err(|_| not_a_model())?;
     let handle = handle.cast_into::<SchemaHandle>().map_err(|_| not_a_model())?;
-    if handle.get().owner != cls.as_type_ptr() as usize {
+    if !handle.get().owner.is(cls) {
         return Err(PyTypeError::new_err(format!("{name}.{SCHEMA_ATTR} belongs to another class")));
     }
     Ok(handle)
@@ -122,7 +125,7 @@ fn schema_of_slow<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHa
 #[pyfunction]
 pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<()> {
     let schema = CompiledSchema::build(cls, descriptor)?;
-    let owner = cls.as_type_ptr() as usize;
+    let owner = cls.clone().unbind();
     cls.setattr(SCHEMA_ATTR, Bound::new(cls.py(), SchemaHandle { schema, owner })?)
 }
 

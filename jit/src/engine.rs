@@ -47,9 +47,6 @@ pub struct Compiled {
     pub clif: String,
 }
 
-// SAFETY: the entry point is immutable, finalised code; the module is behind a
-// Mutex and used only on drop.
-unsafe impl Sync for Compiled {}
 
 impl Drop for Compiled {
     fn drop(&mut self) {
@@ -145,6 +142,11 @@ pub fn compile(program: &Program, shape: Shape) -> Result<Compiled, JitError> {
 pub(crate) fn check_shape(program: &Program, shape: Shape) -> Result<(), JitError> {
     if shape == Shape::Array && program.n_slots() > 1 {
         return Err(JitError::NotSupported("an item program reads only slot 0"));
+    }
+    // Slot and bitset offsets are 32-bit displacements in loads and stores.
+    let furthest = program.n_slots().max(program.out_words()).saturating_mul(8);
+    if furthest > i32::MAX as usize {
+        return Err(JitError::NotSupported("too many slots for 32-bit offsets"));
     }
     Ok(())
 }

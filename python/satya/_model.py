@@ -12,6 +12,7 @@ from . import config as _settings
 from ._fields import _MISSING, FieldInfo, NodeBuilder, Unresolved, is_classvar, resolve
 from .errors import SchemaError
 
+_HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
 _CONFIG_KEYS = {"strict", "title", "extra", "jit"}
 _RESERVED = {"model_config", "model_fields", "__satya_schema__"}
@@ -55,7 +56,15 @@ class ModelMeta(type):
             info = value if isinstance(value, FieldInfo) else FieldInfo(value)
             specs[field_name] = _FieldSpec(field_name, annotation, info, module)
 
-        slots = tuple(namespace.get("__slots__", ()))
+        for base in bases:
+            for klass in base.__mro__:
+                if not klass.__flags__ & _HEAPTYPE and klass not in (object, _satya.ModelBase):
+                    raise SchemaError(
+                        f"{name}: cannot combine Model with the built-in type {klass.__name__}; "
+                        "Model instances have their own native layout"
+                    )
+        slots = namespace.get("__slots__", ())
+        slots = (slots,) if isinstance(slots, str) else tuple(slots)
         namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots)
         namespace["model_config"] = config
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)

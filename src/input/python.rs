@@ -235,7 +235,9 @@ fn coerce_str_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<Bo
     if input.is_instance(enum_type(py)?)? {
         let value = input.getattr("value")?;
         if let Ok(s) = value.cast::<PyString>() {
-            return Ok(s.clone());
+            // a plain str even when the value is a str subclass
+            let text = s.to_str().map_err(|_| ValError::new(ErrorKind::StringUnicode, input))?;
+            return Ok(PyString::new(py, text));
         }
     }
     Err(ValError::new(ErrorKind::StringType, input))

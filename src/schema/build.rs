@@ -72,7 +72,10 @@ impl CompiledSchema {
         }
         // User-declared extra slots may hold anything.
         let extra_slots = descriptor.get_item("extra_slots")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(true);
-        let scalars_only = !extra_slots && fields.iter().all(|f| f.validator.is_scalar());
+        // An instance __dict__ (a mixin without __slots__) may hold anything.
+        // SAFETY: reading a field of a live type object.
+        let has_instance_dict = unsafe { (*cls.as_type_ptr()).tp_dictoffset != 0 };
+        let scalars_only = !extra_slots && !has_instance_dict && fields.iter().all(|f| f.validator.is_scalar());
         let strict = descriptor.get_item("strict")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false);
         Ok(CompiledSchema {
             strict,
