@@ -309,9 +309,8 @@ unsafe impl Send for MethodDef {}
 
 static MODEL_VALIDATE_DEF: std::sync::OnceLock<Box<MethodDef>> = std::sync::OnceLock::new();
 
-/// `model_validate` bound to `cls`, for the metaclass to store on the class.
-#[pyfunction]
-pub fn bound_model_validate<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
+/// `model_validate` bound to `cls`.
+fn bound_model_validate<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
     let def = MODEL_VALIDATE_DEF.get_or_init(|| {
         Box::new(MethodDef(ffi::PyMethodDef {
             ml_name: c"model_validate".as_ptr(),
@@ -325,6 +324,65 @@ pub fn bound_model_validate<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py
     unsafe {
         let def_ptr = &def.0 as *const ffi::PyMethodDef as *mut ffi::PyMethodDef;
         Bound::from_owned_ptr_or_err(cls.py(), ffi::PyCFunction_NewEx(def_ptr, cls.as_ptr(), std::ptr::null_mut()))
+    }
+}
+
+const BOUND_VALIDATE_ATTR: &str = "__satya_validate__";
+
+fn bound_validate_key(py: Python<'_>) -> &Bound<'_, PyString> {
+    static KEY: PyOnceLock<Py<PyString>> = PyOnceLock::new();
+    KEY.get_or_init(py, || PyString::intern(py, BOUND_VALIDATE_ATTR).unbind()).bind(py)
+}
+
+/// `Model.model_validate` is this descriptor: `Cls.model_validate` (or
+/// `super().model_validate` with `Cls` as the owner) returns a native function
+/// bound to `Cls`, made once and cached in `Cls`'s own dict. A class that
+/// defines its own `model_validate` simply overrides it.
+unsafe extern "C" fn model_validate_descr_get(
+    _descr: *mut ffi::PyObject,
+    obj: *mut ffi::PyObject,
+    owner: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    slot_guard(std::ptr::null_mut(), |py| {
+        let owner = if owner.is_null() { ffi::Py_TYPE(obj) as *mut ffi::PyObject } else { owner };
+        let cls = Bound::from_borrowed_ptr(py, owner).cast_into::<PyType>()?;
+        let dict = (*cls.as_type_ptr()).tp_dict;
+        if !dict.is_null() {
+            let cached = ffi::PyDict_GetItemWithError(dict, bound_validate_key(py).as_ptr());
+            if !cached.is_null() {
+                return Ok(Bound::from_borrowed_ptr(py, cached).into_ptr());
+            }
+            ffi::PyErr_Clear();
+        }
+        let bound = bound_model_validate(&cls)?;
+        cls.setattr(bound_validate_key(py), &bound)?;
+        Ok(bound.into_ptr())
+    })
+}
+
+/// The `model_validate` descriptor stored on `satya.Model`.
+#[pyfunction]
+pub fn model_validate_descriptor(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    static TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let tp = TYPE.get_or_try_init(py, || -> PyResult<Py<PyType>> {
+        let slots: &'static mut [ffi::PyType_Slot] = Box::leak(Box::new([
+            ffi::PyType_Slot { slot: ffi::Py_tp_descr_get, pfunc: model_validate_descr_get as *mut c_void },
+            ffi::PyType_Slot { slot: 0, pfunc: std::ptr::null_mut() },
+        ]));
+        let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(ffi::PyType_Spec {
+            name: c"satya._satya.ModelValidateDescriptor".as_ptr(),
+            basicsize: std::mem::size_of::<ffi::PyObject>() as c_int,
+            itemsize: 0,
+            flags: ffi::Py_TPFLAGS_DEFAULT as _,
+            slots: slots.as_mut_ptr(),
+        }));
+        // SAFETY: spec and slots live forever; the result is a new reference or NULL.
+        unsafe { Ok(Bound::from_owned_ptr_or_err(py, ffi::PyType_FromSpec(spec))?.cast_into::<PyType>()?.unbind()) }
+    })?;
+    // SAFETY: a ready type without fields; tp_alloc returns a new reference or NULL.
+    unsafe {
+        let tp = tp.bind(py).as_type_ptr();
+        Bound::from_owned_ptr_or_err(py, ffi::PyType_GenericAlloc(tp, 0))
     }
 }
 

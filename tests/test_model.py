@@ -578,3 +578,110 @@ def test_assignment_uses_the_field_name():
     item = Aliased(userId=5)
     item.user_id = "6"
     assert item.user_id == 6
+
+
+# --- model_validate overrides and super() -------------------------------------------------
+
+
+class ValidatesWithDefaults(Model):
+    x: int
+
+    @classmethod
+    def model_validate(cls, obj):
+        obj = dict(obj)
+        obj.setdefault("x", 42)
+        return super().model_validate(obj)
+
+
+class InheritsTheOverride(ValidatesWithDefaults):
+    y: int = 0
+
+
+def test_a_model_validate_override_is_called_and_super_validates_as_the_class():
+    assert ValidatesWithDefaults.model_validate({}).x == 42
+    child = InheritsTheOverride.model_validate({"y": 1})
+    assert type(child) is InheritsTheOverride
+    assert (child.x, child.y) == (42, 1)
+
+
+def test_model_validate_is_bound_to_the_class_it_is_looked_up_on():
+    class Parent(Model):
+        a: int
+
+    class Child(Parent):
+        b: int = 2
+
+    assert type(Parent.model_validate({"a": 1})) is Parent
+    assert type(Child.model_validate({"a": 1})) is Child
+    # the same function object each time: no per-call binding
+    assert Child.model_validate is Child.model_validate
+    assert type(Child(a=1).model_validate({"a": 3})) is Child
+
+
+def test_model_cannot_be_combined_with_a_builtin_type():
+    with pytest.raises(satya.SchemaError, match="built-in type dict"):
+
+        class WithDict(Model, dict):
+            x: int
+
+    with pytest.raises(satya.SchemaError, match="built-in type Exception"):
+
+        class WithException(Model, Exception):
+            x: int
+
+
+def test_slots_given_as_one_string_is_one_slot():
+    class Cached(Model):
+        __slots__ = "cache"
+        x: int
+
+    c = Cached(x=1)
+    c.cache = [c]
+    assert c.cache[0] is c
+    assert not hasattr(Cached, "c")
+
+
+def test_dump_by_alias_keeps_each_value_under_its_own_alias():
+    class Aliased(Model):
+        a: int = Field(alias="AA", default=0)
+        b: int = Field(alias="BB", default=0)
+
+    assert Aliased.model_construct(BB=2).model_dump(by_alias=True) == {"AA": 0, "BB": 2}
+    bare = Aliased.__new__(Aliased)
+    satya._satya.set_state(bare, {"b": 5})
+    assert bare.model_dump(by_alias=True) == {"BB": 5}
+
+
+def test_instances_with_a_dict_from_a_mixin_stay_tracked_by_the_collector():
+    class Mixin:
+        pass
+
+    class WithDict(Mixin, Model):
+        x: int
+
+    class Marker:
+        pass
+
+    m = WithDict(x=1)
+    assert gc.is_tracked(m)
+    marker = Marker()
+    m.cache = [m, marker]
+    witness = weakref.ref(marker)
+    del m, marker
+    gc.collect()
+    assert witness() is None
+
+
+def test_enum_member_with_a_str_subclass_value_gives_a_plain_str():
+    import enum
+
+    class Tag(str):
+        pass
+
+    class Colour(enum.Enum):
+        RED = Tag("red")
+
+    class Painted(Model):
+        colour: str
+
+    assert type(Painted(colour=Colour.RED).colour) is str

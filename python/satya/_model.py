@@ -15,7 +15,7 @@ from .errors import SchemaError
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
 _CONFIG_KEYS = {"strict", "title", "extra", "jit"}
-_RESERVED = {"model_config", "model_fields", "__satya_schema__"}
+_RESERVED = {"model_config", "model_fields", "__satya_schema__", "__satya_validate__"}
 
 # Set once `Model` exists; ModelMeta skips building for the base itself.
 _Model = None
@@ -73,8 +73,6 @@ class ModelMeta(type):
         # The backend is fixed now, even if the build waits for a forward reference.
         cls.__satya_jit__ = bool(_settings.jit) and bool(config_jit(cls.model_config))
         cls.model_fields = {n: s.info for n, s in specs.items()}
-        # Bound to this class once, so a call allocates nothing.
-        cls.model_validate = _satya.bound_model_validate(cls)
         if _Model is not None or name != "Model":
             try:
                 _build(cls)
@@ -164,6 +162,10 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     """Base class for validated models, with pydantic v2's API."""
 
     __slots__ = ()
+
+    # Returns a native function bound to the class it is looked up on (made
+    # once per class), so a call allocates nothing; a subclass may override it.
+    model_validate = _satya.model_validate_descriptor
 
     @classmethod
     def model_rebuild(cls) -> bool:
