@@ -13,6 +13,7 @@ from ._fields import _MISSING, FieldInfo, NodeBuilder, Unresolved, is_classvar, 
 from .errors import SchemaError
 
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
+_EMPTY_CONTAINERS = {list: "empty_list", dict: "empty_dict", set: "empty_set"}
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
 _CONFIG_KEYS = {"strict", "title", "extra", "jit"}
 _RESERVED = {"model_config", "model_fields", "__satya_schema__", "__satya_validate__"}
@@ -92,6 +93,17 @@ def _defining_scope():
     return weakref.WeakValueDictionary({k: v for k, v in frame.f_locals.items() if isinstance(v, type)})
 
 
+def _copy_mode(default) -> str:
+    """How each use of `default` gets its own value: immutable values are
+    shared, empty builtin containers are made new, the rest is deep-copied."""
+    kind = type(default)
+    if kind in _IMMUTABLE_DEFAULTS and (kind is not tuple and kind is not frozenset or not default):
+        return "shared"
+    if not default and kind in _EMPTY_CONTAINERS:
+        return _EMPTY_CONTAINERS[kind]
+    return "deep"
+
+
 def config_jit(model_config: dict) -> bool:
     return model_config.get("jit", True)
 
@@ -123,7 +135,7 @@ def _build(cls) -> None:
             field["default_factory"] = info.default_factory
         elif info.default is not _MISSING:
             field["default"] = info.default
-            field["copy_default"] = not isinstance(info.default, _IMMUTABLE_DEFAULTS)
+            field["copy_default"] = _copy_mode(info.default)
         fields.append(field)
     field_names = set(cls.__satya_specs__)
     extra_slots = any(

@@ -3,4 +3,4 @@
 
 mod python;
 
-pub use python::{coerce_bool, coerce_bytes, coerce_float, coerce_int, coerce_str, IntValue};
+pub use python::{coerce_bool, coerce_bytes, coerce_float, coerce_int, coerce_str, has_surrogates, IntValue};

@@ -243,6 +243,26 @@ fn coerce_str_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<Bo
     Err(ValError::new(ErrorKind::StringType, input))
 }
 
+/// Whether `s` holds a lone surrogate (and so has no UTF-8 form), found by
+/// scanning its code units: no encoding, no allocation, no Python code.
+pub fn has_surrogates(s: &Bound<'_, PyString>) -> bool {
+    // SAFETY: `s` is a live, ready str; its data holds `len` code units of `kind`.
+    unsafe {
+        let ptr = s.as_ptr();
+        let len = ffi::PyUnicode_GET_LENGTH(ptr) as usize;
+        let data = ffi::PyUnicode_DATA(ptr);
+        match ffi::PyUnicode_KIND(ptr) {
+            ffi::PyUnicode_2BYTE_KIND => {
+                std::slice::from_raw_parts(data as *const u16, len).iter().any(|&u| (0xD800..=0xDFFF).contains(&u))
+            }
+            ffi::PyUnicode_4BYTE_KIND => {
+                std::slice::from_raw_parts(data as *const u32, len).iter().any(|&u| (0xD800..=0xDFFF).contains(&u))
+            }
+            _ => false, // one byte per code point: no surrogates
+        }
+    }
+}
+
 pub fn coerce_bool(input: &Bound<'_, PyAny>, strict: bool) -> ValResult<bool> {
     // SAFETY: comparing object identity with the two bool singletons.
     unsafe {

@@ -7,12 +7,13 @@ use satya_jit::{Check, Program, Shape};
 
 use crate::backend::Backend;
 
-use super::{CheckSite, CompiledSchema, DefaultValue, Field, SlotOffset};
+use super::{CheckSite, CompiledSchema, DefaultCopy, DefaultValue, Field, SlotOffset};
 use crate::validators::{BuildContext, Validator};
 
 impl CompiledSchema {
     /// `descriptor` is `{"name": str, "fields": [field, ...]}`; each field is
-    /// `{"name", "key", "type", "default"?, "default_factory"?, "copy_default"}`.
+    /// `{"name", "key", "type", "default"?, "default_factory"?, "copy_default"?}`,
+    /// where copy_default is "shared", "empty_list", "empty_dict", "empty_set" or "deep".
     pub fn build(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<Self> {
         let py = cls.py();
         let jit = descriptor.get_item("jit")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false);
@@ -42,7 +43,13 @@ impl CompiledSchema {
             let default = if let Some(factory) = spec.get_item("default_factory")?.filter(|f| !f.is_none()) {
                 DefaultValue::Factory(factory.unbind())
             } else if let Some(value) = spec.get_item("default")? {
-                let copy = spec.get_item("copy_default")?.map(|c| c.is_truthy()).transpose()?.unwrap_or(false);
+                let copy = match spec.get_item("copy_default")?.map(|c| c.extract::<String>()).transpose()?.as_deref() {
+                    None | Some("shared") => DefaultCopy::Shared,
+                    Some("empty_list") => DefaultCopy::EmptyList,
+                    Some("empty_dict") => DefaultCopy::EmptyDict,
+                    Some("empty_set") => DefaultCopy::EmptySet,
+                    Some(_) => DefaultCopy::Deep,
+                };
                 DefaultValue::Value { value: value.unbind(), copy }
             } else {
                 DefaultValue::Required

@@ -18,8 +18,20 @@ pub use layout::SlotOffset;
 
 pub enum DefaultValue {
     Required,
-    Value { value: Py<PyAny>, copy: bool },
+    Value { value: Py<PyAny>, copy: DefaultCopy },
     Factory(Py<PyAny>),
+}
+
+/// How each use of a default gets its own value, decided at class definition
+/// (pydantic's rule): immutable values are shared, empty builtin containers are
+/// made new, anything else is deep-copied.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DefaultCopy {
+    Shared,
+    EmptyList,
+    EmptyDict,
+    EmptySet,
+    Deep,
 }
 
 pub struct Field {
@@ -150,8 +162,13 @@ impl CompiledSchema {
     #[inline]
     fn default_for<'py>(&self, py: Python<'py>, field: &Field, source: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
         match &field.default {
-            DefaultValue::Value { value, copy: false } => Ok(value.bind(py).clone()),
-            DefaultValue::Value { value, copy: true } => Ok(copy_default(py, value.bind(py))?),
+            DefaultValue::Value { value, copy } => Ok(match copy {
+                DefaultCopy::Shared => value.bind(py).clone(),
+                DefaultCopy::EmptyList => pyo3::types::PyList::empty(py).into_any(),
+                DefaultCopy::EmptyDict => PyDict::new(py).into_any(),
+                DefaultCopy::EmptySet => pyo3::types::PySet::empty(py)?.into_any(),
+                DefaultCopy::Deep => deep_copy(py, value.bind(py))?,
+            }),
             DefaultValue::Factory(factory) => Ok(factory.bind(py).call0()?),
             DefaultValue::Required => Err(ValError::new(ErrorKind::Missing, source)),
         }
@@ -194,9 +211,9 @@ impl CompiledSchema {
     }
 }
 
-#[cold]
-fn copy_default<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    py.import("copy")?.call_method1("deepcopy", (value,))
+fn deep_copy<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    static DEEPCOPY: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+    DEEPCOPY.import(py, "copy", "deepcopy")?.call1((value,))
 }
 
 /// Walks the input in insertion order while its keys are the fields' own
@@ -234,26 +251,22 @@ impl OrderedKeys {
 
 /// The same object, or an exact str equal to the field's key (keys from JSON or
 /// f-strings are equal but not identical); cheaper than hashing into the dict.
+/// Field names are ASCII identifiers in practice, so only a compact ASCII key
+/// is compared byte by byte; anything else falls back to the dict lookup.
 ///
 /// # Safety
-/// Both pointers must be live objects; `field_key` is an exact str whose text
-/// is `field_text`.
+/// `k` must be a live object; `field_text` is the field key's text.
 #[inline]
 unsafe fn same_key(k: *mut ffi::PyObject, field_key: *mut ffi::PyObject, field_text: &str) -> bool {
     if k == field_key {
         return true;
     }
-    if ffi::Py_TYPE(k) != std::ptr::addr_of_mut!(ffi::PyUnicode_Type) {
+    if ffi::Py_TYPE(k) != std::ptr::addr_of_mut!(ffi::PyUnicode_Type) || ffi::PyUnicode_IS_ASCII(k) == 0 {
         return false;
     }
-    // For compact ASCII strings (nearly all keys) this is the inline data: no copy.
-    let mut len: ffi::Py_ssize_t = 0;
-    let data = ffi::PyUnicode_AsUTF8AndSize(k, &mut len);
-    if data.is_null() {
-        ffi::PyErr_Clear(); // a lone surrogate cannot equal a field name
-        return false;
-    }
-    len as usize == field_text.len() && std::slice::from_raw_parts(data as *const u8, len as usize) == field_text.as_bytes()
+    let len = ffi::PyUnicode_GET_LENGTH(k) as usize;
+    len == field_text.len()
+        && std::slice::from_raw_parts(ffi::PyUnicode_DATA(k) as *const u8, len) == field_text.as_bytes()
 }
 
 /// A borrowed dict lookup that neither raises nor allocates.

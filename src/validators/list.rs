@@ -107,16 +107,14 @@ impl ItemProgram {
                     if !is(obj, str_type) {
                         return None;
                     }
-                    // SAFETY: obj is an exact str. A lone surrogate (no UTF-8
-                    // form) sends the list to the per-item path, which reports it.
-                    unsafe {
-                        let mut size: ffi::Py_ssize_t = 0;
-                        if ffi::PyUnicode_AsUTF8AndSize(obj, &mut size).is_null() {
-                            ffi::PyErr_Clear();
-                            return None;
-                        }
-                        slots.push(ffi::PyUnicode_GetLength(obj) as u64);
+                    // SAFETY: obj is an exact str, borrowed from the list.
+                    let text = unsafe { Bound::from_borrowed_ptr(list.py(), obj) };
+                    // A lone surrogate sends the list to the per-item path, which reports it.
+                    if crate::input::has_surrogates(text.cast::<pyo3::types::PyString>().ok()?) {
+                        return None;
                     }
+                    // SAFETY: as above.
+                    slots.push(unsafe { ffi::PyUnicode_GetLength(obj) } as u64);
                 }
             }
         }

@@ -10,7 +10,7 @@ use pyo3::types::{PyDict, PyString};
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
-use crate::input::coerce_str;
+use crate::input::{coerce_str, has_surrogates};
 
 #[derive(Debug)]
 pub struct StrValidator {
@@ -90,7 +90,7 @@ impl Pattern {
 #[inline]
 fn coerce_utf8_str<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<Bound<'py, PyString>> {
     let s = coerce_str(input, strict)?;
-    if s.to_str().is_err() {
+    if has_surrogates(&s) {
         return Err(ValError::new(ErrorKind::StringUnicode, input));
     }
     Ok(s)
