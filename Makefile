@@ -40,6 +40,7 @@ test-aarch64:
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
 			qemu-user-static gcc-aarch64-linux-gnu libc6-dev-arm64-cross; \
 	fi
+	cargo test --release --quiet -p satya-jit --features aarch64 --test object
 	rm -f $(AARCH64_CASES)/cases_*.o
 	cargo run --release --quiet -p satya-jit --features aarch64 --example aarch64_cases -- $(AARCH64_CASES)
 	aarch64-linux-gnu-gcc -static -O1 -Wall -Wextra -Werror -I $(AARCH64_HARNESS) -o $(AARCH64_CASES)/cases \
