@@ -381,7 +381,8 @@ def test_ten_thousand_levels_give_a_recursion_validation_error(build):
         cls.model_validate(data)
     assert sys.getrecursionlimit() == recursion_limit
     errors = info.value.errors(include_input=False)
-    assert [e["type"] for e in errors] == ["recursion_loop"]
+    assert [e["type"] for e in errors] == ["recursion_depth_exceeded"]
+    assert errors[0]["msg"] == "Recursion error - maximum validation depth exceeded"
     assert errors[0]["loc"][0] in {"next", "children"}
 
 
@@ -390,8 +391,37 @@ def test_cyclic_input_gives_a_recursion_validation_error():
     data["next"] = data
     with pytest.raises(satya.ValidationError) as info:
         Deep.model_validate(data)
-    assert info.value.errors(include_input=False)[0]["type"] == "recursion_loop"
-    assert "Recursion error" in str(info.value)
+    error = info.value.errors(include_input=False)[0]
+    # reported where the input first repeats, as pydantic does
+    assert (error["type"], error["loc"]) == ("recursion_loop", ("next",))
+    assert "Recursion error - cyclic reference detected" in str(info.value)
+
+
+def test_depth_limit_and_cycle_match_pydantic():
+    from typing import Optional
+
+    import pydantic
+
+    class OurNode(satya.Model):
+        v: int
+        n: Optional["OurNode"] = None
+
+    class TheirNode(pydantic.BaseModel):
+        v: int
+        n: Optional["TheirNode"] = None
+
+    deep = {"v": 0}
+    for i in range(400):
+        deep = {"v": i, "n": deep}
+    cycle = {"v": 1}
+    cycle["n"] = cycle
+    for data in (deep, cycle):
+        with pytest.raises(satya.ValidationError) as ours:
+            OurNode.model_validate(data)
+        with pytest.raises(pydantic.ValidationError) as theirs:
+            TheirNode.model_validate(data)
+        summary = lambda errors: [(e["type"], e["loc"], e["msg"]) for e in errors]  # noqa: E731
+        assert summary(ours.value.errors()) == summary(theirs.value.errors())
 
 
 def test_ten_thousand_levels_error_text_can_be_printed():

@@ -24,8 +24,8 @@ use pyo3::types::PyDict;
 use crate::errors::{ErrorKind, ValError, ValResult};
 
 /// Deep input against a recursive model stops here with a validation error
-/// instead of exhausting the native stack.
-pub const MAX_DEPTH: u32 = 200;
+/// instead of exhausting the native stack (pydantic's limit).
+pub const MAX_DEPTH: usize = 255;
 
 /// What building a class's validators needs to know, and what it found.
 pub struct BuildContext {
@@ -36,24 +36,29 @@ pub struct BuildContext {
     pub jit_failures: std::cell::RefCell<Vec<String>>,
 }
 
+/// The model inputs being validated, outermost first: a repeat is a cycle.
 #[derive(Default)]
 pub struct State {
-    pub depth: u32,
+    path: smallvec::SmallVec<[usize; 8]>,
 }
 
 impl State {
     #[inline]
     pub fn enter(&mut self, input: &Bound<'_, PyAny>) -> ValResult<()> {
-        if self.depth >= MAX_DEPTH {
+        let id = input.as_ptr() as usize;
+        if self.path.contains(&id) {
             return Err(ValError::new(ErrorKind::RecursionLoop, input));
         }
-        self.depth += 1;
+        if self.path.len() >= MAX_DEPTH {
+            return Err(ValError::new(ErrorKind::RecursionDepthExceeded, input));
+        }
+        self.path.push(id);
         Ok(())
     }
 
     #[inline]
     pub fn leave(&mut self) {
-        self.depth -= 1;
+        self.path.pop();
     }
 }
 
