@@ -239,6 +239,8 @@ fn coerce_str_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<Bo
             let text = s.to_str().map_err(|_| ValError::new(ErrorKind::StringUnicode, input))?;
             return Ok(PyString::new(py, text));
         }
+        // any other value: its text, as pydantic's lax str gives it
+        return Ok(value.str()?);
     }
     Err(ValError::new(ErrorKind::StringType, input))
 }

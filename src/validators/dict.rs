@@ -9,6 +9,23 @@ use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
 
+/// A dict key in an error location: str and int keys as they are, a bool as
+/// its int, anything else as its text (pydantic's rule).
+#[cold]
+fn key_location(key: &Bound<'_, PyAny>) -> LocItem {
+    let py = key.py();
+    if key.is_exact_instance_of::<PyString>() || key.is_exact_instance_of::<pyo3::types::PyInt>() {
+        return LocItem::Key(key.clone().unbind());
+    }
+    if let Ok(b) = key.cast::<pyo3::types::PyBool>() {
+        return LocItem::Key((b.is_true() as i64).into_pyobject(py).map(|i| i.into_any().unbind()).unwrap_or_else(|_| key.clone().unbind()));
+    }
+    match key.str() {
+        Ok(text) => LocItem::Key(text.into_any().unbind()),
+        Err(_) => LocItem::Key(key.clone().unbind()),
+    }
+}
+
 #[derive(Debug)]
 pub struct DictValidator {
     strict: bool,
@@ -85,7 +102,7 @@ impl DictValidator {
                 Err(ValError::Lines(lines)) => {
                     for mut l in lines {
                         l.loc_reversed.push(LocItem::Key(PyString::new(py, "[key]").into_any().unbind()));
-                        l.loc_reversed.push(LocItem::Key(k.clone().unbind()));
+                        l.loc_reversed.push(key_location(&k));
                         errors.push(l);
                     }
                     None
@@ -100,7 +117,7 @@ impl DictValidator {
                 }
                 Err(ValError::Lines(lines)) => {
                     for mut l in lines {
-                        l.loc_reversed.push(LocItem::Key(k.clone().unbind()));
+                        l.loc_reversed.push(key_location(&k));
                         errors.push(l);
                     }
                 }
