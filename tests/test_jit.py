@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import satya
 from satya import Field, Model
+from support import requires_native_code
 
 
 class Constrained(Model):
@@ -79,10 +80,7 @@ def test_backends_are_what_each_class_asked_for():
     assert satya.inspect(InterpretedChild)["backend"] == "interpreter"
 
 
-@pytest.mark.skipif(
-    __import__("platform").machine().lower() not in {"x86_64", "amd64", "aarch64", "arm64"},
-    reason="native code is generated for x86_64 and aarch64 only",
-)
+@requires_native_code
 def test_constrained_class_is_compiled_on_supported_machines():
     info = satya.inspect(Constrained)
     assert info["backend"] == "jit"
