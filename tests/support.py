@@ -1,17 +1,61 @@
 """Helpers shared by the test modules: one-field models for satya and pydantic,
-models defined under a chosen constraint backend, and plain views of validation
-outcomes that can be compared."""
+models defined under a chosen constraint backend, the two kinds of input
+(Python objects and JSON text), and plain views of validation outcomes that can
+be compared.
+
+`SATYA_TEST_LIBRARY=pydantic` runs the modules that take their `Model`, `Field`
+and `ValidationError` from here against pydantic instead of satya, which checks
+the expectations themselves against the oracle:
+
+    SATYA_TEST_LIBRARY=pydantic .venv/bin/python -m pytest tests/test_int.py
+
+Tests of satya-only behaviour are marked `satya_only`, and deliberate
+divergences from pydantic are marked with `divergence(...)`, a strict xfail
+that is lifted under the oracle."""
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import platform
 import re
 
 import pydantic
 import pytest
 
-import satya
+LIBRARY = os.environ.get("SATYA_TEST_LIBRARY", "satya")
+if LIBRARY not in {"satya", "pydantic"}:
+    raise RuntimeError(f"SATYA_TEST_LIBRARY must be 'satya' or 'pydantic', not {LIBRARY!r}")
+ORACLE = LIBRARY == "pydantic"
+
+if ORACLE:
+    try:
+        import satya
+    except ImportError:  # the oracle does not need satya
+        satya = None
+    lib = pydantic
+    Model = pydantic.BaseModel
+else:
+    import satya
+
+    lib = satya
+    Model = satya.Model
+
+Field = lib.Field
+ValidationError = lib.ValidationError
+ANY_VALIDATION_ERROR = (pydantic.ValidationError,) + ((satya.ValidationError,) if satya is not None else ())
+
+satya_only = pytest.mark.skipif(ORACLE, reason="satya-only behaviour; pydantic is the library under test")
+
+
+def divergence(reason: str):
+    """A deliberate, documented divergence from pydantic: a strict xfail for
+    satya, a plain test under the oracle (where it must pass)."""
+    if ORACLE:
+        return pytest.mark.usefixtures()
+    return pytest.mark.xfail(reason=reason, strict=True)
+
 
 _URL_LINE = re.compile(r"\n    For further information visit \S+")
 
@@ -23,11 +67,14 @@ requires_native_code = pytest.mark.skipif(
 )
 
 
-def one_field_model(annotation, field=None, *, strict=False, name="M", lib=satya):
+def one_field_model(annotation, field=None, *, strict=False, name="M", lib=None):
     """A model class named `name` with a single field `v`.
 
     `field` is a dict of `Field(...)` keyword arguments, or None for a bare
-    annotation. `lib` is `satya` or `pydantic`."""
+    annotation. `lib` is `satya` or `pydantic`; by default the library under
+    test (satya, unless SATYA_TEST_LIBRARY=pydantic)."""
+    if lib is None:
+        lib = globals()["lib"]
     namespace = {"__annotations__": {"v": annotation}}
     if field is not None:
         namespace["v"] = lib.Field(**field)
@@ -58,7 +105,7 @@ def outcome(cls, data):
     """("ok", dumped values) or ("err", error triples) for `cls.model_validate(data)`."""
     try:
         instance = cls.model_validate(data)
-    except (satya.ValidationError, pydantic.ValidationError) as exc:
+    except ANY_VALIDATION_ERROR as exc:
         return ("err", error_triples(exc))
     return ("ok", plain(instance.model_dump()))
 
@@ -77,6 +124,13 @@ def without_urls(text: str) -> str:
     return _URL_LINE.sub("", text)
 
 
+def errors_of(exc) -> list[dict]:
+    """`exc.errors()`, without pydantic's "url" entries, which satya does not give."""
+    if isinstance(exc, pydantic.ValidationError):
+        return exc.errors(include_url=False)
+    return exc.errors()
+
+
 def validate_v(cls, value):
     """The validated value of field `v`."""
     return cls.model_validate({"v": value}).v
@@ -84,15 +138,152 @@ def validate_v(cls, value):
 
 def single_error(cls, value) -> dict:
     """The one error that validating `{"v": value}` must produce."""
-    with pytest.raises(satya.ValidationError) as info:
+    with pytest.raises(ValidationError) as info:
         cls.model_validate({"v": value})
-    errors = info.value.errors()
+    errors = errors_of(info.value)
     assert len(errors) == 1, errors
     return errors[0]
 
 
+# ---------------------------------------------------------------------------
+# The two kinds of input. A test that takes the `inputs` fixture runs once with
+# Python objects (`model_validate`) and once with the same data as JSON text
+# (`model_validate_json`). Data that JSON cannot carry exactly is never sent
+# through JSON: that run is skipped, with the reason.
+
+INPUT_KINDS = ("python", "json")
+
+
+def json_obstacle(data) -> str | None:
+    """Why `data` cannot travel as JSON and come back as the same value, or None.
+
+    Only the types JSON produces are carried (exactly dict with str keys, list,
+    str, int, bool, float, None): a tuple would arrive as a list and an IntEnum
+    as a plain int, which is another test."""
+    if data is None or type(data) in (bool, float):
+        return None
+    if type(data) is int:
+        return None if abs(data) < 10 ** 4000 else "ints beyond 4000 digits are not JSON numbers pydantic reads"
+    if type(data) is str:
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            return "a lone surrogate is not valid JSON text"
+        return None
+    if type(data) is list:
+        for item in data:
+            reason = json_obstacle(item)
+            if reason:
+                return reason
+        return None
+    if type(data) is dict:
+        for key, item in data.items():
+            if type(key) is not str:
+                return f"JSON object keys are strings, not {type(key).__name__}"
+            reason = json_obstacle(key) or json_obstacle(item)
+            if reason:
+                return reason
+        return None
+    return f"JSON cannot carry a {type(data).__name__}"
+
+
+def to_json(data) -> str:
+    """`data` as JSON text, with NaN and the infinities as pydantic's tokens."""
+    reason = json_obstacle(data)
+    assert reason is None, reason
+    return json.dumps(data, ensure_ascii=False, allow_nan=True)
+
+
+class Inputs:
+    """Validates data as one kind of input, "python" or "json", and counts the
+    validations so that the fixture can check the test really used its kind."""
+
+    def __init__(self, kind: str):
+        assert kind in INPUT_KINDS, kind
+        self.kind = kind
+        self.calls = {kind: 0 for kind in INPUT_KINDS}
+        self.skipped: str | None = None
+
+    @property
+    def json(self) -> bool:
+        return self.kind == "json"
+
+    def __repr__(self):
+        return f"Inputs({self.kind!r})"
+
+    def python_only(self, reason: str):
+        """Skips the JSON run of the calling test."""
+        if self.json:
+            self.skipped = reason
+            pytest.skip(f"python input only: {reason}")
+
+    def _json_text(self, data) -> str:
+        reason = json_obstacle(data)
+        if reason is not None:
+            self.python_only(reason)
+        return to_json(data)
+
+    def validate(self, cls, data, **options):
+        """`cls.model_validate(data)`, or `cls.model_validate_json` of the same data as JSON."""
+        if self.json:
+            text = self._json_text(data)
+            self.calls["json"] += 1
+            return cls.model_validate_json(text, **options)
+        self.calls["python"] += 1
+        return cls.model_validate(data, **options)
+
+    def construct(self, cls, **fields):
+        """`cls(**fields)`, or `cls.model_validate_json` of the fields as a JSON object."""
+        if self.json:
+            return self.validate(cls, fields)
+        self.calls["python"] += 1
+        return cls(**fields)
+
+    def validate_v(self, cls, value):
+        """The validated value of field `v`."""
+        return self.validate(cls, {"v": value}).v
+
+    def errors(self, cls, data, **options) -> list[dict]:
+        """The errors that validating `data` must produce."""
+        with pytest.raises(ValidationError) as info:
+            self.validate(cls, data, **options)
+        return errors_of(info.value)
+
+    def construct_errors(self, cls, **fields) -> list[dict]:
+        """The errors that `construct(cls, **fields)` must produce."""
+        with pytest.raises(ValidationError) as info:
+            self.construct(cls, **fields)
+        return errors_of(info.value)
+
+    def single_error(self, cls, value) -> dict:
+        """The one error that validating `{"v": value}` must produce."""
+        errors = self.errors(cls, {"v": value})
+        assert len(errors) == 1, errors
+        return errors[0]
+
+    def same_input(self, reported, value) -> bool:
+        """Whether an error's `input` is `value`: the very object for Python
+        input, an equal value of the same type (NaN included) for JSON."""
+        if self.json:
+            return plain(reported) == plain(value)
+        return reported is value
+
+    def pick(self, *, python, json):
+        """The expectation for this kind of input, where pydantic's JSON column differs."""
+        return json if self.json else python
+
+    def assert_exercised(self):
+        """Called after the test: it validated through its own kind, and only that."""
+        if self.skipped is not None:
+            return
+        other = "python" if self.json else "json"
+        assert self.calls[self.kind] > 0, f"the {self.kind} run of this test never validated {self.kind} input"
+        assert self.calls[other] == 0, f"the {self.kind} run of this test validated {other} input"
+
+
 class BackendModels:
-    """Defines model classes under one backend and checks that they got it."""
+    """Defines model classes under one backend and checks that they got it.
+    Under the oracle (backend "pydantic") it only defines them."""
 
     def __init__(self, backend: str):
         self.backend = backend
@@ -102,6 +293,8 @@ class BackendModels:
         restored afterwards) and returns what it returns: a model class or a
         tuple of them. `native=False` is for classes whose checks cannot be
         compiled (patterns, bounds beyond 64 bits, nested constraints)."""
+        if self.backend == "pydantic":
+            return build()
         previous = satya.config.jit
         satya.config.jit = self.backend == "jit"
         try:
