@@ -160,7 +160,11 @@ def json_obstacle(data) -> str | None:
     Only the types JSON produces are carried (exactly dict with str keys, list,
     str, int, bool, float, None): a tuple would arrive as a list and an IntEnum
     as a plain int, which is another test."""
-    if data is None or type(data) in (bool, float):
+    if data is None or type(data) is bool:
+        return None
+    if type(data) is float:
+        if math.isnan(data) and math.copysign(1.0, data) < 0:
+            return "JSON's NaN has no sign"
         return None
     if type(data) is int:
         return None if abs(data) < 10 ** 4000 else "ints beyond 4000 digits are not JSON numbers pydantic reads"

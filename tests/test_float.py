@@ -6,8 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from satya import Field, Model
-from support import one_field_model, single_error, validate_v
+from support import Field, Model, one_field_model, validate_v
 
 LaxFloat = one_field_model(float)
 StrictFloat = one_field_model(float, strict=True)
@@ -47,20 +46,20 @@ class MyFloat(float):
         (MyFloat(2.5), 2.5),
     ],
 )
-def test_lax_float_accepts_and_coerces_like_pydantic(value, expected):
-    result = validate_v(LaxFloat, value)
+def test_lax_float_accepts_and_coerces_like_pydantic(inputs, value, expected):
+    result = inputs.validate_v(LaxFloat, value)
     assert result == expected
     assert type(result) is float
 
 
 @pytest.mark.parametrize("value", ["nan", "NaN", "-nan", float("nan"), Decimal("NaN")])
-def test_nan_passes_a_plain_float(value):
-    assert math.isnan(validate_v(LaxFloat, value))
+def test_nan_passes_a_plain_float(inputs, value):
+    assert math.isnan(inputs.validate_v(LaxFloat, value))
 
 
-def test_negative_zero_keeps_its_sign():
-    assert math.copysign(1.0, validate_v(LaxFloat, -0.0)) == -1.0
-    assert math.copysign(1.0, validate_v(LaxFloat, "-0.0")) == -1.0
+def test_negative_zero_keeps_its_sign(inputs):
+    assert math.copysign(1.0, inputs.validate_v(LaxFloat, -0.0)) == -1.0
+    assert math.copysign(1.0, inputs.validate_v(LaxFloat, "-0.0")) == -1.0
 
 
 def test_an_exact_float_is_stored_as_the_same_object():
@@ -87,47 +86,51 @@ def test_an_exact_float_is_stored_as_the_same_object():
         (object(), "float_type", FLOAT_TYPE),
     ],
 )
-def test_lax_float_rejects_with_pydantic_error(value, error_type, message):
-    error = single_error(LaxFloat, value)
+def test_lax_float_rejects_with_pydantic_error(inputs, value, error_type, message):
+    error = inputs.single_error(LaxFloat, value)
     assert (error["type"], error["msg"], error["loc"]) == (error_type, message, ("v",))
-    assert error["input"] is value
+    assert inputs.same_input(error["input"], value)
 
 
 @pytest.mark.parametrize("value", [10**400, -(10**400)], ids=["10**400", "-10**400"])
-def test_int_too_large_for_a_float_is_a_float_type_error(value):
-    assert single_error(LaxFloat, value)["type"] == "float_type"
+def test_int_too_large_for_a_float_is_a_float_type_error(inputs, value):
+    if inputs.json:
+        # pydantic's JSON column: a JSON number too big for a float is an infinity.
+        assert inputs.validate_v(LaxFloat, value) == (math.inf if value > 0 else -math.inf)
+        return
+    assert inputs.single_error(LaxFloat, value)["type"] == "float_type"
 
 
 @pytest.mark.parametrize("text", ["\u0663", "\uff15", "1\u0660.5"])
-def test_non_ascii_digits_are_not_a_number(text):
-    assert single_error(LaxFloat, text)["type"] == "float_parsing"
+def test_non_ascii_digits_are_not_a_number(inputs, text):
+    assert inputs.single_error(LaxFloat, text)["type"] == "float_parsing"
 
 
 @pytest.mark.parametrize("text", ["\u00a01.5", "1.5\u3000", "\u20031.5", "1.5\x85", "\u2028-1.5"])
-def test_unicode_whitespace_around_a_float_string_is_stripped(text):
-    assert abs(validate_v(LaxFloat, text)) == 1.5
+def test_unicode_whitespace_around_a_float_string_is_stripped(inputs, text):
+    assert abs(inputs.validate_v(LaxFloat, text)) == 1.5
 
 
 @pytest.mark.parametrize("text", ["\u00a01", "1\u3000", "\u20031", "1\x85"])
-def test_unicode_whitespace_around_an_int_string_is_stripped(text):
-    assert validate_v(one_field_model(int), text) == 1
+def test_unicode_whitespace_around_an_int_string_is_stripped(inputs, text):
+    assert inputs.validate_v(one_field_model(int), text) == 1
 
 
 @pytest.mark.parametrize("value", [1.5, 3, 10**30, MyFloat(0.5), float("nan"), float("-inf")])
-def test_strict_float_accepts_floats_and_ints(value):
-    result = validate_v(StrictFloat, value)
+def test_strict_float_accepts_floats_and_ints(inputs, value):
+    result = inputs.validate_v(StrictFloat, value)
     assert type(result) is float
     assert result == float(value) or math.isnan(result)
 
 
 @pytest.mark.parametrize("value", [True, "1.5", b"1", None])
-def test_strict_float_rejects_bools_and_strings(value):
-    error = single_error(StrictFloat, value)
+def test_strict_float_rejects_bools_and_strings(inputs, value):
+    error = inputs.single_error(StrictFloat, value)
     assert (error["type"], error["msg"]) == ("float_type", FLOAT_TYPE)
 
 
-def test_strict_float_accepts_decimal():
-    assert validate_v(StrictFloat, Decimal("1.5")) == 1.5
+def test_strict_float_accepts_decimal(inputs):
+    assert inputs.validate_v(StrictFloat, Decimal("1.5")) == 1.5
 
 
 def _bounded_model():
@@ -160,10 +163,8 @@ def Bounded(backend_models):
         ("big", 1, "greater_than", "Input should be greater than 100000000000000000000", {"gt": 1e20}),
     ],
 )
-def test_float_bounds_report_messages_and_ctx_like_pydantic(Bounded, field, value, error_type, message, ctx):
-    with pytest.raises(ValueError) as info:
-        Bounded(**{field: value})
-    [error] = info.value.errors()
+def test_float_bounds_report_messages_and_ctx_like_pydantic(inputs, Bounded, field, value, error_type, message, ctx):
+    [error] = inputs.construct_errors(Bounded, **{field: value})
     assert error == {"type": error_type, "loc": (field,), "msg": message, "input": value, "ctx": ctx}
     assert all(type(v) is float for v in error["ctx"].values())
 
@@ -180,31 +181,29 @@ def test_float_bounds_report_messages_and_ctx_like_pydantic(Bounded, field, valu
         ("le", float("inf"), "less_than_equal"),
     ],
 )
-def test_nan_and_infinities_fail_the_bounds_they_do_not_satisfy(Bounded, field, value, error_type):
-    with pytest.raises(ValueError) as info:
-        Bounded(**{field: value})
-    assert [e["type"] for e in info.value.errors()] == [error_type]
+def test_nan_and_infinities_fail_the_bounds_they_do_not_satisfy(inputs, Bounded, field, value, error_type):
+    assert [e["type"] for e in inputs.construct_errors(Bounded, **{field: value})] == [error_type]
 
 
-def test_infinities_pass_the_bounds_they_do_satisfy(Bounded):
-    assert Bounded(gt=float("inf")).gt == math.inf
-    assert Bounded(le=float("-inf")).le == -math.inf
+def test_infinities_pass_the_bounds_they_do_satisfy(inputs, Bounded):
+    assert inputs.construct(Bounded, gt=float("inf")).gt == math.inf
+    assert inputs.construct(Bounded, le=float("-inf")).le == -math.inf
 
 
-def test_zero_sign_does_not_matter_for_bounds(backend_models):
+def test_zero_sign_does_not_matter_for_bounds(inputs, backend_models):
     AboveZero = backend_models.one_field(float, dict(gt=0))
     AtLeastZero = backend_models.one_field(float, dict(ge=-0.0))
-    assert single_error(AboveZero, -0.0)["type"] == "greater_than"
-    assert validate_v(AtLeastZero, 0.0) == 0.0
-    assert validate_v(AtLeastZero, -0.0) == 0.0
+    assert inputs.single_error(AboveZero, -0.0)["type"] == "greater_than"
+    assert inputs.validate_v(AtLeastZero, 0.0) == 0.0
+    assert inputs.validate_v(AtLeastZero, -0.0) == 0.0
 
 
-def test_float_multiple_of_uses_a_tolerance(backend_models):
+def test_float_multiple_of_uses_a_tolerance(inputs, backend_models):
     Tenth = backend_models.one_field(float, dict(multiple_of=0.1))
-    assert validate_v(Tenth, 0.3) == 0.3
-    assert validate_v(Tenth, 0.7) == 0.7
-    assert validate_v(Tenth, 100.1) == 100.1
-    error = single_error(Tenth, 0.25)
+    assert inputs.validate_v(Tenth, 0.3) == 0.3
+    assert inputs.validate_v(Tenth, 0.7) == 0.7
+    assert inputs.validate_v(Tenth, 100.1) == 100.1
+    error = inputs.single_error(Tenth, 0.25)
     assert error["msg"] == "Input should be a multiple of 0.1"
     assert error["ctx"] == {"multiple_of": 0.1}
 
@@ -214,27 +213,27 @@ def Half(backend_models):
     return backend_models.one_field(float, dict(multiple_of=0.5))
 
 
-def test_float_multiple_of_lets_nan_and_infinity_through(Half):
-    assert math.isnan(validate_v(Half, float("nan")))
-    assert validate_v(Half, float("inf")) == math.inf
+def test_float_multiple_of_lets_nan_and_infinity_through(inputs, Half):
+    assert math.isnan(inputs.validate_v(Half, float("nan")))
+    assert inputs.validate_v(Half, float("inf")) == math.inf
 
 
 @pytest.mark.parametrize(
     "value, valid",
     [(1e-10, True), (1e-300, True), (1e308, False), (-1.7976931348623157e308, False), (250000000.75, False)],
 )
-def test_float_multiple_of_edge_values_match_pydantic(Half, value, valid):
+def test_float_multiple_of_edge_values_match_pydantic(inputs, Half, value, valid):
     if valid:
-        assert validate_v(Half, value) == value
+        assert inputs.validate_v(Half, value) == value
     else:
-        assert single_error(Half, value)["type"] == "multiple_of"
+        assert inputs.single_error(Half, value)["type"] == "multiple_of"
 
 
-def test_bounds_apply_to_coerced_strings(backend_models):
+def test_bounds_apply_to_coerced_strings(inputs, backend_models):
     Percent = backend_models.one_field(float, dict(ge=0, le=100))
-    assert validate_v(Percent, " 99.5 ") == 99.5
-    assert single_error(Percent, "1e3")["type"] == "less_than_equal"
-    assert single_error(Percent, "-inf")["type"] == "greater_than_equal"
+    assert inputs.validate_v(Percent, " 99.5 ") == 99.5
+    assert inputs.single_error(Percent, "1e3")["type"] == "less_than_equal"
+    assert inputs.single_error(Percent, "-inf")["type"] == "greater_than_equal"
 
 
 @pytest.mark.parametrize(
@@ -249,13 +248,13 @@ def test_bounds_apply_to_coerced_strings(backend_models):
         (1e-300, None, "less_than"),
     ],
 )
-def test_bounds_near_zero_with_nan_signed_zero_and_subnormals(backend_models, value, positive_error, negative_error):
+def test_bounds_near_zero_with_nan_signed_zero_and_subnormals(inputs, backend_models, value, positive_error, negative_error):
     Positive = backend_models.one_field(float, dict(gt=0.0, le=1.0))
     NonNegative = backend_models.one_field(float, dict(ge=-0.0, lt=1e-300))
     for cls, expected_error in ((Positive, positive_error), (NonNegative, negative_error)):
         if expected_error is None:
-            assert validate_v(cls, value) is value
+            assert inputs.same_input(inputs.validate_v(cls, value), value)
         else:
-            error = single_error(cls, value)
+            error = inputs.single_error(cls, value)
             assert error["type"] == expected_error
-            assert error["input"] is value
+            assert inputs.same_input(error["input"], value)
