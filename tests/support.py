@@ -53,7 +53,7 @@ def divergence(reason: str):
     """A deliberate, documented divergence from pydantic: a strict xfail for
     satya, a plain test under the oracle (where it must pass)."""
     if ORACLE:
-        return pytest.mark.usefixtures()
+        return lambda test: test
     return pytest.mark.xfail(reason=reason, strict=True)
 
 
