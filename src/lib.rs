@@ -70,7 +70,7 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ValidationError", py.get_type::<errors::ValidationError>())?;
     m.add_class::<model::SchemaHandle>()?;
     m.add_function(wrap_pyfunction!(model::build_schema, m)?)?;
-    m.add("model_validate_descriptor", model::model_validate_descriptor(py)?)?;
+    m.add_function(wrap_pyfunction!(model::entry_descriptor, m)?)?;
     m.add_function(wrap_pyfunction!(model::get_state, m)?)?;
     m.add_function(wrap_pyfunction!(model::set_state, m)?)?;
     m.add_function(wrap_pyfunction!(model::model_eq, m)?)?;

@@ -60,7 +60,7 @@ def test_validation_error_is_a_value_error():
 
 def test_errors_are_dicts_with_type_loc_msg_input_and_ctx():
     error = raise_for(User, {"id": 0, "name": "Ann", "age": "x"})
-    assert error.errors() == [
+    assert error.errors(include_url=False) == [
         {"type": "greater_than", "loc": ("id",), "msg": "Input should be greater than 0", "input": 0, "ctx": {"gt": 0}},
         {
             "type": "int_parsing",
@@ -74,28 +74,33 @@ def test_errors_are_dicts_with_type_loc_msg_input_and_ctx():
 def test_error_input_is_the_original_object():
     bad = ["not", "an", "int"]
     error = raise_for(User, {"id": bad, "name": "a"})
-    assert error.errors()[0]["input"] is bad
+    assert error.errors(include_url=False)[0]["input"] is bad
 
 
 def test_missing_field_input_is_the_whole_input():
     data = {"name": "Ann"}
     error = raise_for(User, data)
-    assert error.errors() == [{"type": "missing", "loc": ("id",), "msg": "Field required", "input": data}]
+    assert error.errors(include_url=False) == [{"type": "missing", "loc": ("id",), "msg": "Field required", "input": data}]
 
 
 def test_errors_options_drop_input_and_ctx():
     error = raise_for(User, {"id": 0, "name": "a"})
-    assert error.errors(include_input=False, include_context=False) == [
+    assert error.errors(include_input=False, include_context=False, include_url=False) == [
         {"type": "greater_than", "loc": ("id",), "msg": "Input should be greater than 0"}
     ]
-    assert error.errors(include_url=False) == error.errors()
+    assert error.errors(include_url=False) == error.errors(include_url=False)
+
+
+def test_errors_carry_pydantics_url_by_default():
+    error = raise_for(User, {"id": 0, "name": "a"})
+    assert error.errors()[0]["url"] == "https://errors.pydantic.dev/2.14/v/greater_than"
 
 
 def test_errors_returns_a_fresh_list_each_time():
     error = raise_for(User, {"id": 0, "name": "a"})
-    first = error.errors()
+    first = error.errors(include_url=False)
     first.clear()
-    assert len(error.errors()) == 1
+    assert len(error.errors(include_url=False)) == 1
 
 
 def test_error_count_and_title():
@@ -108,7 +113,7 @@ def test_error_count_and_title():
 
 def test_errors_follow_field_declaration_order_not_input_order():
     error = raise_for(User, {"tags": [1], "age": "x", "name": "", "id": 0})
-    assert [e["loc"][0] for e in error.errors()] == ["id", "name", "age", "tags"]
+    assert [e["loc"][0] for e in error.errors(include_url=False)] == ["id", "name", "age", "tags"]
 
 
 def test_text_layout_for_two_errors():
@@ -154,7 +159,7 @@ def test_long_input_repr_is_truncated_in_the_middle():
         # the first 25 and the last 24 characters of the repr, quotes included
         "input_value='" + "x" * 24 + "..." + "x" * 23 + "', input_type=str]" in str(error)
     )
-    assert error.errors()[0]["input"] == "x" * 100
+    assert error.errors(include_url=False)[0]["input"] == "x" * 100
 
 
 def test_repr_is_the_text():
@@ -190,7 +195,7 @@ def test_text_equals_pydantics_without_urls(data):
 
 @pytest.mark.parametrize("data", PARITY_INPUTS)
 def test_error_dicts_equal_pydantics_without_urls(data):
-    ours = raise_for(User, data).errors()
+    ours = raise_for(User, data).errors(include_url=False)
     theirs = raise_for(PUser, data).errors(include_url=False)
     assert ours == theirs
 
@@ -220,7 +225,7 @@ def test_text_survives_an_input_whose_repr_raises():
 def test_missing_field_input_is_the_original_mapping():
     data = types.MappingProxyType({"name": "Ann"})
     error = raise_for(User, data)
-    assert error.errors()[0]["input"] is data
+    assert error.errors(include_url=False)[0]["input"] is data
 
 
 def test_assignment_error_has_the_field_location_and_model_title():
@@ -228,7 +233,7 @@ def test_assignment_error_has_the_field_location_and_model_title():
     with pytest.raises(satya.ValidationError) as info:
         user.age = "x"
     assert info.value.title == "User"
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("int_parsing", ("age",))]
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [("int_parsing", ("age",))]
 
 
 def test_location_items_containing_dots_are_quoted_in_the_text():
@@ -241,3 +246,123 @@ def test_location_items_containing_dots_are_quoted_in_the_text():
     lines = str(info.value).splitlines()
     assert lines[1] == "meta.`a.b`"
     assert lines[3] == "`user.id`"
+
+
+# --------------------------------------------------------------------------- native errors cross boundaries
+
+
+def _both(lib_model_satya, lib_model_pydantic, data):
+    with pytest.raises(satya.ValidationError) as s_info:
+        lib_model_satya.model_validate(data)
+    with pytest.raises(pydantic.ValidationError) as p_info:
+        lib_model_pydantic.model_validate(data)
+    return s_info.value, p_info.value
+
+
+def test_validation_error_pickles_copies_and_deep_copies():
+    import copy
+    import pickle
+
+    error = raise_for(User, {"id": 0, "name": "", "extra": 1})
+    for clone in (pickle.loads(pickle.dumps(error)), copy.copy(error), copy.deepcopy(error)):
+        assert type(clone) is type(error)
+        assert clone.errors() == error.errors()
+        assert str(clone) == str(error)
+        assert clone.title == error.title
+
+
+def test_validation_error_from_a_json_input_pickles():
+    import pickle
+
+    with pytest.raises(satya.ValidationError) as info:
+        User.model_validate_json('{"id": "x", "name": 5}')
+    clone = pickle.loads(pickle.dumps(info.value))
+    assert clone.errors() == info.value.errors()
+
+
+def _raise_in_worker(payload):
+    class Local(satya.Model):
+        id: int = satya.Field(gt=0)
+
+    Local.model_validate(payload)
+
+
+def test_validation_error_crosses_a_process_pool():
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(_raise_in_worker, {"id": 0})
+        with pytest.raises(satya.ValidationError) as info:
+            future.result(timeout=60)
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("greater_than", ("id",))]
+
+
+def test_json_method_matches_pydantic():
+    class S(satya.Model):
+        id: int = satya.Field(gt=0)
+        raw: bytes = b""
+
+    class P(pydantic.BaseModel):
+        id: int = pydantic.Field(gt=0)
+        raw: bytes = b""
+
+    s_err, p_err = _both(S, P, {"id": 0, "raw": 5})
+    assert s_err.json() == p_err.json()
+    assert s_err.json(indent=2) == p_err.json(indent=2)
+    assert s_err.json(include_url=False, include_input=False) == p_err.json(include_url=False, include_input=False)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        [{"type": "greater_than", "loc": ("a",), "input": 1, "ctx": {"gt": 5}}],
+        [{"type": "greater_than", "loc": ("a", 0), "input": 1, "ctx": {"gt": 5.0}}],
+        [{"type": "missing", "loc": ("b", 1), "input": {}}],
+        [{"type": "too_short", "loc": (), "input": [], "ctx": {"field_type": "List", "min_length": 2, "actual_length": 0}}],
+        [{"type": "json_invalid", "loc": (), "input": "x", "ctx": {"error": "boom"}}],
+        [{"type": "string_pattern_mismatch", "loc": ("s",), "input": "x", "ctx": {"pattern": "^a"}}],
+        [{"type": "int_parsing", "loc": ("n",), "input": "x"}, {"type": "model_type", "loc": (), "input": 3, "ctx": {"class_name": "M"}}],
+    ],
+)
+def test_from_exception_data_matches_pydantic(details):
+    mine = satya.ValidationError.from_exception_data("T", details)
+    theirs = pydantic.ValidationError.from_exception_data("T", details)
+    assert mine.errors() == theirs.errors()
+    assert str(mine) == without_urls(str(theirs))
+
+
+def test_from_exception_data_refuses_what_pydantic_refuses():
+    with pytest.raises(KeyError, match="Invalid error type: 'nope'"):
+        satya.ValidationError.from_exception_data("T", [{"type": "nope", "loc": (), "input": 1}])
+    with pytest.raises(TypeError, match="'gt' required in context"):
+        satya.ValidationError.from_exception_data("T", [{"type": "greater_than", "loc": (), "input": 1}])
+
+
+def test_model_config_title_names_the_error():
+    class Titled(satya.Model):
+        model_config = {"title": "A Person"}
+        id: int
+
+    error = raise_for(Titled, {})
+    assert error.title == "A Person"
+    assert str(error).startswith("1 validation error for A Person")
+
+
+def test_str_never_raises_for_an_unprintable_key():
+    class Key:
+        def __str__(self):
+            raise RuntimeError("no text")
+
+        def __repr__(self):
+            raise RuntimeError("no repr either")
+
+        def __hash__(self):
+            return 1
+
+    class WithDict(satya.Model):
+        d: dict[str, int]
+
+    error = raise_for(WithDict, {"d": {Key(): 1}})
+    text = str(error)
+    assert "string_type" in text
+    assert repr(error) == text

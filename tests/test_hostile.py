@@ -182,7 +182,7 @@ def test_dict_with_non_str_keys_as_model_input():
 def test_dict_with_non_str_keys_for_a_str_keyed_field():
     with pytest.raises(satya.ValidationError) as info:
         KeyModel(id=1, meta={1: 2, None: 3, "ok": 4})
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [
         ("string_type", ("meta", 1, "[key]")),
         ("string_type", ("meta", "None", "[key]")),  # other keys appear as text, as in pydantic
     ]
@@ -211,7 +211,7 @@ def test_key_whose_eq_raises_in_place_of_the_wanted_key(armed_keys):
     try:
         result = KeyModel.model_validate(data)
     except satya.ValidationError as exc:
-        assert exc.errors()[0]["loc"] == ("id",)
+        assert exc.errors(include_url=False)[0]["loc"] == ("id",)
     else:
         pytest.fail(f"a dict without an 'id' key validated: {result!r}")
 
@@ -221,7 +221,7 @@ def test_key_whose_eq_raises_in_a_dict_field(armed_keys):
     CollidingKey.armed = True
     with pytest.raises(satya.ValidationError) as info:
         KeyModel(id=1, meta=meta)
-    assert info.value.errors()[0]["type"] == "string_type"
+    assert info.value.errors(include_url=False)[0]["type"] == "string_type"
 
 
 class HashBomb:
@@ -253,7 +253,7 @@ def test_key_whose_hash_raises_inside_a_dict_field(hash_bomb):
     HashBomb.armed = True
     with pytest.raises(satya.ValidationError) as info:
         KeyModel(id=1, meta=meta)
-    assert info.value.errors()[0]["type"] == "string_type"
+    assert info.value.errors(include_url=False)[0]["type"] == "string_type"
 
 
 @pytest.mark.parametrize("where", ["model input", "dict field"])
@@ -284,7 +284,7 @@ class InconsistentMapping(Mapping):
 def test_inconsistent_mapping_gives_a_validation_error():
     with pytest.raises(satya.ValidationError) as info:
         KeyModel.model_validate(InconsistentMapping())
-    assert info.value.errors()[0]["type"] == "missing"
+    assert info.value.errors(include_url=False)[0]["type"] == "missing"
 
 
 class Inner(Model):
@@ -421,7 +421,7 @@ def test_depth_limit_and_cycle_match_pydantic():
         with pytest.raises(pydantic.ValidationError) as theirs:
             TheirNode.model_validate(data)
         summary = lambda errors: [(e["type"], e["loc"], e["msg"]) for e in errors]  # noqa: E731
-        assert summary(ours.value.errors()) == summary(theirs.value.errors())
+        assert summary(ours.value.errors(include_url=False)) == summary(theirs.value.errors(include_url=False))
 
 
 def test_ten_thousand_levels_error_text_can_be_printed():
@@ -466,15 +466,17 @@ def test_lone_surrogates_in_constrained_str_fields_never_crash(constraints):
     try:
         result = validate_v(cls, "a\udfffb")
     except satya.ValidationError as exc:
-        assert exc.errors()[0]["loc"] == ("v",)
+        assert exc.errors(include_url=False)[0]["loc"] == ("v",)
         assert str(exc)
     else:
         assert result == "a\udfffb"
 
 
 def test_lone_surrogate_in_error_text_and_dump():
+    # a str that is no valid Unicode text is a string_unicode error, as in pydantic
     error = single_error(one_field_model(int), "\ud800")
-    assert error["type"] == "int_parsing"
+    assert error["type"] == "string_unicode"
+    assert "\\ud800" in error["msg"] or error["input"] == "\ud800"
     model = one_field_model(str)(v="\ud800")
     assert model.model_dump() == {"v": "\ud800"}
 
@@ -511,7 +513,7 @@ def test_a_wide_model_reports_failures_past_the_sixty_fourth_check():
     bad = dict(good, f70=11, f79=-2, f3=3)
     with pytest.raises(satya.ValidationError) as info:
         Wide(**bad)
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [
         ("multiple_of", ("f3",)),
         ("multiple_of", ("f70",)),
         ("greater_than_equal", ("f79",)),

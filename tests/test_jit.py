@@ -18,7 +18,7 @@ from support import requires_native_code
 class Constrained(Model):
     a: int = Field(default=3, gt=-5, le=1000, multiple_of=3)
     b: int = Field(default=0, ge=-(2**63), lt=2**63 - 1)
-    c: int = Field(default=0, multiple_of=-1)
+    c: int = Field(default=0, multiple_of=1)
     f: float = Field(default=0.0, gt=-1.5, le=1e300)
     g: float = Field(default=0.0, multiple_of=0.25)
     s: str = Field(default="ab", min_length=2, max_length=5)
@@ -42,7 +42,7 @@ def outcome(cls, data):
     try:
         return ("ok", cls.model_validate(data).model_dump())
     except satya.ValidationError as exc:
-        return ("err", exc.errors())
+        return ("err", exc.errors(include_url=False))
 
 
 ints = st.one_of(
@@ -111,7 +111,7 @@ def test_native_code_and_interpreter_agree_on_edge_inputs(data):
 def test_item_checks_report_every_failing_item_with_its_index():
     with pytest.raises(satya.ValidationError) as info:
         Constrained(xs=[5, -1, 50, 100, 7, -2])
-    assert [(e["type"], e["loc"], e["input"]) for e in info.value.errors()] == [
+    assert [(e["type"], e["loc"], e["input"]) for e in info.value.errors(include_url=False)] == [
         ("greater_than_equal", ("xs", 1), -1),
         ("less_than", ("xs", 3), 100),
         ("greater_than_equal", ("xs", 5), -2),
@@ -122,7 +122,7 @@ def test_item_checks_mix_with_coerced_and_huge_items():
     assert Constrained(xs=["5", 6.0, True]).xs == [5, 6, 1]
     with pytest.raises(satya.ValidationError) as info:
         Constrained(xs=[1, 2**64, "-3"])
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [
         ("less_than", ("xs", 1)),
         ("greater_than_equal", ("xs", 2)),
     ]
@@ -139,7 +139,7 @@ def test_integer_edges_of_native_multiple_of():
     assert Interpreted(c=-(2**63)).c == -(2**63)
 
     class MinMultiple(Model):
-        v: int = Field(multiple_of=-(2**63))
+        v: int = Field(multiple_of=2**62)
 
     assert MinMultiple(v=-(2**63)).v == -(2**63)
     assert MinMultiple(v=0).v == 0

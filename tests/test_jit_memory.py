@@ -107,7 +107,7 @@ def test_a_failed_compile_falls_back_to_the_interpreter_with_a_warning():
         assert cls(v=10, f=-1.5).model_dump() == {"v": 10, "f": -1.5}
         with pytest.raises(satya.ValidationError) as info:
             cls(v=0, f=0.25)
-        assert info.value.errors() == [
+        assert info.value.errors(include_url=False) == [
             {
                 "type": "greater_than",
                 "loc": ("v",),
@@ -142,7 +142,7 @@ def test_a_failed_item_compile_still_checks_every_item():
     assert Items(xs=[0, 5]).xs == [0, 5]
     with pytest.raises(satya.ValidationError) as info:
         Items(v=0, xs=[0, -1, 3, -2])
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [
         ("greater_than", ("v",)),
         ("greater_than_equal", ("xs", 1)),
         ("greater_than_equal", ("xs", 3)),

@@ -163,7 +163,7 @@ def test_failed_assignment_leaves_the_instance_unchanged(field, value):
     before = user.model_dump()
     with pytest.raises(satya.ValidationError) as info:
         setattr(user, field, value)
-    assert info.value.errors()[0]["loc"][0] == field
+    assert info.value.errors(include_url=False)[0]["loc"][0] == field
     assert user.model_dump() == before
 
 
@@ -188,7 +188,7 @@ def test_deleting_a_field_raises_attribute_error():
 def test_missing_required_fields_are_all_reported():
     with pytest.raises(satya.ValidationError) as info:
         User()
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("missing", ("id",)), ("missing", ("name",))]
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [("missing", ("id",)), ("missing", ("name",))]
 
 
 def test_positional_arguments_are_a_type_error():
@@ -352,7 +352,7 @@ def test_model_validate_accepts_dicts_and_mappings():
 def test_model_validate_rejects_non_mappings_with_model_type(value):
     with pytest.raises(satya.ValidationError) as info:
         User.model_validate(value)
-    assert info.value.errors() == [
+    assert info.value.errors(include_url=False) == [
         {
             "type": "model_type",
             "loc": (),
@@ -388,7 +388,7 @@ def test_model_validate_rejects_an_instance_of_another_model():
     other = Other(id=1, name="Ann")
     with pytest.raises(satya.ValidationError) as info:
         User.model_validate(other)
-    assert info.value.errors()[0]["type"] == "model_type"
+    assert info.value.errors(include_url=False)[0]["type"] == "model_type"
 
 
 # --- equality, repr ------------------------------------------------------------
@@ -496,7 +496,7 @@ def test_strict_field_keyword():
     assert StrictFields(count=1, flag=True, ratio="0.5").ratio == 0.5
     with pytest.raises(satya.ValidationError) as info:
         StrictFields(count="1", flag=1)
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("int_type", ("count",)), ("bool_type", ("flag",))]
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [("int_type", ("count",)), ("bool_type", ("flag",))]
 
 
 def test_strict_model_config_rejects_every_coercion():
@@ -504,7 +504,7 @@ def test_strict_model_config_rejects_every_coercion():
     assert StrictModel(**exact).ratio == 1.0
     with pytest.raises(satya.ValidationError) as info:
         StrictModel(count="1", ratio="1", name=b"x", flag=1, data="x", items=(1,), mapping={"a": "1"})
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [
         ("int_type", ("count",)),
         ("float_type", ("ratio",)),
         ("string_type", ("name",)),
@@ -540,7 +540,7 @@ def test_strict_model_still_builds_nested_models_from_dicts():
 def test_strict_model_rejects_non_dict_mappings():
     with pytest.raises(satya.ValidationError) as info:
         StrictOuter(inner=types.MappingProxyType({"x": 1}))
-    assert info.value.errors()[0]["type"] == "model_type"
+    assert info.value.errors(include_url=False)[0]["type"] == "model_type"
 
 
 # --- aliases ---------------------------------------------------------------------
@@ -555,7 +555,7 @@ def test_alias_is_the_input_key():
 def test_field_name_is_not_accepted_in_place_of_the_alias():
     with pytest.raises(satya.ValidationError) as info:
         Aliased(user_id=5)
-    assert info.value.errors() == [
+    assert info.value.errors(include_url=False) == [
         {"type": "missing", "loc": ("userId",), "msg": "Field required", "input": {"user_id": 5}}
     ]
 
@@ -563,7 +563,7 @@ def test_field_name_is_not_accepted_in_place_of_the_alias():
 def test_alias_errors_are_located_at_the_alias():
     with pytest.raises(satya.ValidationError) as info:
         Aliased(userId="x")
-    assert info.value.errors()[0]["loc"] == ("userId",)
+    assert info.value.errors(include_url=False)[0]["loc"] == ("userId",)
 
 
 def test_dump_by_alias():

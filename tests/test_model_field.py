@@ -61,7 +61,7 @@ def test_nested_instance_is_kept_as_the_same_object():
 def test_nested_errors_carry_the_full_location():
     with pytest.raises(satya.ValidationError) as info:
         Person(name="Ann", address={"city": 5, "zip": -1}, previous=[{"city": "x", "zip": 0}, {"zip": "z"}])
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [
         ("string_type", ("address", "city")),
         ("greater_than_equal", ("address", "zip")),
         ("missing", ("previous", 1, "city")),
@@ -73,7 +73,7 @@ def test_nested_errors_carry_the_full_location():
 def test_non_mapping_for_a_nested_model_is_a_model_type_error(value):
     with pytest.raises(satya.ValidationError) as info:
         Person(name="Ann", address=value)
-    assert info.value.errors() == [
+    assert info.value.errors(include_url=False) == [
         {
             "type": "model_type",
             "loc": ("address",),
@@ -87,7 +87,7 @@ def test_non_mapping_for_a_nested_model_is_a_model_type_error(value):
 def test_instance_of_another_model_class_is_a_model_type_error():
     with pytest.raises(satya.ValidationError) as info:
         Person(name="Ann", address=Target(x=1))
-    assert info.value.errors()[0]["type"] == "model_type"
+    assert info.value.errors(include_url=False)[0]["type"] == "model_type"
 
 
 def test_models_inside_lists_dicts_and_optionals():
@@ -103,7 +103,7 @@ def test_models_inside_lists_dicts_and_optionals():
     assert person.second.city == "d"
     with pytest.raises(satya.ValidationError) as info:
         Person(name="Ann", address={"city": "a", "zip": 1}, by_label={"home": {"city": "c", "zip": "x"}})
-    assert info.value.errors()[0]["loc"] == ("by_label", "home", "zip")
+    assert info.value.errors(include_url=False)[0]["loc"] == ("by_label", "home", "zip")
 
 
 def test_self_referencing_model_validates_recursively():
@@ -118,7 +118,7 @@ def test_self_referencing_model_validates_recursively():
 def test_self_reference_errors_carry_the_full_location():
     with pytest.raises(satya.ValidationError) as info:
         Node.model_validate({"value": 1, "children": [{"value": 2, "children": [{"value": "x"}]}]})
-    assert info.value.errors()[0]["loc"] == ("children", 0, "children", 0, "value")
+    assert info.value.errors(include_url=False)[0]["loc"] == ("children", 0, "children", 0, "value")
 
 
 def test_optional_self_reference():
@@ -138,7 +138,7 @@ def test_forward_reference_to_a_later_class_is_resolved_at_first_use():
 def test_forward_reference_errors_carry_the_full_location():
     with pytest.raises(satya.ValidationError) as info:
         Holder(one={"x": "bad"})
-    assert info.value.errors()[0]["loc"] == ("one", "x")
+    assert info.value.errors(include_url=False)[0]["loc"] == ("one", "x")
 
 
 def test_unresolvable_forward_reference_is_a_schema_error_at_first_use():
@@ -210,7 +210,7 @@ def test_subclass_inherits_constraints_and_overrides_defaults():
     assert isinstance(child, Base)
     with pytest.raises(satya.ValidationError) as info:
         Child(id=0, age=-1)
-    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+    assert [(e["type"], e["loc"]) for e in info.value.errors(include_url=False)] == [
         ("greater_than", ("id",)),
         ("greater_than_equal", ("age",)),
     ]

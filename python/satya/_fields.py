@@ -14,7 +14,7 @@ _MISSING = object()
 
 _NUMERIC = ("gt", "ge", "lt", "le", "multiple_of")
 _LENGTH = ("min_length", "max_length")
-_CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern",)
+_CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan")
 _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
 
 
@@ -54,7 +54,8 @@ class FieldInfo:
 
 def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, description=None,
           gt=None, ge=None, lt=None, le=None, multiple_of=None, min_length=None, max_length=None,
-          pattern=None, strict=None, examples=None, json_schema_extra=None, **unknown) -> Any:
+          pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,
+          **unknown) -> Any:
     """Declares a field's default, alias, metadata and constraints.
 
     An unknown keyword is reported when the class statement runs, naming the
@@ -64,7 +65,8 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
     return FieldInfo(default, default_factory=default_factory, strict=strict, unknown=dict(unknown),
                      alias=alias, title=title, description=description, gt=gt, ge=ge, lt=lt, le=le,
                      multiple_of=multiple_of, min_length=min_length, max_length=max_length,
-                     pattern=pattern, examples=examples, json_schema_extra=json_schema_extra)
+                     pattern=pattern, allow_inf_nan=allow_inf_nan, examples=examples,
+                     json_schema_extra=json_schema_extra)
 
 
 class Unresolved(Exception):
@@ -174,7 +176,7 @@ class NodeBuilder:
             return node
         kind = node["kind"]
         allowed = {
-            "int": _NUMERIC, "float": _NUMERIC, "str": _LENGTH + ("pattern",),
+            "int": _NUMERIC, "float": _NUMERIC + ("allow_inf_nan",), "str": _LENGTH + ("pattern",),
             "bytes": _LENGTH, "list": _LENGTH, "dict": _LENGTH,
         }.get(kind, ())
         for name in constraints:
@@ -184,6 +186,9 @@ class NodeBuilder:
             constraints = {k: self.int_bound(k, v) for k, v in constraints.items()}
             self.check_int_range(constraints)
         elif kind == "float":
+            constraints = dict(constraints)
+            if "allow_inf_nan" in constraints:
+                node["allow_inf_nan"] = bool(constraints.pop("allow_inf_nan"))
             constraints = {k: self.float_bound(k, v) for k, v in constraints.items()}
             self.check_float_range(constraints)
         else:
@@ -208,8 +213,8 @@ class NodeBuilder:
             if not value.is_integer():
                 self.fail(f"{name}={value!r} must be a whole number for an int field")
             value = int(value)
-        if name == "multiple_of" and value == 0:
-            self.fail("multiple_of must not be 0")
+        if name == "multiple_of" and value <= 0:
+            self.fail(f"multiple_of must be greater than 0, got {value!r}")
         return value
 
     def float_bound(self, name, value):
@@ -218,8 +223,8 @@ class NodeBuilder:
         value = float(value)
         if math.isnan(value):
             self.fail(f"{name} must not be NaN")
-        if name == "multiple_of" and (value == 0 or math.isinf(value)):
-            self.fail(f"multiple_of must be finite and non-zero, got {value!r}")
+        if name == "multiple_of" and (value <= 0 or math.isinf(value)):
+            self.fail(f"multiple_of must be finite and greater than 0, got {value!r}")
         return value
 
     def check_int_range(self, c):

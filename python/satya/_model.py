@@ -15,8 +15,8 @@ from .errors import SchemaError
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
 _EMPTY_CONTAINERS = {list: "empty_list", dict: "empty_dict", set: "empty_set"}
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
-_CONFIG_KEYS = {"strict", "title", "extra", "jit"}
-_RESERVED = {"model_config", "model_fields", "__satya_schema__", "__satya_validate__"}
+_CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes"}
+_RESERVED = {"model_config", "model_fields", "__satya_schema__", "__satya_validate__", "__satya_validate_json__"}
 
 # Set once `Model` exists; ModelMeta skips building for the base itself.
 _Model = None
@@ -150,6 +150,8 @@ def _build(cls) -> None:
             "extra_slots": extra_slots,
             "jit": cls.__dict__.get("__satya_jit__", _settings.jit),
             "strict": strict,
+            "from_attributes": bool(config.get("from_attributes", False)),
+            "title": config.get("title"),
         })
     except SchemaError:
         raise
@@ -175,9 +177,12 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     __slots__ = ()
 
-    # Returns a native function bound to the class it is looked up on (made
-    # once per class), so a call allocates nothing; a subclass may override it.
-    model_validate = _satya.model_validate_descriptor
+    # Each returns a native function bound to the class it is looked up on
+    # (made once per class), so a call allocates nothing; a subclass may
+    # override them. Both take `strict=` and `context=`; model_validate also
+    # `from_attributes=`.
+    model_validate = _satya.entry_descriptor("model_validate")
+    model_validate_json = _satya.entry_descriptor("model_validate_json")
 
     @classmethod
     def model_rebuild(cls) -> bool:

@@ -1,8 +1,10 @@
 //! Error types with pydantic's names, messages and context.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::types::PyDict;
 
 /// A constraint bound as the user wrote it (for `ctx`) and as it prints (for `msg`).
@@ -18,8 +20,14 @@ pub type SharedBound = Arc<BoundValue>;
 pub enum ErrorKind {
     Missing,
     ModelType { class_name: Arc<str> },
+    /// model_type for JSON input, which pydantic words differently.
+    JsonModelType { class_name: Arc<str> },
     DictType,
+    JsonDictType,
     ListType,
+    JsonListType,
+    JsonInvalid { error: Arc<str> },
+    JsonType,
     IntType,
     IntParsing,
     IntParsingSize,
@@ -33,6 +41,7 @@ pub enum ErrorKind {
     StringUnicode,
     BytesType,
     NoneRequired,
+    JsonNoneRequired,
     RecursionLoop,
     RecursionDepthExceeded,
     GreaterThan(SharedBound),
@@ -44,8 +53,8 @@ pub enum ErrorKind {
     StringTooLong { max_length: u64 },
     BytesTooShort { min_length: u64 },
     BytesTooLong { max_length: u64 },
-    TooShort { field_type: &'static str, min_length: u64, actual_length: u64 },
-    TooLong { field_type: &'static str, max_length: u64, actual_length: u64 },
+    TooShort { field_type: Cow<'static, str>, min_length: u64, actual_length: u64 },
+    TooLong { field_type: Cow<'static, str>, max_length: u64, actual_length: u64 },
     StringPatternMismatch { pattern: Arc<str> },
 }
 
@@ -62,9 +71,11 @@ impl ErrorKind {
         use ErrorKind::*;
         match self {
             Missing => "missing",
-            ModelType { .. } => "model_type",
-            DictType => "dict_type",
-            ListType => "list_type",
+            ModelType { .. } | JsonModelType { .. } => "model_type",
+            DictType | JsonDictType => "dict_type",
+            ListType | JsonListType => "list_type",
+            JsonInvalid { .. } => "json_invalid",
+            JsonType => "json_type",
             IntType => "int_type",
             IntParsing => "int_parsing",
             IntParsingSize => "int_parsing_size",
@@ -77,7 +88,7 @@ impl ErrorKind {
             StringType => "string_type",
             StringUnicode => "string_unicode",
             BytesType => "bytes_type",
-            NoneRequired => "none_required",
+            NoneRequired | JsonNoneRequired => "none_required",
             RecursionLoop => "recursion_loop",
             RecursionDepthExceeded => "recursion_depth_exceeded",
             GreaterThan(_) => "greater_than",
@@ -102,8 +113,12 @@ impl ErrorKind {
             ModelType { class_name } => {
                 format!("Input should be a valid dictionary or instance of {class_name}")
             }
+            JsonModelType { .. } | JsonDictType => "Input should be an object".into(),
             DictType => "Input should be a valid dictionary".into(),
             ListType => "Input should be a valid list".into(),
+            JsonListType => "Input should be a valid array".into(),
+            JsonInvalid { error } => format!("Invalid JSON: {error}"),
+            JsonType => "JSON input should be string, bytes or bytearray".into(),
             IntType => "Input should be a valid integer".into(),
             IntParsing => "Input should be a valid integer, unable to parse string as an integer".into(),
             IntParsingSize => "Unable to parse input string as an integer, exceeded maximum size".into(),
@@ -117,6 +132,7 @@ impl ErrorKind {
             StringUnicode => "Input should be a valid string, unable to parse raw data as a unicode string".into(),
             BytesType => "Input should be a valid bytes".into(),
             NoneRequired => "Input should be None".into(),
+            JsonNoneRequired => "Input should be null".into(),
             RecursionLoop => "Recursion error - cyclic reference detected".into(),
             RecursionDepthExceeded => "Recursion error - maximum validation depth exceeded".into(),
             GreaterThan(b) => format!("Input should be greater than {}", b.display),
@@ -149,7 +165,8 @@ impl ErrorKind {
         use ErrorKind::*;
         let ctx = PyDict::new(py);
         match self {
-            ModelType { class_name } => ctx.set_item("class_name", &**class_name)?,
+            ModelType { class_name } | JsonModelType { class_name } => ctx.set_item("class_name", &**class_name)?,
+            JsonInvalid { error } => ctx.set_item("error", &**error)?,
             GreaterThan(b) => ctx.set_item("gt", &b.value)?,
             GreaterThanEqual(b) => ctx.set_item("ge", &b.value)?,
             LessThan(b) => ctx.set_item("lt", &b.value)?,
@@ -175,5 +192,86 @@ impl ErrorKind {
             _ => return Ok(None),
         }
         Ok(Some(ctx))
+    }
+}
+
+/// A bound given back from Python prints as satya prints bounds it builds:
+/// whole floats without ".0", everything else as its text.
+fn bound_from_ctx(ctx: Option<&Bound<'_, PyDict>>, key: &str, type_name: &str) -> PyResult<SharedBound> {
+    let value = ctx
+        .and_then(|c| c.get_item(key).ok().flatten())
+        .ok_or_else(|| PyTypeError::new_err(format!("{type_name}: '{key}' required in context")))?;
+    let display = match value.cast::<pyo3::types::PyFloat>() {
+        Ok(f) => format!("{}", f.value()),
+        Err(_) => value.str()?.to_string(),
+    };
+    Ok(Arc::new(BoundValue { value: value.unbind(), display }))
+}
+
+fn ctx_u64(ctx: Option<&Bound<'_, PyDict>>, key: &str, type_name: &str) -> PyResult<u64> {
+    ctx.and_then(|c| c.get_item(key).ok().flatten())
+        .ok_or_else(|| PyTypeError::new_err(format!("{type_name}: '{key}' required in context")))?
+        .extract()
+}
+
+fn ctx_str(ctx: Option<&Bound<'_, PyDict>>, key: &str, type_name: &str) -> PyResult<Arc<str>> {
+    let value = ctx
+        .and_then(|c| c.get_item(key).ok().flatten())
+        .ok_or_else(|| PyTypeError::new_err(format!("{type_name}: '{key}' required in context")))?;
+    Ok(value.str()?.to_cow()?.as_ref().into())
+}
+
+impl ErrorKind {
+    /// The kind named `type_name` with `ctx`, as `ValidationError.from_exception_data`
+    /// and unpickling receive them.
+    pub fn from_type_and_ctx(type_name: &str, ctx: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        use ErrorKind::*;
+        let field_type = |ctx: Option<&Bound<'_, PyDict>>| -> PyResult<Cow<'static, str>> {
+            Ok(Cow::Owned(ctx_str(ctx, "field_type", type_name)?.to_string()))
+        };
+        Ok(match type_name {
+            "missing" => Missing,
+            "model_type" => ModelType { class_name: ctx_str(ctx, "class_name", type_name)? },
+            "dict_type" => DictType,
+            "list_type" => ListType,
+            "json_invalid" => JsonInvalid { error: ctx_str(ctx, "error", type_name)? },
+            "json_type" => JsonType,
+            "int_type" => IntType,
+            "int_parsing" => IntParsing,
+            "int_parsing_size" => IntParsingSize,
+            "int_from_float" => IntFromFloat,
+            "finite_number" => FiniteNumber,
+            "float_type" => FloatType,
+            "float_parsing" => FloatParsing,
+            "bool_type" => BoolType,
+            "bool_parsing" => BoolParsing,
+            "string_type" => StringType,
+            "string_unicode" => StringUnicode,
+            "bytes_type" => BytesType,
+            "none_required" => NoneRequired,
+            "recursion_loop" => RecursionLoop,
+            "recursion_depth_exceeded" => RecursionDepthExceeded,
+            "greater_than" => GreaterThan(bound_from_ctx(ctx, "gt", "GreaterThan")?),
+            "greater_than_equal" => GreaterThanEqual(bound_from_ctx(ctx, "ge", "GreaterThanEqual")?),
+            "less_than" => LessThan(bound_from_ctx(ctx, "lt", "LessThan")?),
+            "less_than_equal" => LessThanEqual(bound_from_ctx(ctx, "le", "LessThanEqual")?),
+            "multiple_of" => MultipleOf(bound_from_ctx(ctx, "multiple_of", "MultipleOf")?),
+            "string_too_short" => StringTooShort { min_length: ctx_u64(ctx, "min_length", "StringTooShort")? },
+            "string_too_long" => StringTooLong { max_length: ctx_u64(ctx, "max_length", "StringTooLong")? },
+            "bytes_too_short" => BytesTooShort { min_length: ctx_u64(ctx, "min_length", "BytesTooShort")? },
+            "bytes_too_long" => BytesTooLong { max_length: ctx_u64(ctx, "max_length", "BytesTooLong")? },
+            "too_short" => TooShort {
+                field_type: field_type(ctx)?,
+                min_length: ctx_u64(ctx, "min_length", "TooShort")?,
+                actual_length: ctx_u64(ctx, "actual_length", "TooShort")?,
+            },
+            "too_long" => TooLong {
+                field_type: field_type(ctx)?,
+                max_length: ctx_u64(ctx, "max_length", "TooLong")?,
+                actual_length: ctx_u64(ctx, "actual_length", "TooLong")?,
+            },
+            "string_pattern_mismatch" => StringPatternMismatch { pattern: ctx_str(ctx, "pattern", "StringPatternMismatch")? },
+            other => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
+        })
     }
 }

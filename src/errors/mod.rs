@@ -1,31 +1,57 @@
-//! Validation errors: collected as `LineError`s, turned into the Python
+//! Validation errors: collected as native `LineError`s (locations and inputs
+//! hold no Python objects they do not need), turned into the Python
 //! `ValidationError` only when validation fails (a cold path).
 
+mod input_value;
 mod kinds;
 mod validation_error;
 
+pub use input_value::InputValue;
 pub use kinds::{BoundValue, ErrorKind};
 pub use validation_error::ValidationError;
+
+use std::sync::Arc;
 
 use pyo3::prelude::*;
 use smallvec::SmallVec;
 
+use crate::input::Input;
+
 /// Most locations are one or two items deep; they stay inline.
 pub type Loc = SmallVec<[LocItem; 3]>;
 
-/// One step of an error's location.
-#[derive(Debug)]
+/// One step of an error's location: a key's text, an int key, or an index.
+#[derive(Debug, Clone)]
 pub enum LocItem {
-    Key(Py<PyAny>),
+    Key(Arc<str>),
+    Int(i64),
     Index(usize),
 }
 
 impl LocItem {
-    pub fn to_object(&self, py: Python<'_>) -> Py<PyAny> {
-        match self {
-            LocItem::Key(k) => k.clone_ref(py),
-            LocItem::Index(i) => i.into_pyobject(py).unwrap().into_any().unbind(),
+    pub fn to_object(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(match self {
+            LocItem::Key(k) => pyo3::types::PyString::new(py, k).into_any().unbind(),
+            LocItem::Int(i) => i.into_pyobject(py)?.into_any().unbind(),
+            LocItem::Index(i) => i.into_pyobject(py)?.into_any().unbind(),
+        })
+    }
+
+    /// A location item given from Python (`from_exception_data`, unpickling).
+    pub fn from_object(obj: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(s) = obj.cast::<pyo3::types::PyString>() {
+            return Ok(LocItem::Key(s.to_cow()?.as_ref().into()));
         }
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(LocItem::Int(i));
+        }
+        Ok(LocItem::Key(obj.str()?.to_cow()?.as_ref().into()))
+    }
+}
+
+impl From<&str> for LocItem {
+    fn from(s: &str) -> Self {
+        LocItem::Key(s.into())
     }
 }
 
@@ -35,12 +61,17 @@ impl LocItem {
 pub struct LineError {
     pub kind: ErrorKind,
     pub loc_reversed: Loc,
-    pub input: Py<PyAny>,
+    pub input: InputValue,
 }
 
 impl LineError {
-    pub fn new(kind: ErrorKind, input: Py<PyAny>) -> Self {
+    pub fn new(kind: ErrorKind, input: InputValue) -> Self {
         Self { kind, loc_reversed: Loc::new(), input }
+    }
+
+    pub fn with_outer(mut self, item: LocItem) -> Self {
+        self.loc_reversed.push(item);
+        self
     }
 }
 
@@ -57,8 +88,8 @@ pub type ValResult<T> = Result<T, ValError>;
 impl ValError {
     #[cold]
     #[inline(never)]
-    pub fn new(kind: ErrorKind, input: &Bound<'_, PyAny>) -> Self {
-        ValError::Lines(vec![LineError::new(kind, input.clone().unbind())])
+    pub fn new<'py>(kind: ErrorKind, input: &impl Input<'py>) -> Self {
+        ValError::Lines(vec![LineError::new(kind, input.error_value())])
     }
 
     /// Prefixes every line's location with `item`.
@@ -66,12 +97,8 @@ impl ValError {
     pub fn with_outer(self, item: impl Fn() -> LocItem) -> Self {
         match self {
             ValError::Lines(mut lines) => {
-                if lines.len() == 1 {
-                    lines[0].loc_reversed.push(item());
-                } else {
-                    for line in &mut lines {
-                        line.loc_reversed.push(item());
-                    }
+                for line in &mut lines {
+                    line.loc_reversed.push(item());
                 }
                 ValError::Lines(lines)
             }

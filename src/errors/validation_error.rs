@@ -1,13 +1,17 @@
 //! The Python `ValidationError`: a `ValueError` subclass whose text and dicts
-//! are built only when asked for.
+//! are built only when asked for. It pickles and copies through
+//! `from_exception_data`, so it crosses process boundaries intact.
 
 use std::fmt::Write;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
-use super::LineError;
+use super::{ErrorKind, InputValue, LineError, Loc, LocItem};
+
+/// Where an error type is documented (pydantic's pages, which satya's types follow).
+const URL_PREFIX: &str = "https://errors.pydantic.dev/2.14/v/";
 
 #[pyclass(extends = PyValueError, module = "satya._satya", name = "ValidationError", subclass, frozen)]
 pub struct ValidationError {
@@ -26,16 +30,15 @@ impl ValidationError {
     }
 
     fn loc_tuple<'py>(py: Python<'py>, line: &LineError) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, line.loc_reversed.iter().rev().map(|item| item.to_object(py)))
+        let items = line.loc_reversed.iter().rev().map(|item| item.to_object(py)).collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, items)
     }
 
-    fn display(&self, py: Python<'_>) -> PyResult<String> {
+    /// The text of `str(e)`; it never raises, whatever the inputs' reprs do.
+    fn display(&self, py: Python<'_>) -> String {
         let n = self.lines.len();
-        let mut out = format!(
-            "{n} validation error{} for {}",
-            if n == 1 { "" } else { "s" },
-            self.title.bind(py).str()?
-        );
+        let title = self.title.bind(py).str().map(|s| s.to_string()).unwrap_or_else(|_| "<unprintable title>".into());
+        let mut out = format!("{n} validation error{} for {title}", if n == 1 { "" } else { "s" });
         for line in &self.lines {
             out.push('\n');
             if !line.loc_reversed.is_empty() {
@@ -44,23 +47,23 @@ impl ValidationError {
                     .iter()
                     .rev()
                     .map(|item| match item {
-                        super::LocItem::Index(i) => Ok(i.to_string()),
-                        super::LocItem::Key(k) => k.bind(py).str().map(|s| {
-                            let s = s.to_string();
-                            // keep the path readable when a key itself contains a dot
-                            if s.contains('.') { format!("`{s}`") } else { s }
-                        }),
+                        LocItem::Index(i) => i.to_string(),
+                        LocItem::Int(i) => i.to_string(),
+                        // keep the path readable when a key itself contains a dot
+                        LocItem::Key(k) if k.contains('.') => format!("`{k}`"),
+                        LocItem::Key(k) => k.to_string(),
                     })
-                    .collect::<PyResult<_>>()?;
+                    .collect();
                 out.push_str(&parts.join("."));
                 out.push('\n');
             }
-            let input = line.input.bind(py);
-            let repr = match input.repr() {
-                Ok(r) => truncate_repr(&r.to_string()),
-                Err(_) => format!("<unprintable {} object>", input.get_type().name()?),
+            let (repr, type_name) = match line.input.to_object(py) {
+                Ok(input) => (
+                    safe_repr(&input),
+                    input.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into()),
+                ),
+                Err(_) => ("<unconvertible input>".into(), "object".into()),
             };
-            let type_name = input.get_type().name()?;
             let _ = write!(
                 out,
                 "  {} [type={}, input_value={}, input_type={}]",
@@ -70,7 +73,48 @@ impl ValidationError {
                 type_name
             );
         }
-        Ok(out)
+        out
+    }
+
+    fn error_dicts<'py>(
+        &self,
+        py: Python<'py>,
+        include_url: bool,
+        include_context: bool,
+        include_input: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for line in &self.lines {
+            let d = PyDict::new(py);
+            d.set_item("type", line.kind.type_name())?;
+            d.set_item("loc", Self::loc_tuple(py, line)?)?;
+            d.set_item("msg", line.kind.message())?;
+            if include_input {
+                d.set_item("input", line.input.to_object(py)?)?;
+            }
+            if include_context {
+                if let Some(ctx) = line.kind.context(py)? {
+                    d.set_item("ctx", ctx)?;
+                }
+            }
+            if include_url {
+                d.set_item("url", format!("{URL_PREFIX}{}", line.kind.type_name()))?;
+            }
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+}
+
+/// An input's repr as pydantic prints it, shortened; an unprintable object
+/// names its type instead.
+fn safe_repr(input: &Bound<'_, PyAny>) -> String {
+    match input.repr() {
+        Ok(r) => truncate_repr(&r.to_string_lossy()),
+        Err(_) => format!(
+            "<unprintable {} object>",
+            input.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
+        ),
     }
 }
 
@@ -83,6 +127,24 @@ fn truncate_repr(repr: &str) -> String {
     let head: String = repr.chars().take(25).collect();
     let tail: String = repr.chars().skip(count - 24).collect();
     format!("{head}...{tail}")
+}
+
+/// One error from a dict of `from_exception_data`: type, loc, input and ctx.
+fn line_from_dict(item: &Bound<'_, PyAny>) -> PyResult<LineError> {
+    let get = |key: &str| item.get_item(key).ok().filter(|v| !v.is_none());
+    let type_name = get("type").ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("error details need a 'type'"))?;
+    let ctx = get("ctx");
+    let ctx = ctx.as_ref().map(|c| c.cast::<PyDict>()).transpose()?;
+    let kind = ErrorKind::from_type_and_ctx(type_name.cast::<PyString>()?.to_str()?, ctx)?;
+    let mut loc = Loc::new();
+    if let Some(items) = get("loc") {
+        let items: Vec<Bound<'_, PyAny>> = items.try_iter()?.collect::<PyResult<_>>()?;
+        for item in items.iter().rev() {
+            loc.push(LocItem::from_object(item)?);
+        }
+    }
+    let input = item.get_item("input").map(|v| v.unbind()).unwrap_or_else(|_| item.py().None());
+    Ok(LineError { kind, loc_reversed: loc, input: InputValue::Python(input) })
 }
 
 #[pymethods]
@@ -104,31 +166,53 @@ impl ValidationError {
         include_context: bool,
         include_input: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let _ = include_url; // satya has no error URLs; accepted for compatibility
-        let list = PyList::empty(py);
-        for line in &self.lines {
-            let d = PyDict::new(py);
-            d.set_item("type", line.kind.type_name())?;
-            d.set_item("loc", Self::loc_tuple(py, line)?)?;
-            d.set_item("msg", line.kind.message())?;
-            if include_input {
-                d.set_item("input", line.input.bind(py))?;
-            }
-            if include_context {
-                if let Some(ctx) = line.kind.context(py)? {
-                    d.set_item("ctx", ctx)?;
-                }
-            }
-            list.append(d)?;
-        }
-        Ok(list)
+        self.error_dicts(py, include_url, include_context, include_input)
     }
 
-    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
+    /// The errors as a JSON string, as pydantic writes them.
+    #[pyo3(signature = (*, indent = None, include_url = true, include_context = true, include_input = true))]
+    fn json(
+        &self,
+        py: Python<'_>,
+        indent: Option<usize>,
+        include_url: bool,
+        include_context: bool,
+        include_input: bool,
+    ) -> PyResult<Py<PyAny>> {
+        let errors = self.error_dicts(py, include_url, include_context, include_input)?;
+        Ok(py.import("satya._errors")?.call_method1("errors_json", (errors, indent))?.unbind())
+    }
+
+    /// A ValidationError from error details: dicts with `type`, `loc`, `input`
+    /// and `ctx`, the type being one of satya's error type names.
+    #[classmethod]
+    #[pyo3(signature = (title, line_errors, input_type = "python", hide_input = false))]
+    fn from_exception_data(
+        cls: &Bound<'_, PyType>,
+        title: Bound<'_, PyAny>,
+        line_errors: &Bound<'_, PyAny>,
+        input_type: &str,
+        hide_input: bool,
+    ) -> PyResult<Py<PyAny>> {
+        let _ = (input_type, hide_input);
+        let lines = line_errors.try_iter()?.map(|item| line_from_dict(&item?)).collect::<PyResult<Vec<_>>>()?;
+        let err = Bound::new(cls.py(), ValidationError { title: title.unbind(), lines })?;
+        Ok(err.into_any().unbind())
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        let rebuild = slf.get_type().getattr("from_exception_data")?;
+        let errors = this.error_dicts(py, false, true, true)?;
+        PyTuple::new(py, [rebuild, PyTuple::new(py, [this.title.bind(py).clone(), errors.into_any()])?.into_any()])
+    }
+
+    fn __str__(&self, py: Python<'_>) -> String {
         self.display(py)
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+    fn __repr__(&self, py: Python<'_>) -> String {
         self.display(py)
     }
 }

@@ -1,6 +1,87 @@
-//! Turning input values into validated Python values, following pydantic v2's
-//! conversion table (lax by default, the strict column when asked).
+//! The one `Input` abstraction: validators read their value through this trait,
+//! implemented for Python objects (`python.rs`) and for JSON parsed by jiter
+//! (`json.rs`). Coercion follows pydantic v2's conversion table, with its
+//! separate JSON column; the text and number rules both share are in `shared.rs`.
 
+mod json;
 mod python;
+mod shared;
 
-pub use python::{coerce_bool, coerce_bytes, coerce_float, coerce_int, coerce_str, has_surrogates, IntValue};
+pub use json::{json_bytes, json_to_python, parse_json, JsonInput};
+pub use python::has_surrogates;
+pub use shared::IntValue;
+
+use jiter::JsonValue;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+use crate::errors::{InputValue, ValResult};
+
+/// The items of a value accepted as a list.
+pub enum SeqInput<'a, 'py> {
+    /// A list (or list subclass), read by index.
+    List(Bound<'py, PyList>),
+    /// Another iterable the lax table accepts, already iterated.
+    Items(Vec<Bound<'py, PyAny>>),
+    Json(&'a [JsonValue<'a>]),
+}
+
+/// The entries of a value accepted as a dict.
+pub enum MapInput<'a, 'py> {
+    Dict(Bound<'py, PyDict>),
+    /// A Mapping that is not a dict, read through `items()`.
+    Pairs(Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>),
+    Json(&'a [(std::borrow::Cow<'a, str>, JsonValue<'a>)]),
+}
+
+/// What a model is validated from.
+pub enum ModelInput<'a, 'py> {
+    /// Already an instance of the class: kept as it is.
+    Instance(Bound<'py, PyAny>),
+    Dict(Bound<'py, PyDict>),
+    /// A Mapping that is not a dict: read one field key at a time.
+    Mapping(Bound<'py, PyAny>),
+    /// `from_attributes`: fields read from the object's attributes.
+    Attributes(Bound<'py, PyAny>),
+    JsonObject(&'a [(std::borrow::Cow<'a, str>, JsonValue<'a>)]),
+}
+
+/// What the model validator asks of its input before reading fields.
+pub struct ModelRequest<'a, 'py> {
+    pub cls: &'a Bound<'py, pyo3::types::PyType>,
+    pub class_name: &'a std::sync::Arc<str>,
+    pub strict: bool,
+    pub from_attributes: bool,
+}
+
+pub trait Input<'py> {
+    /// This value as an error's input (a cold path).
+    fn error_value(&self) -> InputValue;
+
+    /// An identity for cycle detection; JSON values cannot form cycles (0).
+    fn identity(&self) -> usize;
+
+    fn is_null(&self) -> bool;
+
+    /// The plain Python value (`Any`).
+    fn to_python(&self, py: Python<'py>) -> ValResult<Bound<'py, PyAny>>;
+
+    fn validate_int(&self, py: Python<'py>, strict: bool) -> ValResult<IntValue<'py>>;
+
+    /// The value and the exact `float` object to store.
+    fn validate_float(&self, py: Python<'py>, strict: bool) -> ValResult<(f64, Bound<'py, PyAny>)>;
+
+    fn validate_str(&self, py: Python<'py>, strict: bool) -> ValResult<Bound<'py, PyString>>;
+
+    fn validate_bool(&self, py: Python<'py>, strict: bool) -> ValResult<bool>;
+
+    fn validate_bytes(&self, py: Python<'py>, strict: bool) -> ValResult<Bound<'py, PyAny>>;
+
+    fn validate_none(&self, py: Python<'py>) -> ValResult<Bound<'py, PyAny>>;
+
+    fn validate_list<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<SeqInput<'a, 'py>>;
+
+    fn validate_dict<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<MapInput<'a, 'py>>;
+
+    fn validate_model<'a>(&'a self, py: Python<'py>, request: &ModelRequest<'_, 'py>) -> ValResult<ModelInput<'a, 'py>>;
+}

@@ -57,6 +57,7 @@ impl CompiledSchema {
             let offset = SlotOffset::of(cls, &name)?;
             fields.push(Field {
                 name: PyString::intern(py, &name).unbind(),
+                name_text: name.as_str().into(),
                 key: PyString::intern(py, &key).unbind(),
                 key_text: key.as_str().into(),
                 validator,
@@ -83,13 +84,21 @@ impl CompiledSchema {
         // SAFETY: reading a field of a live type object.
         let has_instance_dict = unsafe { (*cls.as_type_ptr()).tp_dictoffset != 0 };
         let scalars_only = !extra_slots && !has_instance_dict && fields.iter().all(|f| f.validator.is_scalar());
-        let strict = descriptor.get_item("strict")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false);
+        let flag = |key: &str| -> PyResult<bool> { Ok(descriptor.get_item(key)?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false)) };
+        let strict = flag("strict")?;
+        let from_attributes = flag("from_attributes")?;
+        // model_config["title"] names the errors; the class name otherwise.
+        let title = match descriptor.get_item("title")?.filter(|t| !t.is_none()) {
+            Some(title) => title.str()?.unbind(),
+            None => PyString::new(py, &class_name).unbind(),
+        };
         Ok(CompiledSchema {
             strict,
+            from_attributes,
             jit_requested: jit,
             backend,
             scalars_only,
-            title: PyString::new(py, &class_name).unbind(),
+            title,
             class_name: class_name.into(),
             fields,
             program,

@@ -3,18 +3,22 @@
 
 mod build;
 mod layout;
+mod lookup;
+mod model_validator;
 
 use std::sync::Arc;
 
-use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use smallvec::SmallVec;
 
-use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
+use crate::errors::{LineError, LocItem, ValError, ValResult};
+use crate::input::Input;
 use crate::validators::{CheckError, State, Validator};
 
 pub use layout::SlotOffset;
+pub use lookup::FieldLookup;
+pub use model_validator::Validated;
 
 pub enum DefaultValue {
     Required,
@@ -37,10 +41,13 @@ pub enum DefaultCopy {
 pub struct Field {
     /// Interned attribute name.
     pub name: Py<PyString>,
+    /// The attribute name's text, for assignment errors.
+    pub name_text: Arc<str>,
     /// Interned input key: the alias when there is one.
     pub key: Py<PyString>,
-    /// The key's text, for comparing keys that are equal but not identical.
-    pub key_text: Box<str>,
+    /// The key's text, for matching keys that are equal but not identical
+    /// (and JSON keys), and for error locations.
+    pub key_text: Arc<str>,
     pub validator: Validator,
     pub default: DefaultValue,
     /// Slot in the Program's buffer, when the Program checks this field.
@@ -66,6 +73,8 @@ pub struct CompiledSchema {
     pub jit_requested: bool,
     /// Strict mode: only dicts and instances are accepted as input.
     pub strict: bool,
+    /// `from_attributes`: objects' attributes are read as fields.
+    pub from_attributes: bool,
     /// Every field holds an immutable scalar, so instances need no GC tracking.
     pub scalars_only: bool,
 }
@@ -77,26 +86,20 @@ type FieldErrors = SmallVec<[(usize, LineError); 4]>;
 pub type Values<'py> = SmallVec<[Bound<'py, PyAny>; 12]>;
 
 impl CompiledSchema {
-    /// Looks up, coerces and checks every field of `input`; collects every error.
-    /// `source` is what the caller was given (the dict itself, or the Mapping
-    /// it was read from); a missing field reports it as its input.
-    pub fn validate_dict<'py>(
-        &self,
-        py: Python<'py>,
-        input: &Bound<'py, PyDict>,
-        source: &Bound<'py, PyAny>,
-        state: &mut State,
-    ) -> ValResult<Values<'py>> {
+    /// Finds, coerces and checks every field through `lookup`; collects every
+    /// error. The one body behind every way a model is validated.
+    pub fn validate_fields<'py, L: FieldLookup<'py>>(&self, py: Python<'py>, lookup: &mut L, state: &mut State) -> ValResult<Values<'py>> {
+        let n_slots = self.program.n_slots();
         let mut values: Values<'py> = SmallVec::with_capacity(self.fields.len());
-        let mut slots: SmallVec<[u64; 16]> = SmallVec::from_elem(0, self.program.n_slots());
-        let mut filled: SmallVec<[bool; 16]> = SmallVec::from_elem(false, self.program.n_slots());
+        let mut slots: SmallVec<[u64; 16]> = SmallVec::from_elem(0, n_slots);
+        // The input each slot was read from, for the errors of failing checks.
+        let mut slot_inputs: SmallVec<[Option<L::Item>; 16]> = (0..n_slots).map(|_| None).collect();
         let mut errors: FieldErrors = SmallVec::new();
-        let mut ordered = OrderedKeys::new();
         for (index, field) in self.fields.iter().enumerate() {
-            let Some(item) = ordered.get(py, input, &field.key, &field.key_text) else {
-                match self.default_for(py, field, source) {
+            let Some(item) = lookup.get(py, index, field)? else {
+                match self.default_for(py, field, lookup) {
                     Ok(v) => values.push(v),
-                    Err(e) => collect(py, &mut errors, index, field, e)?,
+                    Err(e) => collect(&mut errors, index, field, e)?,
                 }
                 continue;
             };
@@ -104,7 +107,7 @@ impl CompiledSchema {
                 Some(slot) => field.validator.validate_deferred(py, &item, state).map(|(v, bits)| {
                     if let Some(bits) = bits {
                         slots[slot as usize] = bits;
-                        filled[slot as usize] = true;
+                        slot_inputs[slot as usize] = Some(item);
                     }
                     v
                 }),
@@ -112,13 +115,13 @@ impl CompiledSchema {
             };
             match result {
                 Ok(v) => values.push(v),
-                Err(e) => collect(py, &mut errors, index, field, e)?,
+                Err(e) => collect(&mut errors, index, field, e)?,
             }
         }
         if !self.program.is_empty() {
             let mut out: SmallVec<[u64; 2]> = SmallVec::from_elem(0, self.program.out_words());
             if self.backend.run(&self.program, &slots, &mut out) != 0 {
-                self.program_errors(py, input, &slots, &filled, &out, &mut errors);
+                self.program_errors(&slots, &slot_inputs, &out, &mut errors);
             }
         }
         if errors.is_empty() {
@@ -129,21 +132,14 @@ impl CompiledSchema {
     }
 
     /// Turns failing checks into errors: the first failure of each field whose
-    /// value reached its slot.
+    /// value reached its slot, reported against the input it was read from.
     #[cold]
     #[inline(never)]
-    fn program_errors(
-        &self,
-        py: Python<'_>,
-        input: &Bound<'_, PyDict>,
-        slots: &[u64],
-        filled: &[bool],
-        failed: &[u64],
-        errors: &mut FieldErrors,
-    ) {
+    fn program_errors<'py, I: Input<'py>>(&self, slots: &[u64], inputs: &[Option<I>], failed: &[u64], errors: &mut FieldErrors) {
         let mut reported: SmallVec<[u32; 8]> = SmallVec::new();
         for (i, check) in self.program.checks().iter().enumerate() {
-            if failed[i / 64] & (1 << (i % 64)) == 0 || !filled[check.slot as usize] {
+            let Some(input) = &inputs[check.slot as usize] else { continue };
+            if failed[i / 64] & (1 << (i % 64)) == 0 {
                 continue;
             }
             let site = &self.sites[i];
@@ -152,15 +148,13 @@ impl CompiledSchema {
             }
             reported.push(site.field);
             let field = &self.fields[site.field as usize];
-            let input_value = dict_get(py, input, &field.key).map(|v| v.unbind()).unwrap_or_else(|| py.None());
-            let mut line = LineError::new(site.error.to_kind(slots[check.slot as usize]), input_value);
-            line.loc_reversed.push(LocItem::Key(field.key.clone_ref(py).into_any()));
-            errors.push((site.field as usize, line));
+            let line = LineError::new(site.error.to_kind(slots[check.slot as usize]), input.error_value());
+            errors.push((site.field as usize, line.with_outer(LocItem::Key(field.key_text.clone()))));
         }
     }
 
     #[inline]
-    fn default_for<'py>(&self, py: Python<'py>, field: &Field, source: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
+    fn default_for<'py>(&self, py: Python<'py>, field: &Field, lookup: &impl FieldLookup<'py>) -> ValResult<Bound<'py, PyAny>> {
         match &field.default {
             DefaultValue::Value { value, copy } => Ok(match copy {
                 DefaultCopy::Shared => value.bind(py).clone(),
@@ -170,25 +164,8 @@ impl CompiledSchema {
                 DefaultCopy::Deep => deep_copy(py, value.bind(py))?,
             }),
             DefaultValue::Factory(factory) => Ok(factory.bind(py).call0()?),
-            DefaultValue::Required => Err(ValError::new(ErrorKind::Missing, source)),
+            DefaultValue::Required => Err(lookup.missing()),
         }
-    }
-
-    /// The fields present in a Mapping that is not a dict, read one key at a
-    /// time (a KeyError means absent), so that keys the fields do not name are
-    /// never touched.
-    #[cold]
-    pub fn fields_of_mapping<'py>(&self, mapping: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-        let py = mapping.py();
-        let out = PyDict::new(py);
-        for field in &self.fields {
-            match mapping.get_item(field.key.bind(py)) {
-                Ok(value) => out.set_item(field.key.bind(py), value)?,
-                Err(e) if e.is_instance_of::<pyo3::exceptions::PyKeyError>(py) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(out)
     }
 
     pub fn field_index(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> Option<usize> {
@@ -216,83 +193,12 @@ fn deep_copy<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<
     DEEPCOPY.import(py, "copy", "deepcopy")?.call1((value,))
 }
 
-/// Walks the input in insertion order while its keys are the fields' own
-/// interned key objects in field order (the usual case for literals and
-/// `**kwargs`), which needs no hashing; any other key ends the walk and the
-/// remaining fields are looked up.
-struct OrderedKeys {
-    pos: ffi::Py_ssize_t,
-    active: bool,
-}
-
-impl OrderedKeys {
-    #[inline]
-    fn new() -> Self {
-        Self { pos: 0, active: true }
-    }
-
-    #[inline]
-    fn get<'py>(&mut self, py: Python<'py>, dict: &Bound<'py, PyDict>, key: &Py<PyString>, key_text: &str) -> Option<Bound<'py, PyAny>> {
-        if self.active {
-            let mut k: *mut ffi::PyObject = std::ptr::null_mut();
-            let mut v: *mut ffi::PyObject = std::ptr::null_mut();
-            // SAFETY: PyDict_Next yields borrowed pointers valid while the dict is
-            // unchanged; the value is turned into an owned reference at once.
-            unsafe {
-                if ffi::PyDict_Next(dict.as_ptr(), &mut self.pos, &mut k, &mut v) != 0 && same_key(k, key.as_ptr(), key_text) {
-                    return Some(Bound::from_borrowed_ptr(py, v));
-                }
-            }
-            self.active = false;
-        }
-        dict_get(py, dict, key)
-    }
-}
-
-/// The same object, or an exact str equal to the field's key (keys from JSON or
-/// f-strings are equal but not identical); cheaper than hashing into the dict.
-/// Field names are ASCII identifiers in practice, so only a compact ASCII key
-/// is compared byte by byte; anything else falls back to the dict lookup.
-///
-/// # Safety
-/// `k` must be a live object; `field_text` is the field key's text.
-#[inline]
-unsafe fn same_key(k: *mut ffi::PyObject, field_key: *mut ffi::PyObject, field_text: &str) -> bool {
-    if k == field_key {
-        return true;
-    }
-    if ffi::Py_TYPE(k) != std::ptr::addr_of_mut!(ffi::PyUnicode_Type) || ffi::PyUnicode_IS_ASCII(k) == 0 {
-        return false;
-    }
-    let len = ffi::PyUnicode_GET_LENGTH(k) as usize;
-    len == field_text.len()
-        && std::slice::from_raw_parts(ffi::PyUnicode_DATA(k) as *const u8, len) == field_text.as_bytes()
-}
-
-/// A borrowed dict lookup that neither raises nor allocates.
-#[inline]
-pub fn dict_get<'py>(py: Python<'py>, dict: &Bound<'py, PyDict>, key: &Py<PyString>) -> Option<Bound<'py, PyAny>> {
-    // SAFETY: both pointers are live; the result is borrowed from the dict, so it
-    // is turned into an owned reference at once.
-    unsafe {
-        let item = ffi::PyDict_GetItemWithError(dict.as_ptr(), key.as_ptr());
-        if item.is_null() {
-            // A key comparison that raised is a missing key here.
-            ffi::PyErr_Clear();
-            None
-        } else {
-            Some(Bound::from_borrowed_ptr(py, item))
-        }
-    }
-}
-
 #[cold]
-fn collect(py: Python<'_>, errors: &mut FieldErrors, index: usize, field: &Field, err: ValError) -> ValResult<()> {
+fn collect(errors: &mut FieldErrors, index: usize, field: &Field, err: ValError) -> ValResult<()> {
     match err {
         ValError::Lines(lines) => {
-            for mut line in lines {
-                line.loc_reversed.push(LocItem::Key(field.key.clone_ref(py).into_any()));
-                errors.push((index, line));
+            for line in lines {
+                errors.push((index, line.with_outer(LocItem::Key(field.key_text.clone()))));
             }
             Ok(())
         }

@@ -3,9 +3,9 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict};
 
-use super::{BuildContext, node_strict, Validator};
+use super::{BuildContext, node_strict, State, Validator};
 use crate::errors::ValResult;
-use crate::input::coerce_bool;
+use crate::input::Input;
 
 #[derive(Debug)]
 pub struct BoolValidator {
@@ -18,8 +18,8 @@ impl BoolValidator {
     }
 
     #[inline]
-    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        let value = coerce_bool(input, self.strict)?;
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let value = input.validate_bool(py, state.strict_or(self.strict))?;
         Ok(PyBool::new(py, value).to_owned().into_any())
     }
 }

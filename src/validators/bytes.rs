@@ -4,9 +4,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::checks::{CheckError, LeafChecks};
-use super::{BuildContext, node_strict, Validator};
+use super::{BuildContext, node_strict, State, Validator};
 use crate::errors::{ValError, ValResult};
-use crate::input::coerce_bytes;
+use crate::input::Input;
 
 #[derive(Debug)]
 pub struct BytesValidator {
@@ -26,8 +26,8 @@ impl BytesValidator {
     }
 
     #[inline]
-    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        let (value, len) = self.validate_deferred(input)?;
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let (value, len) = self.validate_deferred(py, input, state)?;
         if let (Some(checks), Some(len)) = (&self.checks, len) {
             if let Some(kind) = checks.first_failure(len) {
                 return Err(ValError::new(kind, input));
@@ -37,8 +37,13 @@ impl BytesValidator {
     }
 
     #[inline]
-    pub fn validate_deferred<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
-        let value = coerce_bytes(input, self.strict)?;
+    pub fn validate_deferred<'py>(
+        &self,
+        py: Python<'py>,
+        input: &impl Input<'py>,
+        state: &State,
+    ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        let value = input.validate_bytes(py, state.strict_or(self.strict))?;
         let len = match self.checks {
             Some(_) => Some(value.cast::<PyBytes>().map(|b| b.as_bytes().len() as u64).unwrap_or(0)),
             None => None,

@@ -30,10 +30,10 @@ impl CheckError {
             CheckError::BytesLen { min: true, limit } => ErrorKind::BytesTooShort { min_length: *limit },
             CheckError::BytesLen { min: false, limit } => ErrorKind::BytesTooLong { max_length: *limit },
             CheckError::SeqLen { min: true, limit, field_type } => {
-                ErrorKind::TooShort { field_type, min_length: *limit, actual_length: bits }
+                ErrorKind::TooShort { field_type: (*field_type).into(), min_length: *limit, actual_length: bits }
             }
             CheckError::SeqLen { min: false, limit, field_type } => {
-                ErrorKind::TooLong { field_type, max_length: *limit, actual_length: bits }
+                ErrorKind::TooLong { field_type: (*field_type).into(), max_length: *limit, actual_length: bits }
             }
         }
     }
@@ -95,4 +95,20 @@ impl LeafChecks {
 
 pub fn shared_bound(value: Py<PyAny>, display: String) -> Arc<BoundValue> {
     Arc::new(BoundValue { value, display })
+}
+
+/// The decimal text of a Python int of any size: `str()` refuses ints beyond
+/// 4300 digits, so those are read through their hex form, which has no limit.
+pub fn int_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(text) = value.str() {
+        return Ok(text.to_string());
+    }
+    let hex: String = value.call_method1("__format__", ("x",))?.extract()?;
+    let (negative, digits) = match hex.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, hex.as_str()),
+    };
+    let magnitude = num_bigint::BigUint::parse_bytes(digits.as_bytes(), 16)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("unreadable int"))?;
+    Ok(if negative { format!("-{magnitude}") } else { magnitude.to_string() })
 }

@@ -2,28 +2,30 @@
 //! (`("meta", "a")`) or at the key itself (`("meta", 1, "[key]")`).
 
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString, PyType};
+use pyo3::types::{PyDict, PyString};
 
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
-use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
+use crate::errors::{LineError, LocItem, ValError, ValResult};
+use crate::input::{Input, JsonInput, MapInput};
 
 /// A dict key in an error location: str and int keys as they are, a bool as
-/// its int, anything else as its text (pydantic's rule).
+/// its int, anything else as its text (pydantic's rule; its repr when its
+/// text cannot be had).
 #[cold]
 fn key_location(key: &Bound<'_, PyAny>) -> LocItem {
-    let py = key.py();
-    if key.is_exact_instance_of::<PyString>() || key.is_exact_instance_of::<pyo3::types::PyInt>() {
-        return LocItem::Key(key.clone().unbind());
+    if let Ok(s) = key.cast::<PyString>() {
+        if let Ok(text) = s.to_cow() {
+            return LocItem::Key(text.as_ref().into());
+        }
     }
-    if let Ok(b) = key.cast::<pyo3::types::PyBool>() {
-        return LocItem::Key((b.is_true() as i64).into_pyobject(py).map(|i| i.into_any().unbind()).unwrap_or_else(|_| key.clone().unbind()));
+    if key.is_instance_of::<pyo3::types::PyInt>() {
+        if let Ok(i) = key.extract::<i64>() {
+            return LocItem::Int(i);
+        }
     }
-    match key.str() {
-        Ok(text) => LocItem::Key(text.into_any().unbind()),
-        Err(_) => LocItem::Key(key.clone().unbind()),
-    }
+    let text = key.str().or_else(|_| key.repr()).map(|s| s.to_string_lossy().into_owned());
+    LocItem::Key(text.unwrap_or_else(|_| "<unprintable key>".into()).into())
 }
 
 #[derive(Debug)]
@@ -32,11 +34,6 @@ pub struct DictValidator {
     key: Box<Validator>,
     value: Box<Validator>,
     checks: Option<LeafChecks>,
-}
-
-fn mapping_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
-    static MAPPING: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-    MAPPING.import(py, "collections.abc", "Mapping")
 }
 
 impl DictValidator {
@@ -65,7 +62,7 @@ impl DictValidator {
         &self.value
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let (dict, len) = self.validate_deferred(py, input, state)?;
         if let (Some(checks), Some(len)) = (&self.checks, len) {
             if let Some(kind) = checks.first_failure(len) {
@@ -78,50 +75,27 @@ impl DictValidator {
     pub fn validate_deferred<'py>(
         &self,
         py: Python<'py>,
-        input: &Bound<'py, PyAny>,
+        input: &impl Input<'py>,
         state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
-        let pairs: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> = if let Ok(d) = input.cast::<PyDict>() {
-            d.iter().collect()
-        } else if !self.strict && input.is_instance(mapping_type(py)?)? {
-            // Other Mappings are read through items(): each key is validated
-            // before anything hashes it again.
-            input
-                .call_method0("items")?
-                .try_iter()?
-                .map(|pair| pair.and_then(|p| p.extract()))
-                .collect::<PyResult<_>>()?
-        } else {
-            return Err(ValError::new(ErrorKind::DictType, input));
-        };
         let out = PyDict::new(py);
         let mut errors: Vec<LineError> = Vec::new();
-        for (k, v) in pairs {
-            let key = match self.key.validate(py, &k, state) {
-                Ok(key) => Some(key),
-                Err(ValError::Lines(lines)) => {
-                    for mut l in lines {
-                        l.loc_reversed.push(LocItem::Key(PyString::new(py, "[key]").into_any().unbind()));
-                        l.loc_reversed.push(key_location(&k));
-                        errors.push(l);
-                    }
-                    None
+        match input.validate_dict(py, state.strict_or(self.strict))? {
+            MapInput::Dict(d) => {
+                for (k, v) in d.iter() {
+                    self.entry(py, &out, &k, &v, || key_location(&k), &mut errors, state)?;
                 }
-                Err(e) => return Err(e),
-            };
-            match self.value.validate(py, &v, state) {
-                Ok(value) => {
-                    if let Some(key) = key {
-                        out.set_item(key, value)?;
-                    }
+            }
+            MapInput::Pairs(pairs) => {
+                for (k, v) in &pairs {
+                    self.entry(py, &out, k, v, || key_location(k), &mut errors, state)?;
                 }
-                Err(ValError::Lines(lines)) => {
-                    for mut l in lines {
-                        l.loc_reversed.push(key_location(&k));
-                        errors.push(l);
-                    }
+            }
+            MapInput::Json(pairs) => {
+                for (k, v) in pairs {
+                    let key = JsonInput::Key(k.as_ref());
+                    self.entry(py, &out, &key, &JsonInput::Value(v), || LocItem::Key(k.as_ref().into()), &mut errors, state)?;
                 }
-                Err(e) => return Err(e),
             }
         }
         if !errors.is_empty() {
@@ -129,5 +103,41 @@ impl DictValidator {
         }
         let len = self.checks.as_ref().map(|_| out.len() as u64);
         Ok((out.into_any(), len))
+    }
+
+    /// Validates one key and its value into `out`, or records their errors
+    /// located at the key.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn entry<'py, I: Input<'py>>(
+        &self,
+        py: Python<'py>,
+        out: &Bound<'py, PyDict>,
+        k: &I,
+        v: &I,
+        location: impl Fn() -> LocItem,
+        errors: &mut Vec<LineError>,
+        state: &mut State,
+    ) -> ValResult<()> {
+        let key = match self.key.validate(py, k, state) {
+            Ok(key) => Some(key),
+            Err(ValError::Lines(lines)) => {
+                for line in lines {
+                    errors.push(line.with_outer(LocItem::from("[key]")).with_outer(location()));
+                }
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        match self.value.validate(py, v, state) {
+            Ok(value) => {
+                if let Some(key) = key {
+                    out.set_item(key, value)?;
+                }
+            }
+            Err(ValError::Lines(lines)) => errors.extend(lines.into_iter().map(|l| l.with_outer(location()))),
+            Err(e) => return Err(e),
+        }
+        Ok(())
     }
 }

@@ -6,9 +6,9 @@ use pyo3::types::{PyDict, PyFloat};
 use satya_jit::{CheckKind, Origin};
 
 use super::checks::{shared_bound, CheckError, LeafCheck, LeafChecks};
-use super::{BuildContext, node_get, node_strict, Validator};
+use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
-use crate::input::coerce_float;
+use crate::input::Input;
 
 #[derive(Debug)]
 pub struct FloatValidator {
@@ -19,16 +19,20 @@ impl FloatValidator {
     pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
         let strict = node_strict(node)?;
         let checks = read_checks(node)?;
-        if checks.is_empty() {
+        let allow_inf_nan = match node_get(node, "allow_inf_nan")? {
+            Some(v) => v.is_truthy()?,
+            None => true,
+        };
+        if checks.is_empty() && allow_inf_nan {
             Ok(Validator::Float(FloatValidator { strict }))
         } else {
-            Ok(Validator::ConstrainedFloat(ConstrainedFloatValidator { strict, checks }))
+            Ok(Validator::ConstrainedFloat(ConstrainedFloatValidator { strict, checks, allow_inf_nan }))
         }
     }
 
     #[inline]
-    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        Ok(coerce_float(input, self.strict)?.1)
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        Ok(input.validate_float(py, state.strict_or(self.strict))?.1)
     }
 }
 
@@ -61,6 +65,9 @@ fn read_checks(node: &Bound<'_, PyDict>) -> PyResult<LeafChecks> {
 pub struct ConstrainedFloatValidator {
     strict: bool,
     checks: LeafChecks,
+    /// `allow_inf_nan=False`: NaN and the infinities are finite_number errors,
+    /// reported before any bound.
+    allow_inf_nan: bool,
 }
 
 impl ConstrainedFloatValidator {
@@ -68,17 +75,31 @@ impl ConstrainedFloatValidator {
         &self.checks
     }
 
-    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        let (value, obj) = coerce_float(input, self.strict)?;
-        match self.checks.first_failure(value.to_bits()) {
+    /// The finiteness check, which runs inline rather than in a Program.
+    pub fn finite_check_count(&self) -> usize {
+        !self.allow_inf_nan as usize
+    }
+
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let (obj, bits) = self.validate_deferred(py, input, state)?;
+        match bits.and_then(|bits| self.checks.first_failure(bits)) {
             Some(kind) => Err(ValError::new(kind, input)),
             None => Ok(obj),
         }
     }
 
     #[inline]
-    pub fn validate_deferred<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
-        let (value, obj) = coerce_float(input, self.strict)?;
-        Ok((obj, Some(value.to_bits())))
+    pub fn validate_deferred<'py>(
+        &self,
+        py: Python<'py>,
+        input: &impl Input<'py>,
+        state: &State,
+    ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        let (value, obj) = input.validate_float(py, state.strict_or(self.strict))?;
+        if !self.allow_inf_nan && !value.is_finite() {
+            return Err(ValError::new(ErrorKind::FiniteNumber, input));
+        }
+        let slot = if self.checks.is_empty() { None } else { Some(value.to_bits()) };
+        Ok((obj, slot))
     }
 }

@@ -6,10 +6,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt};
 use satya_jit::{CheckKind, Origin};
 
-use super::checks::{shared_bound, CheckError, LeafCheck, LeafChecks};
-use super::{BuildContext, node_get, node_strict, Validator};
+use super::checks::{int_text, shared_bound, CheckError, LeafCheck, LeafChecks};
+use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
-use crate::input::{coerce_int, IntValue};
+use crate::input::{Input, IntValue};
 
 #[derive(Debug)]
 pub struct IntValidator {
@@ -28,10 +28,8 @@ impl IntValidator {
     }
 
     #[inline]
-    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        Ok(match coerce_int(input, self.strict)? {
-            IntValue::Small(_, obj) | IntValue::Big(obj) => obj,
-        })
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        Ok(input.validate_int(py, state.strict_or(self.strict))?.into_object())
     }
 }
 
@@ -62,7 +60,10 @@ impl IntBound {
         for (key, op) in [("multiple_of", Op::MultipleOf), ("le", Op::Le), ("lt", Op::Lt), ("ge", Op::Ge), ("gt", Op::Gt)] {
             if let Some(value) = node_get(constraints, key)? {
                 let value = value.cast::<PyInt>()?.clone().into_any();
-                let bound = shared_bound(value.clone().unbind(), value.str()?.to_string());
+                if op == Op::MultipleOf && value.le(0)? {
+                    return Err(pyo3::exceptions::PyValueError::new_err("multiple_of must be greater than 0"));
+                }
+                let bound = shared_bound(value.clone().unbind(), int_text(&value)?);
                 let error = match op {
                     Op::MultipleOf => ErrorKind::MultipleOf(bound),
                     Op::Le => ErrorKind::LessThanEqual(bound),
@@ -113,8 +114,8 @@ impl ConstrainedIntValidator {
         self.bounds.len()
     }
 
-    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        let (obj, slot) = self.validate_deferred(input)?;
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let (obj, slot) = self.validate_deferred(py, input, state)?;
         if let (Some(bits), Some(checks)) = (slot, &self.program) {
             if let Some(kind) = checks.first_failure(bits) {
                 return Err(ValError::new(kind, input));
@@ -124,8 +125,13 @@ impl ConstrainedIntValidator {
     }
 
     #[inline]
-    pub fn validate_deferred<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
-        match coerce_int(input, self.strict)? {
+    pub fn validate_deferred<'py>(
+        &self,
+        py: Python<'py>,
+        input: &impl Input<'py>,
+        state: &State,
+    ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        match input.validate_int(py, state.strict_or(self.strict))? {
             IntValue::Small(v, obj) if self.program.is_some() => Ok((obj, Some(v as u64))),
             IntValue::Small(_, obj) | IntValue::Big(obj) => {
                 self.check_exact(input, &obj)?;
@@ -136,7 +142,7 @@ impl ConstrainedIntValidator {
 
     /// Compares a Python int with every bound exactly; nothing is truncated.
     #[cold]
-    fn check_exact(&self, input: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> ValResult<()> {
+    fn check_exact<'py>(&self, input: &impl Input<'py>, value: &Bound<'py, PyAny>) -> ValResult<()> {
         for b in &self.bounds {
             let bound = b.value.bind(value.py());
             let ok = match b.op {

@@ -2,8 +2,7 @@
 //! generators; strict mode only lists. Length bounds count the items.
 
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyFrozenSet, PyList, PySet, PyTuple};
+use pyo3::types::{PyDict, PyList};
 
 use pyo3::ffi;
 use satya_jit::{Check, CheckKind, Program, Shape};
@@ -11,7 +10,8 @@ use satya_jit::{Check, CheckKind, Program, Shape};
 use super::checks::{CheckError, LeafChecks};
 use crate::backend::Backend;
 use super::{BuildContext, node_get, node_strict, State, Validator};
-use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
+use crate::errors::{LineError, LocItem, ValError, ValResult};
+use crate::input::{Input, JsonInput, SeqInput};
 
 #[derive(Debug)]
 pub struct ListValidator {
@@ -43,7 +43,7 @@ impl ItemProgram {
     fn build(item: &Validator, ctx: &BuildContext) -> Option<Self> {
         let kind = match item {
             Validator::ConstrainedInt(_) => ItemKind::Int,
-            Validator::ConstrainedFloat(_) => ItemKind::Float,
+            Validator::ConstrainedFloat(v) if v.finite_check_count() == 0 => ItemKind::Float,
             Validator::ConstrainedStr(_) => ItemKind::Str,
             _ => return None,
         };
@@ -145,24 +145,11 @@ impl ItemProgram {
                 let index = index as usize;
                 let kind = self.checks.first_failure(slots[index])?;
                 let item = list.get_item(index).ok()?;
-                let mut line = LineError::new(kind, item.unbind());
-                line.loc_reversed.push(LocItem::Index(index));
-                Some(line)
+                Some(LineError::new(kind, item.error_value()).with_outer(LocItem::Index(index)))
             })
             .collect();
         ValError::Lines(lines)
     }
-}
-
-/// The lax-mode iterables that are accepted as lists besides tuple and set.
-fn lax_sequence_types(py: Python<'_>) -> PyResult<&Bound<'_, PyTuple>> {
-    static TYPES: PyOnceLock<Py<PyTuple>> = PyOnceLock::new();
-    TYPES
-        .get_or_try_init(py, || {
-            let helpers = py.import("satya._types")?;
-            Ok::<_, PyErr>(helpers.getattr("LAX_LIST_TYPES")?.cast_into::<PyTuple>()?.unbind())
-        })
-        .map(|t| t.bind(py))
 }
 
 impl ListValidator {
@@ -185,12 +172,6 @@ impl ListValidator {
         self.checks.as_ref().is_some_and(|c| c.0.iter().any(|c| matches!(c.kind, CheckKind::LenMax(max) if len as u64 > max)))
     }
 
-    /// The unvalidated list with its length: its checks fail on the length alone.
-    #[cold]
-    fn too_long<'py>(&self, input: &Bound<'py, PyAny>, len: usize) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
-        Ok((input.clone(), Some(len as u64)))
-    }
-
     pub fn item_program(&self) -> Option<&ItemProgram> {
         self.items.as_ref()
     }
@@ -199,8 +180,7 @@ impl ListValidator {
         &self.item
     }
 
-
-    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let (list, len) = self.validate_deferred(py, input, state)?;
         if let (Some(checks), Some(len)) = (&self.checks, len) {
             if let Some(kind) = checks.first_failure(len) {
@@ -213,54 +193,38 @@ impl ListValidator {
     pub fn validate_deferred<'py>(
         &self,
         py: Python<'py>,
-        input: &Bound<'py, PyAny>,
+        input: &impl Input<'py>,
         state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
-        let list = if let Ok(list) = input.cast_exact::<PyList>() {
-            // Too long: the length is the one error, as pydantic reports it.
-            if self.exceeds_max_length(list.len()) {
-                return self.too_long(input, list.len());
-            }
-            match self.items.as_ref().and_then(|items| items.validate(list)) {
+        let seq = input.validate_list(py, state.strict_or(self.strict))?;
+        let len = match &seq {
+            SeqInput::List(list) => list.len(),
+            SeqInput::Items(items) => items.len(),
+            SeqInput::Json(items) => items.len(),
+        };
+        // Too long: the length is the one error, as pydantic reports it; the
+        // placeholder value is never used, since the length check fails.
+        if self.exceeds_max_length(len) {
+            return Ok((py.None().into_bound(py), Some(len as u64)));
+        }
+        let list = match seq {
+            SeqInput::List(list) => match self.items.as_ref().filter(|_| list.is_exact_instance_of::<PyList>()).and_then(|items| items.validate(&list)) {
                 Some(result) => result?,
-                None => self.validate_items(py, list.iter(), list.len(), state)?,
-            }
-        } else {
-            let items = self.lax_items(py, input)?;
-            if self.exceeds_max_length(items.len()) {
-                return self.too_long(input, items.len());
-            }
-            let n = items.len();
-            self.validate_items(py, items.into_iter(), n, state)?
+                // Read by index at the C level: a subclass's __iter__ is not used.
+                None => self.validate_items(py, list.iter(), len, state)?,
+            },
+            SeqInput::Items(items) => self.validate_items(py, items.into_iter(), len, state)?,
+            SeqInput::Json(items) => self.validate_items(py, items.iter().map(JsonInput::Value), len, state)?,
         };
         let len = self.checks.as_ref().map(|_| list.len() as u64);
         Ok((list.into_any(), len))
     }
 
-    #[cold]
-    /// The items of an input that is not an exact list, when lax mode (or a
-    /// list subclass in strict mode) accepts it.
-    fn lax_items<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>) -> ValResult<Vec<Bound<'py, PyAny>>> {
-        let accepted = if self.strict {
-            input.is_instance_of::<PyList>()
-        } else {
-            input.is_instance_of::<PyList>()
-                || input.is_instance_of::<PyTuple>()
-                || input.is_instance_of::<PySet>()
-                || input.is_instance_of::<PyFrozenSet>()
-                || input.is_instance(lax_sequence_types(py)?.as_any())?
-        };
-        if !accepted {
-            return Err(ValError::new(ErrorKind::ListType, input));
-        }
-        Ok(input.try_iter()?.collect::<PyResult<_>>()?)
-    }
-
     #[inline]
-    fn validate_items<'py>(
+    fn validate_items<'py, I: Input<'py>>(
         &self,
         py: Python<'py>,
-        items: impl Iterator<Item = Bound<'py, PyAny>>,
+        items: impl Iterator<Item = I>,
         len: usize,
         state: &mut State,
     ) -> ValResult<Bound<'py, PyList>> {
@@ -269,12 +233,7 @@ impl ListValidator {
         for (index, item) in items.enumerate() {
             match self.item.validate(py, &item, state) {
                 Ok(v) => out.push(v),
-                Err(ValError::Lines(lines)) => {
-                    errors.extend(lines.into_iter().map(|mut l| {
-                        l.loc_reversed.push(LocItem::Index(index));
-                        l
-                    }))
-                }
+                Err(ValError::Lines(lines)) => errors.extend(lines.into_iter().map(|l| l.with_outer(LocItem::Index(index)))),
                 Err(e) => return Err(e),
             }
         }
@@ -284,4 +243,3 @@ impl ListValidator {
         Ok(PyList::new(py, out)?)
     }
 }
-

@@ -22,6 +22,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::Input;
 
 /// Deep input against a recursive model stops here with a validation error
 /// instead of exhausting the native stack (pydantic's limit).
@@ -36,17 +37,34 @@ pub struct BuildContext {
     pub jit_failures: std::cell::RefCell<Vec<String>>,
 }
 
-/// The model inputs being validated, outermost first: a repeat is a cycle.
+/// What one validation call carries through the tree: its per-call options and
+/// the model inputs being validated, outermost first (a repeat is a cycle).
 #[derive(Default)]
 pub struct State {
     path: smallvec::SmallVec<[usize; 8]>,
+    /// `strict=` of the call: overrides the schema's own setting when given.
+    pub strict: Option<bool>,
+    /// `from_attributes=` of the call: models read other objects' attributes.
+    pub from_attributes: bool,
+    /// `context=` of the call, kept for the hooks that read it.
+    pub context: Option<Py<PyAny>>,
 }
 
 impl State {
+    pub fn new(strict: Option<bool>, from_attributes: bool, context: Option<Py<PyAny>>) -> Self {
+        State { path: Default::default(), strict, from_attributes, context }
+    }
+
+    /// The strictness a validator built with `strict` applies in this call.
     #[inline]
-    pub fn enter(&mut self, input: &Bound<'_, PyAny>) -> ValResult<()> {
-        let id = input.as_ptr() as usize;
-        if self.path.contains(&id) {
+    pub fn strict_or(&self, strict: bool) -> bool {
+        self.strict.unwrap_or(strict)
+    }
+
+    #[inline]
+    pub fn enter<'py>(&mut self, input: &impl Input<'py>) -> ValResult<()> {
+        let id = input.identity();
+        if id != 0 && self.path.contains(&id) {
             return Err(ValError::new(ErrorKind::RecursionLoop, input));
         }
         if self.path.len() >= MAX_DEPTH {
@@ -118,18 +136,18 @@ impl Validator {
 
     /// Validates one value, running its own constraint checks.
     #[inline]
-    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         match self {
-            Validator::Any(v) => v.validate(input),
+            Validator::Any(v) => v.validate(py, input),
             Validator::None(v) => v.validate(py, input),
-            Validator::Bool(v) => v.validate(py, input),
-            Validator::Int(v) => v.validate(input),
-            Validator::ConstrainedInt(v) => v.validate(input),
-            Validator::Float(v) => v.validate(input),
-            Validator::ConstrainedFloat(v) => v.validate(input),
-            Validator::Str(v) => v.validate(input),
-            Validator::ConstrainedStr(v) => v.validate(input),
-            Validator::Bytes(v) => v.validate(input),
+            Validator::Bool(v) => v.validate(py, input, state),
+            Validator::Int(v) => v.validate(py, input, state),
+            Validator::ConstrainedInt(v) => v.validate(py, input, state),
+            Validator::Float(v) => v.validate(py, input, state),
+            Validator::ConstrainedFloat(v) => v.validate(py, input, state),
+            Validator::Str(v) => v.validate(py, input, state),
+            Validator::ConstrainedStr(v) => v.validate(py, input, state),
+            Validator::Bytes(v) => v.validate(py, input, state),
             Validator::List(v) => v.validate(py, input, state),
             Validator::Dict(v) => v.validate(py, input, state),
             Validator::Nullable(v) => v.validate(py, input, state),
@@ -142,7 +160,7 @@ impl Validator {
     pub fn program_checks(&self) -> Option<&LeafChecks> {
         match self {
             Validator::ConstrainedInt(v) => v.program_checks(),
-            Validator::ConstrainedFloat(v) => Some(v.checks()),
+            Validator::ConstrainedFloat(v) => Some(v.checks()).filter(|c| !c.is_empty()),
             Validator::ConstrainedStr(v) => v.program_checks(),
             Validator::Bytes(v) => v.checks().filter(|c| !c.is_empty()),
             Validator::List(v) => v.checks().filter(|c| !c.is_empty()),
@@ -159,14 +177,14 @@ impl Validator {
     pub fn validate_deferred<'py>(
         &self,
         py: Python<'py>,
-        input: &Bound<'py, PyAny>,
+        input: &impl Input<'py>,
         state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         match self {
-            Validator::ConstrainedInt(v) => v.validate_deferred(input),
-            Validator::ConstrainedFloat(v) => v.validate_deferred(input),
-            Validator::ConstrainedStr(v) => v.validate_deferred(input),
-            Validator::Bytes(v) => v.validate_deferred(input),
+            Validator::ConstrainedInt(v) => v.validate_deferred(py, input, state),
+            Validator::ConstrainedFloat(v) => v.validate_deferred(py, input, state),
+            Validator::ConstrainedStr(v) => v.validate_deferred(py, input, state),
+            Validator::Bytes(v) => v.validate_deferred(py, input, state),
             Validator::List(v) => v.validate_deferred(py, input, state),
             Validator::Dict(v) => v.validate_deferred(py, input, state),
             Validator::Nullable(v) => v.validate_deferred(py, input, state),
@@ -189,7 +207,7 @@ impl Validator {
     pub fn check_count(&self) -> usize {
         match self {
             Validator::ConstrainedInt(v) => v.check_count(),
-            Validator::ConstrainedFloat(v) => v.checks().0.len(),
+            Validator::ConstrainedFloat(v) => v.checks().0.len() + v.finite_check_count(),
             Validator::ConstrainedStr(v) => v.check_count(),
             Validator::Bytes(v) => v.checks().map_or(0, |c| c.0.len()),
             Validator::List(v) => v.checks().map_or(0, |c| c.0.len()) + v.item().check_count(),
@@ -226,7 +244,7 @@ impl Validator {
                 v.value().visit_objects(visit);
             }
             Validator::Nullable(v) => v.inner().visit_objects(visit),
-            Validator::Model(v) => visit(v.class_object()),
+            Validator::Model(v) => v.visit_objects(visit),
             _ => {}
         }
     }

@@ -1,15 +1,19 @@
-//! A field whose type is another Model class (or the class itself).
+//! A field whose type is another Model class (or the class itself). It holds
+//! the class's schema directly once it is built; for a forward reference or a
+//! self-reference that happens at first use, once.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
 use super::{BuildContext, State, Validator};
 use crate::errors::ValResult;
-use crate::model::{schema_of, validate_instance};
+use crate::input::Input;
+use crate::model::{schema_of, SchemaHandle};
 
 #[derive(Debug)]
 pub struct ModelFieldValidator {
-    cls: Py<PyAny>,
+    cls: Py<PyType>,
+    schema: std::sync::OnceLock<Py<SchemaHandle>>,
 }
 
 impl ModelFieldValidator {
@@ -17,18 +21,30 @@ impl ModelFieldValidator {
         let cls = node
             .get_item("cls")?
             .ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("model node without 'cls'"))?;
-        cls.cast::<PyType>()?;
-        Ok(Validator::Model(ModelFieldValidator { cls: cls.unbind() }))
+        let cls = cls.cast_into::<PyType>()?.unbind();
+        Ok(Validator::Model(ModelFieldValidator { cls, schema: std::sync::OnceLock::new() }))
     }
 
-    pub fn class_object(&self) -> &Py<PyAny> {
-        &self.cls
+    pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
+        visit(self.cls.as_any());
+        if let Some(handle) = self.schema.get() {
+            visit(handle.as_any());
+        }
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
-        let cls = self.cls.bind(py).cast::<PyType>().map_err(PyErr::from)?;
-        // The schema may be built only now, for a forward reference.
-        let handle = schema_of(cls)?;
-        validate_instance(py, cls, &handle.get().schema, input, state)
+    #[inline]
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        let handle = match self.schema.get() {
+            Some(handle) => handle,
+            None => self.resolve(py)?,
+        };
+        handle.get().schema.validate_model(py, self.cls.bind(py), input, state)
+    }
+
+    #[cold]
+    fn resolve(&self, py: Python<'_>) -> PyResult<&Py<SchemaHandle>> {
+        let handle = schema_of(self.cls.bind(py))?.unbind();
+        let _ = self.schema.set(handle);
+        Ok(self.schema.get().expect("set above"))
     }
 }

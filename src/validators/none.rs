@@ -1,19 +1,16 @@
-//! `None`: only None passes.
+//! `None`: only None (JSON null) passes.
 
 use pyo3::prelude::*;
 
-use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::errors::ValResult;
+use crate::input::Input;
 
 #[derive(Debug)]
 pub struct NoneValidator;
 
 impl NoneValidator {
     #[inline]
-    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        if input.is_none() {
-            Ok(py.None().into_bound(py))
-        } else {
-            Err(ValError::new(ErrorKind::NoneRequired, input))
-        }
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>) -> ValResult<Bound<'py, PyAny>> {
+        input.validate_none(py)
     }
 }

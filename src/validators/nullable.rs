@@ -5,6 +5,7 @@ use pyo3::types::PyDict;
 
 use super::{BuildContext, State, Validator};
 use crate::errors::ValResult;
+use crate::input::Input;
 
 #[derive(Debug)]
 pub struct NullableValidator {
@@ -24,9 +25,9 @@ impl NullableValidator {
 
 
     #[inline]
-    pub fn validate<'py>(&self, py: Python<'py>, input: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
-        if input.is_none() {
-            return Ok(input.clone());
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        if input.is_null() {
+            return Ok(py.None().into_bound(py));
         }
         self.inner.validate(py, input, state)
     }
@@ -35,11 +36,11 @@ impl NullableValidator {
     pub fn validate_deferred<'py>(
         &self,
         py: Python<'py>,
-        input: &Bound<'py, PyAny>,
+        input: &impl Input<'py>,
         state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
-        if input.is_none() {
-            return Ok((input.clone(), None));
+        if input.is_null() {
+            return Ok((py.None().into_bound(py), None));
         }
         self.inner.validate_deferred(py, input, state)
     }

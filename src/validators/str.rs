@@ -8,9 +8,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use super::checks::{CheckError, LeafChecks};
-use super::{BuildContext, node_get, node_strict, Validator};
+use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
-use crate::input::{coerce_str, has_surrogates};
+use crate::input::{has_surrogates, Input};
 
 #[derive(Debug)]
 pub struct StrValidator {
@@ -38,8 +38,8 @@ impl StrValidator {
     }
 
     #[inline]
-    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        Ok(coerce_str(input, self.strict)?.into_any())
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        Ok(input.validate_str(py, state.strict_or(self.strict))?.into_any())
     }
 }
 
@@ -88,8 +88,8 @@ impl Pattern {
 /// A constrained string must be valid Unicode text: a lone surrogate is a
 /// string_unicode error, as in pydantic (a plain `str` field lets it through).
 #[inline]
-fn coerce_utf8_str<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<Bound<'py, PyString>> {
-    let s = coerce_str(input, strict)?;
+fn coerce_utf8_str<'py>(py: Python<'py>, input: &impl Input<'py>, strict: bool) -> ValResult<Bound<'py, PyString>> {
+    let s = input.validate_str(py, strict)?;
     if has_surrogates(&s) {
         return Err(ValError::new(ErrorKind::StringUnicode, input));
     }
@@ -118,8 +118,8 @@ impl ConstrainedStrValidator {
         self.checks.0.len() + self.pattern.is_some() as usize
     }
 
-    pub fn validate<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
-        let s = coerce_utf8_str(input, self.strict)?;
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let s = coerce_utf8_str(py, input, state.strict_or(self.strict))?;
         if !self.checks.is_empty() {
             let len = s.len()? as u64;
             if let Some(kind) = self.checks.first_failure(len) {
@@ -136,11 +136,16 @@ impl ConstrainedStrValidator {
     }
 
     #[inline]
-    pub fn validate_deferred<'py>(&self, input: &Bound<'py, PyAny>) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+    pub fn validate_deferred<'py>(
+        &self,
+        py: Python<'py>,
+        input: &impl Input<'py>,
+        state: &State,
+    ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         if self.program_checks().is_none() {
-            return Ok((self.validate(input)?, None));
+            return Ok((self.validate(py, input, state)?, None));
         }
-        let s = coerce_utf8_str(input, self.strict)?;
+        let s = coerce_utf8_str(py, input, state.strict_or(self.strict))?;
         let len = s.len()? as u64;
         Ok((s.into_any(), Some(len)))
     }

@@ -1,0 +1,195 @@
+//! `Input` for JSON parsed by jiter: pydantic's JSON column of the conversion
+//! table. Keys of a JSON object are strings that stand for other types (dict
+//! keys), so they parse as numbers and booleans even in strict mode.
+
+use std::borrow::Cow;
+
+use jiter::JsonValue;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString};
+
+use super::shared::{bool_from_float, bool_from_int, bool_from_str, float_from_str, float_object, int_from_float, int_from_str, IntValue};
+use super::{Input, MapInput, ModelInput, ModelRequest, SeqInput};
+use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
+
+#[derive(Clone, Copy)]
+pub enum JsonInput<'a> {
+    Value(&'a JsonValue<'a>),
+    /// An object key validated as a dict key.
+    Key(&'a str),
+}
+
+/// The bytes of a `model_validate_json` argument: str, bytes or bytearray.
+pub fn json_bytes<'a>(data: &'a Bound<'_, PyAny>) -> ValResult<Cow<'a, [u8]>> {
+    if let Ok(s) = data.cast::<PyString>() {
+        return match s.to_str() {
+            Ok(text) => Ok(Cow::Borrowed(text.as_bytes())),
+            Err(_) => Err(ValError::new(ErrorKind::StringUnicode, data)),
+        };
+    }
+    if let Ok(b) = data.cast::<PyBytes>() {
+        return Ok(Cow::Borrowed(b.as_bytes()));
+    }
+    if let Ok(b) = data.cast::<PyByteArray>() {
+        // copied: Python code could resize a bytearray while it is read
+        return Ok(Cow::Owned(b.to_vec()));
+    }
+    Err(ValError::new(ErrorKind::JsonType, data))
+}
+
+/// Parses a whole document; malformed JSON is a json_invalid error against `data`.
+pub fn parse_json<'j>(bytes: &'j [u8], data: &Bound<'_, PyAny>) -> ValResult<JsonValue<'j>> {
+    JsonValue::parse(bytes, true).map_err(|e| invalid_json(e, bytes, data))
+}
+
+#[cold]
+fn invalid_json(e: jiter::JsonError, bytes: &[u8], data: &Bound<'_, PyAny>) -> ValError {
+    ValError::new(ErrorKind::JsonInvalid { error: e.description(bytes).into() }, data)
+}
+
+/// A JSON value as plain Python data (`Any`, error inputs).
+pub fn json_to_python<'py>(py: Python<'py>, value: &JsonValue<'_>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        JsonValue::Null => py.None().into_bound(py),
+        JsonValue::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
+        JsonValue::Int(i) => i.into_pyobject(py)?.into_any(),
+        JsonValue::BigInt(b) => big_int(py, b)?,
+        JsonValue::Float(f) => pyo3::types::PyFloat::new(py, *f).into_any(),
+        JsonValue::Str(s) => PyString::new(py, s).into_any(),
+        JsonValue::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items.iter() {
+                list.append(json_to_python(py, item)?)?;
+            }
+            list.into_any()
+        }
+        JsonValue::Object(pairs) => {
+            let dict = PyDict::new(py);
+            for (k, v) in pairs.iter() {
+                dict.set_item(PyString::new(py, k), json_to_python(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// jiter stops at 4300 digits, within what Python's int() reads.
+fn big_int<'py>(py: Python<'py>, value: &num_bigint::BigInt) -> PyResult<Bound<'py, PyAny>> {
+    py.get_type::<PyInt>().call1((value.to_string(),))
+}
+
+impl<'a, 'py> Input<'py> for JsonInput<'a> {
+    #[cold]
+    fn error_value(&self) -> InputValue {
+        match self {
+            JsonInput::Value(v) => InputValue::Json(v.to_static()),
+            JsonInput::Key(k) => InputValue::Json(JsonValue::Str(Cow::Owned(k.to_string()))),
+        }
+    }
+
+    #[inline]
+    fn identity(&self) -> usize {
+        0
+    }
+
+    #[inline]
+    fn is_null(&self) -> bool {
+        matches!(self, JsonInput::Value(JsonValue::Null))
+    }
+
+    fn to_python(&self, py: Python<'py>) -> ValResult<Bound<'py, PyAny>> {
+        Ok(match self {
+            JsonInput::Value(v) => json_to_python(py, v)?,
+            JsonInput::Key(k) => PyString::new(py, k).into_any(),
+        })
+    }
+
+    fn validate_int(&self, py: Python<'py>, strict: bool) -> ValResult<IntValue<'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Int(i)) => IntValue::small(py, *i),
+            JsonInput::Value(JsonValue::BigInt(b)) => Ok(IntValue::Big(big_int(py, b)?)),
+            JsonInput::Value(JsonValue::Float(f)) if !strict => int_from_float(py, self, *f),
+            JsonInput::Value(JsonValue::Str(s)) if !strict => int_from_str(py, self, s),
+            JsonInput::Value(JsonValue::Bool(b)) if !strict => IntValue::small(py, *b as i64),
+            JsonInput::Key(k) => int_from_str(py, self, k),
+            _ => Err(ValError::new(ErrorKind::IntType, self)),
+        }
+    }
+
+    fn validate_float(&self, py: Python<'py>, strict: bool) -> ValResult<(f64, Bound<'py, PyAny>)> {
+        match self {
+            JsonInput::Value(JsonValue::Float(f)) => Ok(float_object(py, *f)),
+            JsonInput::Value(JsonValue::Int(i)) => Ok(float_object(py, *i as f64)),
+            JsonInput::Value(JsonValue::BigInt(b)) => match big_int(py, b)?.extract::<f64>() {
+                Ok(v) => Ok(float_object(py, v)),
+                Err(_) => Err(ValError::new(ErrorKind::FloatType, self)),
+            },
+            JsonInput::Value(JsonValue::Str(s)) if !strict => float_from_str(py, self, s),
+            JsonInput::Value(JsonValue::Bool(b)) if !strict => Ok(float_object(py, if *b { 1.0 } else { 0.0 })),
+            JsonInput::Key(k) => float_from_str(py, self, k),
+            _ => Err(ValError::new(ErrorKind::FloatType, self)),
+        }
+    }
+
+    #[inline]
+    fn validate_str(&self, py: Python<'py>, _strict: bool) -> ValResult<Bound<'py, PyString>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => Ok(PyString::new(py, s)),
+            JsonInput::Key(k) => Ok(PyString::new(py, k)),
+            _ => Err(ValError::new(ErrorKind::StringType, self)),
+        }
+    }
+
+    fn validate_bool(&self, _py: Python<'py>, strict: bool) -> ValResult<bool> {
+        let text = match self {
+            JsonInput::Value(JsonValue::Bool(b)) => return Ok(*b),
+            JsonInput::Value(_) if strict => return Err(ValError::new(ErrorKind::BoolType, self)),
+            JsonInput::Value(JsonValue::Int(i)) => return bool_from_int(self, *i),
+            JsonInput::Value(JsonValue::Float(f)) => return bool_from_float(self, *f),
+            JsonInput::Value(JsonValue::Str(s)) => s.as_ref(),
+            JsonInput::Key(k) => k,
+            _ => return Err(ValError::new(ErrorKind::BoolType, self)),
+        };
+        bool_from_str(text).ok_or_else(|| ValError::new(ErrorKind::BoolParsing, self))
+    }
+
+    fn validate_bytes(&self, py: Python<'py>, _strict: bool) -> ValResult<Bound<'py, PyAny>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => Ok(PyBytes::new(py, s.as_bytes()).into_any()),
+            JsonInput::Key(k) => Ok(PyBytes::new(py, k.as_bytes()).into_any()),
+            _ => Err(ValError::new(ErrorKind::BytesType, self)),
+        }
+    }
+
+    #[inline]
+    fn validate_none(&self, py: Python<'py>) -> ValResult<Bound<'py, PyAny>> {
+        match self {
+            JsonInput::Value(JsonValue::Null) => Ok(py.None().into_bound(py)),
+            _ => Err(ValError::new(ErrorKind::JsonNoneRequired, self)),
+        }
+    }
+
+    #[inline]
+    fn validate_list<'b>(&'b self, _py: Python<'py>, _strict: bool) -> ValResult<SeqInput<'b, 'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Array(items)) => Ok(SeqInput::Json(items.as_slice())),
+            _ => Err(ValError::new(ErrorKind::JsonListType, self)),
+        }
+    }
+
+    #[inline]
+    fn validate_dict<'b>(&'b self, _py: Python<'py>, _strict: bool) -> ValResult<MapInput<'b, 'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Object(pairs)) => Ok(MapInput::Json(pairs.as_slice())),
+            _ => Err(ValError::new(ErrorKind::JsonDictType, self)),
+        }
+    }
+
+    #[inline]
+    fn validate_model<'b>(&'b self, _py: Python<'py>, request: &ModelRequest<'_, 'py>) -> ValResult<ModelInput<'b, 'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Object(pairs)) => Ok(ModelInput::JsonObject(pairs.as_slice())),
+            _ => Err(ValError::new(ErrorKind::JsonModelType { class_name: request.class_name.clone() }, self)),
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! Where a model's field values come from: a dict, another Mapping, an
+//! object's attributes, or a JSON object. Each finds the input of one field;
+//! the model validator does the rest the same way for all of them.
+
+use std::borrow::Cow;
+
+use jiter::JsonValue;
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use smallvec::SmallVec;
+
+use super::Field;
+use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::{Input, JsonInput};
+
+pub trait FieldLookup<'py> {
+    type Item: Input<'py>;
+
+    /// The input of field `index`, or None when it is absent.
+    fn get(&mut self, py: Python<'py>, index: usize, field: &Field) -> ValResult<Option<Self::Item>>;
+
+    /// A missing-field error, whose input is the whole model input.
+    fn missing(&self) -> ValError;
+}
+
+/// A dict, walked in insertion order while its keys are the fields' own keys
+/// in field order (the usual case for literals and `**kwargs`), which needs no
+/// hashing; any other key ends the walk and the remaining fields are looked up.
+pub struct DictLookup<'a, 'py, S> {
+    dict: &'a Bound<'py, PyDict>,
+    /// What a missing field reports as its input.
+    source: &'a S,
+    pos: ffi::Py_ssize_t,
+    in_order: bool,
+}
+
+impl<'a, 'py, S: Input<'py>> DictLookup<'a, 'py, S> {
+    pub fn new(dict: &'a Bound<'py, PyDict>, source: &'a S) -> Self {
+        Self { dict, source, pos: 0, in_order: true }
+    }
+}
+
+impl<'py, S: Input<'py>> FieldLookup<'py> for DictLookup<'_, 'py, S> {
+    type Item = Bound<'py, PyAny>;
+
+    #[inline]
+    fn get(&mut self, py: Python<'py>, _index: usize, field: &Field) -> ValResult<Option<Bound<'py, PyAny>>> {
+        if self.in_order {
+            let mut k: *mut ffi::PyObject = std::ptr::null_mut();
+            let mut v: *mut ffi::PyObject = std::ptr::null_mut();
+            // SAFETY: PyDict_Next yields borrowed pointers valid while the dict is
+            // unchanged; the value is turned into an owned reference at once.
+            unsafe {
+                if ffi::PyDict_Next(self.dict.as_ptr(), &mut self.pos, &mut k, &mut v) != 0
+                    && same_key(k, field.key.as_ptr(), &field.key_text)
+                {
+                    return Ok(Some(Bound::from_borrowed_ptr(py, v)));
+                }
+            }
+            self.in_order = false;
+        }
+        Ok(dict_get(py, self.dict, &field.key))
+    }
+
+    #[cold]
+    fn missing(&self) -> ValError {
+        ValError::new(ErrorKind::Missing, self.source)
+    }
+}
+
+/// The same object, or an exact str equal to the field's key (keys from JSON or
+/// f-strings are equal but not identical); cheaper than hashing into the dict.
+/// Field names are ASCII identifiers in practice, so only a compact ASCII key
+/// is compared byte by byte; anything else falls back to the dict lookup.
+///
+/// # Safety
+/// `k` must be a live object; `field_text` is the field key's text.
+#[inline]
+unsafe fn same_key(k: *mut ffi::PyObject, field_key: *mut ffi::PyObject, field_text: &str) -> bool {
+    if k == field_key {
+        return true;
+    }
+    if ffi::Py_TYPE(k) != std::ptr::addr_of_mut!(ffi::PyUnicode_Type) || ffi::PyUnicode_IS_ASCII(k) == 0 {
+        return false;
+    }
+    let len = ffi::PyUnicode_GET_LENGTH(k) as usize;
+    len == field_text.len()
+        && std::slice::from_raw_parts(ffi::PyUnicode_DATA(k) as *const u8, len) == field_text.as_bytes()
+}
+
+/// A borrowed dict lookup that neither raises nor allocates.
+#[inline]
+pub fn dict_get<'py>(py: Python<'py>, dict: &Bound<'py, PyDict>, key: &Py<PyString>) -> Option<Bound<'py, PyAny>> {
+    // SAFETY: both pointers are live; the result is borrowed from the dict, so it
+    // is turned into an owned reference at once.
+    unsafe {
+        let item = ffi::PyDict_GetItemWithError(dict.as_ptr(), key.as_ptr());
+        if item.is_null() {
+            // A key comparison that raised is a missing key here.
+            ffi::PyErr_Clear();
+            None
+        } else {
+            Some(Bound::from_borrowed_ptr(py, item))
+        }
+    }
+}
+
+/// A Mapping that is not a dict, read one field key at a time (a KeyError
+/// means absent), so that keys the fields do not name are never touched.
+pub struct MappingLookup<'a, 'py> {
+    pub mapping: &'a Bound<'py, PyAny>,
+}
+
+impl<'py> FieldLookup<'py> for MappingLookup<'_, 'py> {
+    type Item = Bound<'py, PyAny>;
+
+    fn get(&mut self, py: Python<'py>, _index: usize, field: &Field) -> ValResult<Option<Bound<'py, PyAny>>> {
+        match self.mapping.get_item(field.key.bind(py)) {
+            Ok(value) => Ok(Some(value)),
+            Err(e) if e.is_instance_of::<pyo3::exceptions::PyKeyError>(py) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    #[cold]
+    fn missing(&self) -> ValError {
+        ValError::new(ErrorKind::Missing, self.mapping)
+    }
+}
+
+/// `from_attributes`: each field is the object's attribute of the field's key.
+pub struct AttributesLookup<'a, 'py> {
+    pub obj: &'a Bound<'py, PyAny>,
+}
+
+impl<'py> FieldLookup<'py> for AttributesLookup<'_, 'py> {
+    type Item = Bound<'py, PyAny>;
+
+    fn get(&mut self, py: Python<'py>, _index: usize, field: &Field) -> ValResult<Option<Bound<'py, PyAny>>> {
+        match self.obj.getattr(field.key.bind(py)) {
+            Ok(value) => Ok(Some(value)),
+            Err(e) if e.is_instance_of::<pyo3::exceptions::PyAttributeError>(py) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    #[cold]
+    fn missing(&self) -> ValError {
+        ValError::new(ErrorKind::Missing, self.obj)
+    }
+}
+
+type JsonPairs<'a> = [(Cow<'a, str>, JsonValue<'a>)];
+
+/// A JSON object: its keys are read once, in arrival order, and matched to
+/// fields by their text; no dict is built. A repeated key keeps its last value
+/// and keys that name no field are skipped, as pydantic does.
+pub struct JsonObjectLookup<'a> {
+    pairs: &'a JsonPairs<'a>,
+    matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]>,
+}
+
+impl<'a> JsonObjectLookup<'a> {
+    pub fn new(pairs: &'a JsonPairs<'a>, fields: &[Field]) -> Self {
+        let mut matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]> = SmallVec::from_elem(None, fields.len());
+        // Keys usually arrive in field order: try the next field first.
+        let mut next = 0;
+        for (key, value) in pairs {
+            let key = key.as_ref();
+            let index = if next < fields.len() && &*fields[next].key_text == key {
+                Some(next)
+            } else {
+                fields.iter().position(|f| &*f.key_text == key)
+            };
+            if let Some(index) = index {
+                matched[index] = Some(value);
+                next = index + 1;
+            }
+        }
+        Self { pairs, matched }
+    }
+}
+
+impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
+    type Item = JsonInput<'a>;
+
+    #[inline]
+    fn get(&mut self, _py: Python<'py>, index: usize, _field: &Field) -> ValResult<Option<JsonInput<'a>>> {
+        Ok(self.matched[index].map(JsonInput::Value))
+    }
+
+    #[cold]
+    fn missing(&self) -> ValError {
+        let object = JsonValue::Object(std::sync::Arc::new(self.pairs.to_vec()));
+        ValError::new(ErrorKind::Missing, &JsonInput::Value(&object))
+    }
+}
