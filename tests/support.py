@@ -125,10 +125,11 @@ def without_urls(text: str) -> str:
 
 
 def errors_of(exc) -> list[dict]:
-    """`exc.errors()`, without pydantic's "url" entries, which satya does not give."""
-    if isinstance(exc, pydantic.ValidationError):
+    """`exc.errors()` without the "url" entries, which the tests do not compare."""
+    try:
         return exc.errors(include_url=False)
-    return exc.errors()
+    except TypeError:  # a satya build without errors(include_url=...)
+        return exc.errors()
 
 
 def validate_v(cls, value):
