@@ -13,4 +13,5 @@ LAX_LIST_TYPES = (
     type({}.items()),
     types.GeneratorType,
     collections.abc.Iterator,
+    memoryview,
 )

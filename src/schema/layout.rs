@@ -16,32 +16,41 @@ impl SlotOffset {
     pub fn of(cls: &Bound<'_, PyType>, name: &str) -> PyResult<Self> {
         let descr = cls.getattr(name)?;
         let bad = || PyTypeError::new_err(format!("{}.{name} is not a plain slot", cls.name().map(|n| n.to_string()).unwrap_or_default()));
-        // SAFETY: the type check guarantees `descr` is a PyMemberDescrObject;
-        // d_member and d_type stay valid while the descriptor lives.
+        // A field of a class built before (a base, or this class on a rebuild)
+        // may already have its native descriptor.
+        let (offset, owner) = match super::slot_descriptor::field_slot_parts(&descr) {
+            Some(parts) => parts,
+            // SAFETY: the type check guarantees `descr` is a PyMemberDescrObject;
+            // d_member and d_type stay valid while the descriptor lives.
+            None => unsafe {
+                if ffi::Py_TYPE(descr.as_ptr()) != std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
+                    return Err(bad());
+                }
+                let member_descr = descr.as_ptr() as *mut ffi::PyMemberDescrObject;
+                let member = &*(*member_descr).d_member;
+                if member.type_code != ffi::Py_T_OBJECT_EX || member.flags & ffi::Py_READONLY != 0 {
+                    return Err(bad());
+                }
+                (member.offset, (*member_descr).d_common.d_type)
+            },
+        };
+        // SAFETY: reading fields of live type objects.
         unsafe {
-            if ffi::Py_TYPE(descr.as_ptr()) != std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
-                return Err(bad());
-            }
-            let member_descr = descr.as_ptr() as *mut ffi::PyMemberDescrObject;
-            let owner = (*member_descr).d_common.d_type;
             if ffi::PyType_IsSubtype(cls.as_type_ptr(), owner) == 0 {
                 return Err(bad());
             }
-            let member = &*(*member_descr).d_member;
-            let offset = member.offset;
             let basic_size = (*cls.as_type_ptr()).tp_basicsize;
             let header = std::mem::size_of::<ffi::PyObject>() as isize;
             let pointer = std::mem::size_of::<*mut ffi::PyObject>() as isize;
-            if member.type_code != ffi::Py_T_OBJECT_EX
-                || member.flags & ffi::Py_READONLY != 0
-                || offset < header
-                || offset + pointer > basic_size
-                || offset % pointer != 0
-            {
+            if offset < header || offset + pointer > basic_size || offset % pointer != 0 {
                 return Err(bad());
             }
-            Ok(SlotOffset(offset))
         }
+        Ok(SlotOffset(offset))
+    }
+
+    pub fn bytes(self) -> isize {
+        self.0
     }
 
     /// The value stored in `obj`'s slot (borrowed), or None when unset.

@@ -5,6 +5,7 @@ mod build;
 mod layout;
 mod lookup;
 mod model_validator;
+mod slot_descriptor;
 
 use std::sync::Arc;
 
@@ -19,6 +20,7 @@ use crate::validators::{CheckError, State, Validator};
 pub use layout::SlotOffset;
 pub use lookup::FieldLookup;
 pub use model_validator::Validated;
+pub use slot_descriptor::new_field_slot;
 
 pub enum DefaultValue {
     Required,
