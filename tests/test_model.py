@@ -15,6 +15,7 @@ import pytest
 
 import satya
 from satya import Field, Model
+from support import error_triples
 
 
 class Address(Model):
@@ -685,3 +686,156 @@ def test_enum_member_with_a_str_subclass_value_gives_a_plain_str():
         colour: str
 
     assert type(Painted(colour=Colour.RED).colour) is str
+
+
+# --------------------------------------------------------------------------- per-call options
+
+
+class _Row:
+    """An ORM-style row: fields are attributes."""
+
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
+class PerCall(Model):
+    a: int = Field(default=0, strict=True)
+    b: int = 0
+
+
+class PerCallPydantic(pydantic.BaseModel):
+    a: int = pydantic.Field(default=0, strict=True)
+    b: int = 0
+
+
+def _outcome(call):
+    try:
+        return ("ok", call().model_dump())
+    except (satya.ValidationError, pydantic.ValidationError) as exc:
+        return ("err", [(e["type"], e["loc"], e["msg"]) for e in exc.errors()])
+
+
+@pytest.mark.parametrize("strict", [None, True, False])
+@pytest.mark.parametrize("data", [{"a": "1", "b": "2"}, {"a": 1, "b": "2"}, {"a": 1, "b": 2}])
+def test_per_call_strict_overrides_the_schema_as_in_pydantic(strict, data):
+    import json
+
+    mine = _outcome(lambda: PerCall.model_validate(data, strict=strict))
+    theirs = _outcome(lambda: PerCallPydantic.model_validate(data, strict=strict))
+    assert mine == theirs
+    text = json.dumps(data)
+    assert _outcome(lambda: PerCall.model_validate_json(text, strict=strict)) == _outcome(
+        lambda: PerCallPydantic.model_validate_json(text, strict=strict)
+    )
+
+
+def test_per_call_strict_reaches_nested_models_and_containers():
+    class Inner(Model):
+        n: int
+
+    class Outer(Model):
+        inner: Inner
+        xs: list[int] = []
+
+    with pytest.raises(satya.ValidationError) as info:
+        Outer.model_validate({"inner": {"n": "1"}, "xs": ["2"]}, strict=True)
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [
+        ("int_type", ("inner", "n")),
+        ("int_type", ("xs", 0)),
+    ]
+    assert Outer.model_validate({"inner": {"n": "1"}, "xs": ["2"]}).inner.n == 1
+
+
+def test_context_is_accepted_by_both_entry_points():
+    assert PerCall.model_validate({"b": 1}, context={"user": "x"}).b == 1
+    assert PerCall.model_validate_json('{"b": 1}', context={"user": "x"}).b == 1
+
+
+def test_from_attributes_reads_any_object():
+    class Address(Model):
+        city: str
+
+    class Person(Model):
+        name: str
+        age: int = 0
+        address: Optional[Address] = None
+
+    row = _Row(name="Ann", age="31", address=_Row(city="Oslo"))
+    person = Person.model_validate(row, from_attributes=True)
+    assert (person.name, person.age, person.address.city) == ("Ann", 31, "Oslo")
+    with pytest.raises(satya.ValidationError) as info:
+        Person.model_validate(row)
+    assert info.value.errors()[0]["type"] == "model_type"
+    with pytest.raises(satya.ValidationError) as info:
+        Person.model_validate(_Row(age=1), from_attributes=True)
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("missing", ("name",))]
+
+
+def test_from_attributes_in_model_config():
+    class Person(Model):
+        model_config = {"from_attributes": True}
+        name: str
+
+    assert Person.model_validate(_Row(name="Ann")).name == "Ann"
+
+
+def test_from_attributes_still_takes_dicts_and_refuses_scalars():
+    class Person(Model):
+        name: str
+
+    assert Person.model_validate({"name": "Ann"}, from_attributes=True).name == "Ann"
+    with pytest.raises(satya.ValidationError) as info:
+        Person.model_validate(5, from_attributes=True)
+    assert info.value.errors()[0]["type"] == "model_type"
+
+
+def test_entry_points_refuse_unknown_keywords_and_extra_arguments():
+    with pytest.raises(TypeError, match="unexpected keyword argument 'nope'"):
+        PerCall.model_validate({}, nope=1)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'from_attributes'"):
+        PerCall.model_validate_json("{}", from_attributes=True)
+    with pytest.raises(TypeError, match="positional"):
+        PerCall.model_validate({}, {})
+    with pytest.raises(TypeError, match="missing"):
+        PerCall.model_validate()
+    assert PerCall.model_validate(obj={"b": 3}).b == 3
+    assert PerCall.model_validate_json(json_data='{"b": 3}').b == 3
+
+
+@pytest.mark.parametrize("data", ['{"b": 4}', b'{"b": 4}', bytearray(b'{"b": 4}')])
+def test_model_validate_json_takes_str_bytes_and_bytearray(data):
+    assert PerCall.model_validate_json(data).b == 4
+
+
+@pytest.mark.parametrize("data", [123, None, {"b": 4}, memoryview(b"{}")])
+def test_model_validate_json_refuses_other_inputs_as_pydantic(data):
+    with pytest.raises(satya.ValidationError) as mine:
+        PerCall.model_validate_json(data)
+    with pytest.raises(pydantic.ValidationError) as theirs:
+        PerCallPydantic.model_validate_json(data)
+    assert error_triples(mine.value) == error_triples(theirs.value)
+
+
+def test_every_entry_point_reports_the_same_errors():
+    class Inner(Model):
+        n: int = Field(gt=0)
+
+    class Outer(Model):
+        inner: Inner
+        m: int = Field(default=1, le=5)
+
+    data = {"inner": {"n": 0}, "m": 6}
+    expected = [("greater_than", ("inner", "n")), ("less_than_equal", ("m",))]
+    calls = [
+        lambda: Outer(**data),
+        lambda: Outer.model_validate(data),
+        lambda: Outer.model_validate_json('{"inner": {"n": 0}, "m": 6}'),
+    ]
+    for call in calls:
+        with pytest.raises(satya.ValidationError) as info:
+            call()
+        assert [(e["type"], e["loc"]) for e in info.value.errors()] == expected
+    instance = Outer(inner={"n": 1})
+    with pytest.raises(satya.ValidationError) as info:
+        instance.m = 6
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("less_than_equal", ("m",))]
