@@ -3,13 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.deps-stamp
+# What the dev venvs get (.venv here, .venv-pythons/3.X in test-pythons); no spaces inside a spec.
+DEV_DEPS := maturin>=1.5,<2 pytest hypothesis pydantic>=2.5 msgspec
 
-.PHONY: test bench dev test-rust test-python clean test-aarch64
+.PHONY: test bench dev test-rust test-python clean test-aarch64 test-pythons
 
 $(STAMP): Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet "maturin>=1.5,<2" pytest hypothesis "pydantic>=2.5" msgspec
+	$(PY) -m pip install --quiet $(foreach d,$(DEV_DEPS),'$(d)')
 	touch $(STAMP)
 
 dev: $(STAMP)
@@ -26,8 +28,14 @@ test: test-rust test-python
 bench: dev
 	$(PY) -m satya.bench
 
+# The Python suite under every CPython 3.10-3.13 (and 3.14) found under pyenv or on PATH, each
+# in its own venv under .venv-pythons/ with its own release wheel; fails if any version fails
+# or none is found. TEST_PYTHON_VERSIONS="3.12 3.13" narrows the list.
+test-pythons:
+	SATYA_DEV_DEPS='$(DEV_DEPS)' bash .ci/test-pythons.sh
+
 clean:
-	rm -rf $(VENV) target
+	rm -rf $(VENV) .venv-pythons target
 
 # Cross check: the same Programs compiled for aarch64 by Cranelift, linked into a
 # C harness with outputs expected by the host interpreter, run under qemu.
