@@ -64,6 +64,24 @@ W1_INPUT = {"id": 123, "name": "Alice Smith", "age": 34, "active": True}
 W2_INPUT = {**W1_INPUT, "email": "alice@example.com", "score": 87.5}
 W8_INPUT = {**W2_INPUT, "id": 0, "age": 200}  # two failing fields: id (gt 0) and age (le 150)
 
+W7_INPUT = {
+    "id": 1001,
+    "customer": {"id": 7, "name": "Alice Smith", "email": "alice@example.com"},
+    "items": [{"sku": f"SKU-{i:04d}", "quantity": i + 1, "price": 9.75 + i} for i in range(10)],
+    "total": 1234.5,
+}
+# Two failing fields, one in each kind of submodel: customer.id (gt 0) and items[3].quantity (ge 1).
+W7_INVALID = {
+    **W7_INPUT,
+    "customer": {**W7_INPUT["customer"], "id": 0},
+    "items": [{**item, "quantity": 0} if i == 3 else item for i, item in enumerate(W7_INPUT["items"])],
+}
+
+
+def json_bytes(data) -> bytes:
+    """`data` as compact JSON bytes, as it would arrive over the wire."""
+    return json.dumps(data, separators=(",", ":")).encode()
+
 
 # --------------------------------------------------------------------------- timing
 
@@ -267,14 +285,17 @@ def _w1_models() -> dict:
     return models
 
 
-def _w2_models() -> dict:
+def _w2_models(email_pattern: bool = True) -> dict:
+    """The W2 model in each library; without `email_pattern`, email is a plain str (W5n)."""
+    pattern = EMAIL_PATTERN if email_pattern else None
+
     def define_satya():
         class User(Model):
             id: int = Field(gt=0)
             name: str = Field(min_length=1, max_length=50)
             age: int = Field(ge=0, le=150)
             active: bool
-            email: str = Field(pattern=EMAIL_PATTERN)
+            email: str = Field(pattern=pattern)
             score: float = Field(ge=0, le=100)
 
         return User
@@ -286,7 +307,7 @@ def _w2_models() -> dict:
             name: str = pydantic.Field(min_length=1, max_length=50)
             age: int = pydantic.Field(ge=0, le=150)
             active: bool
-            email: str = pydantic.Field(pattern=EMAIL_PATTERN)
+            email: str = pydantic.Field(pattern=pattern)
             score: float = pydantic.Field(ge=0, le=100)
 
         models["pydantic"] = PydanticUser
@@ -298,10 +319,77 @@ def _w2_models() -> dict:
             name: Annotated[str, Meta(min_length=1, max_length=50)]
             age: Annotated[int, Meta(ge=0, le=150)]
             active: bool
-            email: Annotated[str, Meta(pattern=EMAIL_PATTERN)]
+            email: Annotated[str, Meta(pattern=pattern)]
             score: Annotated[float, Meta(ge=0, le=100)]
 
         models["msgspec"] = MsgspecUser
+    return models
+
+
+def _order_models() -> dict:
+    """W7: an Order with a Customer submodel and a list of constrained Item submodels."""
+
+    def define_satya():
+        class Customer(Model):
+            id: int = Field(gt=0)
+            name: str = Field(min_length=1, max_length=50)
+            email: str = Field(pattern=EMAIL_PATTERN)
+
+        class Item(Model):
+            sku: str = Field(min_length=1, max_length=20)
+            quantity: int = Field(ge=1, le=1000)
+            price: float = Field(gt=0, le=100_000)
+
+        class Order(Model):
+            id: int = Field(gt=0)
+            customer: Customer
+            items: list[Item] = Field(min_length=1, max_length=100)
+            total: float = Field(ge=0)
+
+        for submodel in (Customer, Item):  # the submodels validate with the Order's backend too
+            if satya.inspect(submodel)["backend"] != satya.inspect(Order)["backend"]:
+                raise RuntimeError(f"W7 {submodel.__name__} does not use the Order's backend")
+        return Order
+
+    models = satya_models(define_satya)
+    if pydantic:
+        class PydanticCustomer(pydantic.BaseModel):
+            id: int = pydantic.Field(gt=0)
+            name: str = pydantic.Field(min_length=1, max_length=50)
+            email: str = pydantic.Field(pattern=EMAIL_PATTERN)
+
+        class PydanticItem(pydantic.BaseModel):
+            sku: str = pydantic.Field(min_length=1, max_length=20)
+            quantity: int = pydantic.Field(ge=1, le=1000)
+            price: float = pydantic.Field(gt=0, le=100_000)
+
+        class PydanticOrder(pydantic.BaseModel):
+            id: int = pydantic.Field(gt=0)
+            customer: PydanticCustomer
+            items: list[PydanticItem] = pydantic.Field(min_length=1, max_length=100)
+            total: float = pydantic.Field(ge=0)
+
+        models["pydantic"] = PydanticOrder
+    if msgspec:
+        Meta = msgspec.Meta
+
+        class MsgspecCustomer(msgspec.Struct):
+            id: Annotated[int, Meta(gt=0)]
+            name: Annotated[str, Meta(min_length=1, max_length=50)]
+            email: Annotated[str, Meta(pattern=EMAIL_PATTERN)]
+
+        class MsgspecItem(msgspec.Struct):
+            sku: Annotated[str, Meta(min_length=1, max_length=20)]
+            quantity: Annotated[int, Meta(ge=1, le=1000)]
+            price: Annotated[float, Meta(gt=0, le=100_000)]
+
+        class MsgspecOrder(msgspec.Struct):
+            id: Annotated[int, Meta(gt=0)]
+            customer: MsgspecCustomer
+            items: Annotated[list[MsgspecItem], Meta(min_length=1, max_length=100)]
+            total: Annotated[float, Meta(ge=0)]
+
+        models["msgspec"] = MsgspecOrder
     return models
 
 
@@ -424,6 +512,7 @@ class SlotsUser:
 
 MSGSPEC_STAND_IN = ("msgspec's Struct(**d) does not validate: the cell is msgspec.convert(d, Struct), "
                     "measured once and shown in both rows")
+MSGSPEC_CONVERT = "msgspec has no validating constructor: the cell is msgspec.convert(d, Struct)"
 MSGSPEC_LAZY = ("msgspec builds a Struct's validator on first use, not when the class is defined: "
                 "the cell is the class statement alone, so it is a floor rather than a like-for-like time")
 
@@ -431,14 +520,38 @@ MSGSPEC_LAZY = ("msgspec builds a Struct's validator on first use, not when the 
 # --------------------------------------------------------------------------- helpers for builders
 
 
+_MISSING = object()
+
+
+def _field_mismatches(obj, expected: dict, path: str = "") -> list:
+    """The fields of `obj` that do not hold the input value with the input's type. A dict
+    in the input is a submodel (compared field by field), a list is compared item by item."""
+    wrong = []
+    for key, value in expected.items():
+        actual = getattr(obj, key, _MISSING)
+        where = f"{path}{key}"
+        if actual is _MISSING:
+            wrong.append(f"{where} missing")
+        elif isinstance(value, dict):
+            if isinstance(actual, dict):  # a submodel must not stay a dict
+                wrong.append(f"{where}={actual!r}")
+            else:
+                wrong += _field_mismatches(actual, value, f"{where}.")
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            if type(actual) is not list or len(actual) != len(value):
+                wrong.append(f"{where}={actual!r}")
+            else:
+                for i, (item, item_value) in enumerate(zip(actual, value)):
+                    wrong += _field_mismatches(item, item_value, f"{where}[{i}].")
+        elif actual != value or type(actual) is not type(value):
+            wrong.append(f"{where}={actual!r}")
+    return wrong
+
+
 def _check_fields(what: str, obj, expected: dict) -> Check:
-    """Every field holds the input value, with the input's type (no silent coercion)."""
-    wrong = [
-        f"{key}={getattr(obj, key, '<missing>')!r}"
-        for key, value in expected.items()
-        if getattr(obj, key, None) != value or type(getattr(obj, key, None)) is not type(value)
-    ]
-    return Check(what, not wrong, ", ".join(wrong))
+    """Every field holds the input value, with the input's type (no silent coercion);
+    submodels and lists of submodels are checked field by field."""
+    return Check(what, not (wrong := _field_mismatches(obj, expected)), ", ".join(wrong))
 
 
 def _build_rows(models: dict, data: dict, workload_id: str) -> tuple:
@@ -462,6 +575,30 @@ def _build_rows(models: dict, data: dict, workload_id: str) -> tuple:
     return construct, validate, marks, checks
 
 
+def _json_row(models: dict, data: dict, workload_id: str) -> tuple:
+    """The ops decoding `data` as JSON bytes into each library's model, plus their checks:
+    satya and pydantic `Model.model_validate_json(b)`, msgspec `msgspec.json.decode(b, type=Struct)`."""
+    payload = json_bytes(data)
+    ops, checks = {}, []
+    for column in (*SATYA_BACKENDS, "pydantic"):
+        if column in models:
+            cls = models[column]
+            ops[column] = Op("Model.model_validate_json(b)", Model=cls, b=payload)
+            checks.append(_check_fields(f"{workload_id} {column} model_validate_json(b)",
+                                        cls.model_validate_json(payload), data))
+    for column in SATYA_BACKENDS:  # the JSON path builds what the dict path builds
+        if column in models:
+            cls = models[column]
+            from_json, from_dict = cls.model_validate_json(payload), cls.model_validate(data)
+            checks.append(Check(f"{workload_id} {column} model_validate_json(b) == model_validate(d)",
+                                from_json == from_dict, f"{from_json!r} vs {from_dict!r}"))
+    if "msgspec" in models:
+        ops["msgspec"] = Op("decode(b, type=Model)", decode=msgspec.json.decode, Model=models["msgspec"], b=payload)
+        checks.append(_check_fields(f"{workload_id} msgspec json.decode(b, type=Struct)",
+                                    msgspec.json.decode(payload, type=models["msgspec"]), data))
+    return ops, checks
+
+
 def _error_types() -> dict:
     types = {column: ValidationError for column in SATYA_BACKENDS}
     if pydantic:
@@ -482,18 +619,25 @@ def _capture_errors(call: Callable, error_type) -> list:
     return []
 
 
-def _rejection_checks(workload_id: str, models: dict, invalid: dict, expected_errors: int) -> list:
-    """Both satya backends reject `invalid` via model_validate with pydantic's (type, loc) errors."""
+def _rejection_checks(workload_id: str, models: dict, invalid: dict, expected_errors: int,
+                      from_json: bool = False) -> list:
+    """Both satya backends reject `invalid` via model_validate (or, `from_json`, via
+    model_validate_json of its JSON bytes) with pydantic's (type, loc) errors."""
     error_types = _error_types()
-    reported = {column: _capture_errors(lambda: models[column].model_validate(invalid), error_types[column])
+    if from_json:
+        payload = json_bytes(invalid)
+        call, how = (lambda cls: cls.model_validate_json(payload)), "JSON "
+    else:
+        call, how = (lambda cls: cls.model_validate(invalid)), ""
+    reported = {column: _capture_errors(functools.partial(call, models[column]), error_types[column])
                 for column in (*SATYA_BACKENDS, "pydantic") if column in models}
     checks = []
     for column in SATYA_BACKENDS:
         errors = reported[column]
-        checks.append(Check(f"{workload_id} {column} rejects an invalid input with {expected_errors} errors",
+        checks.append(Check(f"{workload_id} {column} rejects an invalid {how}input with {expected_errors} errors",
                             len(errors) == expected_errors, repr(errors)))
         if "pydantic" in reported:
-            checks.append(Check(f"{workload_id} {column} errors match pydantic's (type, loc)",
+            checks.append(Check(f"{workload_id} {column} {how}errors match pydantic's (type, loc)",
                                 sorted(errors) == sorted(reported["pydantic"]),
                                 f"{column} {errors} vs pydantic {reported['pydantic']}"))
     return checks
@@ -538,6 +682,56 @@ def w4() -> Workload:
               for column, obj in objects.items()]
     return Workload(
         rows=[Row("u.name", ops, [Target("satya-jit/slots", "<=", 1.3)], reference="slots")],
+        checks=checks,
+        schemas=schema_summaries(models),
+    )
+
+
+@workload("W5", "one W2 object as JSON bytes into a model (email pattern included)")
+def w5() -> Workload:
+    models = _w2_models()
+    ops, checks = _json_row(models, W2_INPUT, "W5")
+    checks += _rejection_checks("W5", models, W8_INPUT, expected_errors=2, from_json=True)
+    targets = [Target("pydantic/satya-jit", ">=", 4.0), Target("satya-jit/msgspec", "<=", 0.5)]
+    return Workload(
+        rows=[Row("model_validate_json(b)", ops, targets)],
+        checks=checks,
+        schemas=schema_summaries(models),
+    )
+
+
+@workload("W5n", "W5 without the email pattern (email: plain str)")
+def w5n() -> Workload:
+    models = _w2_models(email_pattern=False)
+    ops, checks = _json_row(models, W2_INPUT, "W5n")
+    checks += _rejection_checks("W5n", models, W8_INPUT, expected_errors=2, from_json=True)
+    # Without a pattern, any str is an email: W5n must not measure a pattern check by mistake.
+    no_email = json_bytes({**W2_INPUT, "email": "not an email"})
+    for column, cls in models.items():
+        decode = (functools.partial(msgspec.json.decode, type=cls) if column == "msgspec"
+                  else cls.model_validate_json)
+        errors = _capture_errors(lambda: decode(no_email), _error_types()[column])
+        checks.append(Check(f"W5n {column} has no email pattern", not errors, repr(errors)))
+    return Workload(
+        rows=[Row("model_validate_json(b)", ops, [Target("satya-jit/msgspec", "<=", 1.0)])],
+        checks=checks,
+        schemas=schema_summaries(models),
+    )
+
+
+@workload("W7", "nested Order: Customer submodel + 10 constrained Item submodels, from a dict and from JSON")
+def w7() -> Workload:
+    models = _order_models()
+    _, validate, _, checks = _build_rows(models, W7_INPUT, "W7")
+    from_json, json_checks = _json_row(models, W7_INPUT, "W7")
+    checks += json_checks
+    checks += _rejection_checks("W7", models, W7_INVALID, expected_errors=2)
+    checks += _rejection_checks("W7", models, W7_INVALID, expected_errors=2, from_json=True)
+    return Workload(
+        rows=[
+            Row("model_validate(d)", validate, marks={"msgspec": MSGSPEC_CONVERT} if "msgspec" in validate else {}),
+            Row("model_validate_json(b)", from_json, [Target("satya-jit/msgspec", "<=", 1.0)]),
+        ],
         checks=checks,
         schemas=schema_summaries(models),
     )
@@ -854,10 +1048,14 @@ def main(argv=None) -> int:
     if rounds < 1:
         parser.error("--rounds must be at least 1")
     target_ns = (8 if args.quick else 40) * 1_000_000
-    only = {w.strip().upper() for w in args.only.split(",")} if args.only else None
-    if only and not only <= set(WORKLOADS):
-        parser.error(f"unknown workload(s): {', '.join(sorted(only - set(WORKLOADS)))}; "
-                     f"known: {', '.join(WORKLOADS)}")
+    only = None
+    if args.only:
+        ids = {workload_id.upper(): workload_id for workload_id in WORKLOADS}  # ids match in any case (W5n, w5N)
+        asked = {w.strip().upper() for w in args.only.split(",") if w.strip()}
+        if not asked <= set(ids):
+            parser.error(f"unknown workload(s): {', '.join(sorted(asked - set(ids)))}; "
+                         f"known: {', '.join(WORKLOADS)}")
+        only = {ids[w] for w in asked}
 
     workloads = build_workloads(only)
     show_progress = sys.stderr.isatty()  # keep redirected output clean
