@@ -4,6 +4,7 @@ native core compiles."""
 from __future__ import annotations
 
 import math
+import sys
 import types
 import typing
 from typing import Any, ForwardRef
@@ -84,6 +85,9 @@ def resolve(annotation, globalns, localns):
     if isinstance(annotation, str):
         annotation = ForwardRef(annotation)
     try:
+        if sys.version_info >= (3, 13):
+            # 3.13 warns unless type_params is given; satya models have none
+            return typing._eval_type(annotation, globalns, localns, type_params=())
         return typing._eval_type(annotation, globalns, localns)
     except NameError as exc:
         raise Unresolved(str(exc)) from None

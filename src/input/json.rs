@@ -120,10 +120,10 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         match self {
             JsonInput::Value(JsonValue::Float(f)) => Ok(float_object(py, *f)),
             JsonInput::Value(JsonValue::Int(i)) => Ok(float_object(py, *i as f64)),
-            JsonInput::Value(JsonValue::BigInt(b)) => match big_int(py, b)?.extract::<f64>() {
-                Ok(v) => Ok(float_object(py, v)),
-                Err(_) => Err(ValError::new(ErrorKind::FloatType, self)),
-            },
+            // beyond the float range it is an infinity, as pydantic reads JSON
+            JsonInput::Value(JsonValue::BigInt(b)) => {
+                Ok(float_object(py, num_traits::ToPrimitive::to_f64(b).unwrap_or(f64::NAN)))
+            }
             JsonInput::Value(JsonValue::Str(s)) if !strict => float_from_str(py, self, s),
             JsonInput::Value(JsonValue::Bool(b)) if !strict => Ok(float_object(py, if *b { 1.0 } else { 0.0 })),
             JsonInput::Key(k) => float_from_str(py, self, k),

@@ -27,7 +27,9 @@ impl SlotOffset {
                     return Err(bad());
                 }
                 let member_descr = descr.as_ptr() as *mut ffi::PyMemberDescrObject;
-                let member = &*(*member_descr).d_member;
+                // pyo3's declaration before 3.11 names the wrong struct; CPython
+                // stores a PyMemberDef there on every version.
+                let member = &*((*member_descr).d_member as *const ffi::PyMemberDef);
                 if member.type_code != ffi::Py_T_OBJECT_EX || member.flags & ffi::Py_READONLY != 0 {
                     return Err(bad());
                 }
