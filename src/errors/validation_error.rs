@@ -75,35 +75,6 @@ impl ValidationError {
         }
         out
     }
-
-    fn error_dicts<'py>(
-        &self,
-        py: Python<'py>,
-        include_url: bool,
-        include_context: bool,
-        include_input: bool,
-    ) -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for line in &self.lines {
-            let d = PyDict::new(py);
-            d.set_item("type", line.kind.type_name())?;
-            d.set_item("loc", Self::loc_tuple(py, line)?)?;
-            d.set_item("msg", line.kind.message())?;
-            if include_input {
-                d.set_item("input", line.input.to_object(py)?)?;
-            }
-            if include_context {
-                if let Some(ctx) = line.kind.context(py)? {
-                    d.set_item("ctx", ctx)?;
-                }
-            }
-            if include_url {
-                d.set_item("url", format!("{URL_PREFIX}{}", line.kind.type_name()))?;
-            }
-            list.append(d)?;
-        }
-        Ok(list)
-    }
 }
 
 /// An input's repr as pydantic prints it, shortened; an unprintable object
@@ -166,7 +137,26 @@ impl ValidationError {
         include_context: bool,
         include_input: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        self.error_dicts(py, include_url, include_context, include_input)
+        let list = PyList::empty(py);
+        for line in &self.lines {
+            let d = PyDict::new(py);
+            d.set_item("type", line.kind.type_name())?;
+            d.set_item("loc", Self::loc_tuple(py, line)?)?;
+            d.set_item("msg", line.kind.message())?;
+            if include_input {
+                d.set_item("input", line.input.to_object(py)?)?;
+            }
+            if include_context {
+                if let Some(ctx) = line.kind.context(py)? {
+                    d.set_item("ctx", ctx)?;
+                }
+            }
+            if include_url {
+                d.set_item("url", format!("{URL_PREFIX}{}", line.kind.type_name()))?;
+            }
+            list.append(d)?;
+        }
+        Ok(list)
     }
 
     /// The errors as a JSON string, as pydantic writes them.
@@ -179,7 +169,7 @@ impl ValidationError {
         include_context: bool,
         include_input: bool,
     ) -> PyResult<Py<PyAny>> {
-        let errors = self.error_dicts(py, include_url, include_context, include_input)?;
+        let errors = self.errors(py, include_url, include_context, include_input)?;
         Ok(py.import("satya._errors")?.call_method1("errors_json", (errors, indent))?.unbind())
     }
 
@@ -204,7 +194,7 @@ impl ValidationError {
         let py = slf.py();
         let this = slf.get();
         let rebuild = slf.get_type().getattr("from_exception_data")?;
-        let errors = this.error_dicts(py, false, true, true)?;
+        let errors = this.errors(py, false, true, true)?;
         PyTuple::new(py, [rebuild, PyTuple::new(py, [this.title.bind(py).clone(), errors.into_any()])?.into_any()])
     }
 
