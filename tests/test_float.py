@@ -3,10 +3,12 @@ infinities pass a plain float and fail the bounds they do not satisfy."""
 
 import math
 from decimal import Decimal
+from typing import Annotated
 
 import pytest
 
-from support import Field, Model, one_field_model, validate_v
+import satya
+from support import Field, Model, one_field_model, satya_only, validate_v
 
 LaxFloat = one_field_model(float)
 StrictFloat = one_field_model(float, strict=True)
@@ -258,3 +260,53 @@ def test_bounds_near_zero_with_nan_signed_zero_and_subnormals(inputs, backend_mo
             error = inputs.single_error(cls, value)
             assert error["type"] == expected_error
             assert inputs.same_input(error["input"], value)
+
+
+# --------------------------------------------------------------------------- allow_inf_nan=False
+
+FINITE = "Input should be a finite number"
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, "nan", "-inf", "Infinity"])
+def test_allow_inf_nan_false_refuses_nan_and_infinities(inputs, value):
+    Finite = one_field_model(float, dict(allow_inf_nan=False))
+    error = inputs.single_error(Finite, value)
+    assert (error["type"], error["loc"], error["msg"]) == ("finite_number", ("v",), FINITE)
+
+
+@pytest.mark.parametrize("value", [0.0, -1.5, 1e308, "2.5", 3])
+def test_allow_inf_nan_false_keeps_finite_values(inputs, value):
+    Finite = one_field_model(float, dict(allow_inf_nan=False))
+    assert inputs.validate_v(Finite, value) == float(value)
+
+
+def test_allow_inf_nan_false_is_checked_before_bounds(inputs, backend_models):
+    # A bound the native code checks; finiteness comes first, as in pydantic.
+    Finite = backend_models.one_field(float, dict(allow_inf_nan=False, ge=0, le=100))
+    assert inputs.single_error(Finite, math.inf)["type"] == "finite_number"
+    assert inputs.single_error(Finite, math.nan)["type"] == "finite_number"
+    assert inputs.single_error(Finite, 101.0)["type"] == "less_than_equal"
+    assert inputs.validate_v(Finite, 50) == 50.0
+
+
+def test_allow_inf_nan_false_in_a_list_of_floats(inputs, backend_models):
+    Items = backend_models.define(
+        lambda: one_field_model(list[Annotated[float, Field(allow_inf_nan=False, ge=0)]]), native=False
+    )
+    errors = inputs.errors(Items, {"v": [1.0, math.inf, -1.0, math.nan]})
+    assert [(e["type"], e["loc"]) for e in errors] == [
+        ("finite_number", ("v", 1)),
+        ("greater_than_equal", ("v", 2)),
+        ("finite_number", ("v", 3)),
+    ]
+
+
+def test_allow_inf_nan_true_is_the_default(inputs):
+    Explicit = one_field_model(float, dict(allow_inf_nan=True))
+    assert math.isinf(inputs.validate_v(Explicit, math.inf))
+
+
+@satya_only
+def test_allow_inf_nan_applies_to_floats_only():
+    with pytest.raises(satya.SchemaError, match="allow_inf_nan"):
+        one_field_model(int, dict(allow_inf_nan=False))
