@@ -127,15 +127,8 @@ fn schema_of_slow<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHa
 pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<()> {
     let schema = CompiledSchema::build(cls, descriptor)?;
     if schema.scalars_only {
-        // Writes that bypass validation must be able to track instances again.
-        let own = cls.getattr("__dict__")?;
         for field in &schema.fields {
-            let name = field.name.bind(cls.py());
-            let member = own.get_item(name).ok();
-            let is_member = member.is_some_and(|m| unsafe { ffi::Py_TYPE(m.as_ptr()) == std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) });
-            if is_member {
-                cls.setattr(name, crate::schema::new_field_slot(cls, name, field.offset.bytes())?)?;
-            }
+            crate::schema::seal(cls, field.name.bind(cls.py()))?;
         }
     }
     let owner = cls.clone().unbind();

@@ -142,7 +142,11 @@ def test_multiple_of_must_be_positive(divisor):
         one_field_model(annotation, {"multiple_of": divisor})
 
 
-def test_a_scalar_instance_given_a_container_through_its_slot_is_tracked_again():
+def test_a_scalar_instance_cannot_get_a_container_behind_validation():
+    """Instances whose fields are all scalars are untracked by the GC; the slot
+    descriptor refuses writes, so no container (and no cycle) can reach one
+    unseen. Reads stay plain member reads."""
+
     class Scalars(Model):
         a: int = 0
         b: Optional[str] = None
@@ -150,8 +154,28 @@ def test_a_scalar_instance_given_a_container_through_its_slot_is_tracked_again()
     instance = Scalars()
     assert not gc.is_tracked(instance)
     descriptor = Scalars.__dict__["a"]
-    descriptor.__set__(instance, [instance])  # a cycle through the instance
-    assert gc.is_tracked(instance)
-    other = Scalars()
-    other.a = 5  # validated assignment of a scalar keeps it untracked
-    assert not gc.is_tracked(other)
+    with pytest.raises(AttributeError):
+        descriptor.__set__(instance, [instance])
+    with pytest.raises((AttributeError, TypeError)):
+        object.__setattr__(instance, "a", [instance])
+    assert instance.a == 0 and not gc.is_tracked(instance)
+    assert type(descriptor).__name__ == "member_descriptor"
+    instance.a = "5"  # validated assignment still works
+    assert instance.a == 5 and not gc.is_tracked(instance)
+    assert Scalars.model_validate({"a": 1}).a == 1
+
+
+def test_a_subclass_of_a_sealed_class_builds_and_writes_its_fields():
+    class Base(Model):
+        a: int = 0
+
+    class Child(Base):
+        items: list[int] = []
+
+    child = Child(a=1, items=[1])
+    child.a = 2
+    child.items = [3]
+    assert (child.a, child.items) == (2, [3])
+    assert gc.is_tracked(child)
+    Base.model_rebuild()
+    assert Base(a=3).a == 3

@@ -16,25 +16,21 @@ impl SlotOffset {
     pub fn of(cls: &Bound<'_, PyType>, name: &str) -> PyResult<Self> {
         let descr = cls.getattr(name)?;
         let bad = || PyTypeError::new_err(format!("{}.{name} is not a plain slot", cls.name().map(|n| n.to_string()).unwrap_or_default()));
-        // A field of a class built before (a base, or this class on a rebuild)
-        // may already have its native descriptor.
-        let (offset, owner) = match super::slot_descriptor::field_slot_parts(&descr) {
-            Some(parts) => parts,
-            // SAFETY: the type check guarantees `descr` is a PyMemberDescrObject;
-            // d_member and d_type stay valid while the descriptor lives.
-            None => unsafe {
-                if ffi::Py_TYPE(descr.as_ptr()) != std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
-                    return Err(bad());
-                }
-                let member_descr = descr.as_ptr() as *mut ffi::PyMemberDescrObject;
-                // pyo3's declaration before 3.11 names the wrong struct; CPython
-                // stores a PyMemberDef there on every version.
-                let member = &*((*member_descr).d_member as *const ffi::PyMemberDef);
-                if member.type_code != ffi::Py_T_OBJECT_EX || member.flags & ffi::Py_READONLY != 0 {
-                    return Err(bad());
-                }
-                (member.offset, (*member_descr).d_common.d_type)
-            },
+        // SAFETY: the type check guarantees `descr` is a PyMemberDescrObject;
+        // d_member and d_type stay valid while the descriptor lives. A member
+        // made read-only by `seal` (on a base, or on a rebuild) is still a slot.
+        let (offset, owner) = unsafe {
+            if ffi::Py_TYPE(descr.as_ptr()) != std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
+                return Err(bad());
+            }
+            let member_descr = descr.as_ptr() as *mut ffi::PyMemberDescrObject;
+            // pyo3's declaration before 3.11 names the wrong struct; CPython
+            // stores a PyMemberDef there on every version.
+            let member = &*((*member_descr).d_member as *const ffi::PyMemberDef);
+            if member.type_code != ffi::Py_T_OBJECT_EX {
+                return Err(bad());
+            }
+            (member.offset, (*member_descr).d_common.d_type)
         };
         // SAFETY: reading fields of live type objects.
         unsafe {
@@ -49,10 +45,6 @@ impl SlotOffset {
             }
         }
         Ok(SlotOffset(offset))
-    }
-
-    pub fn bytes(self) -> isize {
-        self.0
     }
 
     /// The value stored in `obj`'s slot (borrowed), or None when unset.
@@ -81,4 +73,27 @@ impl SlotOffset {
         // Released after the write, so a finaliser that runs sees a consistent object.
         ffi::Py_XDECREF(old);
     }
+}
+
+/// Makes the `__slots__` member of `name` on `cls` read-only for writes that
+/// bypass `__setattr__` (the descriptor's `__set__`, `object.__setattr__`).
+/// Instances of classes whose fields are all scalars are untracked by the GC,
+/// and such a write could hand them a container; reads stay the plain member
+/// reads CPython specialises.
+pub fn seal(cls: &Bound<'_, PyType>, name: &Bound<'_, pyo3::types::PyString>) -> PyResult<()> {
+    let Some(descr) = cls.getattr("__dict__")?.get_item(name).ok() else {
+        return Ok(());
+    };
+    // SAFETY: the type check guarantees a member descriptor, whose PyMemberDef
+    // lives in the heap type that owns it (writable, alive with the class).
+    unsafe {
+        if ffi::Py_TYPE(descr.as_ptr()) == std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
+            let member_descr = descr.as_ptr() as *mut ffi::PyMemberDescrObject;
+            let member = (*member_descr).d_member as *mut ffi::PyMemberDef;
+            if (*member_descr).d_common.d_type == cls.as_type_ptr() {
+                (*member).flags |= ffi::Py_READONLY;
+            }
+        }
+    }
+    Ok(())
 }

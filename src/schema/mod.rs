@@ -5,7 +5,6 @@ mod build;
 mod layout;
 mod lookup;
 mod model_validator;
-mod slot_descriptor;
 
 use std::sync::Arc;
 
@@ -17,10 +16,9 @@ use crate::errors::{LineError, LocItem, ValError, ValResult};
 use crate::input::Input;
 use crate::validators::{CheckError, State, Validator};
 
-pub use layout::SlotOffset;
+pub use layout::{seal, SlotOffset};
 pub use lookup::FieldLookup;
 pub use model_validator::Validated;
-pub use slot_descriptor::new_field_slot;
 
 pub enum DefaultValue {
     Required,
