@@ -80,8 +80,30 @@ def _type_name(tp) -> str:
     return repr(tp).replace("typing.", "")
 
 
+def _forward_refs(tp):
+    """`tp` with every str inside a builtin generic (`list["Node"]`) made a
+    ForwardRef, which 3.10's `typing._eval_type` leaves as a plain str."""
+    if isinstance(tp, str):
+        return ForwardRef(tp)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if not args:
+        return tp
+    if origin is typing.Annotated:
+        return typing.Annotated[(_forward_refs(args[0]), *args[1:])]
+    new = tuple(_forward_refs(a) for a in args)
+    if all(a is b for a, b in zip(new, args)):
+        return tp
+    if isinstance(tp, types.GenericAlias):
+        return types.GenericAlias(origin, new)
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[new]
+    return tp
+
+
 def resolve(annotation, globalns, localns):
     """Evaluates string annotations and forward references inside generics."""
+    if sys.version_info < (3, 11):
+        annotation = _forward_refs(annotation)
     if isinstance(annotation, str):
         annotation = ForwardRef(annotation)
     try:
