@@ -15,7 +15,7 @@ use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::{Input, JsonInput};
 
 pub trait FieldLookup<'py> {
-    type Item: Input<'py>;
+    type Item: Input<'py> + Clone;
 
     /// The input of field `index`, or None when it is absent.
     fn get(&mut self, py: Python<'py>, index: usize, field: &Field) -> ValResult<Option<Self::Item>>;

@@ -93,7 +93,7 @@ impl CompiledSchema {
         let mut values: Values<'py> = SmallVec::with_capacity(self.fields.len());
         let mut slots: SmallVec<[u64; 16]> = SmallVec::from_elem(0, n_slots);
         // The input each slot was read from, for the errors of failing checks.
-        let mut slot_inputs: SmallVec<[Option<L::Item>; 16]> = (0..n_slots).map(|_| None).collect();
+        let mut slot_inputs: SmallVec<[Option<L::Item>; 16]> = SmallVec::from_elem(None, n_slots);
         let mut errors: FieldErrors = SmallVec::new();
         for (index, field) in self.fields.iter().enumerate() {
             let Some(item) = lookup.get(py, index, field)? else {

@@ -173,7 +173,7 @@ impl Validator {
     /// Like `validate`, but leaves the `program_checks` to the model's Program:
     /// returns the value and, when it fits, the slot the checks read. A value
     /// that does not fit (an int beyond 64 bits, None) is checked here, exactly.
-    #[inline]
+    #[inline(always)]
     pub fn validate_deferred<'py>(
         &self,
         py: Python<'py>,
