@@ -366,3 +366,14 @@ def test_str_never_raises_for_an_unprintable_key():
     text = str(error)
     assert "string_type" in text
     assert repr(error) == text
+
+
+def test_from_exception_data_hide_input_leaves_inputs_out_of_the_text():
+    import pickle
+
+    details = [{"type": "int_parsing", "loc": ("a",), "input": "secret"}]
+    mine = satya.ValidationError.from_exception_data("T", details, hide_input=True)
+    theirs = pydantic.ValidationError.from_exception_data("T", details, hide_input=True)
+    assert str(mine) == without_urls(str(theirs))
+    assert "secret" not in str(mine)
+    assert str(pickle.loads(pickle.dumps(mine))) == str(mine)

@@ -17,13 +17,15 @@ const URL_PREFIX: &str = "https://errors.pydantic.dev/2.14/v/";
 pub struct ValidationError {
     title: Py<PyAny>,
     lines: Vec<LineError>,
+    /// The text leaves the inputs out (`from_exception_data(hide_input=True)`).
+    hide_input: bool,
 }
 
 impl ValidationError {
     #[cold]
     #[inline(never)]
     pub fn new_err(py: Python<'_>, title: Py<PyAny>, lines: Vec<LineError>) -> PyErr {
-        match Bound::new(py, ValidationError { title, lines }) {
+        match Bound::new(py, ValidationError { title, lines, hide_input: false }) {
             Ok(err) => PyErr::from_value(err.into_any()),
             Err(e) => e,
         }
@@ -57,21 +59,18 @@ impl ValidationError {
                 out.push_str(&parts.join("."));
                 out.push('\n');
             }
-            let (repr, type_name) = match line.input.to_object(py) {
-                Ok(input) => (
-                    safe_repr(&input),
-                    input.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into()),
-                ),
-                Err(_) => ("<unconvertible input>".into(), "object".into()),
-            };
-            let _ = write!(
-                out,
-                "  {} [type={}, input_value={}, input_type={}]",
-                line.kind.message(),
-                line.kind.type_name(),
-                repr,
-                type_name
-            );
+            let _ = write!(out, "  {} [type={}", line.kind.message(), line.kind.type_name());
+            if !self.hide_input {
+                let (repr, type_name) = match line.input.to_object(py) {
+                    Ok(input) => (
+                        safe_repr(&input),
+                        input.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into()),
+                    ),
+                    Err(_) => ("<unconvertible input>".into(), "object".into()),
+                };
+                let _ = write!(out, ", input_value={repr}, input_type={type_name}");
+            }
+            out.push(']');
         }
         out
     }
@@ -184,9 +183,9 @@ impl ValidationError {
         input_type: &str,
         hide_input: bool,
     ) -> PyResult<Py<PyAny>> {
-        let _ = (input_type, hide_input);
+        let _ = input_type;
         let lines = line_errors.try_iter()?.map(|item| line_from_dict(&item?)).collect::<PyResult<Vec<_>>>()?;
-        let err = Bound::new(cls.py(), ValidationError { title: title.unbind(), lines })?;
+        let err = Bound::new(cls.py(), ValidationError { title: title.unbind(), lines, hide_input })?;
         Ok(err.into_any().unbind())
     }
 
@@ -195,7 +194,10 @@ impl ValidationError {
         let this = slf.get();
         let rebuild = slf.get_type().getattr("from_exception_data")?;
         let errors = this.errors(py, false, true, true)?;
-        PyTuple::new(py, [rebuild, PyTuple::new(py, [this.title.bind(py).clone(), errors.into_any()])?.into_any()])
+        let hide_input = pyo3::types::PyBool::new(py, this.hide_input).to_owned().into_any();
+        let python = PyString::new(py, "python").into_any();
+        let args = PyTuple::new(py, [this.title.bind(py).clone(), errors.into_any(), python, hide_input])?;
+        PyTuple::new(py, [rebuild, args.into_any()])
     }
 
     fn __str__(&self, py: Python<'_>) -> String {
