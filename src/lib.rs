@@ -3,6 +3,7 @@
 
 mod backend;
 mod dump;
+mod entry;
 mod errors;
 mod input;
 mod json;
@@ -70,7 +71,7 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ValidationError", py.get_type::<errors::ValidationError>())?;
     m.add_class::<model::SchemaHandle>()?;
     m.add_function(wrap_pyfunction!(model::build_schema, m)?)?;
-    m.add_function(wrap_pyfunction!(model::entry_descriptor, m)?)?;
+    m.add_function(wrap_pyfunction!(entry::entry_descriptor, m)?)?;
     m.add_function(wrap_pyfunction!(model::get_state, m)?)?;
     m.add_function(wrap_pyfunction!(model::set_state, m)?)?;
     m.add_function(wrap_pyfunction!(model::model_eq, m)?)?;

@@ -1,0 +1,261 @@
+//! The native entry points `Model.model_validate(obj, ...)` and
+//! `Model.model_validate_json(data, ...)`: descriptors that bind a native
+//! function to each class once, the vectorcall argument reading, and the call
+//! into the one model path.
+
+use std::os::raw::{c_int, c_void};
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyString, PyType};
+
+use crate::errors::{into_py_err, ValResult};
+use crate::input::{json_bytes, parse_json, JsonInput};
+use crate::model::{schema_of, slot_guard};
+use crate::schema::CompiledSchema;
+use crate::validators::State;
+
+/// Per-call options of `model_validate` / `model_validate_json`.
+#[derive(Default)]
+struct CallOptions {
+    strict: Option<bool>,
+    from_attributes: bool,
+    context: Option<Py<PyAny>>,
+}
+
+impl CallOptions {
+    fn state(self) -> State {
+        State::new(self.strict, self.from_attributes, self.context)
+    }
+}
+
+/// Which native classmethod a descriptor binds.
+#[derive(Clone, Copy, PartialEq)]
+enum Entry {
+    Validate,
+    ValidateJson,
+}
+
+impl Entry {
+    fn name(self) -> &'static str {
+        match self {
+            Entry::Validate => "model_validate",
+            Entry::ValidateJson => "model_validate_json",
+        }
+    }
+}
+
+/// Reads `(input, *, strict=None, context=None[, from_attributes=None])` from
+/// a vectorcall; a call without keywords reads nothing else.
+///
+/// # Safety
+/// `args` holds `nargs` live objects followed by one per name in `kwnames`.
+unsafe fn parse_call<'py>(
+    py: Python<'py>,
+    entry: Entry,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
+) -> PyResult<(Bound<'py, PyAny>, CallOptions)> {
+    let nargs = ffi::PyVectorcall_NARGS(nargs as usize);
+    let name = entry.name();
+    let mut input = (nargs == 1).then(|| Bound::from_borrowed_ptr(py, *args));
+    let mut options = CallOptions::default();
+    if nargs > 1 {
+        return Err(PyTypeError::new_err(format!("{name}() takes 1 positional argument but {nargs} were given")));
+    }
+    if !kwnames.is_null() {
+        let names = Bound::from_borrowed_ptr(py, kwnames).cast_into::<pyo3::types::PyTuple>()?;
+        for (i, key) in names.iter().enumerate() {
+            let value = Bound::from_borrowed_ptr(py, *args.offset(nargs + i as isize));
+            let key = key.cast_into::<PyString>()?;
+            match key.to_str()? {
+                "strict" => options.strict = if value.is_none() { None } else { Some(value.is_truthy()?) },
+                "context" => options.context = (!value.is_none()).then(|| value.unbind()),
+                "from_attributes" if entry == Entry::Validate => options.from_attributes = value.is_truthy()?,
+                "obj" if entry == Entry::Validate && input.is_none() => input = Some(value),
+                "json_data" if entry == Entry::ValidateJson && input.is_none() => input = Some(value),
+                other => return Err(PyTypeError::new_err(format!("{name}() got an unexpected keyword argument '{other}'"))),
+            }
+        }
+    }
+    let input = input.ok_or_else(|| PyTypeError::new_err(format!("{name}() missing 1 required positional argument")))?;
+    Ok((input, options))
+}
+
+/// `Model.model_validate(obj, ...)` and `Model.model_validate_json(data, ...)`:
+/// the class's own native functions, bound to the class once when first
+/// looked up, so that a call allocates no bound method.
+unsafe fn entry_call(
+    entry: Entry,
+    cls: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    slot_guard(std::ptr::null_mut(), |py| {
+        let cls = Bound::from_borrowed_ptr(py, cls).cast_into::<PyType>()?;
+        let (input, options) = parse_call(py, entry, args, nargs, kwnames)?;
+        let handle = schema_of(&cls)?;
+        let schema = &handle.get().schema;
+        let mut state = options.state();
+        let result = match entry {
+            Entry::Validate => schema.validate_model(py, &cls, &input, &mut state),
+            Entry::ValidateJson => validate_json(py, &cls, schema, &input, &mut state),
+        };
+        Ok(result.map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?.into_ptr())
+    })
+}
+
+/// Parses JSON bytes with jiter and validates the document as the model.
+fn validate_json<'py>(
+    py: Python<'py>,
+    cls: &Bound<'py, PyType>,
+    schema: &CompiledSchema,
+    data: &Bound<'py, PyAny>,
+    state: &mut State,
+) -> ValResult<Bound<'py, PyAny>> {
+    let bytes = json_bytes(data)?;
+    let document = parse_json(&bytes, data)?;
+    schema.validate_model(py, cls, &JsonInput::Value(&document), state)
+}
+
+unsafe extern "C" fn model_validate_call(
+    cls: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    entry_call(Entry::Validate, cls, args, nargs, kwnames)
+}
+
+unsafe extern "C" fn model_validate_json_call(
+    cls: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    entry_call(Entry::ValidateJson, cls, args, nargs, kwnames)
+}
+
+/// The method definition behind every class's entry point.
+struct MethodDef(ffi::PyMethodDef);
+// SAFETY: the definition is immutable after creation and only read by CPython.
+unsafe impl Sync for MethodDef {}
+unsafe impl Send for MethodDef {}
+
+impl Entry {
+    fn method_def(self) -> &'static MethodDef {
+        static VALIDATE: std::sync::OnceLock<MethodDef> = std::sync::OnceLock::new();
+        static VALIDATE_JSON: std::sync::OnceLock<MethodDef> = std::sync::OnceLock::new();
+        let flags = ffi::METH_FASTCALL | ffi::METH_KEYWORDS;
+        match self {
+            Entry::Validate => VALIDATE.get_or_init(|| {
+                MethodDef(ffi::PyMethodDef {
+                    ml_name: c"model_validate".as_ptr(),
+                    ml_meth: ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: model_validate_call },
+                    ml_flags: flags,
+                    ml_doc: c"model_validate(obj, *, strict=None, context=None, from_attributes=None)\n--\n\nValidates a dict, a Mapping or an instance into an instance of this class.".as_ptr(),
+                })
+            }),
+            Entry::ValidateJson => VALIDATE_JSON.get_or_init(|| {
+                MethodDef(ffi::PyMethodDef {
+                    ml_name: c"model_validate_json".as_ptr(),
+                    ml_meth: ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: model_validate_json_call },
+                    ml_flags: flags,
+                    ml_doc: c"model_validate_json(json_data, *, strict=None, context=None)\n--\n\nValidates a JSON document (str, bytes or bytearray) into an instance of this class.".as_ptr(),
+                })
+            }),
+        }
+    }
+
+    /// Where the function bound to a class is cached, in that class's own dict.
+    fn cache_key(self, py: Python<'_>) -> &Bound<'_, PyString> {
+        static VALIDATE: PyOnceLock<Py<PyString>> = PyOnceLock::new();
+        static VALIDATE_JSON: PyOnceLock<Py<PyString>> = PyOnceLock::new();
+        let (cell, name) = match self {
+            Entry::Validate => (&VALIDATE, "__satya_validate__"),
+            Entry::ValidateJson => (&VALIDATE_JSON, "__satya_validate_json__"),
+        };
+        cell.get_or_init(py, || PyString::intern(py, name).unbind()).bind(py)
+    }
+
+    /// The entry point bound to `cls`.
+    fn bind<'py>(self, cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
+        let def = self.method_def();
+        // SAFETY: the definition lives for the rest of the process; `cls` becomes
+        // the function's self, kept alive by the function (and traversed by the GC).
+        unsafe {
+            let def_ptr = &def.0 as *const ffi::PyMethodDef as *mut ffi::PyMethodDef;
+            Bound::from_owned_ptr_or_err(cls.py(), ffi::PyCFunction_NewEx(def_ptr, cls.as_ptr(), std::ptr::null_mut()))
+        }
+    }
+}
+
+/// `Model.model_validate` and `Model.model_validate_json` are descriptors:
+/// `Cls.model_validate` (or `super().model_validate` with `Cls` as the owner)
+/// returns a native function bound to `Cls`, made once and cached in `Cls`'s
+/// own dict. A class that defines its own method simply overrides it.
+unsafe fn entry_descr_get(entry: Entry, obj: *mut ffi::PyObject, owner: *mut ffi::PyObject) -> *mut ffi::PyObject {
+    slot_guard(std::ptr::null_mut(), |py| {
+        let owner = if owner.is_null() { ffi::Py_TYPE(obj) as *mut ffi::PyObject } else { owner };
+        let cls = Bound::from_borrowed_ptr(py, owner).cast_into::<PyType>()?;
+        let key = entry.cache_key(py);
+        let dict = (*cls.as_type_ptr()).tp_dict;
+        if !dict.is_null() {
+            let cached = ffi::PyDict_GetItemWithError(dict, key.as_ptr());
+            if !cached.is_null() {
+                return Ok(Bound::from_borrowed_ptr(py, cached).into_ptr());
+            }
+            ffi::PyErr_Clear();
+        }
+        let bound = entry.bind(&cls)?;
+        cls.setattr(key, &bound)?;
+        Ok(bound.into_ptr())
+    })
+}
+
+unsafe extern "C" fn model_validate_descr_get(_descr: *mut ffi::PyObject, obj: *mut ffi::PyObject, owner: *mut ffi::PyObject) -> *mut ffi::PyObject {
+    entry_descr_get(Entry::Validate, obj, owner)
+}
+
+unsafe extern "C" fn model_validate_json_descr_get(_descr: *mut ffi::PyObject, obj: *mut ffi::PyObject, owner: *mut ffi::PyObject) -> *mut ffi::PyObject {
+    entry_descr_get(Entry::ValidateJson, obj, owner)
+}
+
+/// The descriptor for `name` ("model_validate" or "model_validate_json"),
+/// stored on `satya.Model`.
+#[pyfunction]
+pub fn entry_descriptor<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    static VALIDATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    static VALIDATE_JSON: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    type DescrGet = unsafe extern "C" fn(*mut ffi::PyObject, *mut ffi::PyObject, *mut ffi::PyObject) -> *mut ffi::PyObject;
+    let (cell, type_name, getter): (_, &'static std::ffi::CStr, DescrGet) = match name {
+        "model_validate" => (&VALIDATE, c"satya._satya.ModelValidateDescriptor", model_validate_descr_get),
+        "model_validate_json" => (&VALIDATE_JSON, c"satya._satya.ModelValidateJsonDescriptor", model_validate_json_descr_get),
+        other => return Err(PyTypeError::new_err(format!("no native entry point {other:?}"))),
+    };
+    let tp = cell.get_or_try_init(py, || -> PyResult<Py<PyType>> {
+        let slots: &'static mut [ffi::PyType_Slot] = Box::leak(Box::new([
+            ffi::PyType_Slot { slot: ffi::Py_tp_descr_get, pfunc: getter as *mut c_void },
+            ffi::PyType_Slot { slot: 0, pfunc: std::ptr::null_mut() },
+        ]));
+        let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(ffi::PyType_Spec {
+            name: type_name.as_ptr(),
+            basicsize: std::mem::size_of::<ffi::PyObject>() as c_int,
+            itemsize: 0,
+            flags: ffi::Py_TPFLAGS_DEFAULT as _,
+            slots: slots.as_mut_ptr(),
+        }));
+        // SAFETY: spec and slots live forever; the result is a new reference or NULL.
+        unsafe { Ok(Bound::from_owned_ptr_or_err(py, ffi::PyType_FromSpec(spec))?.cast_into::<PyType>()?.unbind()) }
+    })?;
+    // SAFETY: a ready type without fields; tp_alloc returns a new reference or NULL.
+    unsafe {
+        let tp = tp.bind(py).as_type_ptr();
+        Bound::from_owned_ptr_or_err(py, ffi::PyType_GenericAlloc(tp, 0))
+    }
+}
+
