@@ -52,6 +52,7 @@ impl Entry {
 ///
 /// # Safety
 /// `args` holds `nargs` live objects followed by one per name in `kwnames`.
+#[inline]
 unsafe fn parse_call<'py>(
     py: Python<'py>,
     entry: Entry,
@@ -60,6 +61,9 @@ unsafe fn parse_call<'py>(
     kwnames: *mut ffi::PyObject,
 ) -> PyResult<(Bound<'py, PyAny>, CallOptions)> {
     let nargs = ffi::PyVectorcall_NARGS(nargs as usize);
+    if nargs == 1 && kwnames.is_null() {
+        return Ok((Bound::from_borrowed_ptr(py, *args), CallOptions::default()));
+    }
     let name = entry.name();
     let mut input = (nargs == 1).then(|| Bound::from_borrowed_ptr(py, *args));
     let mut options = CallOptions::default();
@@ -88,6 +92,7 @@ unsafe fn parse_call<'py>(
 /// `Model.model_validate(obj, ...)` and `Model.model_validate_json(data, ...)`:
 /// the class's own native functions, bound to the class once when first
 /// looked up, so that a call allocates no bound method.
+#[inline(always)]
 unsafe fn entry_call(
     entry: Entry,
     cls: *mut ffi::PyObject,
@@ -96,7 +101,8 @@ unsafe fn entry_call(
     kwnames: *mut ffi::PyObject,
 ) -> *mut ffi::PyObject {
     slot_guard(std::ptr::null_mut(), |py| {
-        let cls = Bound::from_borrowed_ptr(py, cls).cast_into::<PyType>()?;
+        // The function's self is the class it was bound to (see `Entry::bind`).
+        let cls = Bound::from_borrowed_ptr(py, cls).cast_into_unchecked::<PyType>();
         let (input, options) = parse_call(py, entry, args, nargs, kwnames)?;
         let handle = schema_of(&cls)?;
         let schema = &handle.get().schema;

@@ -138,6 +138,7 @@ pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> 
 ///
 /// # Safety
 /// `obj` must be an instance of the class `schema` was built for.
+#[inline]
 unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values: Values<'_>) {
     for (field, value) in schema.fields.iter().zip(values) {
         field.offset.set(obj, value);
@@ -174,6 +175,7 @@ fn alloc_instance<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> 
 }
 
 /// A new instance of `cls` holding `values`; `schema` must be `cls`'s own.
+#[inline]
 pub fn new_instance<'py>(cls: &Bound<'py, PyType>, schema: &CompiledSchema, values: Values<'py>) -> PyResult<Bound<'py, PyAny>> {
     let obj = alloc_instance(cls)?;
     // SAFETY: obj was just allocated as an instance of cls, whose schema this is.
