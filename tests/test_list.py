@@ -197,3 +197,28 @@ def test_item_lengths_of_a_list_of_str(inputs, backend_models):
         ("string_too_short", ("v", 0), {"min_length": 1}),
         ("string_too_long", ("v", 1), {"max_length": 2}),
     ]
+
+
+def test_constrained_items_of_mixed_kinds_take_the_per_item_path(inputs, backend_models):
+    # Ints in a float list become floats; strs and bools need coercion, so the
+    # whole list goes item by item, with the same errors.
+    Items = backend_models.one_field(list[Annotated[float, Field(ge=0, le=10)]])
+    result = inputs.validate_v(Items, [1, 0, 2.5])
+    assert result == [1.0, 0.0, 2.5] and all(type(x) is float for x in result)
+    assert inputs.validate_v(Items, [1, "2.5", True]) == [1.0, 2.5, 1.0]
+    errors = inputs.errors(Items, {"v": [11, "x", -1.0]})
+    assert [(e["type"], e["loc"]) for e in errors] == [
+        ("less_than_equal", ("v", 0)),
+        ("float_parsing", ("v", 1)),
+        ("greater_than_equal", ("v", 2)),
+    ]
+
+
+def test_constrained_int_items_keep_exact_ints(inputs, backend_models):
+    Items = backend_models.one_field(list[Annotated[int, Field(gt=0, multiple_of=2)]])
+    assert inputs.validate_v(Items, [2, 4, 2**62]) == [2, 4, 2**62]
+    errors = inputs.errors(Items, {"v": [2, 3, 0, 2**70]})
+    assert [(e["type"], e["loc"], e["input"]) for e in errors] == [
+        ("multiple_of", ("v", 1), 3),
+        ("greater_than", ("v", 2), 0),
+    ]

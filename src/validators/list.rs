@@ -10,7 +10,8 @@ use satya_jit::{Check, CheckKind, Program, Shape};
 use super::checks::{CheckError, LeafChecks};
 use crate::backend::Backend;
 use super::{BuildContext, node_get, node_strict, State, Validator};
-use crate::errors::{LineError, LocItem, ValError, ValResult};
+use crate::errors::{ErrorKind, InputValue, LineError, LocItem, ValError, ValResult};
+use jiter::JsonValue;
 use crate::input::{Input, JsonInput, SeqInput};
 
 #[derive(Debug)]
@@ -121,35 +122,74 @@ impl ItemProgram {
         Some(slots)
     }
 
+    /// The items' slots from a JSON array whose items need no coercion, with
+    /// the same spare capacity; None when an item is of another JSON type.
+    fn json_slots(&self, items: &[JsonValue<'_>]) -> Option<Vec<u64>> {
+        let mut slots = Vec::with_capacity(2 * items.len());
+        for item in items {
+            slots.push(match (self.kind, item) {
+                (ItemKind::Int, JsonValue::Int(i)) => *i as u64,
+                (ItemKind::Float, JsonValue::Float(f)) => f.to_bits(),
+                (ItemKind::Float, JsonValue::Int(i)) => (*i as f64).to_bits(),
+                (ItemKind::Str, JsonValue::Str(s)) => s.chars().count() as u64,
+                _ => return None,
+            });
+        }
+        Some(slots)
+    }
+
+    /// Runs the item checks over `buffer` (the items' slots, with capacity for
+    /// as many failing indices): each failing item's index and its error.
+    fn failures(&self, mut buffer: Vec<u64>) -> Vec<(usize, ErrorKind)> {
+        let n = buffer.len();
+        buffer.resize(2 * n, 0); // within the capacity the slots were given
+        let (slots, failing) = buffer.split_at_mut(n);
+        let failed = self.backend.run_array(&self.program, slots, failing) as usize;
+        failing[..failed]
+            .iter()
+            .filter_map(|&index| Some((index as usize, self.checks.first_failure(slots[index as usize])?)))
+            .collect()
+    }
+
     /// Validates an exact list whose items need no coercion; None sends it to
     /// the per-item path.
     fn validate<'py>(&self, list: &Bound<'py, PyList>) -> Option<ValResult<Bound<'py, PyList>>> {
-        // One buffer: the items' slots, then room for the failing indices.
-        let mut buffer = self.slots(list)?;
-        let n = buffer.len();
-        buffer.resize(2 * n, 0); // within the capacity slots() reserved
-        let (slots, failing) = buffer.split_at_mut(n);
-        let failed = self.backend.run_array(&self.program, slots, failing) as usize;
-        if failed != 0 {
-            return Some(Err(self.errors(list, slots, &failing[..failed])));
+        let failures = self.failures(self.slots(list)?);
+        if !failures.is_empty() {
+            return Some(Err(item_errors(failures, |i| list.get_item(i).map(|item| item.error_value()).ok())));
         }
         // The items are already exact values: the result is a copy of the list.
         Some(Ok(list.get_slice(0, list.len())))
     }
 
-    #[cold]
-    fn errors(&self, list: &Bound<'_, PyList>, slots: &[u64], failing: &[u64]) -> ValError {
-        let lines = failing
+    /// Validates a JSON array whose items need no coercion; None sends it to
+    /// the per-item path.
+    fn validate_json<'py>(&self, py: Python<'py>, items: &[JsonValue<'_>]) -> Option<ValResult<Bound<'py, PyList>>> {
+        let failures = self.failures(self.json_slots(items)?);
+        if !failures.is_empty() {
+            return Some(Err(item_errors(failures, |i| Some(JsonInput::Value(&items[i]).error_value()))));
+        }
+        let values: PyResult<Vec<Bound<'py, PyAny>>> = items
             .iter()
-            .filter_map(|&index| {
-                let index = index as usize;
-                let kind = self.checks.first_failure(slots[index])?;
-                let item = list.get_item(index).ok()?;
-                Some(LineError::new(kind, item.error_value()).with_outer(LocItem::Index(index)))
+            .map(|item| {
+                Ok(match (self.kind, item) {
+                    (ItemKind::Float, JsonValue::Int(i)) => pyo3::types::PyFloat::new(py, *i as f64).into_any(),
+                    (_, item) => crate::input::json_to_python(py, item)?,
+                })
             })
             .collect();
-        ValError::Lines(lines)
+        Some(values.and_then(|v| PyList::new(py, v)).map_err(ValError::from))
     }
+}
+
+/// The errors of failing items, located at their indices.
+#[cold]
+fn item_errors(failures: Vec<(usize, ErrorKind)>, input: impl Fn(usize) -> Option<InputValue>) -> ValError {
+    let lines = failures
+        .into_iter()
+        .filter_map(|(index, kind)| Some(LineError::new(kind, input(index)?).with_outer(LocItem::Index(index))))
+        .collect();
+    ValError::Lines(lines)
 }
 
 impl ListValidator {
@@ -214,7 +254,10 @@ impl ListValidator {
                 None => self.validate_items(py, list.iter(), len, state)?,
             },
             SeqInput::Items(items) => self.validate_items(py, items.into_iter(), len, state)?,
-            SeqInput::Json(items) => self.validate_items(py, items.iter().map(JsonInput::Value), len, state)?,
+            SeqInput::Json(items) => match self.items.as_ref().and_then(|program| program.validate_json(py, items)) {
+                Some(result) => result?,
+                None => self.validate_items(py, items.iter().map(JsonInput::Value), len, state)?,
+            },
         };
         let len = self.checks.as_ref().map(|_| list.len() as u64);
         Ok((list.into_any(), len))
