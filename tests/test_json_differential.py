@@ -36,9 +36,6 @@ MINE = support.lib
 MINE_ERRORS = support.ANY_VALIDATION_ERROR
 ERRORS = support.ANY_VALIDATION_ERROR
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(support.Model, "model_validate_json"), reason="this satya build has no model_validate_json"
-)
 
 # ---------------------------------------------------------------------------
 # Model specs. A spec is a tuple tree:
