@@ -88,7 +88,7 @@ impl ConstrainedFloatValidator {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn validate_deferred<'py>(
         &self,
         py: Python<'py>,

@@ -124,7 +124,7 @@ impl ConstrainedIntValidator {
         Ok(obj)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn validate_deferred<'py>(
         &self,
         py: Python<'py>,

@@ -135,7 +135,7 @@ impl ConstrainedStrValidator {
         Ok(s.into_any())
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn validate_deferred<'py>(
         &self,
         py: Python<'py>,
