@@ -91,9 +91,9 @@ impl CompiledSchema {
     pub fn validate_fields<'py, L: FieldLookup<'py>>(&self, py: Python<'py>, lookup: &mut L, state: &mut State) -> ValResult<Values<'py>> {
         let n_slots = self.program.n_slots();
         let mut values: Values<'py> = SmallVec::with_capacity(self.fields.len());
-        let mut slots: SmallVec<[u64; 16]> = SmallVec::from_elem(0, n_slots);
+        let mut slots: SmallVec<[u64; 8]> = SmallVec::from_elem(0, n_slots);
         // The input each slot was read from, for the errors of failing checks.
-        let mut slot_inputs: SmallVec<[Option<L::Item>; 16]> = SmallVec::from_elem(None, n_slots);
+        let mut slot_inputs: SmallVec<[Option<L::Item>; 8]> = SmallVec::from_elem(None, n_slots);
         let mut errors: FieldErrors = SmallVec::new();
         for (index, field) in self.fields.iter().enumerate() {
             let Some(item) = lookup.get(py, index, field)? else {
