@@ -150,20 +150,6 @@ unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values:
     }
 }
 
-/// A value that can hold references makes an untracked instance tracked again.
-///
-/// # Safety
-/// `obj` must be a live instance of a Model class.
-unsafe fn track_for(schema: &CompiledSchema, obj: *mut ffi::PyObject, value: &Bound<'_, PyAny>) {
-    if schema.scalars_only
-        && ffi::PyObject_IS_GC(value.as_ptr()) == 1
-        && ffi::PyObject_GC_IsTracked(obj) == 0
-        && ffi::PyType_IS_GC(ffi::Py_TYPE(obj)) == 1
-    {
-        ffi::PyObject_GC_Track(obj as *mut c_void);
-    }
-}
-
 /// A new, empty instance of `cls`, made without running `__new__` or `__init__`.
 fn alloc_instance<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: tp_alloc of a ready type returns a new reference or NULL with an error set.
@@ -247,7 +233,6 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
         let validated = schema
             .validate_assignment(py, index, &value, &mut State::default())
             .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?;
-        track_for(schema, slf, &validated);
         field.offset.set(slf, validated);
         Ok(0)
     })

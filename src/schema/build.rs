@@ -99,6 +99,7 @@ impl CompiledSchema {
             backend,
             scalars_only,
             title,
+            key_index: fields.iter().enumerate().map(|(i, f)| (f.key_text.clone(), i)).collect(),
             class_name: class_name.into(),
             fields,
             program,

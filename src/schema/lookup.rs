@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use smallvec::SmallVec;
 
-use super::Field;
+use super::{CompiledSchema, Field};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::{Input, JsonInput};
 
@@ -116,16 +116,21 @@ impl<'py> FieldLookup<'py> for MappingLookup<'_, 'py> {
     type Item = Bound<'py, PyAny>;
 
     fn get(&mut self, py: Python<'py>, _index: usize, field: &Field) -> ValResult<Option<Bound<'py, PyAny>>> {
-        match self.mapping.get_item(field.key.bind(py)) {
-            Ok(value) => Ok(Some(value)),
-            Err(e) if e.is_instance_of::<pyo3::exceptions::PyKeyError>(py) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
+        absent_on::<pyo3::exceptions::PyKeyError>(py, self.mapping.get_item(field.key.bind(py)))
     }
 
     #[cold]
     fn missing(&self) -> ValError {
         ValError::new(ErrorKind::Missing, self.mapping)
+    }
+}
+
+/// A looked-up value, or None when the lookup raised `E` (the field is absent).
+fn absent_on<'py, E: pyo3::PyTypeInfo>(py: Python<'py>, found: PyResult<Bound<'py, PyAny>>) -> ValResult<Option<Bound<'py, PyAny>>> {
+    match found {
+        Ok(value) => Ok(Some(value)),
+        Err(e) if e.is_instance_of::<E>(py) => Ok(None),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -138,11 +143,7 @@ impl<'py> FieldLookup<'py> for AttributesLookup<'_, 'py> {
     type Item = Bound<'py, PyAny>;
 
     fn get(&mut self, py: Python<'py>, _index: usize, field: &Field) -> ValResult<Option<Bound<'py, PyAny>>> {
-        match self.obj.getattr(field.key.bind(py)) {
-            Ok(value) => Ok(Some(value)),
-            Err(e) if e.is_instance_of::<pyo3::exceptions::PyAttributeError>(py) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
+        absent_on::<pyo3::exceptions::PyAttributeError>(py, self.obj.getattr(field.key.bind(py)))
     }
 
     #[cold]
@@ -162,7 +163,8 @@ pub struct JsonObjectLookup<'a> {
 }
 
 impl<'a> JsonObjectLookup<'a> {
-    pub fn new(pairs: &'a JsonPairs<'a>, fields: &[Field]) -> Self {
+    pub fn new(pairs: &'a JsonPairs<'a>, schema: &CompiledSchema) -> Self {
+        let fields = &schema.fields;
         let mut matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]> = SmallVec::from_elem(None, fields.len());
         // Keys usually arrive in field order: try the next field first.
         let mut next = 0;
@@ -171,7 +173,7 @@ impl<'a> JsonObjectLookup<'a> {
             let index = if next < fields.len() && &*fields[next].key_text == key {
                 Some(next)
             } else {
-                fields.iter().position(|f| &*f.key_text == key)
+                schema.key_index.get(key).copied()
             };
             if let Some(index) = index {
                 matched[index] = Some(value);

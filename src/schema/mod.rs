@@ -66,6 +66,8 @@ pub struct CompiledSchema {
     pub class_name: Arc<str>,
     pub title: Py<PyString>,
     pub fields: Vec<Field>,
+    /// Each field's index by its key's text, for JSON keys out of field order.
+    pub key_index: std::collections::HashMap<Arc<str>, usize>,
     pub program: satya_jit::Program,
     pub backend: crate::backend::Backend,
     pub sites: Vec<CheckSite>,

@@ -41,7 +41,7 @@ impl CompiledSchema {
             ModelInput::Dict(dict) => self.validate_fields(py, &mut DictLookup::new(dict, input), state),
             ModelInput::Mapping(mapping) => self.validate_fields(py, &mut MappingLookup { mapping }, state),
             ModelInput::Attributes(obj) => self.validate_fields(py, &mut AttributesLookup { obj }, state),
-            ModelInput::JsonObject(pairs) => self.validate_fields(py, &mut JsonObjectLookup::new(pairs, &self.fields), state),
+            ModelInput::JsonObject(pairs) => self.validate_fields(py, &mut JsonObjectLookup::new(pairs, self), state),
             ModelInput::Instance(_) => unreachable!("returned above"),
         };
         state.leave();
