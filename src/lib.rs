@@ -2,6 +2,7 @@
 //! instance storage and dumping.
 
 mod backend;
+mod batch;
 mod dump;
 mod entry;
 mod errors;
@@ -78,5 +79,7 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(model_dump, m)?)?;
     m.add_function(wrap_pyfunction!(model_dump_json, m)?)?;
     m.add_function(wrap_pyfunction!(_fail_next_jit_compile, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::validate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::validate_json_many, m)?)?;
     Ok(())
 }

@@ -8,6 +8,7 @@
 """
 
 from . import config
+from ._batch import BatchResult
 from ._fields import Field, FieldInfo
 from ._inspect import inspect
 from ._model import Model
@@ -16,5 +17,5 @@ from .errors import SchemaError, ValidationError
 BaseModel = Model
 ConfigDict = dict
 
-__all__ = ["config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict"]
+__all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict"]
 __version__ = "0.1.0"

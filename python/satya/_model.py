@@ -4,10 +4,11 @@ methods. Validation, storage and dumping live in the native core."""
 from __future__ import annotations
 
 import copy as _copy
+import copyreg
 import sys
 import weakref
 
-from . import _satya
+from . import _batch, _satya
 from . import config as _settings
 from ._fields import _MISSING, FieldInfo, NodeBuilder, Unresolved, is_classvar, resolve
 from .errors import SchemaError
@@ -30,9 +31,86 @@ class _FieldSpec:
     def __init__(self, name, annotation, info, module):
         self.name, self.annotation, self.info, self.module = name, annotation, info, module
 
+    def __getstate__(self):
+        # A pickled class is rebuilt where its defining module and function may
+        # not exist: ship the annotation as resolved at the last build.
+        resolved = self.info.annotation
+        annotation = self.annotation if resolved is None else resolved
+        return None, {"name": self.name, "annotation": annotation, "info": self.info, "module": self.module}
+
+
+class _Layout:
+    """Carries a Model class's `__slots__` in its `__orig_bases__`.
+
+    Pickling a class by value (cloudpickle, as dask does for classes defined
+    in a function or in `__main__`) re-creates it from its name and bases
+    alone and sets the rest of its dict afterwards: too late for the slots
+    that hold the field values. cloudpickle ships `__orig_bases__` as the
+    bases, so this entry reaches ModelMeta when the class is re-created; as a
+    base it stands for nothing (`__mro_entries__`).
+    """
+
+    __slots__ = ("slots",)
+
+    def __init__(self, slots):
+        self.slots = tuple(slots)
+
+    def __mro_entries__(self, bases):
+        return ()
+
+    def __reduce__(self):
+        return _Layout, (self.slots,)
+
+    def __repr__(self) -> str:
+        return f"<satya layout {self.slots!r}>"
+
+
+# What a pickled class attribute that is remade where the class is unpickled
+# (the compiled schema, the defining scope) turns into; ModelMeta does not
+# store it, so a class found again by cloudpickle keeps its own.
+_REBUILT = object()
+
+
+def _rebuilt():
+    return _REBUILT
+
+
+def _reduce_rebuilt(obj):
+    return _rebuilt, ()
+
+
+class _Scope(weakref.WeakValueDictionary):
+    """The classes of the function that defines a class (see _defining_scope)."""
+
+    def __reduce__(self):
+        return _rebuilt, ()
+
+
+def _reduce_field_info(info):
+    # `_MISSING` ("no default") is compared by identity: keep it so.
+    state = {name: getattr(info, name) for name in FieldInfo.__slots__}
+    missing = tuple(name for name, value in state.items() if value is _MISSING)
+    for name in missing:
+        del state[name]
+    return _blank_field_info, (missing,), (None, state)
+
+
+def _blank_field_info(missing):
+    info = FieldInfo.__new__(FieldInfo)
+    for name in missing:
+        setattr(info, name, _MISSING)
+    return info
+
+
+copyreg.pickle(_satya.CompiledSchema, _reduce_rebuilt)
+copyreg.pickle(FieldInfo, _reduce_field_info)
+
 
 class ModelMeta(type):
     def __new__(mcs, name, bases, namespace, **kwargs):
+        layout = next((b for b in namespace.get("__orig_bases__", ()) if isinstance(b, _Layout)), None)
+        if layout is not None:
+            return _unpickled_class(mcs, name, bases, namespace, layout, kwargs)
         own_annotations = namespace.get("__annotations__", {})
         specs: dict[str, _FieldSpec] = {}
         config: dict = {}
@@ -74,12 +152,35 @@ class ModelMeta(type):
         # The backend is fixed now, even if the build waits for a forward reference.
         cls.__satya_jit__ = bool(_settings.jit) and bool(config_jit(cls.model_config))
         cls.model_fields = {n: s.info for n, s in specs.items()}
+        cls.__orig_bases__ = tuple(namespace.get("__orig_bases__", bases)) + (_Layout(namespace["__slots__"]),)
         if _Model is not None or name != "Model":
             try:
                 _build(cls)
             except Unresolved:
                 cls.__satya_pending__ = True
         return cls
+
+    def __setattr__(cls, name, value):
+        if value is _REBUILT:
+            return
+        super().__setattr__(name, value)
+
+
+def _unpickled_class(mcs, name, bases, namespace, layout, kwargs):
+    """A Model class as a by-value pickle re-creates it: the layout now, the
+    rest of its dict (specs, config, FieldInfos) set by the unpickler next,
+    and the schema compiled at first use."""
+    orig_bases = tuple(b for b in namespace["__orig_bases__"] if not isinstance(b, _Layout))
+    if orig_bases == tuple(bases):
+        del namespace["__orig_bases__"]
+    else:
+        namespace["__orig_bases__"] = orig_bases
+    namespace["__slots__"] = layout.slots
+    cls = type.__new__(mcs, name, bases, namespace, **kwargs)
+    cls.__satya_localns__ = {}
+    cls.__satya_pending__ = True
+    cls.__orig_bases__ = orig_bases + (layout,)
+    return cls
 
 
 def _defining_scope():
@@ -90,7 +191,7 @@ def _defining_scope():
     frame = sys._getframe(2)
     if frame.f_code.co_name == "<module>" or frame.f_locals is frame.f_globals:
         return {}
-    return weakref.WeakValueDictionary({k: v for k, v in frame.f_locals.items() if isinstance(v, type)})
+    return _Scope({k: v for k, v in frame.f_locals.items() if isinstance(v, type)})
 
 
 def _copy_mode(default) -> str:
@@ -183,6 +284,30 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     # `from_attributes=`.
     model_validate = _satya.entry_descriptor("model_validate")
     model_validate_json = _satya.entry_descriptor("model_validate_json")
+
+    @classmethod
+    def model_validate_many(cls, objects, *, strict=None, context=None, from_attributes=None, errors="raise"):
+        """Validates every object of an iterable: a list of instances, or with
+        `errors="collect"` a `BatchResult`. Raising, the one ValidationError's
+        locations start with the item's index."""
+        return _batch.validate_many(cls, objects, strict=strict, context=context,
+                                    from_attributes=from_attributes, errors=errors)
+
+    @classmethod
+    def model_validate_json_many(cls, data, *, format="array", strict=None, context=None, errors="raise",
+                                 threads=None):
+        """Validates a JSON array (`format="array"`) or NDJSON (`format="ndjson"`)
+        from str, bytes or a buffer, in parallel when the schema allows it."""
+        return _batch.validate_json_many(cls, data, format=format, strict=strict, context=context,
+                                         errors=errors, threads=threads)
+
+    @classmethod
+    def model_validate_ndjson_iter(cls, source, *, chunk_bytes=_batch.DEFAULT_CHUNK_BYTES, threads=None,
+                                   strict=None, context=None):
+        """Yields a `BatchResult` per chunk of an NDJSON path or binary file, with
+        indices counted from the start of the file."""
+        return _batch.validate_ndjson_iter(cls, source, chunk_bytes=chunk_bytes, threads=threads,
+                                           strict=strict, context=context)
 
     @classmethod
     def model_rebuild(cls) -> bool:

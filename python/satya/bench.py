@@ -1,6 +1,6 @@
 """Benchmark harness: satya against pydantic v2 and msgspec on the workloads of DESIGN.md.
 
-    python -m satya.bench [--quick] [--rounds N] [--only W1,DEF] [--json PATH]
+    python -m satya.bench [--quick] [--rounds N] [--only W1,DEF] [--json PATH] [ID ...]
 
 Every satya model is defined twice, once with the JIT backend and once with the
 interpreter (satya.config.jit True and False, each checked with satya.inspect), so one
@@ -9,10 +9,14 @@ times defining a model class (schema build and JIT compile included), in us.
 
 Everything runs in one process. Each round measures every operation once, rotating the
 order of the columns from round to round; the table reports the median over rounds,
-and each ratio is the median of the per-round ratios. Times are ns per operation net of
-the timing loop's own overhead (an empty loop is measured in every round), so a field
-read and a model build are measured alike. Compare the ratios, which come from one run
-on one machine, rather than the absolute times.
+and each ratio is the median of the per-round ratios. Times are wall-clock
+(time.perf_counter) ns per operation net of the timing loop's own overhead (an empty
+loop is measured in every round), so a field read and a model build are measured alike.
+Batch rows (W3, W6) report ns per item of a 50,000-record batch; W14 times whole
+processes (the CLI against a msgspec script) in ms, over fewer rounds. Compare the
+ratios, which come from one run on one machine, rather than the absolute times.
+
+`python -m satya.bench W3 W6 W14` (or `--only W3,W6,W14`) runs only those workloads.
 
 To add a workload, write a function that builds its `Row`s and decorate it with
 `@workload("Wn", "title")`; the runner, table, targets and JSON output pick it up.
@@ -27,7 +31,9 @@ import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 import types
@@ -35,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Callable
 
 import satya
+import satya._batch
 from satya import Field, Model, ValidationError
 
 try:
@@ -86,15 +93,23 @@ def json_bytes(data) -> bytes:
 # --------------------------------------------------------------------------- timing
 
 
+CHUNKS = 3  # by default a measurement is the fastest of this many back-to-back loops
+
+
 class Op:
     """One timed statement. `env` names become locals of a generated loop, so the
     statement runs inline, without a function call of its own around it (as timeit
     does). `unroll` repeats the statement inside the loop for operations so short
     that the loop's own overhead would drown them. `within` makes the context
-    entered around each timed loop (e.g. the satya backend of classes it defines)."""
+    entered around each timed loop (e.g. the satya backend of classes it defines).
+    `items_per_op` makes the reported time per item of a batch statement, and
+    `chunks` how many back-to-back loops a measurement takes the fastest of."""
 
-    def __init__(self, stmt: str, unroll: int = 1, within: Callable = contextlib.nullcontext, **env):
+    def __init__(self, stmt: str, unroll: int = 1, within: Callable = contextlib.nullcontext,
+                 items_per_op: int = 1, chunks: int | None = None, **env):
         self.stmt, self.unroll, self.within = stmt, unroll, within
+        self.items_per_op = items_per_op
+        self.chunks = chunks or CHUNKS
         self._args = tuple(env.values())
         self._loop = _compile_loop(stmt, tuple(env), unroll)
 
@@ -165,7 +180,10 @@ class Row:
     targets: list = field(default_factory=list)
     reference: str = ""  # a column of `ops` (e.g. "slots") shown as satya-jit/<reference>
     marks: dict = field(default_factory=dict)  # column -> footnote on that cell
-    unit: str = "ns"  # how the table prints times: "ns" or "us" (JSON is always in ns)
+    unit: str = "ns"  # how the table prints times: "ns", "us" or "ms" (JSON is always in ns)
+    # name -> (numerator, denominator): more paired ratios over columns of `ops`, shown
+    # beside the reference; `ops` may hold columns the table has no place for (e.g. "satya-jit-1t").
+    extra_ratios: dict = field(default_factory=dict)
     jit_not_slower: bool = True  # whether JIT_NOT_SLOWER applies to this row
 
 
@@ -186,6 +204,7 @@ class Workload:
     checks: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     schemas: dict = field(default_factory=dict)  # satya column -> satya.inspect() of its model, without the IR
+    max_rounds: int | None = None  # measured in the first rounds only: for operations that take 100s of ms
     id: str = ""
     title: str = ""
 
@@ -513,6 +532,10 @@ class SlotsUser:
 MSGSPEC_STAND_IN = ("msgspec's Struct(**d) does not validate: the cell is msgspec.convert(d, Struct), "
                     "measured once and shown in both rows")
 MSGSPEC_CONVERT = "msgspec has no validating constructor: the cell is msgspec.convert(d, Struct)"
+MSGSPEC_BATCH_CONVERT = "msgspec has no validating constructor: the cell is msgspec.convert(records, list[Struct])"
+PYDANTIC_NDJSON_LOOP = ("pydantic has no NDJSON reader: the cell is "
+                        "[Model.model_validate_json(line) for line in b.splitlines()]")
+MSGSPEC_DECODE_LINES = "the cell is msgspec.json.Decoder(Struct).decode_lines(b)"
 MSGSPEC_LAZY = ("msgspec builds a Struct's validator on first use, not when the class is defined: "
                 "the cell is the class statement alone, so it is a floor rather than a like-for-like time")
 
@@ -671,6 +694,115 @@ def w2() -> Workload:
     )
 
 
+BATCH_SIZE = 50_000  # records in a W3 / W6 batch
+BATCH_INVALID_AT = (3, 40_000)  # records made invalid for the batch rejection checks
+BATCH_THREADS = (1, 2)  # W6 thread counts
+
+
+def w2_records(count: int) -> list:
+    """`count` valid W2 dicts whose values differ from record to record."""
+    return [{"id": i + 1, "name": f"User {i}", "age": i % 151, "active": i % 2 == 0,
+             "email": f"user{i}@example.com", "score": (i % 1001) / 10} for i in range(count)]
+
+
+def invalid_batch(records: list) -> list:
+    """`records` with BATCH_INVALID_AT made invalid, two failing fields each (as W8)."""
+    records = list(records)
+    for i in BATCH_INVALID_AT:
+        records[i] = {**records[i], "id": 0, "age": 200}
+    return records
+
+
+def ndjson_bytes(records: list) -> bytes:
+    return b"".join(json_bytes(record) + b"\n" for record in records)
+
+
+def _satya_batch_missing() -> list:
+    """The native batch functions this build lacks (the batch rows need them)."""
+    native = getattr(satya, "_satya", None)
+    return [name for name in ("validate_many", "validate_json_many") if not hasattr(native, name)]
+
+
+def _batch_mismatches(what: str, got: list, records: list) -> list:
+    """Checks that `got` holds one instance per record, field for field (first, middle and last
+    in detail, all of them by count)."""
+    checks = [Check(f"{what}: one instance per record", len(got) == len(records), f"{len(got)} instances")]
+    if len(got) == len(records):
+        for i in (0, len(records) // 2, len(records) - 1):
+            checks.append(_check_fields(f"{what} [{i}]", got[i], records[i]))
+    return checks
+
+
+def _batch_error_checks(workload_id: str, reported: dict) -> list:
+    """Each satya column's (type, loc) errors for an invalid batch are pydantic's: two per bad
+    record, each loc starting with the record's index."""
+    expected = 2 * len(BATCH_INVALID_AT)
+    checks = []
+    for column in SATYA_BACKENDS:
+        if column not in reported:
+            continue
+        for how, errors in reported[column].items():
+            indices = sorted({loc[0] for _, loc in errors if loc})
+            checks.append(Check(f"{workload_id} {column} {how} rejects an invalid batch with {expected} errors "
+                                f"at records {list(BATCH_INVALID_AT)}",
+                                len(errors) == expected and indices == list(BATCH_INVALID_AT), repr(errors)))
+            if "pydantic" in reported:
+                theirs = reported["pydantic"][how]
+                checks.append(Check(f"{workload_id} {column} {how} batch errors match pydantic's (type, loc)",
+                                    sorted(errors) == sorted(theirs), f"{column} {errors} vs pydantic {theirs}"))
+    return checks
+
+
+@workload("W3", f"a batch of {BATCH_SIZE:,} W2 dicts into models, ns per item")
+def w3() -> Workload:
+    models = _w2_models()
+    records = w2_records(BATCH_SIZE)
+    bad = invalid_batch(records)
+    ops, checks, notes, reported = {}, [], [], {}
+    missing = _satya_batch_missing()
+    if missing:
+        checks.append(Check("W3 satya batch functions present", False, f"satya._satya lacks {', '.join(missing)}"))
+        notes.append("W3: the satya columns are left out: this build has no native batch functions")
+    for column in SATYA_BACKENDS:
+        if missing:
+            break
+        cls = models[column]
+        ops[column] = Op("Model.model_validate_many(records)", items_per_op=BATCH_SIZE, Model=cls, records=records)
+        got = cls.model_validate_many(records)
+        checks += _batch_mismatches(f"W3 {column} model_validate_many", got, records)
+        checks.append(Check(f"W3 {column} model_validate_many == model_validate per record",
+                            got == [cls.model_validate(r) for r in records]))
+        collected = cls.model_validate_many(bad, errors="collect")
+        checks.append(Check(f"W3 {column} errors='collect' keeps the valid records and indexes the bad ones",
+                            len(collected) == len(bad) and len(collected.valid) == len(bad) - len(BATCH_INVALID_AT)
+                            and [i for i, _ in collected.errors] == list(BATCH_INVALID_AT), repr(collected)))
+        reported[column] = {"model_validate_many": _capture_errors(lambda: cls.model_validate_many(bad),
+                                                                   ValidationError)}
+    if "pydantic" in models:
+        adapter = pydantic.TypeAdapter(list[models["pydantic"]])
+        ops["pydantic"] = Op("validate_python(records)", items_per_op=BATCH_SIZE,
+                             validate_python=adapter.validate_python, records=records)
+        checks += _batch_mismatches("W3 pydantic TypeAdapter(list[Model]).validate_python",
+                                    adapter.validate_python(records), records)
+        reported["pydantic"] = {"model_validate_many": _capture_errors(lambda: adapter.validate_python(bad),
+                                                                       pydantic.ValidationError)}
+    marks = {}
+    if "msgspec" in models:
+        many = list[models["msgspec"]]
+        ops["msgspec"] = Op("convert(records, Many)", items_per_op=BATCH_SIZE,
+                            convert=msgspec.convert, Many=many, records=records)
+        checks += _batch_mismatches("W3 msgspec convert(records, list[Struct])", msgspec.convert(records, many),
+                                    records)
+        marks["msgspec"] = MSGSPEC_BATCH_CONVERT
+    checks += _batch_error_checks("W3", reported)
+    return Workload(
+        rows=[Row("model_validate_many(list), per item", ops, [Target("satya-jit/msgspec", "<=", 0.5)], marks=marks)],
+        checks=checks,
+        notes=notes,
+        schemas=schema_summaries(models),
+    )
+
+
 @workload("W4", "field read u.name, net of an empty loop")
 def w4() -> Workload:
     unroll = 32  # a read is a few ns; repeat it so the loop overhead is a small part
@@ -717,6 +849,99 @@ def w5n() -> Workload:
         checks=checks,
         schemas=schema_summaries(models),
     )
+
+
+@workload("W6", f"a JSON array of {BATCH_SIZE:,} W2 objects, and the same as NDJSON, into models; "
+                f"ns per item, wall-clock; satya at threads={' and '.join(map(str, BATCH_THREADS))}")
+def w6() -> Workload:
+    models = _w2_models()
+    records = w2_records(BATCH_SIZE)
+    bad = invalid_batch(records)
+    payloads = {"array": json_bytes(records), "ndjson": ndjson_bytes(records)}
+    bad_payloads = {"array": json_bytes(bad), "ndjson": ndjson_bytes(bad)}
+    one, two = BATCH_THREADS
+    checks, reported = [], {}
+    notes = [f"W6 times are wall-clock (time.perf_counter, as for every row), so the threads=2 rows show "
+             f"elapsed time, not CPU time summed over threads; {os.cpu_count()} cores here"]
+    missing = _satya_batch_missing()
+    if missing:
+        checks.append(Check("W6 satya batch functions present", False, f"satya._satya lacks {', '.join(missing)}"))
+        notes.append("W6: the satya columns are left out: this build has no native batch functions")
+    # satya[(format, threads)][column] -> Op
+    satya_ops = {(fmt, threads): {} for fmt in payloads for threads in BATCH_THREADS}
+    for column in SATYA_BACKENDS:
+        if missing:
+            break
+        cls = models[column]
+        expected = cls.model_validate_many(records)
+        reported[column] = {}
+        for fmt, payload in payloads.items():
+            for threads in BATCH_THREADS:
+                satya_ops[fmt, threads][column] = Op(
+                    f"Model.model_validate_json_many(b, format={fmt!r}, threads=threads)",
+                    items_per_op=BATCH_SIZE, Model=cls, b=payload, threads=threads)
+                what = f"W6 {column} model_validate_json_many({fmt}, threads={threads})"
+                got = cls.model_validate_json_many(payload, format=fmt, threads=threads)
+                checks += _batch_mismatches(what, got, records)
+                checks.append(Check(f"{what} == model_validate_many(records)", got == expected))
+                collected = cls.model_validate_json_many(bad_payloads[fmt], format=fmt, threads=threads,
+                                                         errors="collect")
+                checks.append(Check(f"{what} errors='collect' keeps the valid records and indexes the bad ones",
+                                    len(collected) == len(bad)
+                                    and len(collected.valid) == len(bad) - len(BATCH_INVALID_AT)
+                                    and [i for i, _ in collected.errors] == list(BATCH_INVALID_AT), repr(collected)))
+            reported[column][fmt] = _capture_errors(
+                functools.partial(cls.model_validate_json_many, bad_payloads[fmt], format=fmt, threads=two),
+                ValidationError)
+    others = {"array": {}, "ndjson": {}}
+    marks = {"array": {}, "ndjson": {}}
+    if "pydantic" in models:
+        cls = models["pydantic"]
+        adapter = pydantic.TypeAdapter(list[cls])
+        others["array"]["pydantic"] = Op("validate_json(b)", items_per_op=BATCH_SIZE,
+                                         validate_json=adapter.validate_json, b=payloads["array"])
+        others["ndjson"]["pydantic"] = Op("[validate_json(line) for line in b.splitlines()]", items_per_op=BATCH_SIZE,
+                                          validate_json=cls.model_validate_json, b=payloads["ndjson"])
+        marks["ndjson"]["pydantic"] = PYDANTIC_NDJSON_LOOP
+        checks += _batch_mismatches("W6 pydantic TypeAdapter(list[Model]).validate_json",
+                                    adapter.validate_json(payloads["array"]), records)
+        checks += _batch_mismatches("W6 pydantic model_validate_json per NDJSON line",
+                                    [cls.model_validate_json(line) for line in payloads["ndjson"].splitlines()],
+                                    records)
+        # pydantic reads NDJSON one line at a time, so its errors are those of the array.
+        reported["pydantic"] = dict.fromkeys(payloads, _capture_errors(
+            lambda: adapter.validate_json(bad_payloads["array"]), pydantic.ValidationError))
+    if "msgspec" in models:
+        struct = models["msgspec"]
+        decode_array = msgspec.json.Decoder(list[struct]).decode
+        decode_lines = msgspec.json.Decoder(struct).decode_lines
+        others["array"]["msgspec"] = Op("decode(b)", items_per_op=BATCH_SIZE, decode=decode_array, b=payloads["array"])
+        others["ndjson"]["msgspec"] = Op("decode_lines(b)", items_per_op=BATCH_SIZE, decode_lines=decode_lines,
+                                         b=payloads["ndjson"])
+        marks["ndjson"]["msgspec"] = MSGSPEC_DECODE_LINES
+        checks += _batch_mismatches("W6 msgspec Decoder(list[Struct]).decode", decode_array(payloads["array"]), records)
+        checks += _batch_mismatches("W6 msgspec Decoder(Struct).decode_lines", decode_lines(payloads["ndjson"]),
+                                    records)
+    checks += _batch_error_checks("W6", reported)
+
+    rows = []
+    for fmt in payloads:
+        for threads in BATCH_THREADS:
+            ops = {**satya_ops[fmt, threads], **others[fmt]}
+            targets, extra = [], {}
+            if threads == two:
+                # Against the fastest msgspec path (the array) for both formats, and against one thread.
+                for column in SATYA_BACKENDS:
+                    if column in satya_ops[fmt, one]:
+                        ops[f"{column}-1t"] = satya_ops[fmt, one][column]
+                extra = {f"{column} 1t/{two}t": (f"{column}-1t", column)
+                         for column in SATYA_BACKENDS if f"{column}-1t" in ops}
+                if "msgspec" in others["array"]:
+                    ops["msgspec-array"] = others["array"]["msgspec"]
+                    extra["satya-jit/msgspec-array"] = ("satya-jit", "msgspec-array")
+                targets = [Target("satya-jit/msgspec-array", "<=", 0.4), Target("satya-jit-1t/satya-jit", ">=", 1.5)]
+            rows.append(Row(f"{fmt}, threads={threads}, per item", ops, targets, marks=marks[fmt], extra_ratios=extra))
+    return Workload(rows=rows, checks=checks, notes=notes, schemas=schema_summaries(models))
 
 
 @workload("W7", "nested Order: Customer submodel + 10 constrained Item submodels, from a dict and from JSON")
@@ -843,16 +1068,174 @@ def define_class() -> Workload:
     )
 
 
+CLI_RECORDS = 200_000  # records in the W14 file
+CLI_INVALID_EVERY = 20  # one record in this many is invalid: 5%
+CLI_ROUNDS = 5  # each W14 measurement is one process run: a few runs, not the full rounds
+_TEMP_DIRS = []  # kept alive until exit, when TemporaryDirectory removes them
+
+CLI_MODELS_MODULE = """\
+from satya import Field, Model
+
+
+class W2(Model):
+    id: int = Field(gt=0)
+    name: str = Field(min_length=1, max_length=50)
+    age: int = Field(ge=0, le=150)
+    active: bool
+    email: str = Field(pattern={pattern!r})
+    score: float = Field(ge=0, le=100)
+"""
+CLI_MSGSPEC_SCRIPT = '''\
+import sys
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
+
+
+class W2(msgspec.Struct):
+    id: Annotated[int, Meta(gt=0)]
+    name: Annotated[str, Meta(min_length=1, max_length=50)]
+    age: Annotated[int, Meta(ge=0, le=150)]
+    active: bool
+    email: Annotated[str, Meta(pattern={pattern!r})]
+    score: Annotated[float, Meta(ge=0, le=100)]
+
+
+decode = msgspec.json.Decoder(W2).decode
+invalid = 0
+with open(sys.argv[1], "rb") as f:
+    data = f.read()
+for line in data.splitlines():
+    if not line.strip():
+        continue
+    try:
+        decode(line)
+    except msgspec.DecodeError:  # ValidationError is a DecodeError too
+        invalid += 1
+print(invalid)
+sys.exit(1 if invalid else 0)
+'''
+
+
+def cli_lines(count: int) -> tuple:
+    """(NDJSON lines, 0-based numbers of the invalid ones): W2 records, one in
+    CLI_INVALID_EVERY broken in turn by each way a record goes wrong, a malformed line included."""
+    breakers = (
+        lambda r: json_bytes({**r, "id": 0}),
+        lambda r: json_bytes({**r, "age": 200}),
+        lambda r: json_bytes({**r, "email": "not an email"}),
+        lambda r: json_bytes({**r, "name": ""}),
+        lambda r: json_bytes({**r, "score": -1.5}),
+        lambda r: json_bytes({k: v for k, v in r.items() if k != "active"}),
+        lambda r: json_bytes(r)[:-9],  # cut short: not JSON
+    )
+    lines, invalid = [], []
+    for i, record in enumerate(w2_records(count)):
+        if i % CLI_INVALID_EVERY == CLI_INVALID_EVERY // 2:
+            lines.append(breakers[len(invalid) % len(breakers)](record))
+            invalid.append(i)
+        else:
+            lines.append(json_bytes(record))
+    return lines, invalid
+
+
+def _run_process(cmd: list, cwd: str, env: dict, expected_status: int) -> None:
+    """Runs `cmd` to the end, stdout discarded; raises unless it exits with `expected_status`
+    without a traceback (a crash exits with 1 too, as invalid records do)."""
+    done = subprocess.run(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode != expected_status or b"Traceback (most recent call last)" in done.stderr:
+        raise RuntimeError(f"{' '.join(cmd)} exited with {done.returncode}, expected {expected_status}: "
+                           f"{done.stderr.decode(errors='replace')[-500:]}")
+
+
+def _last_line(text: str) -> str:
+    """The last line of a process's stderr: the exception, if it died of one."""
+    lines = text.strip().splitlines()
+    return lines[-1][-300:] if lines else ""
+
+
+def _cli_available() -> bool:
+    probe = subprocess.run([sys.executable, "-m", "satya", "validate", "--help"],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return probe.returncode == 0
+
+
+@workload("W14", f"the CLI on an NDJSON file of {CLI_RECORDS:,} W2 records ({100 // CLI_INVALID_EVERY}% invalid), "
+                 "end to end, against a msgspec loop over the lines; ms per process run, wall-clock")
+def w14() -> Workload:
+    if not _cli_available():
+        return Workload(rows=[], notes=["W14 skipped: CLI not available (python -m satya validate)"])
+    tmp = tempfile.TemporaryDirectory(prefix="satya-bench-")
+    _TEMP_DIRS.append(tmp)
+    lines, invalid = cli_lines(CLI_RECORDS)
+    data_path = os.path.join(tmp.name, "w2.ndjson")
+    with open(data_path, "wb") as f:
+        f.write(b"\n".join(lines) + b"\n")
+    with open(os.path.join(tmp.name, "w2models.py"), "w") as f:
+        f.write(CLI_MODELS_MODULE.format(pattern=EMAIL_PATTERN))
+    script_path = os.path.join(tmp.name, "msgspec_loop.py")
+    with open(script_path, "w") as f:
+        f.write(CLI_MSGSPEC_SCRIPT.format(pattern=EMAIL_PATTERN))
+    expected_status = 1 if invalid else 0  # both exit 1 when a record is invalid
+    cli = [sys.executable, "-m", "satya", "validate", "w2models:W2", data_path]
+    ops, checks, notes = {}, [], []
+    for column, backend in SATYA_BACKENDS.items():
+        env = {**os.environ, "SATYA_JIT": "1" if backend == "jit" else "0"}
+        probe = subprocess.run([sys.executable, "-c", "import satya, w2models; "
+                                "print(satya.inspect(w2models.W2)['backend'])"],
+                               cwd=tmp.name, env=env, capture_output=True, text=True)
+        actual = probe.stdout.strip() or _last_line(probe.stderr)
+        if actual != backend:
+            raise RuntimeError(f"W14 {column}: the models module uses the {actual} backend, not {backend}")
+        errors_path = os.path.join(tmp.name, f"errors-{backend}.ndjson")
+        done = subprocess.run([*cli, "--errors", errors_path], cwd=tmp.name, env=env,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        with open(errors_path, "rb") as f:
+            reported = [json.loads(line)["line"] - 1 for line in f]
+        runs_right = [
+            Check(f"W14 {column} CLI exits with {expected_status}",
+                  done.returncode == expected_status and "Traceback" not in done.stderr,
+                  f"status {done.returncode}: {_last_line(done.stderr)}"),
+            Check(f"W14 {column} CLI reports exactly the {len(invalid):,} invalid lines",
+                  reported == invalid, f"{len(reported):,} reported; first {reported[:5]}"),
+        ]
+        checks += runs_right
+        if not all(c.ok for c in runs_right):
+            notes.append(f"W14 {column}: not timed, the CLI does not validate the file (see the checks)")
+            continue
+        ops[column] = Op("run()", chunks=1, run=functools.partial(
+            _run_process, [*cli, "--quiet"], tmp.name, env, expected_status))
+    if msgspec:
+        script = [sys.executable, script_path, data_path]
+        done = subprocess.run(script, cwd=tmp.name, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        checks.append(Check(f"W14 msgspec loop counts the {len(invalid):,} invalid lines and exits with "
+                            f"{expected_status}",
+                            done.stdout.strip() == str(len(invalid)) and done.returncode == expected_status,
+                            f"status {done.returncode}, stdout {done.stdout.strip()!r}, {_last_line(done.stderr)}"))
+        ops["msgspec"] = Op("run()", chunks=1, run=functools.partial(
+            _run_process, script, tmp.name, None, expected_status))
+    threads = satya._batch.thread_count(None)
+    notes[:0] = [f"W14 times one process run each, interpreter start-up included (wall-clock, median of up to "
+             f"{CLI_ROUNDS} runs); the CLI validates with {threads} thread{'s' * (threads != 1)} (its default); "
+             f"the msgspec column runs msgspec_loop.py: Decoder(Struct).decode per line, errors counted"]
+    return Workload(
+        rows=[Row(f"validate {CLI_RECORDS:,} NDJSON lines", ops, [Target("satya-jit/msgspec", "<=", 0.5)],
+                  unit="ms", jit_not_slower=False)],
+        checks=checks,
+        notes=notes,
+        max_rounds=CLI_ROUNDS,
+    )
+
+
 # --------------------------------------------------------------------------- running
-
-
-CHUNKS = 3  # a measurement is the fastest of this many back-to-back loops
 
 
 def measure(op: Op, n: int) -> float:
     """ns per loop iteration. Taking the fastest chunk drops the ones a
     preemption or a noisy neighbour landed in, which only ever add time."""
-    return min(op.time(n) for _ in range(CHUNKS)) / n
+    return min(op.time(n) for _ in range(op.chunks)) / n
 
 
 def run(workloads: list, rounds: int, target_ns: int, progress=None) -> tuple:
@@ -863,7 +1246,7 @@ def run(workloads: list, rounds: int, target_ns: int, progress=None) -> tuple:
     for wl in workloads:
         for row in wl.rows:
             ops.extend(op for op in row.ops.values() if op not in ops)
-    iterations = {op: calibrate(op, target_ns // CHUNKS) for op in ops + [EMPTY_LOOP]}
+    iterations = {op: calibrate(op, target_ns // op.chunks) for op in ops + [EMPTY_LOOP]}
     samples = {op: [] for op in ops}
     loop_overhead = []
     for round_index in range(rounds):
@@ -876,6 +1259,8 @@ def run(workloads: list, rounds: int, target_ns: int, progress=None) -> tuple:
             loop_overhead.append(per_iteration)
             measured = set()
             for wl in workloads:
+                if wl.max_rounds is not None and round_index >= wl.max_rounds:
+                    continue
                 for row in wl.rows:
                     columns = list(row.ops)
                     shift = round_index % len(columns)  # no library always goes first
@@ -885,7 +1270,7 @@ def run(workloads: list, rounds: int, target_ns: int, progress=None) -> tuple:
                             continue
                         measured.add(op)
                         net = measure(op, iterations[op]) - per_iteration
-                        samples[op].append(net / op.unroll)
+                        samples[op].append(net / (op.unroll * op.items_per_op))
         finally:
             gc.enable()
     return samples, loop_overhead, iterations
@@ -917,6 +1302,8 @@ def summarize(workloads: list, samples: dict, iterations: dict) -> list:
             ratios = {name: _paired_ratio(row, samples, *columns) for name, columns in RATIOS.items()}
             if row.reference:
                 ratios[f"satya-jit/{row.reference}"] = _paired_ratio(row, samples, "satya-jit", row.reference)
+            for name, columns in row.extra_ratios.items():
+                ratios[name] = _paired_ratio(row, samples, *columns)
             targets = []
             for target in _row_targets(row):
                 value = _paired_ratio(row, samples, *target.columns)
@@ -937,7 +1324,10 @@ def summarize(workloads: list, samples: dict, iterations: dict) -> list:
                 "targets": targets,
                 "samples": {col: samples[op] for col, op in row.ops.items()},
                 "operations_per_chunk": {col: iterations[op] * op.unroll for col, op in row.ops.items()},
+                "items_per_operation": {col: op.items_per_op for col, op in row.ops.items()},
+                "chunks": {col: op.chunks for col, op in row.ops.items()},
                 "marks": dict(row.marks),
+                "extra_ratios": list(row.extra_ratios),
             })
     return rows
 
@@ -950,6 +1340,8 @@ def _fmt_time(ns, unit: str = "ns") -> str:
         return "n/a"
     if unit == "us":
         return f"{ns / 1000:.1f} us"
+    if unit == "ms":
+        return f"{ns / 1e6:.1f} ms"
     return f"{ns:.1f}" if abs(ns) < 100 else f"{ns:.0f}"
 
 
@@ -976,8 +1368,10 @@ def render_table(results: list) -> str:
             cells.append(cell)
         cells += [_fmt_ratio(r["ratios"][name]) for name in RATIOS]
         ref = r["reference"]
-        cells.append(f"{ref} {_fmt_time(r['ns_per_op'][ref])} ns, satya-jit/{ref} "
-                     f"{_fmt_ratio(r['ratios'][f'satya-jit/{ref}'])}" if ref else "")
+        more = [f"{ref} {_fmt_time(r['ns_per_op'][ref])} ns, satya-jit/{ref} "
+                f"{_fmt_ratio(r['ratios'][f'satya-jit/{ref}'])}"] if ref else []
+        more += [f"{name} {_fmt_ratio(r['ratios'][name])}" for name in r["extra_ratios"]]
+        cells.append("; ".join(more))
         lines.append(cells)
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     numeric = range(2, len(header) - 1)
@@ -1029,7 +1423,7 @@ def metadata(rounds: int, target_ns: int, loop_overhead: list) -> dict:
                           "on every validation row",
         "rounds": rounds,
         "target_ms_per_measurement": target_ns / 1e6,
-        "chunks_per_measurement": CHUNKS,
+        "chunks_per_measurement": CHUNKS,  # unless a row's operations set their own (see "chunks" per result)
         "statistic": ("ns/op: median over rounds of the fastest chunk, net of the empty loop; "
                       "ratios: median over rounds of the per-round ratio"),
         "empty_loop_ns_per_iteration": statistics.median(loop_overhead),
@@ -1040,6 +1434,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m satya.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="3 short rounds, for a smoke test")
     parser.add_argument("--rounds", type=int, help="rounds to take the median of (default 7, 3 with --quick)")
+    parser.add_argument("workloads", nargs="*", metavar="ID",
+                        help="workload ids to run, e.g. W3 W6 W14 (default: all); same as --only")
     parser.add_argument("--only", help="comma-separated workload ids, e.g. W1,W10,DEF")
     parser.add_argument("--json", metavar="PATH", help="also write all results as JSON to PATH")
     args = parser.parse_args(argv)
@@ -1049,9 +1445,10 @@ def main(argv=None) -> int:
         parser.error("--rounds must be at least 1")
     target_ns = (8 if args.quick else 40) * 1_000_000
     only = None
-    if args.only:
+    if args.only or args.workloads:
         ids = {workload_id.upper(): workload_id for workload_id in WORKLOADS}  # ids match in any case (W5n, w5N)
-        asked = {w.strip().upper() for w in args.only.split(",") if w.strip()}
+        named = [*args.workloads, *(args.only or "").split(",")]
+        asked = {w.strip().upper() for item in named for w in item.split(",") if w.strip()}
         if not asked <= set(ids):
             parser.error(f"unknown workload(s): {', '.join(sorted(asked - set(ids)))}; "
                          f"known: {', '.join(WORKLOADS)}")
@@ -1082,7 +1479,8 @@ def main(argv=None) -> int:
         if "satya-jit" in wl.schemas:
             print(f"  {' ' * len(wl.id)}  satya-jit: {describe_schema(wl.schemas['satya-jit'])}")
     print()
-    print(f"Times in ns per operation (us where marked); jit/interp = {RATIO_MEANINGS['jit/interp']}")
+    print(f"Times in ns per operation, per item on batch rows (us or ms where shown); "
+          f"jit/interp = {RATIO_MEANINGS['jit/interp']}")
     print(render_table(results))
     print()
     print(f"Targets (every validation row also needs {JIT_NOT_SLOWER.ratio} {JIT_NOT_SLOWER.comparison} "

@@ -98,6 +98,7 @@ impl CompiledSchema {
             jit_requested: jit,
             backend,
             scalars_only,
+            without_python: std::sync::OnceLock::new(),
             title,
             key_index: fields.iter().enumerate().map(|(i, f)| (f.key_text.clone(), i)).collect(),
             class_name: class_name.into(),

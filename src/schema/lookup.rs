@@ -152,7 +152,7 @@ impl<'py> FieldLookup<'py> for AttributesLookup<'_, 'py> {
     }
 }
 
-type JsonPairs<'a> = [(Cow<'a, str>, JsonValue<'a>)];
+pub type JsonPairs<'a> = [(Cow<'a, str>, JsonValue<'a>)];
 
 /// A JSON object: its keys are read once, in arrival order, and matched to
 /// fields by their text; no dict is built. A repeated key keeps its last value
@@ -164,24 +164,30 @@ pub struct JsonObjectLookup<'a> {
 
 impl<'a> JsonObjectLookup<'a> {
     pub fn new(pairs: &'a JsonPairs<'a>, schema: &CompiledSchema) -> Self {
-        let fields = &schema.fields;
-        let mut matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]> = SmallVec::from_elem(None, fields.len());
-        // Keys usually arrive in field order: try the next field first.
-        let mut next = 0;
-        for (key, value) in pairs {
-            let key = key.as_ref();
-            let index = if next < fields.len() && &*fields[next].key_text == key {
-                Some(next)
-            } else {
-                schema.key_index.get(key).copied()
-            };
-            if let Some(index) = index {
-                matched[index] = Some(value);
-                next = index + 1;
-            }
-        }
-        Self { pairs, matched }
+        Self { pairs, matched: match_fields(pairs, schema) }
     }
+}
+
+/// Each field's value in a JSON object, matched by key text in arrival order.
+#[inline]
+pub fn match_fields<'v, 'd>(pairs: &'v JsonPairs<'d>, schema: &CompiledSchema) -> SmallVec<[Option<&'v JsonValue<'d>>; 16]> {
+    let fields = &schema.fields;
+    let mut matched: SmallVec<[Option<&'v JsonValue<'d>>; 16]> = SmallVec::from_elem(None, fields.len());
+    // Keys usually arrive in field order: try the next field first.
+    let mut next = 0;
+    for (key, value) in pairs {
+        let key = key.as_ref();
+        let index = if next < fields.len() && &*fields[next].key_text == key {
+            Some(next)
+        } else {
+            schema.key_index.get(key).copied()
+        };
+        if let Some(index) = index {
+            matched[index] = Some(value);
+            next = index + 1;
+        }
+    }
+    matched
 }
 
 impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {

@@ -79,6 +79,10 @@ pub struct CompiledSchema {
     pub from_attributes: bool,
     /// Every field holds an immutable scalar, so instances need no GC tracking.
     pub scalars_only: bool,
+    /// Whether this schema and the models inside it validate without Python,
+    /// so that batches can run off the GIL; found at the first batch, once
+    /// forward references are resolved.
+    pub without_python: std::sync::OnceLock<bool>,
 }
 
 /// Errors tagged with their field's index, so they can be reported in field order.
@@ -158,6 +162,14 @@ impl CompiledSchema {
     #[inline]
     fn default_for<'py>(&self, py: Python<'py>, field: &Field, lookup: &impl FieldLookup<'py>) -> ValResult<Bound<'py, PyAny>> {
         match &field.default {
+            DefaultValue::Required => Err(lookup.missing()),
+            _ => Ok(self.default_value(py, field)?),
+        }
+    }
+
+    /// A new use of an optional field's default; a required field has none.
+    pub fn default_value<'py>(&self, py: Python<'py>, field: &Field) -> PyResult<Bound<'py, PyAny>> {
+        match &field.default {
             DefaultValue::Value { value, copy } => Ok(match copy {
                 DefaultCopy::Shared => value.bind(py).clone(),
                 DefaultCopy::EmptyList => pyo3::types::PyList::empty(py).into_any(),
@@ -165,8 +177,8 @@ impl CompiledSchema {
                 DefaultCopy::EmptySet => pyo3::types::PySet::empty(py)?.into_any(),
                 DefaultCopy::Deep => deep_copy(py, value.bind(py))?,
             }),
-            DefaultValue::Factory(factory) => Ok(factory.bind(py).call0()?),
-            DefaultValue::Required => Err(lookup.missing()),
+            DefaultValue::Factory(factory) => factory.bind(py).call0(),
+            DefaultValue::Required => Err(pyo3::exceptions::PyRuntimeError::new_err(format!("{} has no default", field.name_text))),
         }
     }
 

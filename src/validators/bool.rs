@@ -1,9 +1,11 @@
 //! `bool`, lax or strict.
 
+use jiter::JsonValue;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict};
 
 use super::{BuildContext, node_strict, State, Validator};
+use crate::batch::Native;
 use crate::errors::ValResult;
 use crate::input::Input;
 
@@ -21,5 +23,14 @@ impl BoolValidator {
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
         let value = input.validate_bool(py, state.strict_or(self.strict))?;
         Ok(PyBool::new(py, value).to_owned().into_any())
+    }
+
+    /// Off the GIL (see `Validator::native`).
+    #[inline]
+    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        match value {
+            JsonValue::Bool(b) => Some(Native::Bool(*b)),
+            _ => None,
+        }
     }
 }

@@ -1,10 +1,12 @@
 //! `bytes`: lax or strict, with byte lengths.
 
+use jiter::JsonValue;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_strict, State, Validator};
+use crate::batch::Native;
 use crate::errors::{ValError, ValResult};
 use crate::input::Input;
 
@@ -49,5 +51,21 @@ impl BytesValidator {
             None => None,
         };
         Ok((value, len))
+    }
+
+    /// Off the GIL: a JSON string is valid bytes (pydantic's JSON column).
+    #[inline]
+    pub fn native_deferred<'d>(&self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+        let JsonValue::Str(s) = value else { return None };
+        Some((Native::Bytes(s.clone()), self.checks.as_ref().map(|_| s.len() as u64)))
+    }
+
+    #[inline]
+    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        let (value, len) = self.native_deferred(value)?;
+        match (&self.checks, len) {
+            (Some(checks), Some(len)) => checks.passes(len).then_some(value),
+            _ => Some(value),
+        }
     }
 }

@@ -56,6 +56,12 @@ impl LeafChecks {
         self.0.is_empty()
     }
 
+    /// Whether every check passes; builds no error (for work off the GIL).
+    #[inline]
+    pub fn passes(&self, bits: u64) -> bool {
+        self.0.iter().all(|c| interp::passes(c.kind, bits))
+    }
+
     #[inline]
     pub fn first_failure(&self, bits: u64) -> Option<ErrorKind> {
         self.0

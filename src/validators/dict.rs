@@ -1,11 +1,13 @@
 //! `dict[K, V]`: keys and values validated, errors located at the key
 //! (`("meta", "a")`) or at the key itself (`("meta", 1, "[key]")`).
 
+use jiter::JsonValue;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
+use crate::batch::Native;
 use crate::errors::{LineError, LocItem, ValError, ValResult};
 use crate::input::{Input, JsonInput, MapInput};
 
@@ -103,6 +105,30 @@ impl DictValidator {
         }
         let len = self.checks.as_ref().map(|_| out.len() as u64);
         Ok((out.into_any(), len))
+    }
+
+    /// Off the GIL: an object whose keys the key validator takes as text and
+    /// whose values are all valid; the length counts distinct keys, as the
+    /// built dict does.
+    pub fn native_deferred<'d>(&'d self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+        let JsonValue::Object(pairs) = value else { return None };
+        let mut out = Vec::with_capacity(pairs.len());
+        for (k, v) in pairs.iter() {
+            out.push((self.key.native_key(k)?, self.value.native(v)?));
+        }
+        let len = self.checks.as_ref().map(|_| {
+            let distinct: std::collections::HashSet<&str> = pairs.iter().map(|(k, _)| k.as_ref()).collect();
+            distinct.len() as u64
+        });
+        Some((Native::Dict(out), len))
+    }
+
+    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        let (value, len) = self.native_deferred(value)?;
+        match (&self.checks, len) {
+            (Some(checks), Some(len)) => checks.passes(len).then_some(value),
+            _ => Some(value),
+        }
     }
 
     /// Validates one key and its value into `out`, or records their errors

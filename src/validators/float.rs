@@ -1,12 +1,14 @@
 //! `float`: lax or strict, with bounds and multiple_of. NaN and the infinities
 //! pass a plain float and fail the bounds they do not satisfy.
 
+use jiter::JsonValue;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat};
 use satya_jit::{CheckKind, Origin};
 
 use super::checks::{shared_bound, CheckError, LeafCheck, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
+use crate::batch::Native;
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Input;
 
@@ -33,6 +35,22 @@ impl FloatValidator {
     #[inline]
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
         Ok(input.validate_float(py, state.strict_or(self.strict))?.1)
+    }
+
+    /// Off the GIL (see `Validator::native`).
+    #[inline]
+    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        json_float(value).map(Native::Float)
+    }
+}
+
+/// A JSON number that is a float without coercion (an int beyond 64 bits needs Python).
+#[inline]
+fn json_float(value: &JsonValue<'_>) -> Option<f64> {
+    match value {
+        JsonValue::Float(f) => Some(*f),
+        JsonValue::Int(i) => Some(*i as f64),
+        _ => None,
     }
 }
 
@@ -101,5 +119,21 @@ impl ConstrainedFloatValidator {
         }
         let slot = if self.checks.is_empty() { None } else { Some(value.to_bits()) };
         Ok((obj, slot))
+    }
+
+    /// Off the GIL: the value and its slot, or None when it is not finite but must be.
+    #[inline]
+    pub fn native_deferred<'d>(&self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+        let f = json_float(value)?;
+        if !self.allow_inf_nan && !f.is_finite() {
+            return None;
+        }
+        Some((Native::Float(f), (!self.checks.is_empty()).then_some(f.to_bits())))
+    }
+
+    #[inline]
+    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        let (value, bits) = self.native_deferred(value)?;
+        bits.is_none_or(|bits| self.checks.passes(bits)).then_some(value)
     }
 }

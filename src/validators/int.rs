@@ -2,12 +2,14 @@
 //! are normalised (`gt=5` becomes min 6); values and bounds beyond 64 bits are
 //! compared exactly as Python ints.
 
+use jiter::JsonValue;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt};
 use satya_jit::{CheckKind, Origin};
 
 use super::checks::{int_text, shared_bound, CheckError, LeafCheck, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
+use crate::batch::Native;
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::{Input, IntValue};
 
@@ -30,6 +32,15 @@ impl IntValidator {
     #[inline]
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
         Ok(input.validate_int(py, state.strict_or(self.strict))?.into_object())
+    }
+
+    /// Off the GIL (see `Validator::native`).
+    #[inline]
+    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        match value {
+            JsonValue::Int(i) => Some(Native::Int(*i)),
+            _ => None,
+        }
     }
 }
 
@@ -138,6 +149,21 @@ impl ConstrainedIntValidator {
                 Ok((obj, None))
             }
         }
+    }
+
+    /// Off the GIL: a JSON int with its slot; bounds beyond 64 bits need Python.
+    #[inline]
+    pub fn native_deferred<'d>(&self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+        match (value, &self.program) {
+            (JsonValue::Int(i), Some(_)) => Some((Native::Int(*i), Some(*i as u64))),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        let (value, bits) = self.native_deferred(value)?;
+        self.program.as_ref()?.passes(bits?).then_some(value)
     }
 
     /// Compares a Python int with every bound exactly; nothing is truncated.

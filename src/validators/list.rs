@@ -12,6 +12,7 @@ use crate::backend::Backend;
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, InputValue, LineError, LocItem, ValError, ValResult};
 use jiter::JsonValue;
+use crate::batch::Native;
 use crate::input::{Input, JsonInput, SeqInput};
 
 #[derive(Debug)]
@@ -261,6 +262,25 @@ impl ListValidator {
         };
         let len = self.checks.as_ref().map(|_| list.len() as u64);
         Ok((list.into_any(), len))
+    }
+
+    /// Off the GIL: an array whose items are all valid.
+    pub fn native_deferred<'d>(&'d self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+        let JsonValue::Array(items) = value else { return None };
+        if self.exceeds_max_length(items.len()) {
+            return None;
+        }
+        let out = items.iter().map(|item| self.item.native(item)).collect::<Option<Vec<_>>>()?;
+        let len = self.checks.as_ref().map(|_| out.len() as u64);
+        Some((Native::List(out), len))
+    }
+
+    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        let (value, len) = self.native_deferred(value)?;
+        match (&self.checks, len) {
+            (Some(checks), Some(len)) => checks.passes(len).then_some(value),
+            _ => Some(value),
+        }
     }
 
     #[inline]

@@ -17,10 +17,12 @@ pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
 pub use list::ItemProgram;
 
+use jiter::JsonValue;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use crate::batch::Native;
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Input;
 
@@ -190,6 +192,68 @@ impl Validator {
             Validator::Nullable(v) => v.validate_deferred(py, input, state),
             other => Ok((other.validate(py, input, state)?, None)),
         }
+    }
+
+    /// Off the GIL: the value of a JSON input that is valid as it stands, or
+    /// None when the input needs the full path: coercion, an int beyond 64
+    /// bits, a check only Python can run, or an error to report. The full path
+    /// then decides, so this may say None but never accepts what it refuses.
+    #[inline]
+    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        match self {
+            Validator::Any(v) => v.native(value),
+            Validator::None(v) => v.native(value),
+            Validator::Bool(v) => v.native(value),
+            Validator::Int(v) => v.native(value),
+            Validator::ConstrainedInt(v) => v.native(value),
+            Validator::Float(v) => v.native(value),
+            Validator::ConstrainedFloat(v) => v.native(value),
+            Validator::Str(v) => v.native(value),
+            Validator::ConstrainedStr(v) => v.native(value),
+            Validator::Bytes(v) => v.native(value),
+            Validator::List(v) => v.native(value),
+            Validator::Dict(v) => v.native(value),
+            Validator::Nullable(v) => v.native(value),
+            Validator::Model(v) => v.native(value),
+        }
+    }
+
+    /// Like `native`, but leaves the `program_checks` to the model's Program,
+    /// as `validate_deferred` does.
+    #[inline]
+    pub fn native_deferred<'d>(&'d self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+        match self {
+            Validator::ConstrainedInt(v) => v.native_deferred(value),
+            Validator::ConstrainedFloat(v) => v.native_deferred(value),
+            Validator::ConstrainedStr(v) => v.native_deferred(value),
+            Validator::Bytes(v) => v.native_deferred(value),
+            Validator::List(v) => v.native_deferred(value),
+            Validator::Dict(v) => v.native_deferred(value),
+            Validator::Nullable(v) => v.native_deferred(value),
+            other => other.native(value).map(|v| (v, None)),
+        }
+    }
+
+    /// Off the GIL: a JSON object key taken as text; other key types need the full path.
+    #[inline]
+    pub fn native_key<'d>(&self, key: &std::borrow::Cow<'d, str>) -> Option<Native<'d>> {
+        match self {
+            Validator::Any(_) | Validator::Str(_) => Some(Native::Str(key.clone())),
+            Validator::ConstrainedStr(v) => v.native(&JsonValue::Str(key.clone())),
+            _ => None,
+        }
+    }
+
+    /// Whether this validator runs without Python; resolves the models inside.
+    pub fn runs_without_python(&self, py: Python<'_>, seen: &mut Vec<usize>) -> PyResult<bool> {
+        Ok(match self {
+            Validator::ConstrainedStr(v) => !v.needs_python(),
+            Validator::List(v) => v.item().runs_without_python(py, seen)?,
+            Validator::Dict(v) => v.key().runs_without_python(py, seen)? && v.value().runs_without_python(py, seen)?,
+            Validator::Nullable(v) => v.inner().runs_without_python(py, seen)?,
+            Validator::Model(v) => v.runs_without_python(py, seen)?,
+            _ => true,
+        })
     }
 
     /// Whether every value this validator produces is an immutable scalar.

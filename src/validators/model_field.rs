@@ -2,10 +2,12 @@
 //! the class's schema directly once it is built; for a forward reference or a
 //! self-reference that happens at first use, once.
 
+use jiter::JsonValue;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
 use super::{BuildContext, State, Validator};
+use crate::batch::Native;
 use crate::errors::ValResult;
 use crate::input::Input;
 use crate::model::{schema_of, SchemaHandle};
@@ -39,6 +41,30 @@ impl ModelFieldValidator {
             None => self.resolve(py)?,
         };
         handle.get().schema.validate_model(py, self.cls.bind(py), input, state)
+    }
+
+    /// Off the GIL: a valid JSON object for this model, once the schema is resolved.
+    #[inline]
+    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        let JsonValue::Object(pairs) = value else { return None };
+        let model = self.schema.get()?.get().schema.validate_native(&self.cls, pairs)?;
+        Some(Native::Model(Box::new(model)))
+    }
+
+    /// Resolves the schema now, and says whether it, and every model inside
+    /// it, validates without Python; `seen` stops at self-references.
+    pub fn runs_without_python(&self, py: Python<'_>, seen: &mut Vec<usize>) -> PyResult<bool> {
+        let handle = match self.schema.get() {
+            Some(handle) => handle,
+            None => self.resolve(py)?,
+        };
+        let schema = &handle.get().schema;
+        let id = schema as *const _ as usize;
+        if seen.contains(&id) {
+            return Ok(true);
+        }
+        seen.push(id);
+        schema.runs_without_python(py, seen)
     }
 
     #[cold]

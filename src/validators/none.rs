@@ -1,6 +1,9 @@
 //! `None`: only None (JSON null) passes.
 
+use jiter::JsonValue;
 use pyo3::prelude::*;
+
+use crate::batch::Native;
 
 use crate::errors::ValResult;
 use crate::input::Input;
@@ -12,5 +15,11 @@ impl NoneValidator {
     #[inline]
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>) -> ValResult<Bound<'py, PyAny>> {
         input.validate_none(py)
+    }
+
+    /// Off the GIL (see `Validator::native`).
+    #[inline]
+    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        matches!(value, JsonValue::Null).then_some(Native::Null)
     }
 }

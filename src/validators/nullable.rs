@@ -1,9 +1,11 @@
 //! `Optional[X]` / `X | None`: None passes, anything else goes to X.
 
+use jiter::JsonValue;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::{BuildContext, State, Validator};
+use crate::batch::Native;
 use crate::errors::ValResult;
 use crate::input::Input;
 
@@ -43,5 +45,22 @@ impl NullableValidator {
             return Ok((py.None().into_bound(py), None));
         }
         self.inner.validate_deferred(py, input, state)
+    }
+
+    /// Off the GIL (see `Validator::native`).
+    #[inline]
+    pub fn native_deferred<'d>(&'d self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+        match value {
+            JsonValue::Null => Some((Native::Null, None)),
+            other => self.inner.native_deferred(other),
+        }
+    }
+
+    #[inline]
+    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        match value {
+            JsonValue::Null => Some(Native::Null),
+            other => self.inner.native(other),
+        }
     }
 }

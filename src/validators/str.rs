@@ -3,12 +3,14 @@
 
 use std::sync::Arc;
 
+use jiter::JsonValue;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
+use crate::batch::Native;
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::{has_surrogates, Input};
 
@@ -41,6 +43,15 @@ impl StrValidator {
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
         Ok(input.validate_str(py, state.strict_or(self.strict))?.into_any())
     }
+
+    /// Off the GIL (see `Validator::native`).
+    #[inline]
+    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        match value {
+            JsonValue::Str(s) => Some(Native::Str(s.clone())),
+            _ => None,
+        }
+    }
 }
 
 /// Rust's regex engine when it accepts the pattern, else Python's `re`
@@ -72,6 +83,19 @@ impl Pattern {
             }
         };
         Ok(Pattern { source: source.into(), matcher })
+    }
+
+    /// Off the GIL: whether `text` matches, or None when only Python's `re` can tell.
+    fn native_match(&self, text: &str) -> Option<bool> {
+        match &self.matcher {
+            Matcher::Rust(re) => Some(re.is_match(text)),
+            Matcher::Python(_) => None,
+        }
+    }
+
+    /// Whether matching needs Python's `re`.
+    fn needs_python(&self) -> bool {
+        matches!(self.matcher, Matcher::Python(_))
     }
 
     fn is_match(&self, value: &Bound<'_, pyo3::types::PyString>) -> ValResult<bool> {
@@ -148,5 +172,34 @@ impl ConstrainedStrValidator {
         let s = coerce_utf8_str(py, input, state.strict_or(self.strict))?;
         let len = s.len()? as u64;
         Ok((s.into_any(), Some(len)))
+    }
+
+    /// Whether this validator can only run with Python (a pattern for `re`).
+    pub fn needs_python(&self) -> bool {
+        self.pattern.as_ref().is_some_and(Pattern::needs_python)
+    }
+
+    /// Off the GIL: a valid JSON string with its slot (the length in code
+    /// points) when the model's Program checks it.
+    #[inline]
+    pub fn native_deferred<'d>(&self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+        if self.program_checks().is_none() {
+            return self.native(value).map(|v| (v, None));
+        }
+        let JsonValue::Str(s) = value else { return None };
+        Some((Native::Str(s.clone()), Some(s.chars().count() as u64)))
+    }
+
+    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+        let JsonValue::Str(s) = value else { return None };
+        if !self.checks.is_empty() && !self.checks.passes(s.chars().count() as u64) {
+            return None;
+        }
+        if let Some(pattern) = &self.pattern {
+            if !pattern.native_match(s)? {
+                return None;
+            }
+        }
+        Some(Native::Str(s.clone()))
     }
 }

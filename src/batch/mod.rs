@@ -1,0 +1,293 @@
+//! Batches: many records through the one model path. JSON batches of a schema
+//! that needs no Python are parsed and validated on rayon workers with the GIL
+//! released, into native values; the instances are built afterwards, in input
+//! order. Anything else runs record by record. The cyclic GC is paused while
+//! a batch builds its instances.
+
+mod native;
+mod pool;
+mod split;
+
+pub use native::{Native, NativeModel};
+
+use jiter::JsonValue;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple, PyType};
+
+use crate::errors::{into_py_err, LineError, LocItem, ValError, ValResult};
+use crate::input::{json_bytes, parse_json, JsonInput};
+use crate::model::{schema_of, SchemaHandle};
+use crate::schema::CompiledSchema;
+use crate::validators::State;
+use split::Record;
+
+/// Below this many records a batch runs on the calling thread: handing work
+/// to the pool costs more than it saves.
+const MIN_PARALLEL_RECORDS: usize = 64;
+
+/// Where a batch's results go: a list of instances and every error located at
+/// its item (`errors="raise"`), or valid instances and one ValidationError per
+/// invalid item (`errors="collect"`).
+struct Outcome<'py> {
+    collect: bool,
+    cls: Bound<'py, PyType>,
+    title: Bound<'py, PyAny>,
+    valid: Vec<Bound<'py, PyAny>>,
+    valid_indices: Vec<usize>,
+    errors: Vec<Bound<'py, PyAny>>,
+    lines: Vec<LineError>,
+}
+
+impl<'py> Outcome<'py> {
+    fn new(cls: &Bound<'py, PyType>, schema: &CompiledSchema, collect: bool) -> Self {
+        let py = cls.py();
+        Outcome {
+            collect,
+            cls: cls.clone(),
+            title: schema.title.bind(py).clone().into_any(),
+            valid: Vec::new(),
+            valid_indices: Vec::new(),
+            errors: Vec::new(),
+            lines: Vec::new(),
+        }
+    }
+
+    /// Records one item's result; a non-validation error ends the batch.
+    fn push(&mut self, index: usize, result: ValResult<Bound<'py, PyAny>>) -> PyResult<()> {
+        match result {
+            Ok(obj) => {
+                self.valid.push(obj);
+                self.valid_indices.push(index);
+            }
+            Err(ValError::Internal(e)) => return Err(e),
+            Err(ValError::Lines(lines)) if self.collect => {
+                let py = self.cls.py();
+                let err = into_py_err(py, ValError::Lines(lines), &self.title);
+                let pair = PyTuple::new(py, [index.into_pyobject(py)?.into_any(), err.into_value(py).into_bound(py).into_any()])?;
+                self.errors.push(pair.into_any());
+            }
+            Err(ValError::Lines(lines)) => self.lines.extend(lines.into_iter().map(|l| l.with_outer(LocItem::Index(index)))),
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.cls.py();
+        if self.collect {
+            let valid = PyList::new(py, self.valid)?;
+            let indices = PyList::new(py, self.valid_indices)?;
+            let errors = PyList::new(py, self.errors)?;
+            return Ok(PyTuple::new(py, [valid.into_any(), indices.into_any(), errors.into_any()])?.into_any());
+        }
+        if !self.lines.is_empty() {
+            return Err(into_py_err(py, ValError::Lines(self.lines), &list_title(&self.cls)?));
+        }
+        Ok(PyList::new(py, self.valid)?.into_any())
+    }
+}
+
+/// The title of a batch's one ValidationError: `list[User]`, as pydantic names
+/// a `TypeAdapter(list[User])`.
+fn list_title<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(PyString::new(cls.py(), &format!("list[{}]", cls.name()?)).into_any())
+}
+
+/// Pauses the cyclic GC until dropped, then restores what it was.
+struct GcPause {
+    was_enabled: bool,
+}
+
+impl GcPause {
+    fn new(_py: Python<'_>) -> Self {
+        // SAFETY: called with the GIL held (the token proves it).
+        let was_enabled = unsafe { pyo3::ffi::PyGC_Disable() } != 0;
+        GcPause { was_enabled }
+    }
+}
+
+impl Drop for GcPause {
+    fn drop(&mut self) {
+        if self.was_enabled {
+            // SAFETY: a GcPause lives within one call made with the GIL held.
+            unsafe { pyo3::ffi::PyGC_Enable() };
+        }
+    }
+}
+
+/// `Model.model_validate_many`: every object of an iterable through the model
+/// path, in order.
+#[pyfunction]
+pub fn validate_many<'py>(
+    cls: &Bound<'py, PyType>,
+    objects: &Bound<'py, PyAny>,
+    strict: Option<bool>,
+    context: Option<Py<PyAny>>,
+    from_attributes: bool,
+    collect: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = cls.py();
+    let handle = schema_of(cls)?;
+    let schema = &handle.get().schema;
+    let mut state = State::new(strict, from_attributes, context);
+    let mut outcome = Outcome::new(cls, schema, collect);
+    let _gc = GcPause::new(py);
+    for (index, obj) in objects.try_iter()?.enumerate() {
+        let obj = obj?;
+        outcome.push(index, schema.validate_model(py, cls, &obj, &mut state))?;
+    }
+    outcome.finish()
+}
+
+/// `Model.model_validate_json_many`: a JSON array or NDJSON, split on record
+/// boundaries; in parallel when the schema allows it and the batch is big enough.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub fn validate_json_many<'py>(
+    cls: &Bound<'py, PyType>,
+    data: &Bound<'py, PyAny>,
+    ndjson: bool,
+    strict: Option<bool>,
+    context: Option<Py<PyAny>>,
+    collect: bool,
+    threads: usize,
+    index_base: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = cls.py();
+    let handle = schema_of(cls)?;
+    let schema = &handle.get().schema;
+    let title = schema.title.bind(py).clone().into_any();
+    let bytes = json_bytes(data).map_err(|e| into_py_err(py, e, &title))?;
+    let records = if ndjson {
+        split::ndjson_lines(&bytes)
+    } else {
+        match split::array_items(&bytes) {
+            Some(records) => records,
+            None => return whole_array(cls, &handle, data, &bytes, strict, context, collect),
+        }
+    };
+    let mut state = State::new(strict, false, context);
+    let mut outcome = Outcome::new(cls, schema, collect);
+    let text_input = data.is_instance_of::<PyString>();
+    let _gc = GcPause::new(py);
+    // Each record in input order: built from its native values when a worker
+    // validated it, else validated here as `model_validate_json` would.
+    let mut finish = |record: &Record, native: Option<NativeModel<'_>>| -> PyResult<bool> {
+        let index = index_base + record.index;
+        let result = match native {
+            Some(model) => model.into_python(py).map_err(ValError::from),
+            None => match validate_record(py, cls, schema, &bytes[record.start..record.end], text_input, &mut state) {
+                // A broken item breaks the whole array, reported as pydantic does.
+                Err(RecordError::Malformed(_)) if !ndjson => return Ok(false),
+                Err(RecordError::Malformed(e) | RecordError::Invalid(e)) => Err(e),
+                Ok(obj) => Ok(obj),
+            },
+        };
+        outcome.push(index, result)?;
+        Ok(true)
+    };
+    let complete = if threads > 1 && records.len() >= MIN_PARALLEL_RECORDS && runs_without_python(py, schema)? {
+        let (cls_ref, bytes): (&Py<PyType>, &[u8]) = (cls.as_unbound(), &bytes);
+        let work = |r: &Record| native_record(schema, cls_ref, &bytes[r.start..r.end]);
+        pool::pipeline(py, &*pool::get(threads)?, &records, threads, work, &mut finish)?
+    } else {
+        let mut complete = true;
+        for record in &records {
+            if !finish(record, None)? {
+                complete = false;
+                break;
+            }
+        }
+        complete
+    };
+    drop(finish);
+    if !complete {
+        drop(_gc);
+        return whole_array(cls, &handle, data, &bytes, strict, state.context.take(), collect);
+    }
+    outcome.finish()
+}
+
+/// Whether the schema, and every model inside it, validates without Python;
+/// worked out once per class.
+fn runs_without_python(py: Python<'_>, schema: &CompiledSchema) -> PyResult<bool> {
+    if let Some(known) = schema.without_python.get() {
+        return Ok(*known);
+    }
+    let known = schema.runs_without_python(py, &mut vec![schema as *const _ as usize])?;
+    Ok(*schema.without_python.get_or_init(|| known))
+}
+
+/// Off the GIL: one record parsed and validated into native values, or None
+/// when the record path must decide (malformed, invalid, or needing coercion).
+fn native_record<'d>(schema: &'d CompiledSchema, cls: &'d Py<PyType>, text: &'d [u8]) -> Option<NativeModel<'d>> {
+    let value = JsonValue::parse(text, true).ok()?;
+    let JsonValue::Object(pairs) = &value else { return None };
+    schema.validate_native(cls, pairs)
+}
+
+enum RecordError {
+    /// Not JSON: json_invalid.
+    Malformed(ValError),
+    Invalid(ValError),
+}
+
+/// One record as `model_validate_json` validates it alone.
+fn validate_record<'py>(
+    py: Python<'py>,
+    cls: &Bound<'py, PyType>,
+    schema: &CompiledSchema,
+    text: &[u8],
+    text_input: bool,
+    state: &mut State,
+) -> Result<Bound<'py, PyAny>, RecordError> {
+    let document = match JsonValue::parse(text, true) {
+        Ok(document) => document,
+        Err(_) => return Err(RecordError::Malformed(malformed(py, text, text_input))),
+    };
+    schema.validate_model(py, cls, &JsonInput::Value(&document), state).map_err(RecordError::Invalid)
+}
+
+/// The json_invalid error of a malformed record, whose input is the record as
+/// a str or bytes, like the batch's input.
+#[cold]
+fn malformed(py: Python<'_>, text: &[u8], text_input: bool) -> ValError {
+    let record = if text_input {
+        PyString::new(py, &String::from_utf8_lossy(text)).into_any()
+    } else {
+        PyBytes::new(py, text).into_any()
+    };
+    match parse_json(text, &record) {
+        Err(e) => e,
+        Ok(_) => unreachable!("the record failed to parse above"),
+    }
+}
+
+/// A JSON array document that did not split into items: parsed whole, so a
+/// malformed document or a non-array gets pydantic's error for the whole
+/// input (raised, whatever the error mode); an array is validated item by item.
+#[cold]
+fn whole_array<'py>(
+    cls: &Bound<'py, PyType>,
+    handle: &Bound<'py, SchemaHandle>,
+    data: &Bound<'py, PyAny>,
+    bytes: &[u8],
+    strict: Option<bool>,
+    context: Option<Py<PyAny>>,
+    collect: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = cls.py();
+    let schema = &handle.get().schema;
+    let title = list_title(cls)?;
+    let document = parse_json(bytes, data).map_err(|e| into_py_err(py, e, &title))?;
+    let JsonValue::Array(items) = &document else {
+        let err = ValError::new(crate::errors::ErrorKind::JsonListType, &JsonInput::Value(&document));
+        return Err(into_py_err(py, err, &title));
+    };
+    let mut state = State::new(strict, false, context);
+    let mut outcome = Outcome::new(cls, schema, collect);
+    let _gc = GcPause::new(py);
+    for (index, item) in items.iter().enumerate() {
+        outcome.push(index, schema.validate_model(py, cls, &JsonInput::Value(item), &mut state))?;
+    }
+    outcome.finish()
+}

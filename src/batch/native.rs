@@ -1,0 +1,74 @@
+//! Native values: what a record validated off the GIL holds until its Python
+//! objects are built, in input order, with the GIL held.
+
+use std::borrow::Cow;
+
+use jiter::JsonValue;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString, PyType};
+
+use crate::input::json_to_python;
+use crate::schema::{CompiledSchema, Values};
+
+/// A validated value that holds no Python object. Text borrows from the input
+/// buffer unless the JSON string had escapes.
+pub enum Native<'d> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Cow<'d, str>),
+    Bytes(Cow<'d, str>),
+    /// An `Any` value: the JSON value itself.
+    Json(JsonValue<'d>),
+    List(Vec<Native<'d>>),
+    Dict(Vec<(Native<'d>, Native<'d>)>),
+    Model(Box<NativeModel<'d>>),
+}
+
+/// A model's field values in field order; None takes the field's default.
+pub struct NativeModel<'d> {
+    pub cls: &'d Py<PyType>,
+    pub schema: &'d CompiledSchema,
+    pub values: Vec<Option<Native<'d>>>,
+}
+
+impl NativeModel<'_> {
+    /// The instance, built as the model path builds one from the same input.
+    pub fn into_python<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let mut values: Values<'py> = Values::with_capacity(self.values.len());
+        for (field, value) in self.schema.fields.iter().zip(self.values) {
+            values.push(match value {
+                Some(v) => v.into_python(py)?,
+                None => self.schema.default_value(py, field)?,
+            });
+        }
+        crate::model::new_instance(self.cls.bind(py), self.schema, values)
+    }
+}
+
+impl Native<'_> {
+    pub fn into_python(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(match self {
+            Native::Null => py.None().into_bound(py),
+            Native::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
+            Native::Int(i) => i.into_pyobject(py)?.into_any(),
+            Native::Float(f) => PyFloat::new(py, f).into_any(),
+            Native::Str(s) => PyString::new(py, &s).into_any(),
+            Native::Bytes(s) => PyBytes::new(py, s.as_bytes()).into_any(),
+            Native::Json(v) => json_to_python(py, &v)?,
+            Native::List(items) => {
+                let objects = items.into_iter().map(|v| v.into_python(py)).collect::<PyResult<Vec<_>>>()?;
+                PyList::new(py, objects)?.into_any()
+            }
+            Native::Dict(pairs) => {
+                let dict = PyDict::new(py);
+                for (k, v) in pairs {
+                    dict.set_item(k.into_python(py)?, v.into_python(py)?)?;
+                }
+                dict.into_any()
+            }
+            Native::Model(model) => model.into_python(py)?,
+        })
+    }
+}

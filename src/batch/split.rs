@@ -1,0 +1,149 @@
+//! Record boundaries, found without parsing the records: NDJSON lines, and the
+//! items of a JSON array. Each record is then parsed on its own, by any worker.
+
+/// One record: its bytes in the input and its index (NDJSON: line number - 1).
+#[derive(Clone, Copy, Debug)]
+pub struct Record {
+    pub start: usize,
+    pub end: usize,
+    pub index: usize,
+}
+
+#[inline]
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Every line that is not blank; blank lines are skipped but keep their number.
+pub fn ndjson_lines(data: &[u8]) -> Vec<Record> {
+    let mut records = Vec::new();
+    let mut start = 0;
+    let mut index = 0;
+    let mut push = |start: usize, end: usize, index: usize| {
+        if data[start..end].iter().any(|&b| !is_space(b)) {
+            records.push(Record { start, end, index });
+        }
+    };
+    for newline in memchr::memchr_iter(b'\n', data) {
+        push(start, newline, index);
+        start = newline + 1;
+        index += 1;
+    }
+    if start < data.len() {
+        push(start, data.len(), index);
+    }
+    records
+}
+
+/// The index just past the string whose opening quote precedes `i`. Strings
+/// in records are short, so a plain loop beats a vectorised search here.
+#[inline]
+fn string_end(data: &[u8], mut i: usize) -> Option<usize> {
+    loop {
+        match *data.get(i)? {
+            b'"' => return Some(i + 1),
+            b'\\' => i += 2, // an escape: skip the escaped byte
+            _ => i += 1,
+        }
+    }
+}
+
+fn skip_space(data: &[u8], mut i: usize) -> usize {
+    while i < data.len() && is_space(data[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// The bytes that delimit items; everything else is skipped with one test.
+static STRUCTURAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 6 {
+        table[b"\"[]{},"[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The items of a top-level JSON array, or None when the document does not
+/// have that shape; the whole document is then parsed to report why. Items
+/// are only delimited here: each is parsed, and so checked, on its own.
+pub fn array_items(data: &[u8]) -> Option<Vec<Record>> {
+    let mut i = skip_space(data, 0);
+    if data.get(i) != Some(&b'[') {
+        return None;
+    }
+    let mut records = Vec::new();
+    i = skip_space(data, i + 1);
+    if data.get(i) == Some(&b']') {
+        return (skip_space(data, i + 1) == data.len()).then_some(records);
+    }
+    loop {
+        let start = i;
+        let mut depth = 0usize;
+        loop {
+            let b = *data.get(i)?;
+            if STRUCTURAL[b as usize] {
+                match b {
+                    b'"' => {
+                        i = string_end(data, i + 1)?;
+                        continue;
+                    }
+                    b'[' | b'{' => depth += 1,
+                    b']' | b'}' if depth == 0 => break,
+                    b']' | b'}' => depth -= 1,
+                    _ if depth == 0 => break, // a comma
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && is_space(data[end - 1]) {
+            end -= 1;
+        }
+        if end == start {
+            return None;
+        }
+        records.push(Record { start, end, index: records.len() });
+        match data[i] {
+            b',' => i = skip_space(data, i + 1),
+            b']' => return (skip_space(data, i + 1) == data.len()).then_some(records),
+            _ => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(data: &'a [u8], records: &[Record]) -> Vec<(&'a str, usize)> {
+        records.iter().map(|r| (std::str::from_utf8(&data[r.start..r.end]).unwrap(), r.index)).collect()
+    }
+
+    #[test]
+    fn array_items_are_delimited_at_depth_zero() {
+        let data = br#" [ {"a": [1, 2], "b": "x,]\"}"} , 3,"s" ,[[]] ] "#;
+        let records = array_items(data).unwrap();
+        assert_eq!(texts(data, &records), [(r#"{"a": [1, 2], "b": "x,]\"}"}"#, 0), ("3", 1), (r#""s""#, 2), ("[[]]", 3)]);
+    }
+
+    #[test]
+    fn malformed_arrays_are_refused() {
+        for doc in [&b""[..], b"{}", b"[", b"[1,", b"[1,]", b"[,1]", b"[1] x", b"[1}", b"[\"abc", b"[\"\\"] {
+            assert!(array_items(doc).is_none(), "{:?}", std::str::from_utf8(doc));
+        }
+        assert_eq!(array_items(b" [ ] ").unwrap().len(), 0);
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_but_counted() {
+        let data = b"{\"a\":1}\n\n  \r\n{\"b\":2}\r\n{\"c\"";
+        let records = ndjson_lines(data);
+        assert_eq!(texts(data, &records), [("{\"a\":1}", 0), ("{\"b\":2}\r", 3), ("{\"c\"", 4)]);
+        assert!(ndjson_lines(b"").is_empty());
+        assert!(ndjson_lines(b"\n \n\t\n").is_empty());
+    }
+}
