@@ -5,13 +5,15 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.deps-stamp
 # What the dev venvs get (.venv here, .venv-pythons/3.X in test-pythons); no spaces inside a spec.
 DEV_DEPS := maturin>=1.5,<2 pytest hypothesis pydantic>=2.5 msgspec
+# Only in .venv: the CLI's progress bar and the Dask integration (satya[cli], satya[dask]).
+EXTRA_DEPS := rich>=13 dask[bag]>=2024.1 distributed>=2024.1
 
 .PHONY: test bench dev test-rust test-python clean test-aarch64 test-pythons
 
 $(STAMP): Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet $(foreach d,$(DEV_DEPS),'$(d)')
+	$(PY) -m pip install --quiet $(foreach d,$(DEV_DEPS) $(EXTRA_DEPS),'$(d)')
 	touch $(STAMP)
 
 dev: $(STAMP)

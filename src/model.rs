@@ -238,12 +238,51 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
     })
 }
 
+/// `ModelBase` itself, once made.
+static BASE_TYPE: std::sync::atomic::AtomicPtr<ffi::PyTypeObject> = std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
+/// The last step of an instance's deallocation. CPython has already released
+/// every slot except those `seal` made read-only (it skips read-only members),
+/// so those are released here; then the memory is freed.
+unsafe extern "C" fn model_dealloc(obj: *mut ffi::PyObject) {
+    let tp = ffi::Py_TYPE(obj);
+    let mro = (*tp).tp_mro;
+    if !mro.is_null() {
+        for i in 0..ffi::PyTuple_GET_SIZE(mro) {
+            let base = ffi::PyTuple_GET_ITEM(mro, i) as *mut ffi::PyTypeObject;
+            if (*base).tp_flags & ffi::Py_TPFLAGS_HEAPTYPE == 0 || (*base).tp_members.is_null() {
+                continue;
+            }
+            // A heap type's members end with a zeroed entry.
+            let mut member = (*base).tp_members;
+            while !(*member).name.is_null() {
+                if (*member).type_code == ffi::Py_T_OBJECT_EX && (*member).flags & ffi::Py_READONLY != 0 {
+                    let slot = (obj as *mut u8).offset((*member).offset) as *mut *mut ffi::PyObject;
+                    let value = std::ptr::replace(slot, std::ptr::null_mut());
+                    ffi::Py_XDECREF(value);
+                }
+                member = member.add(1);
+            }
+        }
+    }
+    match (*tp).tp_free {
+        Some(free) => free(obj as *mut c_void),
+        None => ffi::PyObject_Free(obj as *mut c_void),
+    }
+    // An instance of ModelBase itself (not of a Python subclass, whose
+    // deallocator does this) holds a reference to its heap type.
+    if tp == BASE_TYPE.load(std::sync::atomic::Ordering::Relaxed) {
+        ffi::Py_DECREF(tp as *mut ffi::PyObject);
+    }
+}
+
 /// Creates `ModelBase`, the native base of `satya.Model`.
 pub fn create_base_type(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
     let slots: &'static mut [ffi::PyType_Slot] = Box::leak(Box::new([
         ffi::PyType_Slot { slot: ffi::Py_tp_init, pfunc: model_init as *mut c_void },
         ffi::PyType_Slot { slot: ffi::Py_tp_setattro, pfunc: model_setattro as *mut c_void },
         ffi::PyType_Slot { slot: ffi::Py_tp_new, pfunc: ffi::PyType_GenericNew as *mut c_void },
+        ffi::PyType_Slot { slot: ffi::Py_tp_dealloc, pfunc: model_dealloc as *mut c_void },
         ffi::PyType_Slot { slot: 0, pfunc: std::ptr::null_mut() },
     ]));
     let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(ffi::PyType_Spec {
@@ -254,7 +293,9 @@ pub fn create_base_type(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
         slots: slots.as_mut_ptr(),
     }));
     // SAFETY: spec and slots live forever; the result is a new reference or NULL.
-    unsafe { Ok(Bound::from_owned_ptr_or_err(py, ffi::PyType_FromSpec(spec))?.cast_into::<PyType>()?) }
+    let base = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyType_FromSpec(spec))?.cast_into::<PyType>()? };
+    BASE_TYPE.store(base.as_type_ptr(), std::sync::atomic::Ordering::Relaxed);
+    Ok(base)
 }
 
 /// The instance's field values as a dict (for pickling and copying).

@@ -839,3 +839,49 @@ def test_every_entry_point_reports_the_same_errors():
     with pytest.raises(satya.ValidationError) as info:
         instance.m = 6
     assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("less_than_equal", ("m",))]
+
+
+class _Scalars(Model):
+    x: int
+    s: str
+
+
+class _Holder(_Scalars):
+    items: list = []
+
+
+@pytest.mark.parametrize("cls", [_Scalars, _Holder], ids=["scalar-only (sealed slots)", "with a container"])
+@pytest.mark.parametrize("make", ["init", "model_validate", "model_validate_json", "batch", "json batch"])
+def test_dropping_an_instance_releases_every_field_value(cls, make):
+    import sys
+
+    value = 10**12 + 7  # not a cached small int
+    data = {"x": value, "s": "text"}
+    before = sys.getrefcount(value)
+    for _ in range(20):
+        if make == "init":
+            obj = cls(**data)
+        elif make == "model_validate":
+            obj = cls.model_validate(data)
+        elif make == "batch":
+            obj = cls.model_validate_many([data])[0]
+        elif make == "model_validate_json":
+            obj = cls.model_validate_json(json.dumps(data))
+            value = obj.x  # a new int each time: watch that one instead
+            before = sys.getrefcount(value) - 1
+        else:
+            obj = cls.model_validate_json_many(json.dumps([data] * 70), threads=2)[0]
+            value = obj.x
+            before = sys.getrefcount(value) - 1
+        del obj
+    assert sys.getrefcount(value) == before
+
+
+def test_instances_of_the_native_base_are_freed_with_their_type_reference():
+    import sys
+
+    base = satya._satya.ModelBase
+    before = sys.getrefcount(base)
+    for _ in range(10):
+        base.__new__(base)
+    assert sys.getrefcount(base) == before

@@ -96,7 +96,10 @@ def validate_json_many(cls, data, *, format: str = "array", strict=None, context
     if format not in _FORMATS:
         raise ValueError(f"format must be 'array' or 'ndjson', got {format!r}")
     if not isinstance(data, (str, bytes, bytearray)):
-        data = bytes(memoryview(data))
+        try:
+            data = bytes(memoryview(data))
+        except TypeError:
+            pass  # not a buffer: the native call reports json_type
     out = _satya.validate_json_many(cls, data, format == "ndjson", strict, context, collect,
                                     thread_count(threads), _index_base)
     return _result(out, collect, len(data))

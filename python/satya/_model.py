@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy as _copy
 import copyreg
 import sys
+import threading
 import weakref
 
 from . import _batch, _satya
@@ -262,15 +263,24 @@ def _build(cls) -> None:
         del cls.__satya_pending__
 
 
-def _complete_class(cls) -> None:
-    """Called by the core the first time a class waiting on a forward reference is used."""
-    try:
-        _build(cls)
-    except Unresolved as exc:
-        raise SchemaError(
-            f"{cls.__name__} is not fully defined ({exc}); define the missing type, "
-            f"then call {cls.__name__}.model_rebuild()"
-        ) from None
+# Classes unpickled by value are compiled at first use, which may happen on
+# several threads at once (a dask worker's): one builds, the others wait.
+_BUILD_LOCK = threading.RLock()
+
+
+def _complete_class(cls, force: bool = False) -> None:
+    """Called by the core the first time a class waiting on a forward reference,
+    or unpickled by value, is used; and by model_rebuild (`force`)."""
+    with _BUILD_LOCK:
+        if not force and isinstance(cls.__dict__.get("__satya_schema__"), _satya.CompiledSchema):
+            return  # built meanwhile by another thread
+        try:
+            _build(cls)
+        except Unresolved as exc:
+            raise SchemaError(
+                f"{cls.__name__} is not fully defined ({exc}); define the missing type, "
+                f"then call {cls.__name__}.model_rebuild()"
+            ) from None
 
 
 class Model(_satya.ModelBase, metaclass=ModelMeta):
@@ -311,7 +321,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     @classmethod
     def model_rebuild(cls) -> bool:
-        _complete_class(cls)
+        _complete_class(cls, force=True)
         return True
 
     @classmethod

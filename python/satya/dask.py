@@ -20,6 +20,7 @@ import uuid
 try:
     import dask
     import dask.bag as db
+    import fsspec
     from dask.bytes import read_bytes
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError("satya.dask requires dask: pip install 'dask[bag]'") from exc
@@ -41,13 +42,18 @@ def read_ndjson(urlpath_or_paths, Model, *, blocksize=None, **storage_options):
     With `blocksize=None` each file is one partition, read in chunks so memory
     follows the chunk size. With a `blocksize` (bytes or a string such as
     "64 MiB") files are split into blocks cut after a newline; line numbers
-    are then unknown and `line` is absent. `storage_options` go to fsspec.
+    are then unknown and `line` is absent. `path` is the file's path as its
+    filesystem names it. `storage_options` go to fsspec (with `blocksize=None`,
+    `compression="infer"` reads compressed files).
+
+    Each partition validates on satya's own threads (`satya.config.threads`,
+    else `SATYA_THREADS`, else the core count); on workers that already run a
+    thread per core, `SATYA_THREADS` in their environment avoids
+    oversubscription.
     """
     _check_model(Model)
     name = f"satya-read-ndjson-{uuid.uuid4().hex}"
     if blocksize is None:
-        import fsspec
-
         files = fsspec.open_files(urlpath_or_paths, mode="rb", **storage_options)
         if not files:
             raise OSError(f"{urlpath_or_paths} resolved to no files")
@@ -72,9 +78,8 @@ def validate_bag(bag, Model):
     """Validates every item of a dask bag into `(valid_bag, invalid_bag)`.
 
     str and bytes items are JSON documents (one per item; a trailing newline,
-    as `dask.bag.read_text` leaves, is ignored); any other item (a dict, an
-    object with `from_attributes`, an instance) is validated as a Python
-    object. `valid_bag` keeps the order of the items; it has the partitions of
+    as `dask.bag.read_text` leaves, is ignored); any other item (a dict, or
+    anything `Model.model_validate` takes) is validated as a Python object. `valid_bag` keeps the order of the items; it has the partitions of
     `bag`. `invalid_bag` holds `{"partition", "index", "errors"}` dicts:
     `index` is the item's position within partition number `partition` of
     `bag` (a global position would need every partition's length first).
@@ -133,7 +138,8 @@ def _validate_partition(items, Model, partition: int):
     found = []                   # (position, instance or ValidationError)
     for position, item in enumerate(items):
         if isinstance(item, (str, bytes, bytearray)):
-            line = _one_line(item)
+            item = _without_newline(item)
+            line = _as_line(item)
             if line is None:
                 found.append((position, _validate_json_one(Model, item)))
             else:
@@ -155,21 +161,22 @@ def _validate_partition(items, Model, partition: int):
     return valid, invalid
 
 
-def _one_line(item):
-    """`item` as one NDJSON line, or None when it cannot be one (it spans lines,
-    or is blank and would be skipped rather than reported)."""
+def _without_newline(item):
+    ending = "\n" if isinstance(item, str) else b"\n"
+    return item[:-1] if item.endswith(ending) else item
+
+
+def _as_line(item):
+    """`item` as one NDJSON line, or None when it cannot be one: it spans
+    lines, or is blank (NDJSON skips a blank line; an item is a record)."""
     if isinstance(item, str):
         try:
             item = item.encode()
         except UnicodeEncodeError:
             return None
-    else:
-        item = bytes(item)
-    if item.endswith(b"\n"):
-        item = item[:-1]
     if b"\n" in item or not item.strip():
         return None
-    return item
+    return bytes(item)
 
 
 def _validate_json_one(Model, item):

@@ -19,6 +19,8 @@ pub fn get(threads: usize) -> PyResult<Arc<ThreadPool>> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("satya-batch-{i}"))
+        // Records nest as deep as the JSON parser allows; room for the recursion.
+        .stack_size(8 << 20)
         .build()
         .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} batch threads: {e}")))?;
     let pool = Arc::new(pool);
