@@ -6,9 +6,11 @@
 
 mod native;
 mod pool;
+mod reader;
 mod split;
 
 pub use native::{Native, NativeModel};
+pub use reader::JsonReader;
 
 use jiter::JsonValue;
 use pyo3::prelude::*;
@@ -185,14 +187,17 @@ pub fn validate_json_many<'py>(
         outcome.push(index, result)?;
         Ok(true)
     };
-    let complete = if threads > 1 && records.len() >= MIN_PARALLEL_RECORDS && runs_without_python(py, schema)? {
-        let (cls_ref, bytes): (&Py<PyType>, &[u8]) = (cls.as_unbound(), &bytes);
-        let work = |r: &Record| native_record(schema, cls_ref, &bytes[r.start..r.end]);
+    let native = runs_without_python(py, schema)?;
+    let (cls_ref, text): (&Py<PyType>, &[u8]) = (cls.as_unbound(), &bytes);
+    let work = |r: &Record| native_record(schema, cls_ref, &text[r.start..r.end]);
+    let threads = threads.min(pool::MAX_THREADS);
+    let complete = if native && threads > 1 && records.len() >= MIN_PARALLEL_RECORDS {
         pool::pipeline(py, &*pool::get(threads)?, &records, threads, work, &mut finish)?
     } else {
         let mut complete = true;
         for record in &records {
-            if !finish(record, None)? {
+            let native = if native { work(record) } else { None };
+            if !finish(record, native)? {
                 complete = false;
                 break;
             }
@@ -220,9 +225,11 @@ fn runs_without_python(py: Python<'_>, schema: &CompiledSchema) -> PyResult<bool
 /// Off the GIL: one record parsed and validated into native values, or None
 /// when the record path must decide (malformed, invalid, or needing coercion).
 fn native_record<'d>(schema: &'d CompiledSchema, cls: &'d Py<PyType>, text: &'d [u8]) -> Option<NativeModel<'d>> {
-    let value = JsonValue::parse(text, true).ok()?;
-    let JsonValue::Object(pairs) = &value else { return None };
-    schema.validate_native(cls, pairs)
+    let mut json = JsonReader::new(text);
+    let peek = json.peek()?;
+    let model = schema.decode_native(cls, &mut json, peek)?;
+    json.finish()?;
+    Some(model)
 }
 
 enum RecordError {

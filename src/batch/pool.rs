@@ -11,7 +11,13 @@ use super::split::Record;
 
 static POOLS: Mutex<Vec<(usize, Arc<ThreadPool>)>> = Mutex::new(Vec::new());
 
+/// No batch starts more workers than this, whatever it asks for: beyond it
+/// threads only add memory and switching.
+pub const MAX_THREADS: usize = 64;
+
+/// The pool of `threads` workers (at most `MAX_THREADS`).
 pub fn get(threads: usize) -> PyResult<Arc<ThreadPool>> {
+    let threads = threads.min(MAX_THREADS);
     let mut pools = POOLS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some((_, pool)) = pools.iter().find(|(n, _)| *n == threads) {
         return Ok(pool.clone());

@@ -152,7 +152,7 @@ impl<'py> FieldLookup<'py> for AttributesLookup<'_, 'py> {
     }
 }
 
-pub type JsonPairs<'a> = [(Cow<'a, str>, JsonValue<'a>)];
+type JsonPairs<'a> = [(Cow<'a, str>, JsonValue<'a>)];
 
 /// A JSON object: its keys are read once, in arrival order, and matched to
 /// fields by their text; no dict is built. A repeated key keeps its last value
@@ -170,9 +170,9 @@ impl<'a> JsonObjectLookup<'a> {
 
 /// Each field's value in a JSON object, matched by key text in arrival order.
 #[inline]
-pub fn match_fields<'v, 'd>(pairs: &'v JsonPairs<'d>, schema: &CompiledSchema) -> SmallVec<[Option<&'v JsonValue<'d>>; 16]> {
+fn match_fields<'a>(pairs: &'a JsonPairs<'a>, schema: &CompiledSchema) -> SmallVec<[Option<&'a JsonValue<'a>>; 16]> {
     let fields = &schema.fields;
-    let mut matched: SmallVec<[Option<&'v JsonValue<'d>>; 16]> = SmallVec::from_elem(None, fields.len());
+    let mut matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]> = SmallVec::from_elem(None, fields.len());
     // Keys usually arrive in field order: try the next field first.
     let mut next = 0;
     for (key, value) in pairs {

@@ -6,9 +6,10 @@ use pyo3::types::PyType;
 
 use smallvec::SmallVec;
 
-use super::lookup::{match_fields, AttributesLookup, DictLookup, JsonObjectLookup, JsonPairs, MappingLookup};
+use super::lookup::{AttributesLookup, DictLookup, JsonObjectLookup, MappingLookup};
 use super::{CompiledSchema, DefaultValue, Values};
-use crate::batch::NativeModel;
+use crate::batch::{JsonReader, Native, NativeModel};
+use jiter::Peek;
 use crate::errors::{LocItem, ValResult};
 use crate::input::{Input, ModelInput, ModelRequest};
 use crate::validators::State;
@@ -67,33 +68,46 @@ impl CompiledSchema {
     }
 
     /// Off the GIL: the field values of a JSON object that is valid for this
-    /// model as it stands, or None when the full path must decide (see
-    /// `Validator::native`). Absent fields take their defaults when built.
-    pub fn validate_native<'d>(&'d self, cls: &'d Py<PyType>, pairs: &JsonPairs<'d>) -> Option<NativeModel<'d>> {
-        let matched = match_fields(pairs, self);
+    /// model as it stands, read straight from the record, or None when the
+    /// full path must decide (see `Validator::native`). Keys are matched as
+    /// the JSON lookup matches them: a repeated key keeps its last value and
+    /// unknown keys are read and dropped. Absent fields take their defaults
+    /// when the instance is built.
+    pub fn decode_native<'d>(&'d self, cls: &'d Py<PyType>, json: &mut JsonReader<'d>, peek: Peek) -> Option<NativeModel<'d>> {
         let n_slots = self.program.n_slots();
         let mut slots: SmallVec<[u64; 8]> = SmallVec::from_elem(0, n_slots);
         let mut filled: SmallVec<[bool; 8]> = SmallVec::from_elem(false, n_slots);
-        let mut values = Vec::with_capacity(self.fields.len());
-        for (field, value) in self.fields.iter().zip(matched) {
-            let Some(value) = value else {
-                if matches!(field.default, DefaultValue::Required) {
-                    return None;
-                }
-                values.push(None);
-                continue;
+        let mut values: Vec<Option<Native<'d>>> = (0..self.fields.len()).map(|_| None).collect();
+        let mut next = 0;
+        let mut key = json.object(peek)?;
+        while let Some(k) = key {
+            let value_peek = json.peek()?;
+            let index = if next < self.fields.len() && *self.fields[next].key_text == *k {
+                Some(next)
+            } else {
+                self.key_index.get(k.as_ref()).copied()
             };
-            match field.slot {
-                Some(slot) => {
-                    let (v, bits) = field.validator.native_deferred(value)?;
-                    if let Some(bits) = bits {
-                        slots[slot as usize] = bits;
-                        filled[slot as usize] = true;
-                    }
-                    values.push(Some(v));
+            match index {
+                Some(index) => {
+                    let field = &self.fields[index];
+                    values[index] = Some(match field.slot {
+                        Some(slot) => {
+                            let (v, bits) = field.validator.native_deferred(json, value_peek)?;
+                            slots[slot as usize] = bits.unwrap_or(0);
+                            filled[slot as usize] = bits.is_some();
+                            v
+                        }
+                        None => field.validator.native(json, value_peek)?,
+                    });
+                    next = index + 1;
                 }
-                None => values.push(Some(field.validator.native(value)?)),
+                None => drop(json.value(value_peek)?),
             }
+            key = json.next_key()?;
+        }
+        let missing = self.fields.iter().zip(&values).any(|(f, v)| v.is_none() && matches!(f.default, DefaultValue::Required));
+        if missing {
+            return None;
         }
         if !self.program.is_empty() {
             let mut out: SmallVec<[u64; 2]> = SmallVec::from_elem(0, self.program.out_words());

@@ -1,9 +1,9 @@
 //! `Any`: every value passes, as the plain Python value.
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::prelude::*;
 
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 
 use crate::errors::ValResult;
 use crate::input::Input;
@@ -19,7 +19,7 @@ impl AnyValidator {
 
     /// Off the GIL (see `Validator::native`).
     #[inline]
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        Some(Native::Json(value.clone()))
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        json.value(peek).map(Native::Json)
     }
 }

@@ -1,11 +1,11 @@
 //! `bool`, lax or strict.
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict};
 
 use super::{BuildContext, node_strict, State, Validator};
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 use crate::errors::ValResult;
 use crate::input::Input;
 
@@ -27,10 +27,7 @@ impl BoolValidator {
 
     /// Off the GIL (see `Validator::native`).
     #[inline]
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        match value {
-            JsonValue::Bool(b) => Some(Native::Bool(*b)),
-            _ => None,
-        }
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        json.bool(peek).map(Native::Bool)
     }
 }

@@ -1,12 +1,12 @@
 //! `bytes`: lax or strict, with byte lengths.
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_strict, State, Validator};
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 use crate::errors::{ValError, ValResult};
 use crate::input::Input;
 
@@ -55,14 +55,15 @@ impl BytesValidator {
 
     /// Off the GIL: a JSON string is valid bytes (pydantic's JSON column).
     #[inline]
-    pub fn native_deferred<'d>(&self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
-        let JsonValue::Str(s) = value else { return None };
-        Some((Native::Bytes(s.clone()), self.checks.as_ref().map(|_| s.len() as u64)))
+    pub fn native_deferred<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        let s = json.str(peek)?;
+        let len = self.checks.as_ref().map(|_| s.len() as u64);
+        Some((Native::Bytes(s), len))
     }
 
     #[inline]
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        let (value, len) = self.native_deferred(value)?;
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        let (value, len) = self.native_deferred(json, peek)?;
         match (&self.checks, len) {
             (Some(checks), Some(len)) => checks.passes(len).then_some(value),
             _ => Some(value),

@@ -1,13 +1,13 @@
 //! `dict[K, V]`: keys and values validated, errors located at the key
 //! (`("meta", "a")`) or at the key itself (`("meta", 1, "[key]")`).
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 use crate::errors::{LineError, LocItem, ValError, ValResult};
 use crate::input::{Input, JsonInput, MapInput};
 
@@ -28,6 +28,18 @@ fn key_location(key: &Bound<'_, PyAny>) -> LocItem {
     }
     let text = key.str().or_else(|_| key.repr()).map(|s| s.to_string_lossy().into_owned());
     LocItem::Key(text.unwrap_or_else(|_| "<unprintable key>".into()).into())
+}
+
+/// How many different keys a dict built from `pairs` holds (native keys are text).
+fn distinct_keys(pairs: &[(Native<'_>, Native<'_>)]) -> u64 {
+    let keys: std::collections::HashSet<&str> = pairs
+        .iter()
+        .map(|(k, _)| match k {
+            Native::Str(s) => s.as_ref(),
+            _ => "",
+        })
+        .collect();
+    keys.len() as u64
 }
 
 #[derive(Debug)]
@@ -110,21 +122,21 @@ impl DictValidator {
     /// Off the GIL: an object whose keys the key validator takes as text and
     /// whose values are all valid; the length counts distinct keys, as the
     /// built dict does.
-    pub fn native_deferred<'d>(&'d self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
-        let JsonValue::Object(pairs) = value else { return None };
-        let mut out = Vec::with_capacity(pairs.len());
-        for (k, v) in pairs.iter() {
-            out.push((self.key.native_key(k)?, self.value.native(v)?));
+    pub fn native_deferred<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        let mut out = Vec::new();
+        let mut key = json.object(peek)?;
+        while let Some(k) = key {
+            let value_peek = json.peek()?;
+            let k = self.key.native_key(k)?;
+            out.push((k, self.value.native(json, value_peek)?));
+            key = json.next_key()?;
         }
-        let len = self.checks.as_ref().map(|_| {
-            let distinct: std::collections::HashSet<&str> = pairs.iter().map(|(k, _)| k.as_ref()).collect();
-            distinct.len() as u64
-        });
+        let len = self.checks.as_ref().map(|_| distinct_keys(&out));
         Some((Native::Dict(out), len))
     }
 
-    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        let (value, len) = self.native_deferred(value)?;
+    pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        let (value, len) = self.native_deferred(json, peek)?;
         match (&self.checks, len) {
             (Some(checks), Some(len)) => checks.passes(len).then_some(value),
             _ => Some(value),

@@ -1,14 +1,14 @@
 //! `float`: lax or strict, with bounds and multiple_of. NaN and the infinities
 //! pass a plain float and fail the bounds they do not satisfy.
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat};
 use satya_jit::{CheckKind, Origin};
 
 use super::checks::{shared_bound, CheckError, LeafCheck, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Input;
 
@@ -39,18 +39,8 @@ impl FloatValidator {
 
     /// Off the GIL (see `Validator::native`).
     #[inline]
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        json_float(value).map(Native::Float)
-    }
-}
-
-/// A JSON number that is a float without coercion (an int beyond 64 bits needs Python).
-#[inline]
-fn json_float(value: &JsonValue<'_>) -> Option<f64> {
-    match value {
-        JsonValue::Float(f) => Some(*f),
-        JsonValue::Int(i) => Some(*i as f64),
-        _ => None,
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        json.float(peek).map(Native::Float)
     }
 }
 
@@ -123,8 +113,8 @@ impl ConstrainedFloatValidator {
 
     /// Off the GIL: the value and its slot, or None when it is not finite but must be.
     #[inline]
-    pub fn native_deferred<'d>(&self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
-        let f = json_float(value)?;
+    pub fn native_deferred<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        let f = json.float(peek)?;
         if !self.allow_inf_nan && !f.is_finite() {
             return None;
         }
@@ -132,8 +122,8 @@ impl ConstrainedFloatValidator {
     }
 
     #[inline]
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        let (value, bits) = self.native_deferred(value)?;
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        let (value, bits) = self.native_deferred(json, peek)?;
         bits.is_none_or(|bits| self.checks.passes(bits)).then_some(value)
     }
 }

@@ -2,14 +2,14 @@
 //! are normalised (`gt=5` becomes min 6); values and bounds beyond 64 bits are
 //! compared exactly as Python ints.
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt};
 use satya_jit::{CheckKind, Origin};
 
 use super::checks::{int_text, shared_bound, CheckError, LeafCheck, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::{Input, IntValue};
 
@@ -36,11 +36,8 @@ impl IntValidator {
 
     /// Off the GIL (see `Validator::native`).
     #[inline]
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        match value {
-            JsonValue::Int(i) => Some(Native::Int(*i)),
-            _ => None,
-        }
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        json.int(peek).map(Native::Int)
     }
 }
 
@@ -153,16 +150,15 @@ impl ConstrainedIntValidator {
 
     /// Off the GIL: a JSON int with its slot; bounds beyond 64 bits need Python.
     #[inline]
-    pub fn native_deferred<'d>(&self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
-        match (value, &self.program) {
-            (JsonValue::Int(i), Some(_)) => Some((Native::Int(*i), Some(*i as u64))),
-            _ => None,
-        }
+    pub fn native_deferred<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        self.program.as_ref()?;
+        let i = json.int(peek)?;
+        Some((Native::Int(i), Some(i as u64)))
     }
 
     #[inline]
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        let (value, bits) = self.native_deferred(value)?;
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        let (value, bits) = self.native_deferred(json, peek)?;
         self.program.as_ref()?.passes(bits?).then_some(value)
     }
 

@@ -11,8 +11,8 @@ use super::checks::{CheckError, LeafChecks};
 use crate::backend::Backend;
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, InputValue, LineError, LocItem, ValError, ValResult};
-use jiter::JsonValue;
-use crate::batch::Native;
+use jiter::{JsonValue, Peek};
+use crate::batch::{JsonReader, Native};
 use crate::input::{Input, JsonInput, SeqInput};
 
 #[derive(Debug)]
@@ -265,18 +265,22 @@ impl ListValidator {
     }
 
     /// Off the GIL: an array whose items are all valid.
-    pub fn native_deferred<'d>(&'d self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
-        let JsonValue::Array(items) = value else { return None };
-        if self.exceeds_max_length(items.len()) {
+    pub fn native_deferred<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        let mut out = Vec::new();
+        let mut next = json.array(peek)?;
+        while let Some(item_peek) = next {
+            out.push(self.item.native(json, item_peek)?);
+            next = json.array_step()?;
+        }
+        if self.exceeds_max_length(out.len()) {
             return None;
         }
-        let out = items.iter().map(|item| self.item.native(item)).collect::<Option<Vec<_>>>()?;
         let len = self.checks.as_ref().map(|_| out.len() as u64);
         Some((Native::List(out), len))
     }
 
-    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        let (value, len) = self.native_deferred(value)?;
+    pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        let (value, len) = self.native_deferred(json, peek)?;
         match (&self.checks, len) {
             (Some(checks), Some(len)) => checks.passes(len).then_some(value),
             _ => Some(value),

@@ -17,12 +17,12 @@ pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
 pub use list::ItemProgram;
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Input;
 
@@ -199,47 +199,47 @@ impl Validator {
     /// bits, a check only Python can run, or an error to report. The full path
     /// then decides, so this may say None but never accepts what it refuses.
     #[inline]
-    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
+    pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
         match self {
-            Validator::Any(v) => v.native(value),
-            Validator::None(v) => v.native(value),
-            Validator::Bool(v) => v.native(value),
-            Validator::Int(v) => v.native(value),
-            Validator::ConstrainedInt(v) => v.native(value),
-            Validator::Float(v) => v.native(value),
-            Validator::ConstrainedFloat(v) => v.native(value),
-            Validator::Str(v) => v.native(value),
-            Validator::ConstrainedStr(v) => v.native(value),
-            Validator::Bytes(v) => v.native(value),
-            Validator::List(v) => v.native(value),
-            Validator::Dict(v) => v.native(value),
-            Validator::Nullable(v) => v.native(value),
-            Validator::Model(v) => v.native(value),
+            Validator::Any(v) => v.native(json, peek),
+            Validator::None(v) => v.native(json, peek),
+            Validator::Bool(v) => v.native(json, peek),
+            Validator::Int(v) => v.native(json, peek),
+            Validator::ConstrainedInt(v) => v.native(json, peek),
+            Validator::Float(v) => v.native(json, peek),
+            Validator::ConstrainedFloat(v) => v.native(json, peek),
+            Validator::Str(v) => v.native(json, peek),
+            Validator::ConstrainedStr(v) => v.native(json, peek),
+            Validator::Bytes(v) => v.native(json, peek),
+            Validator::List(v) => v.native(json, peek),
+            Validator::Dict(v) => v.native(json, peek),
+            Validator::Nullable(v) => v.native(json, peek),
+            Validator::Model(v) => v.native(json, peek),
         }
     }
 
     /// Like `native`, but leaves the `program_checks` to the model's Program,
     /// as `validate_deferred` does.
     #[inline]
-    pub fn native_deferred<'d>(&'d self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+    pub fn native_deferred<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
         match self {
-            Validator::ConstrainedInt(v) => v.native_deferred(value),
-            Validator::ConstrainedFloat(v) => v.native_deferred(value),
-            Validator::ConstrainedStr(v) => v.native_deferred(value),
-            Validator::Bytes(v) => v.native_deferred(value),
-            Validator::List(v) => v.native_deferred(value),
-            Validator::Dict(v) => v.native_deferred(value),
-            Validator::Nullable(v) => v.native_deferred(value),
-            other => other.native(value).map(|v| (v, None)),
+            Validator::ConstrainedInt(v) => v.native_deferred(json, peek),
+            Validator::ConstrainedFloat(v) => v.native_deferred(json, peek),
+            Validator::ConstrainedStr(v) => v.native_deferred(json, peek),
+            Validator::Bytes(v) => v.native_deferred(json, peek),
+            Validator::List(v) => v.native_deferred(json, peek),
+            Validator::Dict(v) => v.native_deferred(json, peek),
+            Validator::Nullable(v) => v.native_deferred(json, peek),
+            other => other.native(json, peek).map(|v| (v, None)),
         }
     }
 
     /// Off the GIL: a JSON object key taken as text; other key types need the full path.
     #[inline]
-    pub fn native_key<'d>(&self, key: &std::borrow::Cow<'d, str>) -> Option<Native<'d>> {
+    pub fn native_key<'d>(&self, key: std::borrow::Cow<'d, str>) -> Option<Native<'d>> {
         match self {
-            Validator::Any(_) | Validator::Str(_) => Some(Native::Str(key.clone())),
-            Validator::ConstrainedStr(v) => v.native(&JsonValue::Str(key.clone())),
+            Validator::Any(_) | Validator::Str(_) => Some(Native::Str(key)),
+            Validator::ConstrainedStr(v) => v.native_text(key),
             _ => None,
         }
     }

@@ -2,12 +2,12 @@
 //! the class's schema directly once it is built; for a forward reference or a
 //! self-reference that happens at first use, once.
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
 use super::{BuildContext, State, Validator};
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 use crate::errors::ValResult;
 use crate::input::Input;
 use crate::model::{schema_of, SchemaHandle};
@@ -45,9 +45,8 @@ impl ModelFieldValidator {
 
     /// Off the GIL: a valid JSON object for this model, once the schema is resolved.
     #[inline]
-    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        let JsonValue::Object(pairs) = value else { return None };
-        let model = self.schema.get()?.get().schema.validate_native(&self.cls, pairs)?;
+    pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        let model = self.schema.get()?.get().schema.decode_native(&self.cls, json, peek)?;
         Some(Native::Model(Box::new(model)))
     }
 

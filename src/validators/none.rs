@@ -1,9 +1,9 @@
 //! `None`: only None (JSON null) passes.
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::prelude::*;
 
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 
 use crate::errors::ValResult;
 use crate::input::Input;
@@ -19,7 +19,7 @@ impl NoneValidator {
 
     /// Off the GIL (see `Validator::native`).
     #[inline]
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        matches!(value, JsonValue::Null).then_some(Native::Null)
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        json.null(peek).map(|()| Native::Null)
     }
 }

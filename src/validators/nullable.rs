@@ -1,11 +1,11 @@
 //! `Optional[X]` / `X | None`: None passes, anything else goes to X.
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::{BuildContext, State, Validator};
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 use crate::errors::ValResult;
 use crate::input::Input;
 
@@ -49,18 +49,18 @@ impl NullableValidator {
 
     /// Off the GIL (see `Validator::native`).
     #[inline]
-    pub fn native_deferred<'d>(&'d self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
-        match value {
-            JsonValue::Null => Some((Native::Null, None)),
-            other => self.inner.native_deferred(other),
+    pub fn native_deferred<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        if peek == Peek::Null {
+            return json.null(peek).map(|()| (Native::Null, None));
         }
+        self.inner.native_deferred(json, peek)
     }
 
     #[inline]
-    pub fn native<'d>(&'d self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        match value {
-            JsonValue::Null => Some(Native::Null),
-            other => self.inner.native(other),
+    pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        if peek == Peek::Null {
+            return json.null(peek).map(|()| Native::Null);
         }
+        self.inner.native(json, peek)
     }
 }

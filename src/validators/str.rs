@@ -3,14 +3,14 @@
 
 use std::sync::Arc;
 
-use jiter::JsonValue;
+use jiter::Peek;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
-use crate::batch::Native;
+use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::{has_surrogates, Input};
 
@@ -46,11 +46,8 @@ impl StrValidator {
 
     /// Off the GIL (see `Validator::native`).
     #[inline]
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        match value {
-            JsonValue::Str(s) => Some(Native::Str(s.clone())),
-            _ => None,
-        }
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        json.str(peek).map(Native::Str)
     }
 }
 
@@ -182,24 +179,29 @@ impl ConstrainedStrValidator {
     /// Off the GIL: a valid JSON string with its slot (the length in code
     /// points) when the model's Program checks it.
     #[inline]
-    pub fn native_deferred<'d>(&self, value: &JsonValue<'d>) -> Option<(Native<'d>, Option<u64>)> {
+    pub fn native_deferred<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
         if self.program_checks().is_none() {
-            return self.native(value).map(|v| (v, None));
+            return self.native(json, peek).map(|v| (v, None));
         }
-        let JsonValue::Str(s) = value else { return None };
-        Some((Native::Str(s.clone()), Some(s.chars().count() as u64)))
+        let s = json.str(peek)?;
+        let len = s.chars().count() as u64;
+        Some((Native::Str(s), Some(len)))
     }
 
-    pub fn native<'d>(&self, value: &JsonValue<'d>) -> Option<Native<'d>> {
-        let JsonValue::Str(s) = value else { return None };
-        if !self.checks.is_empty() && !self.checks.passes(s.chars().count() as u64) {
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        self.native_text(json.str(peek)?)
+    }
+
+    /// Off the GIL: `text` when it passes every check here.
+    pub fn native_text<'d>(&self, text: std::borrow::Cow<'d, str>) -> Option<Native<'d>> {
+        if !self.checks.is_empty() && !self.checks.passes(text.chars().count() as u64) {
             return None;
         }
         if let Some(pattern) = &self.pattern {
-            if !pattern.native_match(s)? {
+            if !pattern.native_match(&text)? {
                 return None;
             }
         }
-        Some(Native::Str(s.clone()))
+        Some(Native::Str(text))
     }
 }
