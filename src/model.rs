@@ -238,9 +238,6 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
     })
 }
 
-/// `ModelBase` itself, once made.
-static BASE_TYPE: std::sync::atomic::AtomicPtr<ffi::PyTypeObject> = std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
-
 /// The last step of an instance's deallocation. CPython has already released
 /// every slot except those `seal` made read-only (it skips read-only members),
 /// so those are released here; then the memory is freed.
@@ -269,11 +266,10 @@ unsafe extern "C" fn model_dealloc(obj: *mut ffi::PyObject) {
         Some(free) => free(obj as *mut c_void),
         None => ffi::PyObject_Free(obj as *mut c_void),
     }
-    // An instance of ModelBase itself (not of a Python subclass, whose
-    // deallocator does this) holds a reference to its heap type.
-    if tp == BASE_TYPE.load(std::sync::atomic::Ordering::Relaxed) {
-        ffi::Py_DECREF(tp as *mut ffi::PyObject);
-    }
+    // Every instance holds a reference to its heap type. A subclass's
+    // deallocator leaves releasing it to this one, since ModelBase is itself a
+    // heap type (CPython's rule for heap-type bases).
+    ffi::Py_DECREF(tp as *mut ffi::PyObject);
 }
 
 /// Creates `ModelBase`, the native base of `satya.Model`.
@@ -294,7 +290,6 @@ pub fn create_base_type(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
     }));
     // SAFETY: spec and slots live forever; the result is a new reference or NULL.
     let base = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyType_FromSpec(spec))?.cast_into::<PyType>()? };
-    BASE_TYPE.store(base.as_type_ptr(), std::sync::atomic::Ordering::Relaxed);
     Ok(base)
 }
 

@@ -209,6 +209,12 @@ UNKNOWN_KEYS = ["extra_key", "ID", "naMe", "\u00e9", ""]
 
 
 @st.composite
+def valid_records(draw, fields):
+    """An object with a valid value for every field, in a random order."""
+    return Obj(draw(st.permutations([(name, draw(valid)) for name, (valid, _) in fields.items()])))
+
+
+@st.composite
 def records(draw, fields):
     """A record for a model with these fields: mostly an object with mostly
     valid values; missing, repeated and unknown keys now and then; now and then
@@ -232,9 +238,19 @@ def records(draw, fields):
     return Obj(pairs)
 
 
-user_records = records(USER_FIELDS)
-order_records = records(ORDER_FIELDS)
-code_records = records(CODE_FIELDS)
+def batches(fields, max_size=10):
+    """Lists of records; one in four holds only valid records."""
+    return st.one_of(
+        st.lists(records(fields), max_size=max_size),
+        st.lists(records(fields), max_size=max_size),
+        st.lists(records(fields), max_size=max_size),
+        st.lists(valid_records(fields), max_size=max_size),
+    )
+
+
+user_batches = batches(USER_FIELDS)
+order_batches = batches(ORDER_FIELDS)
+code_batches = batches(CODE_FIELDS)
 
 
 # ---------------------------------------------------------------------------
@@ -246,8 +262,17 @@ def error_view(exc) -> tuple:
     return ("err", exc.title, str(exc), errors_of(exc))
 
 
+def fields_view(instance):
+    """An instance's field values, nested models included, as a dict. (Not
+    `model_dump()`, which refuses Any values nested beyond 200 levels.)"""
+    return {
+        name: (type(value), fields_view(value)) if isinstance(value, satya.Model) else value
+        for name, value in ((name, getattr(instance, name)) for name in type(instance).model_fields)
+    }
+
+
 def ok_view(instance, source=None) -> tuple:
-    return ("ok", type(instance), instance.model_dump(), instance is source)
+    return ("ok", type(instance), fields_view(instance), instance is source)
 
 
 def json_outcome(cls, text, strict=None) -> tuple:

@@ -477,7 +477,7 @@ def test_progress_bar_with_rich(big):
 
 
 def test_progress_counter_without_rich(big):
-    from satya.cli import _size
+    from satya._progress import _size
 
     status, drawn = run_in_pty(big, ["validate", "models:User", "big.ndjson"], prefix=NO_RICH)
     assert status == 0, drawn
@@ -491,7 +491,7 @@ def test_progress_counter_without_rich(big):
 
 
 def test_progress_counter_from_stdin_has_no_total(big):
-    from satya.cli import _size
+    from satya._progress import _size
 
     data = (big / "big.ndjson").read_bytes()
     with open(big / "big.ndjson", "rb") as stdin:

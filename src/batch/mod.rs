@@ -158,7 +158,7 @@ pub fn validate_json_many<'py>(
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
     let title = schema.title.bind(py).clone().into_any();
-    let bytes = json_bytes(data).map_err(|e| into_py_err(py, e, &title))?;
+    let bytes = json_bytes(data).map_err(|e| into_py_err(py, e, &list_title(cls).unwrap_or(title)))?;
     let records = if ndjson {
         split::ndjson_lines(&bytes)
     } else {
