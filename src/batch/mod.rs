@@ -9,7 +9,7 @@ mod pool;
 mod reader;
 mod split;
 
-pub use native::{Native, NativeModel};
+pub use native::{Native, NativeModel, NativeValues};
 pub use reader::JsonReader;
 
 use jiter::JsonValue;

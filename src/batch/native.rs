@@ -26,11 +26,14 @@ pub enum Native<'d> {
     Model(Box<NativeModel<'d>>),
 }
 
+/// Field values kept inline for the usual model size: no allocation per record.
+pub type NativeValues<'d> = smallvec::SmallVec<[Option<Native<'d>>; 8]>;
+
 /// A model's field values in field order; None takes the field's default.
 pub struct NativeModel<'d> {
     pub cls: &'d Py<PyType>,
     pub schema: &'d CompiledSchema,
-    pub values: Vec<Option<Native<'d>>>,
+    pub values: NativeValues<'d>,
 }
 
 impl NativeModel<'_> {

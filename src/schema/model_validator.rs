@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 
 use super::lookup::{AttributesLookup, DictLookup, JsonObjectLookup, MappingLookup};
 use super::{CompiledSchema, DefaultValue, Values};
-use crate::batch::{JsonReader, Native, NativeModel};
+use crate::batch::{JsonReader, NativeModel, NativeValues};
 use jiter::Peek;
 use crate::errors::{LocItem, ValResult};
 use crate::input::{Input, ModelInput, ModelRequest};
@@ -77,7 +77,7 @@ impl CompiledSchema {
         let n_slots = self.program.n_slots();
         let mut slots: SmallVec<[u64; 8]> = SmallVec::from_elem(0, n_slots);
         let mut filled: SmallVec<[bool; 8]> = SmallVec::from_elem(false, n_slots);
-        let mut values: Vec<Option<Native<'d>>> = (0..self.fields.len()).map(|_| None).collect();
+        let mut values: NativeValues<'d> = (0..self.fields.len()).map(|_| None).collect();
         let mut next = 0;
         let mut key = json.object(peek)?;
         while let Some(k) = key {
