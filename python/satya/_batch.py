@@ -37,7 +37,7 @@ class BatchResult:
         self.nbytes = nbytes
 
     def __len__(self) -> int:
-        return len(self.valid) + len(self.errors)
+        return len(self.valid_indices) + len(self.errors)
 
     def __iter__(self):
         return iter(self.valid)
@@ -46,7 +46,7 @@ class BatchResult:
         shown = ", ".join(str(i) for i, _ in self.errors[:5])
         more = ", ..." if len(self.errors) > 5 else ""
         where = f" at [{shown}{more}]" if self.errors else ""
-        return f"BatchResult({len(self)} records: {len(self.valid)} valid, {len(self.errors)} invalid{where})"
+        return f"BatchResult({len(self)} records: {len(self.valid_indices)} valid, {len(self.errors)} invalid{where})"
 
 
 def thread_count(threads: int | None) -> int:
@@ -79,7 +79,7 @@ def _check_errors(errors: str) -> bool:
 def _result(out, collect: bool, nbytes: int):
     if not collect:
         return out
-    valid, indices, errors = out
+    valid, indices, errors, _line_ends = out
     return BatchResult(valid, indices, errors, nbytes)
 
 
@@ -91,7 +91,9 @@ def validate_many(cls, objects: Iterable[Any], *, strict=None, context=None, fro
 
 
 def validate_json_many(cls, data, *, format: str = "array", strict=None, context=None,
-                       errors: str = "raise", threads: int | None = None, _index_base: int = 0):
+                       errors: str = "raise", threads: int | None = None, _build: bool = True):
+    """`_build=False` validates every record but makes no instance for the
+    valid ones (`valid` stays empty, `valid_indices` is filled)."""
     collect = _check_errors(errors)
     if format not in _FORMATS:
         raise ValueError(f"format must be 'array' or 'ndjson', got {format!r}")
@@ -101,12 +103,12 @@ def validate_json_many(cls, data, *, format: str = "array", strict=None, context
         except TypeError:
             pass  # not a buffer: the native call reports json_type
     out = _satya.validate_json_many(cls, data, format == "ndjson", strict, context, collect,
-                                    thread_count(threads), _index_base)
-    return _result(out, collect, len(data))
+                                    thread_count(threads), 0, _build, 0, None)
+    return _result(out, collect, len(data) if isinstance(data, (str, bytes, bytearray)) else 0)
 
 
 def validate_ndjson_iter(cls, source, *, chunk_bytes: int = DEFAULT_CHUNK_BYTES, threads: int | None = None,
-                         strict=None, context=None) -> Iterator[BatchResult]:
+                         strict=None, context=None, _build: bool = True) -> Iterator[BatchResult]:
     """Reads NDJSON from a path or a binary file in chunks of about `chunk_bytes`,
     cut after a newline, so memory follows the chunk size, not the file size."""
     if not isinstance(chunk_bytes, int) or chunk_bytes < 1:
@@ -114,31 +116,60 @@ def validate_ndjson_iter(cls, source, *, chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     workers = thread_count(threads)
     if isinstance(source, (str, bytes, os.PathLike)):
         with open(source, "rb") as f:
-            yield from _chunks(cls, f, chunk_bytes, workers, strict, context)
+            yield from _chunks(cls, f, chunk_bytes, workers, strict, context, _build)
     elif hasattr(source, "read"):
-        yield from _chunks(cls, source, chunk_bytes, workers, strict, context)
+        yield from _chunks(cls, source, chunk_bytes, workers, strict, context, _build)
     else:
         raise TypeError(f"expected a path or a binary file, got {type(source).__name__}")
 
 
-def _chunks(cls, f: BinaryIO, chunk_bytes: int, threads: int, strict, context) -> Iterator[BatchResult]:
-    carry = b""
+def _chunks(cls, f: BinaryIO, chunk_bytes: int, threads: int, strict, context, build: bool) -> Iterator[BatchResult]:
+    """Each block read is validated in place, up to its last line end; the
+    line cut by a block's end is joined with the start of the next block."""
+    carry: list[bytes] = []  # the pieces of a line cut by block ends
     line_base = 0
+
+    def run(data: bytes, start: int, end: int) -> tuple[BatchResult, int]:
+        valid, indices, errors, line_ends = _satya.validate_json_many(
+            cls, data, True, strict, context, True, threads, line_base, build, start, end)
+        return BatchResult(valid, indices, errors, end - start), line_ends
+
     while True:
         block = f.read(chunk_bytes)
         if not isinstance(block, (bytes, bytearray)):
             raise TypeError("the file must be opened in binary mode")
         if not block:
             break
-        data = carry + block if carry else bytes(block)
-        cut = data.rfind(b"\n") + 1
-        if cut == 0:
-            carry = data  # one line longer than a chunk: keep reading
-            continue
-        carry = data[cut:]
-        yield validate_json_many(cls, data[:cut], format="ndjson", strict=strict, context=context,
-                                 errors="collect", threads=threads, _index_base=line_base)
-        line_base += data.count(b"\n", 0, cut)
+        block = bytes(block)
+        start = 0
+        joined = None
+        if carry:
+            first = block.find(b"\n") + 1
+            if first == 0:
+                carry.append(block)  # one line longer than a block: keep reading
+                continue
+            carry.append(block[:first])
+            line = b"".join(carry)
+            carry, start = [], first
+            joined, ends = run(line, 0, len(line))
+            line_base += ends
+        cut = block.rfind(b"\n") + 1
+        if cut > start:
+            result, ends = run(block, start, cut)
+            line_base += ends
+            if joined is not None:
+                result = _merge(joined, result)
+        else:
+            result = joined
+        if cut < len(block):
+            carry.append(block[max(cut, start):])
+        if result is not None:
+            yield result
     if carry:
-        yield validate_json_many(cls, carry, format="ndjson", strict=strict, context=context,
-                                 errors="collect", threads=threads, _index_base=line_base)
+        line = b"".join(carry)
+        yield run(line, 0, len(line))[0]
+
+
+def _merge(first: BatchResult, second: BatchResult) -> BatchResult:
+    return BatchResult(first.valid + second.valid, first.valid_indices + second.valid_indices,
+                       first.errors + second.errors, first.nbytes + second.nbytes)

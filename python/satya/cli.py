@@ -168,7 +168,7 @@ class _Run:
     def batch(self, name: str, result, key: str, base: int) -> None:
         """One BatchResult; `base` turns an index into the reported position."""
         self.records += len(result)
-        self.valid += len(result.valid)
+        self.valid += len(result.valid_indices)
         self.invalid += len(result.errors)
         self.nbytes += result.nbytes
         out = self.valid_out
@@ -312,13 +312,16 @@ def _close_outputs(files) -> None:
 
 
 def _validate_files(model, files: list[str], fmt: str, threads, run: _Run, progress) -> None:
+    from ._batch import validate_json_many, validate_ndjson_iter
     from .errors import ValidationError
 
+    # Instances are made only to be written out; otherwise records are just validated.
+    build = run.valid_out is not None
     for name in files:
         try:
             if fmt == "ndjson":
                 source = sys.stdin.buffer if name == "-" else name
-                for result in model.model_validate_ndjson_iter(source, threads=threads):
+                for result in validate_ndjson_iter(model, source, threads=threads, _build=build):
                     run.batch(name, result, "line", 1)
                     progress.advance(result.nbytes, len(result))
                 continue
@@ -332,7 +335,7 @@ def _validate_files(model, files: list[str], fmt: str, threads, run: _Run, progr
                 raise
             raise UsageError(f"{name}: {exc.strerror or exc}") from None
         try:
-            result = model.model_validate_json_many(data, format="array", errors="collect", threads=threads)
+            result = validate_json_many(model, data, format="array", errors="collect", threads=threads, _build=build)
         except ValidationError as err:
             # Not a JSON array at all: one error for the whole file.
             run.file_error(name, err)

@@ -38,6 +38,9 @@ struct Outcome<'py> {
     valid_indices: Vec<usize>,
     errors: Vec<Bound<'py, PyAny>>,
     lines: Vec<LineError>,
+    /// NDJSON: the line ends in the input, so that a reader of chunks can
+    /// number the next chunk's lines.
+    line_ends: usize,
 }
 
 impl<'py> Outcome<'py> {
@@ -51,6 +54,7 @@ impl<'py> Outcome<'py> {
             valid_indices: Vec::new(),
             errors: Vec::new(),
             lines: Vec::new(),
+            line_ends: 0,
         }
     }
 
@@ -61,14 +65,26 @@ impl<'py> Outcome<'py> {
                 self.valid.push(obj);
                 self.valid_indices.push(index);
             }
-            Err(ValError::Internal(e)) => return Err(e),
-            Err(ValError::Lines(lines)) if self.collect => {
+            Err(e) => self.push_error(index, e)?,
+        }
+        Ok(())
+    }
+
+    /// A valid item whose instance is not wanted: only its index is kept.
+    fn push_index(&mut self, index: usize) {
+        self.valid_indices.push(index);
+    }
+
+    fn push_error(&mut self, index: usize, error: ValError) -> PyResult<()> {
+        match error {
+            ValError::Internal(e) => return Err(e),
+            ValError::Lines(lines) if self.collect => {
                 let py = self.cls.py();
                 let err = into_py_err(py, ValError::Lines(lines), &self.title);
                 let pair = PyTuple::new(py, [index.into_pyobject(py)?.into_any(), err.into_value(py).into_bound(py).into_any()])?;
                 self.errors.push(pair.into_any());
             }
-            Err(ValError::Lines(lines)) => self.lines.extend(lines.into_iter().map(|l| l.with_outer(LocItem::Index(index)))),
+            ValError::Lines(lines) => self.lines.extend(lines.into_iter().map(|l| l.with_outer(LocItem::Index(index)))),
         }
         Ok(())
     }
@@ -79,7 +95,8 @@ impl<'py> Outcome<'py> {
             let valid = PyList::new(py, self.valid)?;
             let indices = PyList::new(py, self.valid_indices)?;
             let errors = PyList::new(py, self.errors)?;
-            return Ok(PyTuple::new(py, [valid.into_any(), indices.into_any(), errors.into_any()])?.into_any());
+            let ends = self.line_ends.into_pyobject(py)?.into_any();
+            return Ok(PyTuple::new(py, [valid.into_any(), indices.into_any(), errors.into_any(), ends])?.into_any());
         }
         if !self.lines.is_empty() {
             return Err(into_py_err(py, ValError::Lines(self.lines), &list_title(&self.cls)?));
@@ -142,6 +159,8 @@ pub fn validate_many<'py>(
 
 /// `Model.model_validate_json_many`: a JSON array or NDJSON, split on record
 /// boundaries; in parallel when the schema allows it and the batch is big enough.
+/// Without `build`, valid records are validated but no instance is made (the
+/// CLI counts them); only their indices are kept.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn validate_json_many<'py>(
@@ -153,22 +172,28 @@ pub fn validate_json_many<'py>(
     collect: bool,
     threads: usize,
     index_base: usize,
+    build: bool,
+    start: usize,
+    end: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = cls.py();
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
     let title = schema.title.bind(py).clone().into_any();
-    let bytes = json_bytes(data).map_err(|e| into_py_err(py, e, &list_title(cls).unwrap_or(title)))?;
-    let records = if ndjson {
-        split::ndjson_lines(&bytes)
+    let whole = json_bytes(data).map_err(|e| into_py_err(py, e, &list_title(cls).unwrap_or(title)))?;
+    let end = end.unwrap_or(whole.len()).min(whole.len());
+    let bytes = &whole[start.min(end)..end];
+    let (records, line_ends) = if ndjson {
+        split::ndjson_lines(bytes)
     } else {
-        match split::array_items(&bytes) {
-            Some(records) => records,
-            None => return whole_array(cls, &handle, data, &bytes, strict, context, collect),
+        match split::array_items(bytes) {
+            Some(records) => (records, 0),
+            None => return whole_array(cls, &handle, data, bytes, strict, context, collect),
         }
     };
     let mut state = State::new(strict, false, context);
     let mut outcome = Outcome::new(cls, schema, collect);
+    outcome.line_ends = line_ends;
     let text_input = data.is_instance_of::<PyString>();
     let _gc = GcPause::new(py);
     // Each record in input order: built from its native values when a worker
@@ -176,11 +201,19 @@ pub fn validate_json_many<'py>(
     let mut finish = |record: &Record, native: Option<NativeModel<'_>>| -> PyResult<bool> {
         let index = index_base + record.index;
         let result = match native {
+            Some(_) if !build => {
+                outcome.push_index(index);
+                return Ok(true);
+            }
             Some(model) => model.into_python(py).map_err(ValError::from),
             None => match validate_record(py, cls, schema, &bytes[record.start..record.end], text_input, &mut state) {
                 // A broken item breaks the whole array, reported as pydantic does.
                 Err(RecordError::Malformed(_)) if !ndjson => return Ok(false),
                 Err(RecordError::Malformed(e) | RecordError::Invalid(e)) => Err(e),
+                Ok(_) if !build => {
+                    outcome.push_index(index);
+                    return Ok(true);
+                }
                 Ok(obj) => Ok(obj),
             },
         };
@@ -188,7 +221,7 @@ pub fn validate_json_many<'py>(
         Ok(true)
     };
     let native = runs_without_python(py, schema)?;
-    let (cls_ref, text): (&Py<PyType>, &[u8]) = (cls.as_unbound(), &bytes);
+    let (cls_ref, text): (&Py<PyType>, &[u8]) = (cls.as_unbound(), bytes);
     let work = |r: &Record| native_record(schema, cls_ref, &text[r.start..r.end]);
     let threads = threads.min(pool::MAX_THREADS);
     let complete = if native && threads > 1 && records.len() >= MIN_PARALLEL_RECORDS {
@@ -207,7 +240,7 @@ pub fn validate_json_many<'py>(
     drop(finish);
     if !complete {
         drop(_gc);
-        return whole_array(cls, &handle, data, &bytes, strict, state.context.take(), collect);
+        return whole_array(cls, &handle, data, bytes, strict, state.context.take(), collect);
     }
     outcome.finish()
 }

@@ -14,8 +14,9 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
-/// Every line that is not blank; blank lines are skipped but keep their number.
-pub fn ndjson_lines(data: &[u8]) -> Vec<Record> {
+/// Every line that is not blank (blank lines are skipped but keep their
+/// number), and how many line ends there are.
+pub fn ndjson_lines(data: &[u8]) -> (Vec<Record>, usize) {
     let mut records = Vec::new();
     let mut start = 0;
     let mut index = 0;
@@ -32,7 +33,7 @@ pub fn ndjson_lines(data: &[u8]) -> Vec<Record> {
     if start < data.len() {
         push(start, data.len(), index);
     }
-    records
+    (records, index)
 }
 
 /// The index just past the string whose opening quote precedes `i`. Strings
@@ -141,9 +142,10 @@ mod tests {
     #[test]
     fn blank_lines_are_skipped_but_counted() {
         let data = b"{\"a\":1}\n\n  \r\n{\"b\":2}\r\n{\"c\"";
-        let records = ndjson_lines(data);
+        let (records, ends) = ndjson_lines(data);
         assert_eq!(texts(data, &records), [("{\"a\":1}", 0), ("{\"b\":2}\r", 3), ("{\"c\"", 4)]);
-        assert!(ndjson_lines(b"").is_empty());
-        assert!(ndjson_lines(b"\n \n\t\n").is_empty());
+        assert_eq!(ends, 4);
+        assert_eq!(ndjson_lines(b""), (vec![], 0));
+        assert_eq!(ndjson_lines(b"\n \n\t\n").1, 3);
     }
 }
