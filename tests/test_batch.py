@@ -163,8 +163,22 @@ def test_json_batches_match_validating_each_record(backend_models, which):
         for strict in (None, True):
             alone = [json_outcome(cls, t, strict) for t in encoded]
             check_json_batches(cls, PYDANTIC[which], alone, array, ndjson, lines, strict)
+            check_past_the_parallel_threshold(cls, texts, alone, as_bytes, strict)
 
     check()
+
+
+def check_past_the_parallel_threshold(cls, texts, alone, as_bytes, strict):
+    """The same records repeated to a few hundred, so that the workers and the
+    calling thread share the batch (below 128 records it runs on the calling thread)."""
+    if not texts:
+        return
+    reps = -(-160 // len(texts))
+    doc = "\n".join(texts * reps)
+    doc = doc.encode() if as_bytes else doc
+    expected = dict(enumerate(alone * reps))
+    got = cls.model_validate_json_many(doc, format="ndjson", errors="collect", strict=strict, threads=2)
+    check_collecting(cls, expected, got)
 
 
 def is_json_invalid(outcome) -> bool:
