@@ -2,7 +2,7 @@
 //! items of a JSON array. Each record is then parsed on its own, by any worker.
 
 /// One record: its bytes in the input and its index (NDJSON: line number - 1).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Record {
     pub start: usize,
     pub end: usize,
@@ -137,6 +137,65 @@ mod tests {
             assert!(array_items(doc).is_none(), "{:?}", std::str::from_utf8(doc));
         }
         assert_eq!(array_items(b" [ ] ").unwrap().len(), 0);
+    }
+
+    use jiter::JsonValue;
+    use proptest::prelude::*;
+
+    /// JSON text of arbitrary values, with arbitrary spacing, escapes and
+    /// the bytes that delimit items inside strings.
+    fn json_text() -> impl Strategy<Value = String> {
+        let space = prop::sample::select(vec!["", " ", "\t", "\n", "\r\n "]);
+        let string = prop::collection::vec(
+            prop::sample::select(vec!["a", ",", "[", "]", "{", "}", "\\\"", "\\\\", "\\n", "\\u00e9", "é", " "]),
+            0..6,
+        )
+        .prop_map(|parts| format!("\"{}\"", parts.concat()));
+        let leaf = prop_oneof![
+            Just("null".to_string()),
+            Just("true".to_string()),
+            any::<i64>().prop_map(|i| i.to_string()),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| format!("{f:e}")),
+            string.clone(),
+        ];
+        leaf.prop_recursive(4, 32, 5, move |inner| {
+            let items = prop::collection::vec((inner.clone(), space.clone()), 0..5);
+            prop_oneof![
+                items.clone().prop_map(|v| format!("[{}]", v.into_iter().map(|(t, s)| format!("{s}{t}{s}")).collect::<Vec<_>>().join(","))),
+                prop::collection::vec((string.clone(), inner, space.clone()), 0..5).prop_map(|v| {
+                    format!("{{{}}}", v.into_iter().map(|(k, t, s)| format!("{s}{k}{s}:{t}")).collect::<Vec<_>>().join(","))
+                }),
+            ]
+        })
+    }
+
+    proptest! {
+        /// A well-formed array always splits, into items that parse to the array's own items.
+        #[test]
+        fn arrays_split_into_their_items(items in prop::collection::vec(json_text(), 0..8), gap in "[ \t\n]{0,2}") {
+            let doc = format!("{gap}[{gap}{}{gap}]{gap}", items.join(&format!("{gap},{gap}")));
+            let data = doc.as_bytes();
+            let whole = JsonValue::parse(data, false).unwrap();
+            let JsonValue::Array(expected) = whole else { panic!("not an array") };
+            let records = array_items(data).expect("a well-formed array splits");
+            prop_assert_eq!(records.len(), expected.len());
+            for (record, value) in records.iter().zip(expected.iter()) {
+                prop_assert_eq!(&JsonValue::parse(&data[record.start..record.end], false).unwrap(), value);
+            }
+        }
+
+        /// Any bytes at all: no panic, and a split never claims an item past the end.
+        #[test]
+        fn arbitrary_bytes_are_safe(data in prop::collection::vec(prop::sample::select(b"[]{},\"\\ a1\n".to_vec()), 0..64)) {
+            if let Some(records) = array_items(&data) {
+                for r in records {
+                    prop_assert!(r.start < r.end && r.end <= data.len());
+                }
+            }
+            for r in ndjson_lines(&data).0 {
+                prop_assert!(r.start <= r.end && r.end <= data.len());
+            }
+        }
     }
 
     #[test]
