@@ -21,6 +21,7 @@ dev: $(STAMP)
 
 test-rust:
 	cargo test -p satya-jit --release
+	cargo test -p satya --lib --release
 
 test-python: dev
 	$(PY) -m pytest -q tests

@@ -466,6 +466,7 @@ def big(cwd):
 
 
 def test_progress_bar_with_rich(big):
+    pytest.importorskip("rich", reason="the bar is drawn with rich, the optional satya[cli] extra")
     status, drawn = run_in_pty(big, ["validate", "models:User", "big.ndjson"])
     assert status == 0, drawn
     assert "\x1b[" in drawn and "━" in drawn  # rich's bar
