@@ -64,9 +64,6 @@ impl BytesValidator {
     #[inline]
     pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
         let (value, len) = self.native_deferred(json, peek)?;
-        match (&self.checks, len) {
-            (Some(checks), Some(len)) => checks.passes(len).then_some(value),
-            _ => Some(value),
-        }
+        LeafChecks::admit(self.checks.as_ref(), len, value)
     }
 }

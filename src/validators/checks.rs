@@ -62,6 +62,15 @@ impl LeafChecks {
         self.0.iter().all(|c| interp::passes(c.kind, bits))
     }
 
+    /// `value` when its length (`len`) passes `checks`, or when nothing is checked.
+    #[inline]
+    pub fn admit<T>(checks: Option<&LeafChecks>, len: Option<u64>, value: T) -> Option<T> {
+        match (checks, len) {
+            (Some(checks), Some(len)) => checks.passes(len).then_some(value),
+            _ => Some(value),
+        }
+    }
+
     #[inline]
     pub fn first_failure(&self, bits: u64) -> Option<ErrorKind> {
         self.0

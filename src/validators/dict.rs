@@ -137,10 +137,7 @@ impl DictValidator {
 
     pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
         let (value, len) = self.native_deferred(json, peek)?;
-        match (&self.checks, len) {
-            (Some(checks), Some(len)) => checks.passes(len).then_some(value),
-            _ => Some(value),
-        }
+        LeafChecks::admit(self.checks.as_ref(), len, value)
     }
 
     /// Validates one key and its value into `out`, or records their errors

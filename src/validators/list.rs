@@ -281,10 +281,7 @@ impl ListValidator {
 
     pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
         let (value, len) = self.native_deferred(json, peek)?;
-        match (&self.checks, len) {
-            (Some(checks), Some(len)) => checks.passes(len).then_some(value),
-            _ => Some(value),
-        }
+        LeafChecks::admit(self.checks.as_ref(), len, value)
     }
 
     #[inline]
