@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+import satya
+
 from satya import ValidationError
 from satya import inspect as satya_inspect
 
@@ -49,7 +51,9 @@ exec(compile(MODELS, "models.py", "exec"), ns)
 User = ns["User"]
 
 ROOT = Path(__file__).resolve().parent.parent
-SRC = str(ROOT / "python")
+# Where this process found satya (the source tree or an installed wheel):
+# the command runs against the same copy.
+SRC = str(Path(satya.__file__).resolve().parent.parent)
 
 VALID = [{"id": i, "name": "n" * i} for i in range(1, 4)]
 
