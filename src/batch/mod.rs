@@ -64,7 +64,10 @@ impl<'py> Outcome<'py> {
         match result {
             Ok(obj) => {
                 self.valid.push(obj);
-                self.valid_indices.push(index);
+                // Raising, every item is valid when the call returns: no index to keep.
+                if self.collect {
+                    self.valid_indices.push(index);
+                }
             }
             Err(e) => self.push_error(index, e)?,
         }
@@ -151,9 +154,17 @@ pub fn validate_many<'py>(
     let mut state = State::new(strict, from_attributes, context);
     let mut outcome = Outcome::new(cls, schema, collect);
     let _gc = GcPause::new(py);
-    for (index, obj) in objects.try_iter()?.enumerate() {
-        let obj = obj?;
-        outcome.push(index, schema.validate_model(py, cls, &obj, &mut state))?;
+    if let Ok(list) = objects.cast::<PyList>() {
+        outcome.valid.reserve(list.len());
+        // By index, re-reading the length: a validator may change the list.
+        for (index, obj) in list.iter().enumerate() {
+            outcome.push(index, schema.validate_model(py, cls, &obj, &mut state))?;
+        }
+    } else {
+        for (index, obj) in objects.try_iter()?.enumerate() {
+            let obj = obj?;
+            outcome.push(index, schema.validate_model(py, cls, &obj, &mut state))?;
+        }
     }
     outcome.finish()
 }
