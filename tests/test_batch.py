@@ -1223,3 +1223,27 @@ def test_deeply_nested_documents_in_a_child_process():
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, (proc.returncode, proc.stderr[-2000:])
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == []
+
+
+FORK_SCRIPT = """
+import json, os
+from satya import Model
+class R(Model):
+    id: int
+    name: str
+data = "\\n".join(json.dumps({"id": i, "name": "x"}) for i in range(2000))
+assert len(R.model_validate_json_many(data, format="ndjson", threads=2)) == 2000
+pid = os.fork()
+if pid == 0:
+    n = len(R.model_validate_json_many(data, format="ndjson", threads=2))
+    os._exit(0 if n == 2000 else 3)
+_, status = os.waitpid(pid, 0)
+raise SystemExit(os.waitstatus_to_exitcode(status))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_child_runs_parallel_batches():
+    # The child inherits the parent's worker pools but not their threads.
+    done = subprocess.run([sys.executable, "-c", FORK_SCRIPT], capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")

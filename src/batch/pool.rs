@@ -9,7 +9,10 @@ use rayon::ThreadPool;
 
 use super::split::Record;
 
-static POOLS: Mutex<Vec<(usize, Arc<ThreadPool>)>> = Mutex::new(Vec::new());
+/// The pools made in this process, by thread count, with the process id they
+/// were made in: a child made by `fork` inherits the pools but not their
+/// threads, so it makes its own.
+static POOLS: Mutex<Vec<(u32, usize, Arc<ThreadPool>)>> = Mutex::new(Vec::new());
 
 /// No batch starts more workers than this, whatever it asks for: beyond it
 /// threads only add memory and switching.
@@ -18,8 +21,16 @@ pub const MAX_THREADS: usize = 64;
 /// The pool of `threads` workers (at most `MAX_THREADS`).
 pub fn get(threads: usize) -> PyResult<Arc<ThreadPool>> {
     let threads = threads.clamp(1, MAX_THREADS);
+    let pid = std::process::id();
     let mut pools = POOLS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((_, pool)) = pools.iter().find(|(n, _)| *n == threads) {
+    if pools.iter().any(|(owner, _, _)| *owner != pid) {
+        // Inherited from the parent: their threads do not exist here. They are
+        // never dropped, since dropping would wait on those threads.
+        for (_, _, pool) in pools.drain(..) {
+            std::mem::forget(pool);
+        }
+    }
+    if let Some((_, _, pool)) = pools.iter().find(|(_, n, _)| *n == threads) {
         return Ok(pool.clone());
     }
     let pool = rayon::ThreadPoolBuilder::new()
@@ -30,7 +41,7 @@ pub fn get(threads: usize) -> PyResult<Arc<ThreadPool>> {
         .build()
         .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} batch threads: {e}")))?;
     let pool = Arc::new(pool);
-    pools.push((threads, pool.clone()));
+    pools.push((pid, threads, pool.clone()));
     Ok(pool)
 }
 
