@@ -191,8 +191,10 @@ pub fn validate_json_many<'py>(
     let py = cls.py();
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
-    let title = schema.title.bind(py).clone().into_any();
-    let whole = json_bytes(data).map_err(|e| into_py_err(py, e, &list_title(cls).unwrap_or(title)))?;
+    let whole = match json_bytes(data) {
+        Ok(whole) => whole,
+        Err(e) => return Err(into_py_err(py, e, &list_title(cls)?)),
+    };
     let end = end.unwrap_or(whole.len()).min(whole.len());
     let bytes = &whole[start.min(end)..end];
     let (records, line_ends) = if ndjson {

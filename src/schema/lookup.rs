@@ -164,30 +164,28 @@ pub struct JsonObjectLookup<'a> {
 
 impl<'a> JsonObjectLookup<'a> {
     pub fn new(pairs: &'a JsonPairs<'a>, schema: &CompiledSchema) -> Self {
-        Self { pairs, matched: match_fields(pairs, schema) }
+        let mut matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]> = SmallVec::from_elem(None, schema.fields.len());
+        let mut next = 0;
+        for (key, value) in pairs {
+            if let Some(index) = schema.field_of_key(key, next) {
+                matched[index] = Some(value);
+                next = index + 1;
+            }
+        }
+        Self { pairs, matched }
     }
 }
 
-/// Each field's value in a JSON object, matched by key text in arrival order.
-#[inline]
-fn match_fields<'a>(pairs: &'a JsonPairs<'a>, schema: &CompiledSchema) -> SmallVec<[Option<&'a JsonValue<'a>>; 16]> {
-    let fields = &schema.fields;
-    let mut matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]> = SmallVec::from_elem(None, fields.len());
-    // Keys usually arrive in field order: try the next field first.
-    let mut next = 0;
-    for (key, value) in pairs {
-        let key = key.as_ref();
-        let index = if next < fields.len() && &*fields[next].key_text == key {
-            Some(next)
-        } else {
-            schema.key_index.get(key).copied()
-        };
-        if let Some(index) = index {
-            matched[index] = Some(value);
-            next = index + 1;
+impl CompiledSchema {
+    /// The field a JSON key names, if any. Keys usually arrive in field order,
+    /// so the field after the last one matched (`next`) is tried first.
+    #[inline]
+    pub fn field_of_key(&self, key: &str, next: usize) -> Option<usize> {
+        match self.fields.get(next) {
+            Some(field) if *field.key_text == *key => Some(next),
+            _ => self.key_index.get(key).copied(),
         }
     }
-    matched
 }
 
 impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {

@@ -82,12 +82,7 @@ impl CompiledSchema {
         let mut key = json.object(peek)?;
         while let Some(k) = key {
             let value_peek = json.peek()?;
-            let index = if next < self.fields.len() && *self.fields[next].key_text == *k {
-                Some(next)
-            } else {
-                self.key_index.get(k.as_ref()).copied()
-            };
-            match index {
+            match self.field_of_key(&k, next) {
                 Some(index) => {
                     let field = &self.fields[index];
                     values[index] = Some(match field.slot {
