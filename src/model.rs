@@ -12,6 +12,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
 
 use crate::errors::into_py_err;
+use crate::fields_set::{self, FieldsSet};
 use crate::schema::{CompiledSchema, Validated, Values};
 use crate::validators::State;
 
@@ -139,10 +140,11 @@ pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> 
 /// # Safety
 /// `obj` must be an instance of the class `schema` was built for.
 #[inline]
-unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values: Values<'_>) {
+unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values: Values<'_>, given: &FieldsSet) {
     for (field, value) in schema.fields.iter().zip(values) {
         field.offset.set(obj, value);
     }
+    fields_set::store(obj, given);
     // Validated scalars cannot form a reference cycle, so the collector need not
     // scan the instance (set_state tracks it again for arbitrary values).
     if schema.scalars_only && ffi::PyObject_GC_IsTracked(obj) == 1 {
@@ -162,10 +164,10 @@ fn alloc_instance<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> 
 
 /// A new instance of `cls` holding `values`; `schema` must be `cls`'s own.
 #[inline]
-pub fn new_instance<'py>(cls: &Bound<'py, PyType>, schema: &CompiledSchema, values: Values<'py>) -> PyResult<Bound<'py, PyAny>> {
+pub fn new_instance<'py>(cls: &Bound<'py, PyType>, schema: &CompiledSchema, values: Values<'py>, given: &FieldsSet) -> PyResult<Bound<'py, PyAny>> {
     let obj = alloc_instance(cls)?;
     // SAFETY: obj was just allocated as an instance of cls, whose schema this is.
-    unsafe { write_values(schema, obj.as_ptr(), values) };
+    unsafe { write_values(schema, obj.as_ptr(), values, given) };
     Ok(obj)
 }
 
@@ -204,12 +206,14 @@ unsafe extern "C" fn model_init(slf: *mut ffi::PyObject, args: *mut ffi::PyObjec
         } else {
             Bound::from_borrowed_ptr(py, kwargs).cast_into::<PyDict>()?
         };
-        let values = match schema.validate_input(py, &cls, kwargs.as_any(), &mut State::default()) {
-            Ok(Validated::Values(values)) => values,
-            Ok(Validated::Instance(_)) => unreachable!("keyword arguments are a dict"),
+        let (values, given) = match schema.validate_input(py, &cls, kwargs.as_any(), &mut State::default()) {
+            Ok(Validated::Values(values, given)) => (values, given),
+            Ok(Validated::Instance(_)) => {
+                return Err(PyRuntimeError::new_err("internal error in satya: keyword arguments read as an instance"))
+            }
             Err(e) => return Err(into_py_err(py, e, schema.title.bind(py).as_any())),
         };
-        write_values(schema, slf, values);
+        write_values(schema, slf, values, &given);
         Ok(0)
     })
 }
@@ -234,6 +238,7 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
             .validate_assignment(py, index, &value, &mut State::default())
             .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?;
         field.offset.set(slf, validated);
+        fields_set::insert(slf, index);
         Ok(0)
     })
 }
@@ -242,6 +247,7 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
 /// every slot except those `seal` made read-only (it skips read-only members),
 /// so those are released here; then the memory is freed.
 unsafe extern "C" fn model_dealloc(obj: *mut ffi::PyObject) {
+    fields_set::release(obj);
     let tp = ffi::Py_TYPE(obj);
     let mro = (*tp).tp_mro;
     if !mro.is_null() {
@@ -283,7 +289,7 @@ pub fn create_base_type(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
     ]));
     let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(ffi::PyType_Spec {
         name: c"satya._satya.ModelBase".as_ptr(),
-        basicsize: std::mem::size_of::<ffi::PyObject>() as c_int,
+        basicsize: std::mem::size_of::<fields_set::ModelHeader>() as c_int,
         itemsize: 0,
         flags: (ffi::Py_TPFLAGS_DEFAULT | ffi::Py_TPFLAGS_BASETYPE) as _,
         slots: slots.as_mut_ptr(),
@@ -309,9 +315,11 @@ pub fn get_state<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
 }
 
 /// Restores field values without validating them (unpickling, copies,
-/// `model_construct`). Unknown keys are ignored.
+/// `model_construct`). Unknown keys are ignored. `fields_set` names the
+/// fields given explicitly; without it, every field in `state` counts.
 #[pyfunction]
-pub fn set_state(obj: &Bound<'_, PyAny>, state: &Bound<'_, PyDict>) -> PyResult<()> {
+#[pyo3(signature = (obj, state, fields_set = None))]
+pub fn set_state(obj: &Bound<'_, PyAny>, state: &Bound<'_, PyDict>, fields_set: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
     let py = obj.py();
     let handle = schema_of(&obj.get_type())?;
     // Restored values are unvalidated and may hold containers.
@@ -321,13 +329,44 @@ pub fn set_state(obj: &Bound<'_, PyAny>, state: &Bound<'_, PyDict>) -> PyResult<
             ffi::PyObject_GC_Track(obj.as_ptr() as *mut c_void);
         }
     }
-    for field in &handle.get().schema.fields {
-        if let Some(v) = state.get_item(field.name.bind(py))? {
-            // SAFETY: the schema is the one of obj's own class.
-            unsafe { field.offset.set(obj.as_ptr(), v) };
+    let fields = &handle.get().schema.fields;
+    let mut given = FieldsSet::with_fields(fields.len());
+    for (index, field) in fields.iter().enumerate() {
+        let name = field.name.bind(py);
+        let present = match state.get_item(name)? {
+            Some(v) => {
+                // SAFETY: the schema is the one of obj's own class.
+                unsafe { field.offset.set(obj.as_ptr(), v) };
+                true
+            }
+            None => false,
+        };
+        let explicit = match fields_set {
+            Some(names) => names.contains(name)?,
+            None => present,
+        };
+        if explicit {
+            given.insert(index);
         }
     }
+    // SAFETY: obj is an instance of a Model class.
+    unsafe { fields_set::store(obj.as_ptr(), &given) };
     Ok(())
+}
+
+/// `model_fields_set`: the names of the fields given explicitly, in field order.
+#[pyfunction]
+pub fn get_fields_set<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, pyo3::types::PySet>> {
+    let py = obj.py();
+    let handle = schema_of(&obj.get_type())?;
+    let out = pyo3::types::PySet::empty(py)?;
+    for (index, field) in handle.get().schema.fields.iter().enumerate() {
+        // SAFETY: obj is an instance of the schema's class.
+        if unsafe { fields_set::contains(obj.as_ptr(), index) } {
+            out.add(field.name.bind(py))?;
+        }
+    }
+    Ok(out)
 }
 
 /// Same class and equal field values.
@@ -352,30 +391,3 @@ pub fn model_eq(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<bool> {
     }
     Ok(true)
 }
-
-/// Field values in order, as (name, value) pairs; unset fields are skipped.
-pub fn field_items<'py>(obj: &Bound<'py, PyAny>, handle: &Bound<'py, SchemaHandle>, by_alias: bool) -> Vec<(Bound<'py, PyString>, Bound<'py, PyAny>)> {
-    let py = obj.py();
-    handle
-        .get()
-        .schema
-        .fields
-        .iter()
-        .filter_map(|f| {
-            // SAFETY: handle is the schema of obj's own class.
-            let v = unsafe { f.offset.get(py, obj.as_ptr()) }?;
-            let name = if by_alias { &f.key } else { &f.name };
-            Some((name.bind(py).clone(), v))
-        })
-        .collect()
-}
-
-/// The schema of `obj`'s class when `obj` is a Model instance.
-pub fn model_schema_of<'py>(obj: &Bound<'py, PyAny>, base: &Bound<'py, PyType>) -> PyResult<Option<Bound<'py, SchemaHandle>>> {
-    if obj.is_instance(base)? {
-        Ok(Some(schema_of(&obj.get_type())?))
-    } else {
-        Ok(None)
-    }
-}
-

@@ -12,10 +12,11 @@ from ._batch import BatchResult
 from ._fields import Field, FieldInfo
 from ._inspect import inspect
 from ._model import Model
-from .errors import SchemaError, ValidationError
+from .errors import PydanticSerializationError, SchemaError, SerializationError, ValidationError
 
 BaseModel = Model
 ConfigDict = dict
 
-__all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict"]
+__all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict",
+           "SerializationError", "PydanticSerializationError"]
 __version__ = "0.1.0"

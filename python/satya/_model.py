@@ -18,7 +18,7 @@ _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
 _EMPTY_CONTAINERS = {list: "empty_list", dict: "empty_dict", set: "empty_set"}
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
 _CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes"}
-_RESERVED = {"model_config", "model_fields", "__satya_schema__", "__satya_validate__", "__satya_validate_json__"}
+_RESERVED = {"model_config", "model_fields", "model_fields_set", "__satya_schema__", "__satya_validate__", "__satya_validate_json__"}
 
 # Set once `Model` exists; ModelMeta skips building for the base itself.
 _Model = None
@@ -325,27 +325,44 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         return True
 
     @classmethod
-    def model_construct(cls, **values):
-        """An instance from trusted values, without validation; defaults fill the rest."""
+    def model_construct(cls, _fields_set=None, **values):
+        """An instance from trusted values, without validation; defaults fill
+        the rest. The fields set is `_fields_set`, or the fields given."""
         obj = cls.__new__(cls)
         state = {}
+        given = set()
         for name, info in cls.model_fields.items():
             key = name if name in values else (info.alias if info.alias in values else None)
             if key is not None:
                 state[name] = values[key]
+                given.add(name)
             elif info.default_factory is not None:
                 state[name] = info.default_factory()
             elif info.default is not _MISSING:
                 state[name] = _copy.deepcopy(info.default)
-        _satya.set_state(obj, state)
+        _satya.set_state(obj, state, given if _fields_set is None else set(_fields_set))
         return obj
 
-    def model_dump(self, *, mode="python", include=None, exclude=None, by_alias=False, exclude_none=False):
-        return _satya.model_dump(self, mode=mode, include=include, exclude=exclude,
-                                 by_alias=by_alias, exclude_none=exclude_none)
+    @property
+    def model_fields_set(self) -> set:
+        """The names of the fields given explicitly, not filled by defaults."""
+        return _satya.get_fields_set(self)
 
-    def model_dump_json(self, *, by_alias=False, exclude_none=False) -> str:
-        return _satya.model_dump_json(self, by_alias=by_alias, exclude_none=exclude_none)
+    def model_dump(self, *, mode="python", include=None, exclude=None, context=None, by_alias=None,
+                   exclude_unset=False, exclude_defaults=False, exclude_none=False, round_trip=False,
+                   warnings=True, serialize_as_any=False):
+        """The instance as a dict; `mode="json"` gives only JSON types."""
+        return _satya.model_dump(self, mode=mode, include=include, exclude=exclude, by_alias=by_alias,
+                                 exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
+                                 exclude_none=exclude_none, round_trip=round_trip, warnings=warnings)
+
+    def model_dump_json(self, *, indent=None, include=None, exclude=None, context=None, by_alias=None,
+                        exclude_unset=False, exclude_defaults=False, exclude_none=False, round_trip=False,
+                        warnings=True, serialize_as_any=False) -> str:
+        """The instance as JSON text."""
+        return _satya.model_dump_json(self, indent=indent, include=include, exclude=exclude, by_alias=by_alias,
+                                      exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
+                                      exclude_none=exclude_none, round_trip=round_trip, warnings=warnings)
 
     def dict(self, **kwargs):
         return self.model_dump(**kwargs)
@@ -355,12 +372,14 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     def model_copy(self, *, update=None, deep=False):
         state = _satya.get_state(self)
+        fields_set = _satya.get_fields_set(self)
         if deep:
             state = _copy.deepcopy(state)
         if update:
             state.update(update)
+            fields_set |= set(update)
         new = type(self).__new__(type(self))
-        _satya.set_state(new, state)
+        _satya.set_state(new, state, fields_set)
         return new
 
     def __eq__(self, other):
@@ -385,7 +404,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     def __reduce__(self):
         # Works for every pickle protocol: rebuilt without running __init__.
-        return (_restore, (type(self), _satya.get_state(self)))
+        return (_restore, (type(self), _satya.get_state(self), _satya.get_fields_set(self)))
 
     def __getstate__(self):
         return _satya.get_state(self)
@@ -400,13 +419,13 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         new = type(self).__new__(type(self))
         if memo is not None:
             memo[id(self)] = new
-        _satya.set_state(new, _copy.deepcopy(_satya.get_state(self), memo))
+        _satya.set_state(new, _copy.deepcopy(_satya.get_state(self), memo), _satya.get_fields_set(self))
         return new
 
 
-def _restore(cls, state):
+def _restore(cls, state, fields_set=None):
     obj = cls.__new__(cls)
-    _satya.set_state(obj, state)
+    _satya.set_state(obj, state, fields_set)
     return obj
 
 

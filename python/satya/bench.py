@@ -1008,6 +1008,136 @@ def w8() -> Workload:
     )
 
 
+MSGSPEC_TO_BUILTINS = "the cell is msgspec.to_builtins(struct)"
+MSGSPEC_ENCODE = "the cell is msgspec.json.encode(struct), which returns bytes (satya and pydantic return str)"
+W9_MSGSPEC_TARGETS = {False: 1.0, True: 1.5}  # to_json -> satya-jit/msgspec at most
+W9_PYDANTIC_TARGET = Target("pydantic/satya-jit", ">=", 2.5)  # every W9 row
+W2_INCLUDE = {"id", "name"}
+ORDER_INCLUDE = {"customer": {"name"}, "items": {"__all__": {"quantity"}}}
+ORDER_INCLUDED = {  # W7_INPUT cut down to ORDER_INCLUDE: what model_dump(include=ORDER_INCLUDE) returns
+    "customer": {"name": W7_INPUT["customer"]["name"]},
+    "items": [{"quantity": item["quantity"]} for item in W7_INPUT["items"]],
+}
+
+
+def _typed(value):
+    """`value` with each key order and leaf type made part of it, so that 1 and 1.0 (or
+    True and 1), a tuple and a list, or the same keys in another order compare unequal."""
+    if isinstance(value, dict):
+        return ["dict", [(key, _typed(item)) for key, item in value.items()]]
+    if isinstance(value, (list, tuple)):
+        return [type(value).__name__, [_typed(item) for item in value]]
+    return [type(value).__name__, value]
+
+
+def _literal(value) -> str:
+    """repr(value), with the items of a set sorted so that a row's name is the same in every run."""
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(map(_literal, value))) + "}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key!r}: {_literal(item)}" for key, item in value.items()) + "}"
+    return repr(value)
+
+
+def _dump_instances(models: dict, data: dict) -> dict:
+    """{column: the instance of that column's model built from `data`} (a Struct for msgspec)."""
+    instances = {column: models[column](**data) for column in (*SATYA_BACKENDS, "pydantic") if column in models}
+    if "msgspec" in models:
+        instances["msgspec"] = msgspec.convert(data, models["msgspec"])
+    return instances
+
+
+def _dump_row(case: str, instances: dict, expected: dict, checks: list, notes: list,
+              to_json: bool = False, **options) -> "Row | None":
+    """A W9 row: satya and pydantic `m.model_dump(**options)` (`m.model_dump_json(...)` with
+    `to_json`), and without options msgspec `to_builtins(struct)` (`json.encode(struct)`).
+    Appends the checks: pydantic's output is `expected`; every other column's equals pydantic's
+    (as data, after json.loads for JSON: values, types, key order), and satya's JSON text is
+    pydantic's exactly. A satya column whose build rejects an option is left out with a note;
+    so is one whose output differs from pydantic's on an option row (the option is not honoured,
+    so its time would not be of the operation named). Returns None when no satya column is left."""
+    method = "model_dump_json" if to_json else "model_dump"
+    shown = f"{method}({', '.join(f'{k}={_literal(v)}' for k, v in options.items())})"
+    stmt = f"m.{method}({', '.join(f'{k}={k}' for k in options)})"
+    outputs, ops, marks, skipped = {}, {}, {}, {}
+    for column in (*SATYA_BACKENDS, "pydantic"):
+        if column in instances:
+            try:
+                outputs[column] = getattr(instances[column], method)(**options)
+            except TypeError as exc:  # a keyword this satya build does not have yet
+                skipped[column] = f"this build rejects it ({exc})"
+                continue
+            ops[column] = Op(stmt, m=instances[column], **options)
+    if "msgspec" in instances and not options:
+        struct = instances["msgspec"]
+        convert, marks["msgspec"] = ((msgspec.json.encode, MSGSPEC_ENCODE) if to_json
+                                     else (msgspec.to_builtins, MSGSPEC_TO_BUILTINS))
+        outputs["msgspec"] = convert(struct)
+        ops["msgspec"] = Op("convert(s)", convert=convert, s=struct)
+
+    def as_data(output):
+        return json.loads(output) if to_json else output
+
+    reference = "pydantic" if "pydantic" in outputs else None
+    if reference:
+        got = as_data(outputs[reference])
+        checks.append(Check(f"{case} {shown}: pydantic's {'JSON ' * to_json}output is the input's data",
+                            _typed(got) == _typed(expected), f"{got!r} vs {expected!r}"))
+    want = as_data(outputs[reference]) if reference else expected
+    for column, output in outputs.items():
+        if column == reference:
+            continue
+        got = as_data(output)
+        same = _typed(got) == _typed(want)
+        checks.append(Check(f"{case} {shown}: {column}'s {'JSON ' * to_json}output == "
+                            f"{'pydantic' if reference else 'the input'}'s data (values, types, key order)",
+                            same, f"{got!r} vs {want!r}"))
+        if to_json and column in SATYA_BACKENDS:
+            kind = type(output).__name__
+            checks.append(Check(f"{case} {shown}: {column} returns str", kind == "str", kind))
+            if reference:
+                text = outputs[reference]
+                checks.append(Check(f"{case} {shown}: {column}'s JSON text == pydantic's exactly", output == text,
+                                    f"{output!r} vs {text!r}"))
+        if options and column in SATYA_BACKENDS and not same:
+            skipped[column] = "its output differs from pydantic's, so the option is not honoured (see the checks)"
+            del ops[column]
+    row_skipped = not any(column in ops for column in SATYA_BACKENDS)
+    for why in dict.fromkeys(skipped.values()):
+        columns = " and ".join(column for column, reason in skipped.items() if reason == why)
+        notes.append(f"{case} {shown}: row skipped ({columns}: {why})" if row_skipped
+                     else f"{case} {shown}: {columns} not timed: {why}")
+    if row_skipped:
+        return None
+    targets = [W9_PYDANTIC_TARGET]
+    if "msgspec" in ops:
+        targets.append(Target("satya-jit/msgspec", "<=", W9_MSGSPEC_TARGETS[to_json]))
+    return Row(f"{case} {shown}", ops, targets, marks=marks, jit_not_slower=False)
+
+
+@workload("W9", "dumping the W2 model and the W7 Order to a dict and to JSON")
+def w9() -> Workload:
+    users = _dump_instances(_w2_models(), W2_INPUT)
+    orders = _dump_instances(_order_models(), W7_INPUT)
+    checks, notes = [], []
+    rows = [
+        _dump_row("W9a W2", users, W2_INPUT, checks, notes),
+        _dump_row("W9b W2", users, W2_INPUT, checks, notes, to_json=True),
+        _dump_row("W9c Order", orders, W7_INPUT, checks, notes),
+        _dump_row("W9d Order", orders, W7_INPUT, checks, notes, to_json=True),
+        _dump_row("W9a W2", users, {k: v for k, v in W2_INPUT.items() if k in W2_INCLUDE}, checks, notes,
+                  include=W2_INCLUDE),
+        # W2 has no field with a default, so every field is set: this times the option on the full instance.
+        _dump_row("W9a W2", users, W2_INPUT, checks, notes, exclude_unset=True),
+        _dump_row("W9c Order", orders, ORDER_INCLUDED, checks, notes, include=ORDER_INCLUDE),
+    ]
+    notes[:0] = ["W9: satya dumps with the same native code under either backend (the JIT compiles "
+                 "validation only), so jit/interp is noise on these rows and the JIT target does not apply",
+                 "W9 exclude_unset=True row: W2 has no defaulted field, so every field is set and it times "
+                 "the option on the full instance"]
+    return Workload(rows=[row for row in rows if row], checks=checks, notes=notes)
+
+
 @workload("W10", "40 constrained numeric fields (int ge/le/gt/lt/multiple_of, float ge/le/gt/lt)")
 def w10() -> Workload:
     models = _numeric_models("Numeric40", W10_FIELDS)

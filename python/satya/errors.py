@@ -1,6 +1,9 @@
 """Errors raised by satya."""
 
-from ._satya import ValidationError
+from ._satya import SerializationError, ValidationError
+
+# pydantic's name for the same error
+PydanticSerializationError = SerializationError
 
 
 class SchemaError(TypeError):
@@ -8,4 +11,4 @@ class SchemaError(TypeError):
     (or, for a forward reference, when it is first used)."""
 
 
-__all__ = ["ValidationError", "SchemaError"]
+__all__ = ["ValidationError", "SchemaError", "SerializationError", "PydanticSerializationError"]

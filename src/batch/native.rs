@@ -7,6 +7,7 @@ use jiter::JsonValue;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString, PyType};
 
+use crate::fields_set::FieldsSet;
 use crate::input::json_to_python;
 use crate::schema::{CompiledSchema, Values};
 
@@ -40,13 +41,17 @@ impl NativeModel<'_> {
     /// The instance, built as the model path builds one from the same input.
     pub fn into_python<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let mut values: Values<'py> = Values::with_capacity(self.values.len());
-        for (field, value) in self.schema.fields.iter().zip(self.values) {
+        let mut given = FieldsSet::with_fields(self.values.len());
+        for (index, (field, value)) in self.schema.fields.iter().zip(self.values).enumerate() {
             values.push(match value {
-                Some(v) => v.into_python(py)?,
+                Some(v) => {
+                    given.insert(index);
+                    v.into_python(py)?
+                }
                 None => self.schema.default_value(py, field)?,
             });
         }
-        crate::model::new_instance(self.cls.bind(py), self.schema, values)
+        crate::model::new_instance(self.cls.bind(py), self.schema, values, &given)
     }
 }
 

@@ -8,7 +8,7 @@ mod validation_error;
 
 pub use input_value::InputValue;
 pub use kinds::{BoundValue, ErrorKind};
-pub use validation_error::ValidationError;
+pub use validation_error::{truncate_repr, ValidationError};
 
 use std::sync::Arc;
 

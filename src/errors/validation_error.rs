@@ -89,7 +89,7 @@ fn safe_repr(input: &Bound<'_, PyAny>) -> String {
 }
 
 /// Long reprs keep their first 25 and last 24 characters.
-fn truncate_repr(repr: &str) -> String {
+pub fn truncate_repr(repr: &str) -> String {
     let count = repr.chars().count();
     if count <= 50 {
         return repr.to_owned();

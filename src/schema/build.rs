@@ -8,6 +8,7 @@ use satya_jit::{Check, Program, Shape};
 use crate::backend::Backend;
 
 use super::{CheckSite, CompiledSchema, DefaultCopy, DefaultValue, Field, SlotOffset};
+use crate::serializers::{quoted, Serializer};
 use crate::validators::{BuildContext, Validator};
 
 impl CompiledSchema {
@@ -30,7 +31,10 @@ impl CompiledSchema {
             let name: String = item(spec, "name")?.extract()?;
             let key: String = item(spec, "key")?.extract()?;
             let context = |e: PyErr| PyTypeError::new_err(format!("{class_name}.{name}: {}", e.value(py)));
-            let validator = Validator::build(item(spec, "type")?.cast::<PyDict>()?, ctx).map_err(context)?;
+            let node = item(spec, "type")?;
+            let node = node.cast::<PyDict>()?;
+            let validator = Validator::build(node, ctx).map_err(context)?;
+            let serializer = Serializer::build(node).map_err(context)?;
             let slot = validator.program_checks().map(|leaf| {
                 let slot = n_slots;
                 n_slots += 1;
@@ -61,6 +65,9 @@ impl CompiledSchema {
                 key: PyString::intern(py, &key).unbind(),
                 key_text: key.as_str().into(),
                 validator,
+                serializer,
+                name_json: quoted(&name),
+                key_json: quoted(&key),
                 default,
                 slot,
                 offset,

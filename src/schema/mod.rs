@@ -12,8 +12,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use smallvec::SmallVec;
 
+use crate::fields_set::FieldsSet;
 use crate::errors::{LineError, LocItem, ValError, ValResult};
 use crate::input::Input;
+use crate::serializers::Serializer;
 use crate::validators::{CheckError, State, Validator};
 
 pub use layout::{seal, SlotOffset};
@@ -49,6 +51,11 @@ pub struct Field {
     /// (and JSON keys), and for error locations.
     pub key_text: Arc<str>,
     pub validator: Validator,
+    /// How dumps write the value, chosen from the same declared type.
+    pub serializer: Serializer,
+    /// The name and the key, quoted and escaped for JSON output.
+    pub name_json: Box<str>,
+    pub key_json: Box<str>,
     pub default: DefaultValue,
     /// Slot in the Program's buffer, when the Program checks this field.
     pub slot: Option<u32>,
@@ -94,9 +101,10 @@ pub type Values<'py> = SmallVec<[Bound<'py, PyAny>; 12]>;
 impl CompiledSchema {
     /// Finds, coerces and checks every field through `lookup`; collects every
     /// error. The one body behind every way a model is validated.
-    pub fn validate_fields<'py, L: FieldLookup<'py>>(&self, py: Python<'py>, lookup: &mut L, state: &mut State) -> ValResult<Values<'py>> {
+    pub fn validate_fields<'py, L: FieldLookup<'py>>(&self, py: Python<'py>, lookup: &mut L, state: &mut State) -> ValResult<(Values<'py>, FieldsSet)> {
         let n_slots = self.program.n_slots();
         let mut values: Values<'py> = SmallVec::with_capacity(self.fields.len());
+        let mut given = FieldsSet::with_fields(self.fields.len());
         let mut slots: SmallVec<[u64; 8]> = SmallVec::from_elem(0, n_slots);
         // The input each slot was read from, for the errors of failing checks.
         let mut slot_inputs: SmallVec<[Option<L::Item>; 8]> = SmallVec::from_elem(None, n_slots);
@@ -109,6 +117,7 @@ impl CompiledSchema {
                 }
                 continue;
             };
+            given.insert(index);
             let result = match field.slot {
                 Some(slot) => field.validator.validate_deferred(py, &item, state).map(|(v, bits)| {
                     if let Some(bits) = bits {
@@ -131,7 +140,7 @@ impl CompiledSchema {
             }
         }
         if errors.is_empty() {
-            Ok(values)
+            Ok((values, given))
         } else {
             Err(sorted_lines(errors))
         }
@@ -194,6 +203,7 @@ impl CompiledSchema {
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         for field in &self.fields {
             field.validator.visit_objects(visit);
+            field.serializer.visit_objects(visit);
             match &field.default {
                 DefaultValue::Value { value, .. } | DefaultValue::Factory(value) => visit(value),
                 DefaultValue::Required => {}

@@ -10,6 +10,7 @@ use super::lookup::{AttributesLookup, DictLookup, JsonObjectLookup, MappingLooku
 use super::{CompiledSchema, DefaultValue, Values};
 use crate::batch::{JsonReader, NativeModel, NativeValues};
 use jiter::Peek;
+use crate::fields_set::FieldsSet;
 use crate::errors::{LocItem, ValResult};
 use crate::input::{Input, ModelInput, ModelRequest};
 use crate::validators::State;
@@ -18,7 +19,7 @@ use crate::validators::State;
 /// or the field values of a new one.
 pub enum Validated<'py> {
     Instance(Bound<'py, PyAny>),
-    Values(Values<'py>),
+    Values(Values<'py>, FieldsSet),
 }
 
 impl CompiledSchema {
@@ -49,7 +50,8 @@ impl CompiledSchema {
             ModelInput::Instance(_) => unreachable!("returned above"),
         };
         state.leave();
-        Ok(Validated::Values(values?))
+        let (values, given) = values?;
+        Ok(Validated::Values(values, given))
     }
 
     /// Validates `input` into an instance of `cls`.
@@ -63,7 +65,7 @@ impl CompiledSchema {
     ) -> ValResult<Bound<'py, PyAny>> {
         match self.validate_input(py, cls, input, state)? {
             Validated::Instance(obj) => Ok(obj),
-            Validated::Values(values) => Ok(crate::model::new_instance(cls, self, values)?),
+            Validated::Values(values, given) => Ok(crate::model::new_instance(cls, self, values, &given)?),
         }
     }
 

@@ -1,0 +1,319 @@
+//! `Any`, and values that do not match their declared type: the serializer
+//! is chosen by the value's own type, following pydantic's rules for each
+//! mode. Types only JSON needs converting are found by isinstance, after the
+//! exact builtin types.
+
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple, PyType};
+
+use super::{bytes, dict::entries, model, scalar::write_int, temporal, Dumper, Filter, JsonOut, SerializationError};
+use crate::model::schema_of;
+
+/// What a value is, for the purposes of dumping it.
+enum Kind {
+    /// None, bool, int, str: the same in every mode.
+    Plain,
+    Float,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Bytes,
+    Model,
+    Enum,
+    /// Written in JSON as this text (dates, Decimal, UUID, Path, IP addresses...).
+    Text(String),
+    Unknown,
+}
+
+fn kind(value: &Bound<'_, PyAny>) -> PyResult<Kind> {
+    let py = value.py();
+    let tp = value.get_type_ptr();
+    {
+        if value.is_none() || tp == &raw mut ffi::PyLong_Type || tp == &raw mut ffi::PyUnicode_Type || tp == &raw mut ffi::PyBool_Type {
+            return Ok(Kind::Plain);
+        }
+        if tp == &raw mut ffi::PyFloat_Type {
+            return Ok(Kind::Float);
+        }
+        if tp == &raw mut ffi::PyList_Type {
+            return Ok(Kind::List);
+        }
+        if tp == &raw mut ffi::PyDict_Type {
+            return Ok(Kind::Dict);
+        }
+        if tp == &raw mut ffi::PyTuple_Type {
+            return Ok(Kind::Tuple);
+        }
+    }
+    if value.is_instance(crate::model_base(py)?.as_any())? {
+        return Ok(Kind::Model);
+    }
+    if value.is_instance(enum_type(py)?)? {
+        return Ok(Kind::Enum);
+    }
+    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyInt>() || value.is_instance_of::<PyString>() {
+        return Ok(Kind::Plain);
+    }
+    if value.is_instance_of::<PyFloat>() {
+        return Ok(Kind::Float);
+    }
+    if value.is_instance_of::<PyList>() {
+        return Ok(Kind::List);
+    }
+    if value.is_instance_of::<PyTuple>() {
+        return Ok(Kind::Tuple);
+    }
+    if value.is_instance_of::<PyDict>() {
+        return Ok(Kind::Dict);
+    }
+    if value.is_instance_of::<PyFrozenSet>() {
+        return Ok(Kind::FrozenSet);
+    }
+    if value.is_instance_of::<PySet>() {
+        return Ok(Kind::Set);
+    }
+    if value.is_instance_of::<PyBytes>() || value.is_instance_of::<PyByteArray>() {
+        return Ok(Kind::Bytes);
+    }
+    if let Some(text) = temporal::iso_text(value)? {
+        return Ok(Kind::Text(text));
+    }
+    for class in str_types(py)? {
+        if value.is_instance(class.bind(py))? {
+            return Ok(Kind::Text(value.str()?.to_string()));
+        }
+    }
+    if value.is_instance_of::<pyo3::types::PyComplex>() {
+        let text = value.str()?.to_string();
+        return Ok(Kind::Text(text.trim_start_matches('(').trim_end_matches(')').to_owned()));
+    }
+    Ok(Kind::Unknown)
+}
+
+fn enum_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static ENUM: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    ENUM.import(py, "enum", "Enum")
+}
+
+/// The types JSON writes as their `str()`.
+fn str_types(py: Python<'_>) -> PyResult<&Vec<Py<PyType>>> {
+    static TYPES: PyOnceLock<Vec<Py<PyType>>> = PyOnceLock::new();
+    TYPES.get_or_try_init(py, || {
+        let names = [
+            ("decimal", "Decimal"),
+            ("uuid", "UUID"),
+            ("pathlib", "PurePath"),
+            ("ipaddress", "IPv4Address"),
+            ("ipaddress", "IPv6Address"),
+            ("ipaddress", "IPv4Network"),
+            ("ipaddress", "IPv6Network"),
+            ("ipaddress", "IPv4Interface"),
+            ("ipaddress", "IPv6Interface"),
+        ];
+        names
+            .iter()
+            .map(|(module, name)| Ok(py.import(*module)?.getattr(*name)?.cast_into::<PyType>()?.unbind()))
+            .collect()
+    })
+}
+
+#[cold]
+fn unknown(value: &Bound<'_, PyAny>) -> PyErr {
+    let type_repr = value.get_type().repr().map(|r| r.to_string()).unwrap_or_default();
+    SerializationError::new_err(format!("Unable to serialize unknown type: {type_repr}"))
+}
+
+fn enum_value<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    value.getattr(pyo3::intern!(value.py(), "value"))
+}
+
+pub fn to_python<'py>(value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
+    let py = d.py;
+    let json = d.opts.json_mode;
+    match kind(value)? {
+        Kind::Plain => Ok(value.clone()),
+        Kind::Float => {
+            let v = value.cast::<PyFloat>()?.value();
+            Ok(if json && !v.is_finite() { py.None().into_bound(py) } else { value.clone() })
+        }
+        Kind::Model => model::model_to_python(&schema_of(&value.get_type())?, value, d, filter).map(Bound::into_any),
+        Kind::Enum if json => to_python(&enum_value(value)?, d, &Filter::default()),
+        Kind::Bytes if json => {
+            let data = bytes::as_text(value).unwrap_or_default();
+            Ok(PyString::new(py, bytes::utf8(py, &data, false)?).into_any())
+        }
+        Kind::Text(text) if json => Ok(PyString::new(py, &text).into_any()),
+        Kind::Unknown if json => Err(unknown(value)),
+        Kind::Enum | Kind::Bytes | Kind::Text(_) | Kind::Unknown => Ok(value.clone()),
+        container => {
+            // python mode hands a container met again back as it is; json mode cannot
+            if let Err(e) = d.enter(value) {
+                return if json { Err(e) } else { Ok(value.clone()) };
+            }
+            let result = container_to_python(container, value, d, filter);
+            d.leave();
+            result
+        }
+    }
+}
+
+fn container_to_python<'py>(kind: Kind, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
+    let py = d.py;
+    let json = d.opts.json_mode;
+    if let Kind::Dict = kind {
+        let out = PyDict::new(py);
+        for entry in entries(value.cast::<PyDict>()?) {
+            let (k, v) = entry?;
+            let next = if filter.is_empty() {
+                Filter::default()
+            } else {
+                match filter.key(&k)? {
+                    Some(next) => next,
+                    None => continue,
+                }
+            };
+            let k = if json { json_key(&k, d)?.into_any() } else { k };
+            out.set_item(k, to_python(&v, d, &next)?)?;
+        }
+        return Ok(out.into_any());
+    }
+    let items = sequence_items(value)?;
+    let positioned = if filter.is_empty() { None } else { Some(filter.positioned(items.len())?) };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let next = match &positioned {
+            None => Filter::default(),
+            Some(f) => match f.index(py, i)? {
+                Some(next) => next,
+                None => continue,
+            },
+        };
+        out.push(to_python(item, d, &next)?);
+    }
+    Ok(match kind {
+        _ if json => PyList::new(py, out)?.into_any(),
+        Kind::Tuple => PyTuple::new(py, out)?.into_any(),
+        Kind::Set => PySet::new(py, &out)?.into_any(),
+        Kind::FrozenSet => PyFrozenSet::new(py, &out)?.into_any(),
+        _ => PyList::new(py, out)?.into_any(),
+    })
+}
+
+/// A list, tuple or set's items, copied so user code cannot change them mid-walk.
+fn sequence_items<'py>(value: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if let Ok(list) = value.cast::<PyList>() {
+        return Ok(list.iter().collect());
+    }
+    value.try_iter()?.collect()
+}
+
+pub fn to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
+    let py = d.py;
+    match kind(value)? {
+        Kind::Plain => {
+            if value.is_none() {
+                out.raw("null");
+            } else if let Ok(b) = value.cast::<PyBool>() {
+                out.raw(if b.is_true() { "true" } else { "false" });
+            } else if let Ok(s) = value.cast::<PyString>() {
+                out.str(s.to_str()?);
+            } else {
+                write_int(value, out)?;
+            }
+        }
+        Kind::Float => out.float(value.cast::<PyFloat>()?.value()),
+        Kind::Model => model::model_to_json(&schema_of(&value.get_type())?, value, out, d, filter)?,
+        Kind::Enum => to_json(&enum_value(value)?, out, d, &Filter::default())?,
+        Kind::Bytes => out.str(bytes::utf8(py, &bytes::as_text(value).unwrap_or_default(), true)?),
+        Kind::Text(text) => out.str(&text),
+        Kind::Unknown => return Err(unknown(value)),
+        Kind::Dict => {
+            d.enter(value)?;
+            out.begin('{');
+            let mut first = true;
+            for entry in entries(value.cast::<PyDict>()?) {
+                let (k, v) = entry?;
+                let next = if filter.is_empty() {
+                    Filter::default()
+                } else {
+                    match filter.key(&k)? {
+                        Some(next) => next,
+                        None => continue,
+                    }
+                };
+                out.item(first);
+                first = false;
+                out.str(json_key(&k, d)?.to_str()?);
+                out.raw(if out.indented() { ": " } else { ":" });
+                to_json(&v, out, d, &next)?;
+            }
+            out.end('}', !first);
+            d.leave();
+        }
+        _ => {
+            d.enter(value)?;
+            let items = sequence_items(value)?;
+            let positioned = if filter.is_empty() { None } else { Some(filter.positioned(items.len())?) };
+            out.begin('[');
+            let mut first = true;
+            for (i, item) in items.iter().enumerate() {
+                let next = match &positioned {
+                    None => Filter::default(),
+                    Some(f) => match f.index(py, i)? {
+                        Some(next) => next,
+                        None => continue,
+                    },
+                };
+                out.item(first);
+                first = false;
+                to_json(item, out, d, &next)?;
+            }
+            out.end(']', !first);
+            d.leave();
+        }
+    }
+    Ok(())
+}
+
+/// A dict key as JSON has it: text. Numbers and constants as they print,
+/// an Enum by its value, a tuple as its items joined by commas, other types
+/// by their JSON text.
+pub fn json_key<'py>(key: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<Bound<'py, PyString>> {
+    let py = d.py;
+    if let Ok(s) = key.cast::<PyString>() {
+        return Ok(s.clone());
+    }
+    if let Ok(b) = key.cast::<PyBool>() {
+        return Ok(PyString::new(py, if b.is_true() { "true" } else { "false" }));
+    }
+    if key.is_none() {
+        return Ok(PyString::new(py, "None"));
+    }
+    if key.is_instance_of::<PyInt>() && !key.is_instance(enum_type(py)?)? {
+        let mut out = JsonOut::new(None);
+        write_int(key, &mut out)?;
+        return Ok(PyString::new(py, &out.buf));
+    }
+    if let Ok(f) = key.cast::<PyFloat>() {
+        let mut out = String::new();
+        super::writer::write_float(&mut out, f.value());
+        return Ok(PyString::new(py, &out));
+    }
+    match kind(key)? {
+        Kind::Enum => json_key(&enum_value(key)?, d),
+        Kind::Tuple => {
+            let parts = sequence_items(key)?
+                .iter()
+                .map(|item| Ok(json_key(item, d)?.to_str()?.to_owned()))
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(PyString::new(py, &parts.join(",")))
+        }
+        Kind::Bytes => Ok(PyString::new(py, bytes::utf8(py, &bytes::as_text(key).unwrap_or_default(), false)?)),
+        Kind::Text(text) => Ok(PyString::new(py, &text)),
+        _ => Err(unknown(key)),
+    }
+}

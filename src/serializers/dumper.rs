@@ -1,0 +1,110 @@
+//! What one dump call carries through the serializers: its options, the
+//! objects being dumped (a repeat is a cycle), and the warnings it collects.
+
+use pyo3::exceptions::{PyUserWarning, PyValueError};
+use pyo3::prelude::*;
+use smallvec::SmallVec;
+
+use crate::errors::truncate_repr;
+use crate::schema::CompiledSchema;
+
+/// Nesting beyond this many models and containers is reported as pydantic
+/// reports it; deeper than any model that validates (`validators::MAX_DEPTH`).
+const MAX_DUMP_DEPTH: usize = 512;
+
+/// The options of `model_dump` / `model_dump_json`.
+#[derive(Clone, Copy, Default)]
+pub struct DumpOptions {
+    /// `mode="json"`: `model_dump` returns only JSON types.
+    pub json_mode: bool,
+    pub by_alias: bool,
+    pub exclude_unset: bool,
+    pub exclude_defaults: bool,
+    pub exclude_none: bool,
+    pub round_trip: bool,
+    pub warnings: bool,
+}
+
+impl DumpOptions {
+    /// Whether any option can leave a field out.
+    #[inline]
+    pub fn excludes(&self) -> bool {
+        self.exclude_unset || self.exclude_defaults || self.exclude_none
+    }
+}
+
+pub struct Dumper<'py> {
+    pub py: Python<'py>,
+    pub opts: DumpOptions,
+    path: SmallVec<[usize; 16]>,
+    /// The field being dumped, for warnings: its schema and index. The schema
+    /// is only read while that field's dump runs, so it is alive.
+    field: Option<(*const CompiledSchema, usize)>,
+    warnings: Vec<String>,
+}
+
+impl<'py> Dumper<'py> {
+    pub fn new(py: Python<'py>, opts: DumpOptions) -> Self {
+        Dumper { py, opts, path: SmallVec::new(), field: None, warnings: Vec::new() }
+    }
+
+    /// Enters a model or container; its identity must not already be open.
+    #[inline]
+    pub fn enter(&mut self, obj: &Bound<'py, PyAny>) -> PyResult<()> {
+        let id = obj.as_ptr() as usize;
+        if self.path.contains(&id) {
+            return Err(PyValueError::new_err("Circular reference detected (id repeated)"));
+        }
+        if self.path.len() >= MAX_DUMP_DEPTH {
+            return Err(PyValueError::new_err("Circular reference detected (depth exceeded)"));
+        }
+        self.path.push(id);
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave(&mut self) {
+        self.path.pop();
+    }
+
+    #[inline]
+    pub fn set_field(&mut self, schema: &CompiledSchema, index: usize) -> Option<(*const CompiledSchema, usize)> {
+        self.field.replace((schema as *const CompiledSchema, index))
+    }
+
+    #[inline]
+    pub fn restore_field(&mut self, previous: Option<(*const CompiledSchema, usize)>) {
+        self.field = previous;
+    }
+
+    /// A value that does not match its declared type: noted for the warning,
+    /// then dumped by its own type.
+    #[cold]
+    pub fn mismatch(&mut self, expected: &str, value: &Bound<'py, PyAny>) {
+        if !self.opts.warnings {
+            return;
+        }
+        let repr = value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".into());
+        let type_name = value.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+        let field = self.field.map(|(schema, index)| {
+            // SAFETY: see `field`.
+            let schema = unsafe { &*schema };
+            format!("field_name='{}', ", schema.fields[index].name_text)
+        });
+        self.warnings.push(format!(
+            "PydanticSerializationUnexpectedValue(Expected `{expected}` - serialized value may not be as expected [{}input_value={}, input_type={type_name}])",
+            field.unwrap_or_default(),
+            truncate_repr(&repr),
+        ));
+    }
+
+    /// Emits the collected warnings as one UserWarning, as pydantic does.
+    pub fn finish(self) -> PyResult<()> {
+        if self.warnings.is_empty() {
+            return Ok(());
+        }
+        let message = format!("Pydantic serializer warnings:\n  {}", self.warnings.join("\n  "));
+        let message = std::ffi::CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+        PyErr::warn(self.py, &self.py.get_type::<PyUserWarning>(), &message, 2)
+    }
+}

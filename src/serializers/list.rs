@@ -1,0 +1,59 @@
+//! list[T]: each item by the item type's serializer; include and exclude pick
+//! items by index.
+
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use super::{any, Dumper, Filter, JsonOut, Serializer};
+
+pub fn to_python<'py>(item: &Serializer, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
+    let Ok(list) = value.cast::<PyList>() else {
+        d.mismatch(&format!("list[{}]", item.expected(d.py)), value);
+        return any::to_python(value, d, filter);
+    };
+    let out = PyList::empty(d.py);
+    if filter.is_empty() {
+        // by index: the list may change while user code runs
+        let mut i = 0;
+        while let Ok(v) = list.get_item(i) {
+            out.append(item.to_python(&v, d, filter)?)?;
+            i += 1;
+        }
+    } else {
+        let filter = filter.positioned(list.len())?;
+        let mut i = 0;
+        while let Ok(v) = list.get_item(i) {
+            if let Some(next) = filter.index(d.py, i)? {
+                out.append(item.to_python(&v, d, &next)?)?;
+            }
+            i += 1;
+        }
+    }
+    Ok(out.into_any())
+}
+
+pub fn to_json<'py>(item: &Serializer, value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
+    let Ok(list) = value.cast::<PyList>() else {
+        d.mismatch(&format!("list[{}]", item.expected(d.py)), value);
+        return any::to_json(value, out, d, filter);
+    };
+    let positioned = if filter.is_empty() { None } else { Some(filter.positioned(list.len())?) };
+    out.begin('[');
+    let mut first = true;
+    let mut i = 0;
+    while let Ok(v) = list.get_item(i) {
+        i += 1;
+        let next = match &positioned {
+            None => None,
+            Some(f) => match f.index(d.py, i - 1)? {
+                Some(next) => Some(next),
+                None => continue,
+            },
+        };
+        out.item(first);
+        first = false;
+        item.to_json(&v, out, d, next.as_ref().unwrap_or(filter))?;
+    }
+    out.end(']', !first);
+    Ok(())
+}

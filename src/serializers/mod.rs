@@ -1,0 +1,145 @@
+//! Serializers: how `model_dump` and `model_dump_json` write each field,
+//! chosen from its declared type when the class statement runs, one type per
+//! file. Only `Any` (and a value that does not match its declared type) looks
+//! at the value's type at run time.
+
+mod any;
+mod bytes;
+mod dict;
+mod dumper;
+mod filter;
+mod float;
+mod list;
+mod model;
+mod scalar;
+mod temporal;
+mod writer;
+
+pub use dumper::{DumpOptions, Dumper};
+pub use filter::Filter;
+pub use model::{model_to_json, model_to_python, ModelSerializer};
+pub use writer::{quoted, JsonOut};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::validators::node_get;
+
+pyo3::create_exception!(
+    satya._satya,
+    SerializationError,
+    PyValueError,
+    "A value that cannot be dumped: an unknown type in JSON, bytes that are not UTF-8, or a cycle."
+);
+
+#[derive(Debug)]
+pub enum Serializer {
+    /// Chooses by the value's type at run time.
+    Any,
+    Scalar(scalar::Scalar),
+    Float,
+    Bytes,
+    List(Box<Serializer>),
+    Dict(Box<(Serializer, Serializer)>),
+    Nullable(Box<Serializer>),
+    Model(ModelSerializer),
+}
+
+impl Serializer {
+    /// The serializer for a type node, the same node its validator is built from.
+    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let kind: String = node
+            .get_item("kind")?
+            .ok_or_else(|| PyTypeError::new_err("type node without 'kind'"))?
+            .extract()?;
+        let inner = |key: &str| -> PyResult<Serializer> {
+            match node_get(node, key)? {
+                Some(n) => Serializer::build(n.cast::<PyDict>()?),
+                None => Ok(Serializer::Any),
+            }
+        };
+        Ok(match kind.as_str() {
+            "any" => Serializer::Any,
+            "none" => Serializer::Scalar(scalar::Scalar::None),
+            "bool" => Serializer::Scalar(scalar::Scalar::Bool),
+            "int" => Serializer::Scalar(scalar::Scalar::Int),
+            "str" => Serializer::Scalar(scalar::Scalar::Str),
+            "float" => Serializer::Float,
+            "bytes" => Serializer::Bytes,
+            "list" => Serializer::List(Box::new(inner("inner")?)),
+            "dict" => Serializer::Dict(Box::new((inner("key")?, inner("value")?))),
+            "nullable" => Serializer::Nullable(Box::new(inner("inner")?)),
+            "model" => Serializer::Model(ModelSerializer::build(node)?),
+            other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
+        })
+    }
+
+    /// `value` as `model_dump` returns it (`mode` is the dumper's).
+    pub fn to_python<'py>(&self, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Serializer::Any => any::to_python(value, d, filter),
+            Serializer::Scalar(s) => s.to_python(value, d, filter),
+            Serializer::Float => float::to_python(value, d, filter),
+            Serializer::Bytes => bytes::to_python(value, d, filter),
+            Serializer::List(item) => list::to_python(item, value, d, filter),
+            Serializer::Dict(kv) => dict::to_python(&kv.0, &kv.1, value, d, filter),
+            Serializer::Nullable(inner) => {
+                if value.is_none() {
+                    Ok(value.clone())
+                } else {
+                    inner.to_python(value, d, filter)
+                }
+            }
+            Serializer::Model(m) => m.to_python(value, d, filter),
+        }
+    }
+
+    /// `value` written as JSON.
+    pub fn to_json<'py>(&self, value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
+        match self {
+            Serializer::Any => any::to_json(value, out, d, filter),
+            Serializer::Scalar(s) => s.to_json(value, out, d, filter),
+            Serializer::Float => float::to_json(value, out, d, filter),
+            Serializer::Bytes => bytes::to_json(value, out, d, filter),
+            Serializer::List(item) => list::to_json(item, value, out, d, filter),
+            Serializer::Dict(kv) => dict::to_json(&kv.0, &kv.1, value, out, d, filter),
+            Serializer::Nullable(inner) => {
+                if value.is_none() {
+                    out.raw("null");
+                    Ok(())
+                } else {
+                    inner.to_json(value, out, d, filter)
+                }
+            }
+            Serializer::Model(m) => m.to_json(value, out, d, filter),
+        }
+    }
+
+    /// The declared type as the serializer warnings name it.
+    pub fn expected(&self, py: Python<'_>) -> String {
+        match self {
+            Serializer::Any => "any".into(),
+            Serializer::Scalar(s) => s.name().into(),
+            Serializer::Float => "float".into(),
+            Serializer::Bytes => "bytes".into(),
+            Serializer::List(item) => format!("list[{}]", item.expected(py)),
+            Serializer::Dict(kv) => format!("dict[{}, {}]", kv.0.expected(py), kv.1.expected(py)),
+            Serializer::Nullable(inner) => format!("Optional[{}]", inner.expected(py)),
+            Serializer::Model(m) => m.class_name(py),
+        }
+    }
+
+    /// Python objects this serializer keeps alive, for the garbage collector.
+    pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
+        match self {
+            Serializer::List(item) | Serializer::Nullable(item) => item.visit_objects(visit),
+            Serializer::Dict(kv) => {
+                kv.0.visit_objects(visit);
+                kv.1.visit_objects(visit);
+            }
+            Serializer::Model(m) => m.visit_objects(visit),
+            _ => {}
+        }
+    }
+}

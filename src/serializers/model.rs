@@ -1,0 +1,173 @@
+//! Models: the fields of the declared class, in field order, each by its own
+//! serializer, under its name or alias escaped once at class definition.
+//! An instance of a subclass is dumped as the declared class: its fields only.
+
+use std::sync::OnceLock;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyType};
+
+use super::{any, Dumper, Filter, JsonOut};
+use crate::fields_set;
+use crate::model::{schema_of, SchemaHandle};
+use crate::schema::{CompiledSchema, DefaultValue, Field};
+
+#[derive(Debug)]
+pub struct ModelSerializer {
+    cls: Py<PyType>,
+    /// Found at first use: the class may still wait for a forward reference.
+    schema: OnceLock<Py<SchemaHandle>>,
+}
+
+impl ModelSerializer {
+    pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let cls = node
+            .get_item("cls")?
+            .ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("model node without 'cls'"))?;
+        Ok(ModelSerializer { cls: cls.cast_into::<PyType>()?.unbind(), schema: OnceLock::new() })
+    }
+
+    pub fn class_name(&self, py: Python<'_>) -> String {
+        self.cls.bind(py).name().map(|n| n.to_string()).unwrap_or_default()
+    }
+
+    pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
+        visit(self.cls.as_any());
+        if let Some(handle) = self.schema.get() {
+            visit(handle.as_any());
+        }
+    }
+
+    #[inline]
+    fn handle<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, SchemaHandle>> {
+        if let Some(handle) = self.schema.get() {
+            return Ok(handle.bind(py));
+        }
+        let handle = schema_of(self.cls.bind(py))?.unbind();
+        let _ = self.schema.set(handle);
+        Ok(self.schema.get().map(|h| h.bind(py)).unwrap_or_else(|| unreachable!("set above")))
+    }
+
+    /// The declared class's schema when `value` is an instance of it.
+    #[inline]
+    fn schema_for<'py>(&self, value: &Bound<'py, PyAny>) -> PyResult<Option<&Bound<'py, SchemaHandle>>> {
+        let py = value.py();
+        let cls = self.cls.bind(py);
+        if value.get_type().is(cls) || value.is_instance(cls)? {
+            Ok(Some(self.handle(py)?))
+        } else {
+            Ok(None)
+        }
+    }
+
+    pub fn to_python<'py>(&self, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self.schema_for(value)? {
+            Some(handle) => Ok(model_to_python(handle, value, d, filter)?.into_any()),
+            None => {
+                d.mismatch(&self.class_name(d.py), value);
+                any::to_python(value, d, filter)
+            }
+        }
+    }
+
+    pub fn to_json<'py>(&self, value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
+        match self.schema_for(value)? {
+            Some(handle) => model_to_json(handle, value, out, d, filter),
+            None => {
+                d.mismatch(&self.class_name(d.py), value);
+                any::to_json(value, out, d, filter)
+            }
+        }
+    }
+}
+
+/// What the options and filter make of one field: None to leave it out.
+#[inline]
+fn keep<'py>(
+    schema: &CompiledSchema,
+    index: usize,
+    field: &Field,
+    obj: &Bound<'py, PyAny>,
+    value: &Bound<'py, PyAny>,
+    d: &Dumper<'py>,
+    filter: &Filter<'py>,
+) -> PyResult<Option<Filter<'py>>> {
+    let next = if filter.is_empty() {
+        Filter::default()
+    } else {
+        match filter.key(field.name.bind(d.py).as_any())? {
+            Some(next) => next,
+            None => return Ok(None),
+        }
+    };
+    if d.opts.excludes() {
+        if d.opts.exclude_none && value.is_none() {
+            return Ok(None);
+        }
+        // SAFETY: obj is an instance of the schema's class (or a subclass).
+        if d.opts.exclude_unset && !unsafe { fields_set::contains(obj.as_ptr(), index) } {
+            return Ok(None);
+        }
+        if d.opts.exclude_defaults && !matches!(field.default, DefaultValue::Required) {
+            let default = schema.default_value(d.py, field)?;
+            if value.eq(default)? {
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(next))
+}
+
+/// `obj`'s fields as a dict, by `handle`'s schema (obj's class or a base).
+pub fn model_to_python<'py>(
+    handle: &Bound<'py, SchemaHandle>,
+    obj: &Bound<'py, PyAny>,
+    d: &mut Dumper<'py>,
+    filter: &Filter<'py>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let py = d.py;
+    let schema = &handle.get().schema;
+    d.enter(obj)?;
+    let out = PyDict::new(py);
+    for (index, field) in schema.fields.iter().enumerate() {
+        // SAFETY: obj is an instance of the schema's class (or a subclass).
+        let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
+        let Some(next) = keep(schema, index, field, obj, &value, d, filter)? else { continue };
+        let key = if d.opts.by_alias { &field.key } else { &field.name };
+        let previous = d.set_field(schema, index);
+        let dumped = field.serializer.to_python(&value, d, &next)?;
+        d.restore_field(previous);
+        out.set_item(key.bind(py), dumped)?;
+    }
+    d.leave();
+    Ok(out)
+}
+
+/// `obj`'s fields written as a JSON object.
+pub fn model_to_json<'py>(
+    handle: &Bound<'py, SchemaHandle>,
+    obj: &Bound<'py, PyAny>,
+    out: &mut JsonOut,
+    d: &mut Dumper<'py>,
+    filter: &Filter<'py>,
+) -> PyResult<()> {
+    let py = d.py;
+    let schema = &handle.get().schema;
+    d.enter(obj)?;
+    out.begin('{');
+    let mut first = true;
+    for (index, field) in schema.fields.iter().enumerate() {
+        // SAFETY: obj is an instance of the schema's class (or a subclass).
+        let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
+        let Some(next) = keep(schema, index, field, obj, &value, d, filter)? else { continue };
+        out.item(first);
+        first = false;
+        out.key(if d.opts.by_alias { &field.key_json } else { &field.name_json });
+        let previous = d.set_field(schema, index);
+        field.serializer.to_json(&value, out, d, &next)?;
+        d.restore_field(previous);
+    }
+    out.end('}', !first);
+    d.leave();
+    Ok(())
+}

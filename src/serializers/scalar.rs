@@ -1,0 +1,102 @@
+//! int, bool, str and None: validated values are dumped as they are.
+
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyInt, PyString};
+
+use super::{any, Dumper, Filter, JsonOut};
+
+#[derive(Debug, Clone, Copy)]
+pub enum Scalar {
+    Int,
+    Bool,
+    Str,
+    None,
+}
+
+impl Scalar {
+    pub fn name(self) -> &'static str {
+        match self {
+            Scalar::Int => "int",
+            Scalar::Bool => "bool",
+            Scalar::Str => "str",
+            Scalar::None => "None",
+        }
+    }
+
+    /// Whether `value` has exactly the declared type (what validation stores).
+    #[inline]
+    fn exact(self, value: &Bound<'_, PyAny>) -> bool {
+        let tp = value.get_type_ptr();
+        match self {
+            Scalar::Int => tp == &raw mut ffi::PyLong_Type,
+            Scalar::Bool => tp == &raw mut ffi::PyBool_Type,
+            Scalar::Str => tp == &raw mut ffi::PyUnicode_Type,
+            Scalar::None => value.is_none(),
+        }
+    }
+
+    /// A subclass of the declared type (an IntEnum, a str subclass) is dumped
+    /// by its own type without a warning; anything else warns first.
+    #[cold]
+    fn other_type<'py>(self, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>) {
+        let related = match self {
+            Scalar::Int => value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>(),
+            Scalar::Str => value.is_instance_of::<PyString>(),
+            Scalar::Bool | Scalar::None => false,
+        };
+        if !related {
+            d.mismatch(self.name(), value);
+        }
+    }
+
+    #[inline]
+    pub fn to_python<'py>(self, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if self.exact(value) {
+            return Ok(value.clone());
+        }
+        self.other_type(value, d);
+        any::to_python(value, d, filter)
+    }
+
+    #[inline]
+    pub fn to_json<'py>(self, value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
+        if self.exact(value) {
+            return match self {
+                Scalar::Int => write_int(value, out),
+                Scalar::Bool => {
+                    out.raw(if value.is_truthy()? { "true" } else { "false" });
+                    Ok(())
+                }
+                // SAFETY: exact() checked the type.
+                Scalar::Str => {
+                    out.str(unsafe { value.cast_unchecked::<PyString>() }.to_str()?);
+                    Ok(())
+                }
+                Scalar::None => {
+                    out.raw("null");
+                    Ok(())
+                }
+            };
+        }
+        self.other_type(value, d);
+        any::to_json(value, out, d, filter)
+    }
+}
+
+/// An int of any size.
+#[inline]
+pub fn write_int(value: &Bound<'_, PyAny>, out: &mut JsonOut) -> PyResult<()> {
+    let mut overflow = 0;
+    // SAFETY: value is an int; the call sets overflow instead of failing for a large one.
+    let v = unsafe { ffi::PyLong_AsLongLongAndOverflow(value.as_ptr(), &mut overflow) };
+    if overflow == 0 && !(v == -1 && PyErr::occurred(value.py())) {
+        out.int(v);
+        return Ok(());
+    }
+    let _ = PyErr::take(value.py());
+    // beyond 64 bits: int's own decimal text
+    let text = unsafe { Bound::from_owned_ptr_or_err(value.py(), ffi::PyLong_Type.tp_repr.map_or(std::ptr::null_mut(), |repr| repr(value.as_ptr())))? };
+    out.raw(text.cast::<PyString>()?.to_str()?);
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! The JSON text a dump writes: compact or indented, strings escaped as JSON
+//! requires (non-ASCII kept as UTF-8), numbers as pydantic prints them.
+
+/// Output of `model_dump_json`, with the indentation state.
+pub struct JsonOut {
+    pub buf: String,
+    indent: Option<String>,
+    depth: usize,
+}
+
+impl JsonOut {
+    pub fn new(indent: Option<usize>) -> Self {
+        JsonOut { buf: String::with_capacity(128), indent: indent.map(|n| " ".repeat(n)), depth: 0 }
+    }
+
+    #[inline]
+    pub fn begin(&mut self, open: char) {
+        self.buf.push(open);
+        self.depth += 1;
+    }
+
+    /// Before each item of an array or member of an object.
+    #[inline]
+    pub fn item(&mut self, first: bool) {
+        if !first {
+            self.buf.push(',');
+        }
+        if let Some(unit) = &self.indent {
+            self.buf.push('\n');
+            for _ in 0..self.depth {
+                self.buf.push_str(unit);
+            }
+        }
+    }
+
+    #[inline]
+    pub fn end(&mut self, close: char, had_items: bool) {
+        self.depth -= 1;
+        if had_items {
+            if let Some(unit) = &self.indent {
+                self.buf.push('\n');
+                for _ in 0..self.depth {
+                    self.buf.push_str(unit);
+                }
+            }
+        }
+        self.buf.push(close);
+    }
+
+    /// An object key already escaped and quoted, and its colon.
+    #[inline]
+    pub fn key(&mut self, quoted: &str) {
+        self.buf.push_str(quoted);
+        self.buf.push_str(if self.indent.is_some() { ": " } else { ":" });
+    }
+
+    pub fn indented(&self) -> bool {
+        self.indent.is_some()
+    }
+
+    #[inline]
+    pub fn str(&mut self, s: &str) {
+        write_str(&mut self.buf, s);
+    }
+
+    #[inline]
+    pub fn raw(&mut self, s: &str) {
+        self.buf.push_str(s);
+    }
+
+    #[inline]
+    pub fn int(&mut self, v: i64) {
+        self.buf.push_str(itoa::Buffer::new().format(v));
+    }
+
+    #[inline]
+    pub fn float(&mut self, v: f64) {
+        write_float(&mut self.buf, v);
+    }
+}
+
+/// 0: no escape; b'u': `\u00XX`; otherwise the letter after the backslash.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        table[i] = b'u';
+        i += 1;
+    }
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// `s` as a JSON string.
+pub fn write_str(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = ESCAPE[b as usize];
+        if escape == 0 {
+            continue;
+        }
+        out.push_str(&s[start..i]);
+        if escape == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xf) as usize] as char);
+        } else {
+            out.push('\\');
+            out.push(escape as char);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// `s` quoted and escaped, for keys escaped once at class definition.
+pub fn quoted(s: &str) -> Box<str> {
+    let mut out = String::new();
+    write_str(&mut out, s);
+    out.into_boxed_str()
+}
+
+/// Floats as pydantic writes them: the shortest digits that read back as the
+/// same value, in decimal notation for 1e-5 <= |v| < 1e16 (with `.0` when
+/// whole), otherwise as `1.5e+300` / `1e-7`; NaN and the infinities as null.
+pub fn write_float(out: &mut String, v: f64) {
+    if !v.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    let mut buffer = ryu::Buffer::new();
+    let text = buffer.format_finite(v);
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exp) = match text.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    // digits without the point, and the exponent of the first digit
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    let mut first_exp = exp + int_part.len() as i32 - 1;
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    if leading == digits.len() {
+        out.push_str(if negative { "-0.0" } else { "0.0" });
+        return;
+    }
+    digits.drain(..leading);
+    first_exp -= leading as i32;
+    let digits = digits.trim_end_matches('0');
+    if negative {
+        out.push('-');
+    }
+    if (-5..16).contains(&first_exp) {
+        if first_exp >= 0 {
+            let whole = first_exp as usize + 1;
+            if digits.len() <= whole {
+                out.push_str(digits);
+                out.extend(std::iter::repeat_n('0', whole - digits.len()));
+                out.push_str(".0");
+            } else {
+                out.push_str(&digits[..whole]);
+                out.push('.');
+                out.push_str(&digits[whole..]);
+            }
+        } else {
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', (-first_exp - 1) as usize));
+            out.push_str(digits);
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if first_exp < 0 { '-' } else { '+' });
+        out.push_str(itoa::Buffer::new().format(first_exp.unsigned_abs()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn float(v: f64) -> String {
+        let mut s = String::new();
+        write_float(&mut s, v);
+        s
+    }
+
+    #[test]
+    fn floats_print_as_pydantic_prints_them() {
+        let cases = [
+            (1e16, "1e+16"), (1e-7, "1e-7"), (1.5e300, "1.5e+300"), (0.0001, "0.0001"), (1e-5, "0.00001"),
+            (123456789012345.6, "123456789012345.6"), (1.0, "1.0"), (-0.0, "-0.0"), (0.0, "0.0"),
+            (5e-324, "5e-324"), (2.5e-5, "0.000025"), (1e15, "1000000000000000.0"),
+            (9999999999999998.0, "9999999999999998.0"), (87.5, "87.5"), (-3.25e-9, "-3.25e-9"), (f64::NAN, "null"),
+        ];
+        for (v, expected) in cases {
+            assert_eq!(float(v), expected, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn strings_escape_controls_quotes_and_backslashes() {
+        let mut s = String::new();
+        write_str(&mut s, "a\"b\\c\n\u{1}é\u{7f}");
+        assert_eq!(s, "\"a\\\"b\\\\c\\n\\u0001é\u{7f}\"");
+    }
+
+    #[test]
+    fn indented_output_matches_json_dumps() {
+        let mut out = JsonOut::new(Some(2));
+        out.begin('{');
+        out.item(true);
+        out.key("\"a\"");
+        out.begin('[');
+        out.end(']', false);
+        out.item(false);
+        out.key("\"b\"");
+        out.begin('[');
+        out.item(true);
+        out.int(1);
+        out.end(']', true);
+        out.end('}', true);
+        assert_eq!(out.buf, "{\n  \"a\": [],\n  \"b\": [\n    1\n  ]\n}");
+    }
+}
