@@ -285,6 +285,7 @@ pub fn create_base_type(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
         ffi::PyType_Slot { slot: ffi::Py_tp_setattro, pfunc: model_setattro as *mut c_void },
         ffi::PyType_Slot { slot: ffi::Py_tp_new, pfunc: ffi::PyType_GenericNew as *mut c_void },
         ffi::PyType_Slot { slot: ffi::Py_tp_dealloc, pfunc: model_dealloc as *mut c_void },
+        ffi::PyType_Slot { slot: ffi::Py_tp_methods, pfunc: crate::serializers::methods() as *mut c_void },
         ffi::PyType_Slot { slot: 0, pfunc: std::ptr::null_mut() },
     ]));
     let spec: &'static mut ffi::PyType_Spec = Box::leak(Box::new(ffi::PyType_Spec {

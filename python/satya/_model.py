@@ -348,21 +348,9 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         """The names of the fields given explicitly, not filled by defaults."""
         return _satya.get_fields_set(self)
 
-    def model_dump(self, *, mode="python", include=None, exclude=None, context=None, by_alias=None,
-                   exclude_unset=False, exclude_defaults=False, exclude_none=False, round_trip=False,
-                   warnings=True, serialize_as_any=False):
-        """The instance as a dict; `mode="json"` gives only JSON types."""
-        return _satya.model_dump(self, mode=mode, include=include, exclude=exclude, by_alias=by_alias,
-                                 exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
-                                 exclude_none=exclude_none, round_trip=round_trip, warnings=warnings)
-
-    def model_dump_json(self, *, indent=None, include=None, exclude=None, context=None, by_alias=None,
-                        exclude_unset=False, exclude_defaults=False, exclude_none=False, round_trip=False,
-                        warnings=True, serialize_as_any=False) -> str:
-        """The instance as JSON text."""
-        return _satya.model_dump_json(self, indent=indent, include=include, exclude=exclude, by_alias=by_alias,
-                                      exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
-                                      exclude_none=exclude_none, round_trip=round_trip, warnings=warnings)
+    # model_dump(*, mode, include, exclude, by_alias, exclude_unset, exclude_defaults,
+    # exclude_none, round_trip, warnings) and model_dump_json(*, indent, ...) are
+    # native methods of ModelBase.
 
     def dict(self, **kwargs):
         return self.model_dump(**kwargs)

@@ -1,5 +1,6 @@
 //! list[T]: each item by the item type's serializer; include and exclude pick
-//! items by index.
+//! items by index. Items are read by index, the length checked each time:
+//! the list may change while user code runs.
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
@@ -11,25 +12,24 @@ pub fn to_python<'py>(item: &Serializer, value: &Bound<'py, PyAny>, d: &mut Dump
         d.mismatch(&format!("list[{}]", item.expected(d.py)), value);
         return any::to_python(value, d, filter);
     };
-    let out = PyList::empty(d.py);
+    let mut out = Vec::with_capacity(list.len());
     if filter.is_empty() {
-        // by index: the list may change while user code runs
         let mut i = 0;
-        while let Ok(v) = list.get_item(i) {
-            out.append(item.to_python(&v, d, filter)?)?;
+        while i < list.len() {
+            out.push(item.to_python(&list.get_item(i)?, d, filter)?);
             i += 1;
         }
     } else {
         let filter = filter.positioned(list.len())?;
         let mut i = 0;
-        while let Ok(v) = list.get_item(i) {
+        while i < list.len() {
             if let Some(next) = filter.index(d.py, i)? {
-                out.append(item.to_python(&v, d, &next)?)?;
+                out.push(item.to_python(&list.get_item(i)?, d, &next)?);
             }
             i += 1;
         }
     }
-    Ok(out.into_any())
+    Ok(PyList::new(d.py, out)?.into_any())
 }
 
 pub fn to_json<'py>(item: &Serializer, value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
@@ -41,7 +41,8 @@ pub fn to_json<'py>(item: &Serializer, value: &Bound<'py, PyAny>, out: &mut Json
     out.begin('[');
     let mut first = true;
     let mut i = 0;
-    while let Ok(v) = list.get_item(i) {
+    while i < list.len() {
+        let v = list.get_item(i)?;
         i += 1;
         let next = match &positioned {
             None => None,

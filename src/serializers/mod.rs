@@ -7,6 +7,7 @@ mod any;
 mod bytes;
 mod dict;
 mod dumper;
+mod entry;
 mod filter;
 mod float;
 mod list;
@@ -16,6 +17,7 @@ mod temporal;
 mod writer;
 
 pub use dumper::{DumpOptions, Dumper};
+pub use entry::methods;
 pub use filter::Filter;
 pub use model::{model_to_json, model_to_python, ModelSerializer};
 pub use writer::{quoted, JsonOut};

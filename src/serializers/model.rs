@@ -53,7 +53,7 @@ impl ModelSerializer {
     fn schema_for<'py>(&self, value: &Bound<'py, PyAny>) -> PyResult<Option<&Bound<'py, SchemaHandle>>> {
         let py = value.py();
         let cls = self.cls.bind(py);
-        if value.get_type().is(cls) || value.is_instance(cls)? {
+        if value.get_type_ptr() == cls.as_type_ptr() || value.is_instance(cls)? {
             Ok(Some(self.handle(py)?))
         } else {
             Ok(None)
@@ -129,6 +129,20 @@ pub fn model_to_python<'py>(
     let schema = &handle.get().schema;
     d.enter(obj)?;
     let out = PyDict::new(py);
+    if filter.is_empty() && !d.opts.excludes() {
+        // the plain call: every field, no decisions
+        for (index, field) in schema.fields.iter().enumerate() {
+            // SAFETY: obj is an instance of the schema's class (or a subclass).
+            let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
+            let previous = d.set_field(schema, index);
+            let dumped = field.serializer.to_python(&value, d, filter)?;
+            d.restore_field(previous);
+            let key = if d.opts.by_alias { &field.key } else { &field.name };
+            set_item(&out, key.bind(py), dumped)?;
+        }
+        d.leave();
+        return Ok(out);
+    }
     for (index, field) in schema.fields.iter().enumerate() {
         // SAFETY: obj is an instance of the schema's class (or a subclass).
         let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
@@ -137,7 +151,7 @@ pub fn model_to_python<'py>(
         let previous = d.set_field(schema, index);
         let dumped = field.serializer.to_python(&value, d, &next)?;
         d.restore_field(previous);
-        out.set_item(key.bind(py), dumped)?;
+        set_item(&out, key.bind(py), dumped)?;
     }
     d.leave();
     Ok(out)
@@ -156,6 +170,21 @@ pub fn model_to_json<'py>(
     d.enter(obj)?;
     out.begin('{');
     let mut first = true;
+    if filter.is_empty() && !d.opts.excludes() {
+        for (index, field) in schema.fields.iter().enumerate() {
+            // SAFETY: obj is an instance of the schema's class (or a subclass).
+            let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
+            out.item(first);
+            first = false;
+            out.key(if d.opts.by_alias { &field.key_json } else { &field.name_json });
+            let previous = d.set_field(schema, index);
+            field.serializer.to_json(&value, out, d, filter)?;
+            d.restore_field(previous);
+        }
+        out.end('}', !first);
+        d.leave();
+        return Ok(());
+    }
     for (index, field) in schema.fields.iter().enumerate() {
         // SAFETY: obj is an instance of the schema's class (or a subclass).
         let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
@@ -169,5 +198,14 @@ pub fn model_to_json<'py>(
     }
     out.end('}', !first);
     d.leave();
+    Ok(())
+}
+
+#[inline]
+fn set_item<'py>(dict: &Bound<'py, PyDict>, key: &Bound<'py, pyo3::types::PyString>, value: Bound<'py, PyAny>) -> PyResult<()> {
+    // SAFETY: live objects; PyDict_SetItem takes its own references.
+    if unsafe { pyo3::ffi::PyDict_SetItem(dict.as_ptr(), key.as_ptr(), value.as_ptr()) } < 0 {
+        return Err(PyErr::fetch(dict.py()));
+    }
     Ok(())
 }

@@ -1,6 +1,14 @@
 //! The JSON text a dump writes: compact or indented, strings escaped as JSON
 //! requires (non-ASCII kept as UTF-8), numbers as pydantic prints them.
 
+/// Each thread keeps the buffer of its last dump, so a dump usually writes
+/// without allocating; a very large one is not kept.
+const MAX_SPARE: usize = 1 << 20;
+
+thread_local! {
+    static SPARE: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+}
+
 /// Output of `model_dump_json`, with the indentation state.
 pub struct JsonOut {
     pub buf: String,
@@ -10,7 +18,18 @@ pub struct JsonOut {
 
 impl JsonOut {
     pub fn new(indent: Option<usize>) -> Self {
-        JsonOut { buf: String::with_capacity(128), indent: indent.map(|n| " ".repeat(n)), depth: 0 }
+        let mut buf = SPARE.with(|spare| spare.take());
+        buf.clear();
+        JsonOut { buf, indent: indent.map(|n| " ".repeat(n)), depth: 0 }
+    }
+
+    /// The text as a Python str; the buffer is kept for the next dump.
+    pub fn into_py<'py>(self, py: pyo3::Python<'py>) -> pyo3::Bound<'py, pyo3::types::PyString> {
+        let text = pyo3::types::PyString::new(py, &self.buf);
+        if self.buf.capacity() <= MAX_SPARE {
+            SPARE.with(|spare| spare.set(self.buf));
+        }
+        text
     }
 
     #[inline]
@@ -134,6 +153,8 @@ pub fn quoted(s: &str) -> Box<str> {
 /// Floats as pydantic writes them: the shortest digits that read back as the
 /// same value, in decimal notation for 1e-5 <= |v| < 1e16 (with `.0` when
 /// whole), otherwise as `1.5e+300` / `1e-7`; NaN and the infinities as null.
+/// ryu's notation is the same but for the `+` of a positive exponent.
+#[inline]
 pub fn write_float(out: &mut String, v: f64) {
     if !v.is_finite() {
         out.push_str("null");
@@ -141,55 +162,13 @@ pub fn write_float(out: &mut String, v: f64) {
     }
     let mut buffer = ryu::Buffer::new();
     let text = buffer.format_finite(v);
-    let (negative, text) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (mantissa, exp) = match text.split_once('e') {
-        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
-        None => (text, 0),
-    };
-    // digits without the point, and the exponent of the first digit
-    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let mut digits: String = int_part.chars().chain(frac_part.chars()).collect();
-    let mut first_exp = exp + int_part.len() as i32 - 1;
-    let leading = digits.len() - digits.trim_start_matches('0').len();
-    if leading == digits.len() {
-        out.push_str(if negative { "-0.0" } else { "0.0" });
-        return;
-    }
-    digits.drain(..leading);
-    first_exp -= leading as i32;
-    let digits = digits.trim_end_matches('0');
-    if negative {
-        out.push('-');
-    }
-    if (-5..16).contains(&first_exp) {
-        if first_exp >= 0 {
-            let whole = first_exp as usize + 1;
-            if digits.len() <= whole {
-                out.push_str(digits);
-                out.extend(std::iter::repeat_n('0', whole - digits.len()));
-                out.push_str(".0");
-            } else {
-                out.push_str(&digits[..whole]);
-                out.push('.');
-                out.push_str(&digits[whole..]);
-            }
-        } else {
-            out.push_str("0.");
-            out.extend(std::iter::repeat_n('0', (-first_exp - 1) as usize));
-            out.push_str(digits);
+    match text.find('e') {
+        Some(at) if !text[at + 1..].starts_with('-') => {
+            out.push_str(&text[..=at]);
+            out.push('+');
+            out.push_str(&text[at + 1..]);
         }
-    } else {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        out.push(if first_exp < 0 { '-' } else { '+' });
-        out.push_str(itoa::Buffer::new().format(first_exp.unsigned_abs()));
+        _ => out.push_str(text),
     }
 }
 
@@ -210,6 +189,7 @@ mod tests {
             (123456789012345.6, "123456789012345.6"), (1.0, "1.0"), (-0.0, "-0.0"), (0.0, "0.0"),
             (5e-324, "5e-324"), (2.5e-5, "0.000025"), (1e15, "1000000000000000.0"),
             (9999999999999998.0, "9999999999999998.0"), (87.5, "87.5"), (-3.25e-9, "-3.25e-9"), (f64::NAN, "null"),
+            (1e-6, "1e-6"), (-1e22, "-1e+22"), (1.7976931348623157e308, "1.7976931348623157e+308"), (0.1, "0.1"),
         ];
         for (v, expected) in cases {
             assert_eq!(float(v), expected, "{v:?}");
