@@ -518,3 +518,352 @@ def test_a_wide_model_reports_failures_past_the_sixty_fourth_check():
         ("multiple_of", ("f70",)),
         ("greater_than_equal", ("f79",)),
     ]
+
+
+# --- hostile values during validation: never a Rust panic ----------------------------
+#
+# A Rust panic reaches Python as pyo3's PanicException (a BaseException that
+# `except Exception` misses) or, inside a native slot, as satya's
+# "internal error (a Rust panic)". Python code that runs during validation (a
+# key's __hash__ or __eq__, a value's __class__, __index__ or __iter__, a
+# Mapping's methods, an object's __getattr__) may do anything, including
+# changing the very dict being validated: the outcome must be a result, a
+# ValidationError or the ordinary exception Python code raised.
+
+
+def outcome_of(call):
+    """The result of `call`, or the exception it raised, which must be an
+    ordinary Exception and never a Rust panic."""
+    try:
+        return call()
+    except BaseException as exc:  # noqa: B036 - the point is to see everything
+        assert isinstance(exc, Exception), f"{type(exc).__name__} escaped: {exc!r}"
+        assert type(exc).__name__ != "PanicException", repr(exc)
+        assert "Rust panic" not in str(exc), repr(exc)
+        return exc
+
+
+class Box(Model):
+    meta: dict[str, int] = {}
+    anything: dict = {}
+    items: list[int] = []
+    inner: Optional[Inner] = None
+
+
+def every_entry_point(cls, make_data):
+    """`cls` validated from a fresh `make_data()` through each native entry
+    point: model_validate, the constructor and model_validate_many (where a
+    panic would surface as PanicException)."""
+    outcomes = [
+        outcome_of(lambda: cls.model_validate(make_data())),
+        outcome_of(lambda: cls(**make_data())),
+        outcome_of(lambda: cls.model_validate_many([make_data(), make_data()])),
+        outcome_of(lambda: cls.model_validate_many([make_data()], errors="collect")),
+    ]
+    return outcomes
+
+
+def assert_no_panic(outcomes, allowed=(satya.ValidationError, RuntimeError)):
+    for outcome in outcomes:
+        if isinstance(outcome, BaseException):
+            assert isinstance(outcome, allowed), repr(outcome)
+
+
+class MutatingKey:
+    """A key whose __hash__ / __eq__ grow or shrink `target` once armed."""
+
+    def __init__(self, name, target, how):
+        self.name, self.target, self.how = name, target, how
+
+    def _mutate(self):
+        if self.target.get("armed"):
+            self.target["armed"] = False
+            if self.how == "grow":
+                for i in range(50):
+                    self.target[f"extra{i}"] = i
+            elif self.how == "shrink":
+                self.target.clear()
+            else:  # same size, other keys
+                victim = next(k for k in self.target if k is not self and k != "armed")
+                del self.target[victim]
+                self.target["replacement"] = 0
+
+    def __hash__(self):
+        self._mutate()
+        return hash(self.name)
+
+    def __eq__(self, other):
+        self._mutate()
+        return isinstance(other, MutatingKey) and other.name == self.name
+
+
+@pytest.mark.parametrize("how", ["grow", "shrink", "swap"])
+def test_bare_dict_field_whose_key_hash_mutates_the_dict(how):
+    def data():
+        d = {"a": 1, "b": 2, "c": 3}
+        d[MutatingKey("k", d, how)] = 4
+        d["z"] = 5
+        d["armed"] = True
+        return {"anything": d}
+
+    outcomes = every_entry_point(Box, data)
+    assert_no_panic(outcomes)
+    for outcome in outcomes:
+        if isinstance(outcome, RuntimeError):
+            assert "changed" in str(outcome)
+
+
+@pytest.mark.parametrize("how", ["grow", "shrink", "swap"])
+def test_model_input_dict_whose_key_eq_mutates_it(how):
+    """Keys that collide with a field's key are compared with __eq__ while the
+    model input is read; they change that input."""
+
+    class Colliding(MutatingKey):
+        def __hash__(self):
+            return hash("meta")
+
+    def data():
+        d = {"x": 0, "armed": True}
+        d[Colliding("meta", d, how)] = 1
+        d["items"] = [1, 2]
+        return d
+
+    outcomes = [
+        outcome_of(lambda: Box.model_validate(data())),
+        outcome_of(lambda: Box.model_validate_many([data(), data()])),
+        outcome_of(lambda: Box.model_validate_many([data()], errors="collect")),
+    ]
+    assert_no_panic(outcomes)
+
+
+class MutatingIndex:
+    """An int-like value (via __index__) that empties its own dict when read."""
+
+    def __init__(self, target):
+        self.target = target
+
+    def __index__(self):
+        self.target.clear()
+        self.target.update({f"n{i}": i for i in range(20)})
+        return 7
+
+
+def test_str_int_dict_field_whose_value_index_mutates_the_dict():
+    def data():
+        meta = {"a": 1, "b": None, "c": 3}
+        meta["b"] = MutatingIndex(meta)
+        return {"meta": meta}
+
+    outcomes = every_entry_point(Box, data)
+    assert_no_panic(outcomes)
+    assert any(isinstance(o, RuntimeError) and "changed size" in str(o) for o in outcomes)
+
+
+def class_property_mutating(target):
+    """An object whose `__class__` property changes `target` (isinstance reads it)."""
+
+    class Sneaky:
+        @property
+        def __class__(self):
+            target.clear()
+            target.update({f"s{i}": i for i in range(30)})
+            return int
+
+    return Sneaky()
+
+
+@pytest.mark.parametrize("where", ["value", "key"])
+def test_dict_field_entry_whose_class_property_mutates_the_dict(where):
+    def data():
+        meta = {"a": 1, "b": 2}
+        if where == "value":
+            meta["b"] = class_property_mutating(meta)
+        else:
+            meta[class_property_mutating(meta)] = 3
+        meta["c"] = 4
+        return {"meta": meta}
+
+    assert_no_panic(every_entry_point(Box, data))
+
+
+def test_nested_model_value_whose_class_property_mutates_the_outer_dict():
+    def data():
+        outer = {"meta": {"a": 1}, "items": [1], "inner": None}
+        outer["inner"] = class_property_mutating(outer)
+        return outer
+
+    assert_no_panic(every_entry_point(Box, data))
+
+
+def test_model_input_whose_class_property_mutates_itself():
+    holder = {}
+    sneaky = class_property_mutating(holder)
+    assert_no_panic([outcome_of(lambda: Box.model_validate(sneaky)),
+                     outcome_of(lambda: Box.model_validate_many([sneaky, {"items": [1]}])),
+                     outcome_of(lambda: Box.model_validate(sneaky, from_attributes=True))])
+
+
+class RaisingIterTuple(tuple):
+    def __iter__(self):
+        raise RuntimeError("__iter__ raised")
+
+
+class RaisingIterable:
+    def __iter__(self):
+        raise RuntimeError("__iter__ raised")
+
+
+def test_raising_iter_for_a_list_field():
+    outcomes = every_entry_point(Box, lambda: {"items": RaisingIterTuple((1, 2))})
+    assert_no_panic(outcomes)
+    assert all(isinstance(o, RuntimeError) and "__iter__ raised" in str(o) for o in outcomes)
+
+
+def test_raising_iter_of_the_batch_itself():
+    outcome = outcome_of(lambda: Box.model_validate_many(RaisingIterable()))
+    assert isinstance(outcome, RuntimeError) and "__iter__ raised" in str(outcome)
+
+
+def test_list_field_shrunk_by_its_own_items():
+    class Shrinking:
+        def __init__(self, target):
+            self.target = target
+
+        def __index__(self):
+            del self.target[:]
+            return 1
+
+    def data():
+        items = [1, 2, 3, 4]
+        items[1] = Shrinking(items)
+        return {"items": items}
+
+    assert_no_panic(every_entry_point(Box, data))
+
+
+class HostileMapping(Mapping):
+    """A Mapping whose methods raise, or change the mapping, on demand."""
+
+    def __init__(self, data, fail=(), mutate=()):
+        self.data, self.fail, self.mutate = dict(data), set(fail), set(mutate)
+
+    def _hook(self, name):
+        if name in self.fail:
+            raise RuntimeError(f"{name} raised")
+        if name in self.mutate:
+            self.data.clear()
+            self.data.update({f"m{i}": i for i in range(10)})
+
+    def keys(self):
+        self._hook("keys")
+        return super().keys()
+
+    def items(self):
+        self._hook("items")
+        return super().items()
+
+    def __getitem__(self, key):
+        self._hook("__getitem__")
+        return self.data[key]
+
+    def __iter__(self):
+        self._hook("__iter__")
+        return iter(list(self.data))
+
+    def __len__(self):
+        return len(self.data)
+
+
+HOOKS = ["keys", "items", "__getitem__", "__iter__"]
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+@pytest.mark.parametrize("action", ["fail", "mutate"])
+def test_hostile_mapping_as_model_input(hook, action):
+    def make():
+        return HostileMapping({"meta": {"a": 1}, "items": [1]}, **{action: [hook]})
+
+    outcomes = [
+        outcome_of(lambda: Box.model_validate(make())),
+        outcome_of(lambda: Box.model_validate_many([make(), make()])),
+        outcome_of(lambda: Box.model_validate_many([make()], errors="collect")),
+    ]
+    assert_no_panic(outcomes, allowed=(satya.ValidationError, RuntimeError, KeyError))
+
+
+@pytest.mark.parametrize("hook", HOOKS)
+@pytest.mark.parametrize("action", ["fail", "mutate"])
+@pytest.mark.parametrize("field", ["meta", "anything", "inner"])
+def test_hostile_mapping_as_a_field(hook, action, field):
+    contents = {"x": 1} if field == "inner" else {"a": 1, "b": 2}
+    outcomes = every_entry_point(Box, lambda: {field: HostileMapping(contents, **{action: [hook]})})
+    # a key that vanished while items() read it is the KeyError of __getitem__
+    assert_no_panic(outcomes, allowed=(satya.ValidationError, RuntimeError, KeyError))
+
+
+class DictWithHostileItems(dict):
+    def items(self):
+        self.clear()
+        raise RuntimeError("items raised")
+
+
+def test_dict_subclass_whose_items_mutates_and_raises():
+    outcomes = every_entry_point(Box, lambda: {"meta": DictWithHostileItems(a=1)})
+    assert_no_panic(outcomes)
+    assert all(isinstance(o, RuntimeError) for o in outcomes)
+
+
+class RaisingGetattr:
+    def __init__(self, exc):
+        self.exc = exc
+
+    def __getattr__(self, name):
+        raise self.exc
+
+
+class Attributes(Model):
+    model_config = {"from_attributes": True}
+    meta: dict[str, int] = {}
+    inner: Optional[Inner] = None
+    children: dict[str, Inner] = {}
+
+
+@pytest.mark.parametrize("exc", [RuntimeError("boom"), AttributeError("nope"), KeyError("k"), ValueError("v")])
+def test_from_attributes_object_whose_getattr_raises(exc):
+    obj = RaisingGetattr(exc)
+    outcomes = [
+        outcome_of(lambda: Attributes.model_validate(obj)),
+        outcome_of(lambda: Box.model_validate(obj, from_attributes=True)),
+        outcome_of(lambda: Box.model_validate_many([obj, obj], from_attributes=True)),
+        outcome_of(lambda: Box.model_validate_many([obj], from_attributes=True, errors="collect")),
+    ]
+    assert_no_panic(outcomes, allowed=(type(exc),))
+    if isinstance(exc, AttributeError):  # every attribute absent: the defaults
+        assert all(not isinstance(o, BaseException) for o in outcomes)
+    nested = [
+        outcome_of(lambda: Attributes.model_validate({"inner": obj, "children": {"a": obj}}, from_attributes=True)),
+        outcome_of(lambda: Attributes.model_validate_many([{"children": {"a": obj, "b": obj}}], from_attributes=True)),
+    ]
+    assert_no_panic(nested, allowed=(satya.ValidationError, type(exc)))
+
+
+def test_from_attributes_getattr_that_mutates_the_dict_being_validated():
+    def data():
+        children = {"a": None, "b": {"x": 2}, "c": {"x": 3}}
+
+        class Mutating:
+            def __getattr__(self, name):
+                children.clear()
+                children.update({f"g{i}": {"x": i} for i in range(40)})
+                return 5
+
+        children["a"] = Mutating()
+        return {"children": children}
+
+    outcomes = [
+        outcome_of(lambda: Attributes.model_validate(data(), from_attributes=True)),
+        outcome_of(lambda: Attributes(**data())),
+        outcome_of(lambda: Attributes.model_validate_many([data()], from_attributes=True)),
+        outcome_of(lambda: Attributes.model_validate_many([data()], from_attributes=True, errors="collect")),
+    ]
+    assert_no_panic(outcomes)

@@ -17,7 +17,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple, PyType};
 
 use crate::errors::{into_py_err, LineError, LocItem, ValError, ValResult};
-use crate::input::{json_bytes, parse_json, JsonInput};
+use crate::input::{invalid_json, json_bytes, parse_json, JsonInput};
 use crate::model::{schema_of, SchemaHandle};
 use crate::schema::CompiledSchema;
 use crate::validators::State;
@@ -297,24 +297,21 @@ fn validate_record<'py>(
 ) -> Result<Bound<'py, PyAny>, RecordError> {
     let document = match JsonValue::parse(text, true) {
         Ok(document) => document,
-        Err(_) => return Err(RecordError::Malformed(malformed(py, text, text_input))),
+        Err(e) => return Err(RecordError::Malformed(malformed(py, e, text, text_input))),
     };
     schema.validate_model(py, cls, &JsonInput::Value(&document), state).map_err(RecordError::Invalid)
 }
 
-/// The json_invalid error of a malformed record, whose input is the record as
-/// a str or bytes, like the batch's input.
+/// The json_invalid error `e` of a malformed record, whose input is the
+/// record as a str or bytes, like the batch's input.
 #[cold]
-fn malformed(py: Python<'_>, text: &[u8], text_input: bool) -> ValError {
+fn malformed(py: Python<'_>, e: jiter::JsonError, text: &[u8], text_input: bool) -> ValError {
     let record = if text_input {
         PyString::new(py, &String::from_utf8_lossy(text)).into_any()
     } else {
         PyBytes::new(py, text).into_any()
     };
-    match parse_json(text, &record) {
-        Err(e) => e,
-        Ok(_) => unreachable!("the record failed to parse above"),
-    }
+    invalid_json(e, text, &record)
 }
 
 /// A JSON array document that did not split into items: parsed whole, so a

@@ -42,8 +42,9 @@ pub fn parse_json<'j>(bytes: &'j [u8], data: &Bound<'_, PyAny>) -> ValResult<Jso
     JsonValue::parse(bytes, true).map_err(|e| invalid_json(e, bytes, data))
 }
 
+/// The json_invalid error of `bytes`, which failed to parse with `e`, against `data`.
 #[cold]
-fn invalid_json(e: jiter::JsonError, bytes: &[u8], data: &Bound<'_, PyAny>) -> ValError {
+pub fn invalid_json(e: jiter::JsonError, bytes: &[u8], data: &Bound<'_, PyAny>) -> ValError {
     ValError::new(ErrorKind::JsonInvalid { error: e.description(bytes).into() }, data)
 }
 

@@ -7,8 +7,8 @@ mod json;
 mod python;
 mod shared;
 
-pub use json::{json_bytes, json_to_python, parse_json, JsonInput};
-pub use python::has_surrogates;
+pub use json::{invalid_json, json_bytes, json_to_python, parse_json, JsonInput};
+pub use python::{has_surrogates, DictEntries};
 pub use shared::IntValue;
 
 use jiter::JsonValue;

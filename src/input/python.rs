@@ -81,6 +81,76 @@ pub fn has_surrogates(s: &Bound<'_, PyString>) -> bool {
     }
 }
 
+/// The entries of a dict, read one at a time with `PyDict_Next` as CPython's
+/// own dict iterator reads them. Python code run between two steps (a key's
+/// `__hash__` while the entry is stored, a value's `__index__` or `__class__`
+/// while it is validated) may change the dict: a change of size, or other keys
+/// at the same size, is the `RuntimeError` Python raises, and the walk ends.
+/// (pyo3's `PyDict::iter` panics instead.) No copy is made, so the usual case
+/// costs what that iterator costs.
+pub struct DictEntries<'a, 'py> {
+    dict: &'a Bound<'py, PyDict>,
+    pos: ffi::Py_ssize_t,
+    /// The size the dict had when the walk began.
+    len: ffi::Py_ssize_t,
+    /// Entries still to come; an extra one means the keys changed.
+    remaining: ffi::Py_ssize_t,
+    done: bool,
+}
+
+impl<'a, 'py> DictEntries<'a, 'py> {
+    pub fn new(dict: &'a Bound<'py, PyDict>) -> Self {
+        // SAFETY: dict is a live dict.
+        let len = unsafe { ffi::PyDict_Size(dict.as_ptr()) };
+        DictEntries { dict, pos: 0, len, remaining: len, done: false }
+    }
+
+    #[cold]
+    fn changed(&mut self, what: &str) -> Option<PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+        self.done = true;
+        Some(Err(pyo3::exceptions::PyRuntimeError::new_err(format!("dictionary {what} during iteration"))))
+    }
+}
+
+impl<'py> Iterator for DictEntries<'_, 'py> {
+    type Item = PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let py = self.dict.py();
+        let mut k: *mut ffi::PyObject = std::ptr::null_mut();
+        let mut v: *mut ffi::PyObject = std::ptr::null_mut();
+        // SAFETY: PyDict_Next checks `pos` against the dict's current table, so
+        // it is sound whatever happened to the dict since the last step; the
+        // borrowed key and value become owned references before any Python
+        // code can run.
+        let found = unsafe {
+            if ffi::PyDict_Size(self.dict.as_ptr()) != self.len {
+                return self.changed("changed size");
+            }
+            if ffi::PyDict_Next(self.dict.as_ptr(), &mut self.pos, &mut k, &mut v) == 0 {
+                None
+            } else {
+                Some((Bound::from_borrowed_ptr(py, k), Bound::from_borrowed_ptr(py, v)))
+            }
+        };
+        match found {
+            None => {
+                self.done = true;
+                None
+            }
+            Some(_) if self.remaining == 0 => self.changed("keys changed"),
+            Some(entry) => {
+                self.remaining -= 1;
+                Some(Ok(entry))
+            }
+        }
+    }
+}
+
 impl<'py> Input<'py> for Bound<'py, PyAny> {
     #[cold]
     fn error_value(&self) -> InputValue {

@@ -9,7 +9,7 @@ use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::{LineError, LocItem, ValError, ValResult};
-use crate::input::{Input, JsonInput, MapInput};
+use crate::input::{DictEntries, Input, JsonInput, MapInput};
 
 /// A dict key in an error location: str and int keys as they are, a bool as
 /// its int, anything else as its text (pydantic's rule; its repr when its
@@ -96,7 +96,9 @@ impl DictValidator {
         let mut errors: Vec<LineError> = Vec::new();
         match input.validate_dict(py, state.strict_or(self.strict))? {
             MapInput::Dict(d) => {
-                for (k, v) in d.iter() {
+                // Validating an entry may run Python code that changes `d`.
+                for entry in DictEntries::new(&d) {
+                    let (k, v) = entry?;
                     self.entry(py, &out, &k, &v, || key_location(&k), &mut errors, state)?;
                 }
             }

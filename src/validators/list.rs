@@ -145,10 +145,12 @@ impl ItemProgram {
         let n = buffer.len();
         buffer.resize(2 * n, 0); // within the capacity the slots were given
         let (slots, failing) = buffer.split_at_mut(n);
-        let failed = self.backend.run_array(&self.program, slots, failing) as usize;
+        // run_array reports at most n indices, each below n; `get` keeps a
+        // broken backend from indexing out of bounds all the same.
+        let failed = (self.backend.run_array(&self.program, slots, failing) as usize).min(n);
         failing[..failed]
             .iter()
-            .filter_map(|&index| Some((index as usize, self.checks.first_failure(slots[index as usize])?)))
+            .filter_map(|&index| Some((index as usize, self.checks.first_failure(*slots.get(index as usize)?)?)))
             .collect()
     }
 
@@ -159,8 +161,11 @@ impl ItemProgram {
         if !failures.is_empty() {
             return Some(Err(item_errors(failures, |i| list.get_item(i).map(|item| item.error_value()).ok())));
         }
-        // The items are already exact values: the result is a copy of the list.
-        Some(Ok(list.get_slice(0, list.len())))
+        // The items are already exact values: the result is a copy of the list
+        // (made here rather than by `get_slice`, which panics on a failed copy).
+        // SAFETY: list is a live list; the result is a new list or NULL with an error set.
+        let copy = unsafe { Bound::from_owned_ptr_or_err(list.py(), ffi::PyList_GetSlice(list.as_ptr(), 0, ffi::PY_SSIZE_T_MAX)) };
+        Some(copy.and_then(|c| Ok(c.cast_into::<PyList>()?)).map_err(ValError::from))
     }
 
     /// Validates a JSON array whose items need no coercion; None sends it to
@@ -168,7 +173,7 @@ impl ItemProgram {
     fn validate_json<'py>(&self, py: Python<'py>, items: &[JsonValue<'_>]) -> Option<ValResult<Bound<'py, PyList>>> {
         let failures = self.failures(self.json_slots(items)?);
         if !failures.is_empty() {
-            return Some(Err(item_errors(failures, |i| Some(JsonInput::Value(&items[i]).error_value()))));
+            return Some(Err(item_errors(failures, |i| Some(JsonInput::Value(items.get(i)?).error_value()))));
         }
         let values: PyResult<Vec<Bound<'py, PyAny>>> = items
             .iter()

@@ -69,7 +69,8 @@ impl ModelFieldValidator {
     #[cold]
     fn resolve(&self, py: Python<'_>) -> PyResult<&Py<SchemaHandle>> {
         let handle = schema_of(self.cls.bind(py))?.unbind();
-        let _ = self.schema.set(handle);
-        Ok(self.schema.get().expect("set above"))
+        // Kept once: a schema resolved meanwhile (by Python code that
+        // `schema_of` ran) stays, and this one is dropped.
+        Ok(self.schema.get_or_init(|| handle))
     }
 }
