@@ -8,7 +8,9 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple, PyType};
 
-use super::{bytes, dict::entries, model, scalar::write_int, temporal, Dumper, Filter, JsonOut, SerializationError};
+use super::dumper::too_deep;
+use super::{bytes, model, scalar::write_int, temporal, Dumper, Filter, JsonOut, SerializationError};
+use crate::input::DictEntries;
 use crate::model::schema_of;
 
 /// What a value is, for the purposes of dumping it.
@@ -132,6 +134,16 @@ fn enum_value<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 }
 
 pub fn to_python<'py>(value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
+    // beyond the depth limit python mode hands the value back as it is
+    if !d.enter_any() {
+        return if d.opts.json_mode { Err(too_deep()) } else { Ok(value.clone()) };
+    }
+    let result = value_to_python(value, d, filter);
+    d.leave_any();
+    result
+}
+
+fn value_to_python<'py>(value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
     let py = d.py;
     let json = d.opts.json_mode;
     match kind(value)? {
@@ -166,7 +178,7 @@ fn container_to_python<'py>(kind: Kind, value: &Bound<'py, PyAny>, d: &mut Dumpe
     let json = d.opts.json_mode;
     if let Kind::Dict = kind {
         let out = PyDict::new(py);
-        for entry in entries(value.cast::<PyDict>()?) {
+        for entry in DictEntries::new(value.cast::<PyDict>()?) {
             let (k, v) = entry?;
             let next = if filter.is_empty() {
                 Filter::default()
@@ -212,6 +224,15 @@ fn sequence_items<'py>(value: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyA
 }
 
 pub fn to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
+    if !d.enter_any() {
+        return Err(too_deep());
+    }
+    let result = value_to_json(value, out, d, filter);
+    d.leave_any();
+    result
+}
+
+fn value_to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
     let py = d.py;
     match kind(value)? {
         Kind::Plain => {
@@ -235,7 +256,7 @@ pub fn to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper
             d.enter(value)?;
             out.begin('{');
             let mut first = true;
-            for entry in entries(value.cast::<PyDict>()?) {
+            for entry in DictEntries::new(value.cast::<PyDict>()?) {
                 let (k, v) = entry?;
                 let next = if filter.is_empty() {
                     Filter::default()
@@ -247,7 +268,7 @@ pub fn to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper
                 };
                 out.item(first);
                 first = false;
-                out.str(json_key(&k, d)?.to_str()?);
+                out.str(json_text_key(&k, d)?.to_str()?);
                 out.raw(if out.indented() { ": " } else { ":" });
                 to_json(&v, out, d, &next)?;
             }
@@ -279,32 +300,57 @@ pub fn to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper
     Ok(())
 }
 
-/// A dict key as JSON has it: text. Numbers and constants as they print,
-/// an Enum by its value, a tuple as its items joined by commas, other types
-/// by their JSON text.
+/// A dict key as JSON has it: text. Numbers and constants as they print
+/// (a NaN or infinite float as `None`, as pydantic writes it), an Enum by its
+/// value, a tuple as its items joined by commas, other types by their JSON text.
 pub fn json_key<'py>(key: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<Bound<'py, PyString>> {
     let py = d.py;
-    if let Ok(s) = key.cast::<PyString>() {
+    let tp = key.get_type_ptr();
+    if tp == &raw mut ffi::PyUnicode_Type {
+        // keys become UTF-8 text even in python's json mode: a lone surrogate fails here
+        let s = key.cast::<PyString>()?;
+        s.to_str()?;
         return Ok(s.clone());
     }
-    if let Ok(b) = key.cast::<PyBool>() {
-        return Ok(PyString::new(py, if b.is_true() { "true" } else { "false" }));
+    if tp == &raw mut ffi::PyBool_Type {
+        return Ok(PyString::new(py, if key.is_truthy()? { "true" } else { "false" }));
     }
     if key.is_none() {
         return Ok(PyString::new(py, "None"));
     }
-    if key.is_instance_of::<PyInt>() && !key.is_instance(enum_type(py)?)? {
+    if tp == &raw mut ffi::PyLong_Type {
         let mut out = JsonOut::new(None);
         write_int(key, &mut out)?;
         return Ok(PyString::new(py, &out.buf));
     }
-    if let Ok(f) = key.cast::<PyFloat>() {
+    if tp == &raw mut ffi::PyFloat_Type {
+        let v = key.cast::<PyFloat>()?.value();
+        if !v.is_finite() {
+            return Ok(PyString::new(py, "None"));
+        }
         let mut out = String::new();
-        super::writer::write_float(&mut out, f.value());
+        super::writer::write_float(&mut out, v);
         return Ok(PyString::new(py, &out));
     }
     match kind(key)? {
         Kind::Enum => json_key(&enum_value(key)?, d),
+        Kind::Plain => {
+            // subclasses of str, int and bool
+            if let Ok(s) = key.cast::<PyString>() {
+                Ok(PyString::new(py, s.to_str()?))
+            } else if let Ok(b) = key.cast::<PyBool>() {
+                Ok(PyString::new(py, if b.is_true() { "true" } else { "false" }))
+            } else {
+                let mut out = JsonOut::new(None);
+                write_int(key, &mut out)?;
+                Ok(PyString::new(py, &out.buf))
+            }
+        }
+        Kind::Float => {
+            let mut out = String::new();
+            super::writer::write_float(&mut out, key.cast::<PyFloat>()?.value());
+            Ok(PyString::new(py, if out == "null" { "None" } else { &out }))
+        }
         Kind::Tuple => {
             let parts = sequence_items(key)?
                 .iter()
@@ -314,6 +360,21 @@ pub fn json_key<'py>(key: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<B
         }
         Kind::Bytes => Ok(PyString::new(py, bytes::utf8(py, &bytes::as_text(key).unwrap_or_default(), false)?)),
         Kind::Text(text) => Ok(PyString::new(py, &text)),
-        _ => Err(unknown(key)),
+        Kind::Unknown => Err(unknown(key)),
+        _ => {
+            let name = key.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+            Err(pyo3::exceptions::PyTypeError::new_err(format!("`{name}` not valid as object key")))
+        }
     }
+}
+
+/// A key written as JSON text: an unknown type's error is wrapped as pydantic wraps it.
+pub fn json_text_key<'py>(key: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<Bound<'py, PyString>> {
+    json_key(key, d).map_err(|err| {
+        if err.is_instance_of::<SerializationError>(d.py) {
+            SerializationError::new_err(format!("Error serializing to JSON: PydanticSerializationError: {}", err.value(d.py)))
+        } else {
+            err
+        }
+    })
 }

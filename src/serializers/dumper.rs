@@ -8,9 +8,9 @@ use smallvec::SmallVec;
 use crate::errors::truncate_repr;
 use crate::schema::CompiledSchema;
 
-/// Nesting beyond this many models and containers is reported as pydantic
-/// reports it; deeper than any model that validates (`validators::MAX_DEPTH`).
-const MAX_DUMP_DEPTH: usize = 512;
+/// How deep models may nest in a dump, and values of type `Any` (pydantic's
+/// limits; a model chain that validates is never deeper, `validators::MAX_DEPTH`).
+const MAX_DUMP_DEPTH: u32 = 255;
 
 /// The options of `model_dump` / `model_dump_json`.
 #[derive(Clone, Copy, Default)]
@@ -33,10 +33,18 @@ impl DumpOptions {
     }
 }
 
+#[cold]
+pub fn too_deep() -> PyErr {
+    PyValueError::new_err("Maximum serialization depth exceeded")
+}
+
 pub struct Dumper<'py> {
     pub py: Python<'py>,
     pub opts: DumpOptions,
+    /// Identities of the model fields' values and `Any` containers being dumped.
     path: SmallVec<[usize; 16]>,
+    model_depth: u32,
+    any_depth: u32,
     /// The field being dumped, for warnings: its schema and index. The schema
     /// is only read while that field's dump runs, so it is alive.
     field: Option<(*const CompiledSchema, usize)>,
@@ -45,18 +53,16 @@ pub struct Dumper<'py> {
 
 impl<'py> Dumper<'py> {
     pub fn new(py: Python<'py>, opts: DumpOptions) -> Self {
-        Dumper { py, opts, path: SmallVec::new(), field: None, warnings: Vec::new() }
+        Dumper { py, opts, path: SmallVec::new(), model_depth: 0, any_depth: 0, field: None, warnings: Vec::new() }
     }
 
-    /// Enters a model or container; its identity must not already be open.
+    /// Enters a model field's value or an `Any` container; its identity must
+    /// not already be open (a cycle).
     #[inline]
     pub fn enter(&mut self, obj: &Bound<'py, PyAny>) -> PyResult<()> {
         let id = obj.as_ptr() as usize;
         if self.path.contains(&id) {
             return Err(PyValueError::new_err("Circular reference detected (id repeated)"));
-        }
-        if self.path.len() >= MAX_DUMP_DEPTH {
-            return Err(PyValueError::new_err("Circular reference detected (depth exceeded)"));
         }
         self.path.push(id);
         Ok(())
@@ -65,6 +71,36 @@ impl<'py> Dumper<'py> {
     #[inline]
     pub fn leave(&mut self) {
         self.path.pop();
+    }
+
+    /// One model deeper; beyond the limit is an error in every mode.
+    #[inline]
+    pub fn enter_model(&mut self) -> PyResult<()> {
+        if self.model_depth >= MAX_DUMP_DEPTH {
+            return Err(too_deep());
+        }
+        self.model_depth += 1;
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_model(&mut self) {
+        self.model_depth -= 1;
+    }
+
+    /// One `Any` value deeper; false beyond the limit.
+    #[inline]
+    pub fn enter_any(&mut self) -> bool {
+        if self.any_depth >= MAX_DUMP_DEPTH {
+            return false;
+        }
+        self.any_depth += 1;
+        true
+    }
+
+    #[inline]
+    pub fn leave_any(&mut self) {
+        self.any_depth -= 1;
     }
 
     #[inline]

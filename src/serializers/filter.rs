@@ -103,7 +103,8 @@ fn decide<'py>(
                 if is_all(&value) {
                     return Ok(None);
                 }
-                next_exclude = Some(value);
+                // None: nothing left out below
+                next_exclude = Some(value).filter(|v| !v.is_none());
             }
         } else {
             match contains_key_or_all(exclude, key)? {
@@ -116,7 +117,7 @@ fn decide<'py>(
     if let Some(include) = include {
         if let Ok(dict) = include.cast::<PyDict>() {
             return Ok(match lookup_with_all(dict, key)? {
-                Some(value) if is_all(&value) => Some(Filter { include: None, exclude: next_exclude }),
+                Some(value) if is_all(&value) || value.is_none() => Some(Filter { include: None, exclude: next_exclude }),
                 Some(value) => Some(Filter { include: Some(value), exclude: next_exclude }),
                 None => None,
             });

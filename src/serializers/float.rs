@@ -21,13 +21,29 @@ fn other_type<'py>(value: &Bound<'py, PyAny>, d: &mut Dumper<'py>) {
     }
 }
 
+/// A number that is not a float (an int put there by model_construct, say)
+/// is a float in JSON, as pydantic writes it.
+fn as_float<'py>(value: &Bound<'py, PyAny>) -> Option<f64> {
+    let number = value.is_instance_of::<PyFloat>() || (value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>());
+    if number {
+        value.extract::<f64>().ok()
+    } else {
+        None
+    }
+}
+
 #[inline]
 pub fn to_python<'py>(value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
     if exact(value) {
         return Ok(value.clone());
     }
     other_type(value, d);
-    any::to_python(value, d, filter)
+    match as_float(value) {
+        // python mode keeps an int as it is
+        Some(v) if d.opts.json_mode => Ok(PyFloat::new(d.py, v).into_any()),
+        Some(_) => Ok(value.clone()),
+        None => any::to_python(value, d, filter),
+    }
 }
 
 #[inline]
@@ -38,5 +54,11 @@ pub fn to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper
         return Ok(());
     }
     other_type(value, d);
-    any::to_json(value, out, d, filter)
+    match as_float(value) {
+        Some(v) => {
+            out.float(v);
+            Ok(())
+        }
+        None => any::to_json(value, out, d, filter),
+    }
 }

@@ -62,22 +62,73 @@ impl ModelSerializer {
 
     pub fn to_python<'py>(&self, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
         match self.schema_for(value)? {
-            Some(handle) => Ok(model_to_python(handle, value, d, filter)?.into_any()),
-            None => {
-                d.mismatch(&self.class_name(d.py), value);
-                any::to_python(value, d, filter)
+            Some(handle) => {
+                d.enter(value)?;
+                let out = model_to_python(handle, value, d, filter);
+                d.leave();
+                Ok(out?.into_any())
             }
+            None => self.other_value_to_python(value, d, filter),
         }
     }
 
     pub fn to_json<'py>(&self, value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
         match self.schema_for(value)? {
-            Some(handle) => model_to_json(handle, value, out, d, filter),
-            None => {
-                d.mismatch(&self.class_name(d.py), value);
-                any::to_json(value, out, d, filter)
+            Some(handle) => {
+                d.enter(value)?;
+                let result = model_to_json(handle, value, out, d, filter);
+                d.leave();
+                result
             }
+            None => self.other_value_to_json(value, out, d, filter),
         }
+    }
+
+    /// An instance of another model is read by this model's field names
+    /// (what it lacks is left out); any other value warns and is dumped by
+    /// its own type.
+    #[cold]
+    fn other_value_to_python<'py>(&self, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if !value.is_instance(crate::model_base(d.py)?.as_any())? {
+            d.mismatch(&self.class_name(d.py), value);
+            return any::to_python(value, d, filter);
+        }
+        let handle = self.handle(d.py)?.clone();
+        let schema = &handle.get().schema;
+        let out = PyDict::new(d.py);
+        for (index, field) in schema.fields.iter().enumerate() {
+            let Ok(v) = value.getattr(field.name.bind(d.py)) else { continue };
+            let key = if d.opts.by_alias { &field.key } else { &field.name };
+            let previous = d.set_field(schema, index);
+            let dumped = field.serializer.to_python(&v, d, &Filter::default());
+            d.restore_field(previous);
+            out.set_item(key.bind(d.py), dumped?)?;
+        }
+        Ok(out.into_any())
+    }
+
+    #[cold]
+    fn other_value_to_json<'py>(&self, value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
+        if !value.is_instance(crate::model_base(d.py)?.as_any())? {
+            d.mismatch(&self.class_name(d.py), value);
+            return any::to_json(value, out, d, filter);
+        }
+        let handle = self.handle(d.py)?.clone();
+        let schema = &handle.get().schema;
+        out.begin('{');
+        let mut first = true;
+        for (index, field) in schema.fields.iter().enumerate() {
+            let Ok(v) = value.getattr(field.name.bind(d.py)) else { continue };
+            out.item(first);
+            first = false;
+            out.key(if d.opts.by_alias { &field.key_json } else { &field.name_json });
+            let previous = d.set_field(schema, index);
+            let result = field.serializer.to_json(&v, out, d, &Filter::default());
+            d.restore_field(previous);
+            result?;
+        }
+        out.end('}', !first);
+        Ok(())
     }
 }
 
@@ -127,7 +178,7 @@ pub fn model_to_python<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let py = d.py;
     let schema = &handle.get().schema;
-    d.enter(obj)?;
+    d.enter_model()?;
     let out = PyDict::new(py);
     if filter.is_empty() && !d.opts.excludes() {
         // the plain call: every field, no decisions
@@ -140,7 +191,7 @@ pub fn model_to_python<'py>(
             let key = if d.opts.by_alias { &field.key } else { &field.name };
             set_item(&out, key.bind(py), dumped)?;
         }
-        d.leave();
+        d.leave_model();
         return Ok(out);
     }
     for (index, field) in schema.fields.iter().enumerate() {
@@ -153,7 +204,7 @@ pub fn model_to_python<'py>(
         d.restore_field(previous);
         set_item(&out, key.bind(py), dumped)?;
     }
-    d.leave();
+    d.leave_model();
     Ok(out)
 }
 
@@ -167,7 +218,7 @@ pub fn model_to_json<'py>(
 ) -> PyResult<()> {
     let py = d.py;
     let schema = &handle.get().schema;
-    d.enter(obj)?;
+    d.enter_model()?;
     out.begin('{');
     let mut first = true;
     if filter.is_empty() && !d.opts.excludes() {
@@ -182,7 +233,7 @@ pub fn model_to_json<'py>(
             d.restore_field(previous);
         }
         out.end('}', !first);
-        d.leave();
+        d.leave_model();
         return Ok(());
     }
     for (index, field) in schema.fields.iter().enumerate() {
@@ -197,7 +248,7 @@ pub fn model_to_json<'py>(
         d.restore_field(previous);
     }
     out.end('}', !first);
-    d.leave();
+    d.leave_model();
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyInt, PyString};
+use pyo3::types::{PyInt, PyString};
 
 use super::{any, Dumper, Filter, JsonOut};
 
@@ -36,12 +36,13 @@ impl Scalar {
         }
     }
 
-    /// A subclass of the declared type (an IntEnum, a str subclass) is dumped
-    /// by its own type without a warning; anything else warns first.
+    /// A subclass of the declared type (an IntEnum, a str subclass, a bool in
+    /// an int field) is dumped by its own type without a warning; anything
+    /// else warns first.
     #[cold]
     fn other_type<'py>(self, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>) {
         let related = match self {
-            Scalar::Int => value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>(),
+            Scalar::Int => value.is_instance_of::<PyInt>(),
             Scalar::Str => value.is_instance_of::<PyString>(),
             Scalar::Bool | Scalar::None => false,
         };
@@ -56,6 +57,11 @@ impl Scalar {
             return Ok(value.clone());
         }
         self.other_type(value, d);
+        if let (Scalar::Int, true, Ok(int)) = (self, d.opts.json_mode, value.cast::<PyInt>()) {
+            // a bool or IntEnum in an int field is a plain int in JSON
+            // SAFETY: int is an int; the result is a new reference or NULL.
+            return unsafe { Bound::from_owned_ptr_or_err(d.py, ffi::PyNumber_Index(int.as_ptr())) };
+        }
         any::to_python(value, d, filter)
     }
 
@@ -80,11 +86,15 @@ impl Scalar {
             };
         }
         self.other_type(value, d);
+        if let (Scalar::Int, true) = (self, value.is_instance_of::<PyInt>()) {
+            return write_int(value, out);
+        }
         any::to_json(value, out, d, filter)
     }
 }
 
-/// An int of any size.
+/// An int of any size: beyond 64 bits its digits come from num-bigint, which
+/// has no limit on their number (Python's `str` has one).
 #[inline]
 pub fn write_int(value: &Bound<'_, PyAny>, out: &mut JsonOut) -> PyResult<()> {
     let mut overflow = 0;
@@ -94,9 +104,7 @@ pub fn write_int(value: &Bound<'_, PyAny>, out: &mut JsonOut) -> PyResult<()> {
         out.int(v);
         return Ok(());
     }
-    let _ = PyErr::take(value.py());
-    // beyond 64 bits: int's own decimal text
-    let text = unsafe { Bound::from_owned_ptr_or_err(value.py(), ffi::PyLong_Type.tp_repr.map_or(std::ptr::null_mut(), |repr| repr(value.as_ptr())))? };
-    out.raw(text.cast::<PyString>()?.to_str()?);
+    let big: num_bigint::BigInt = value.extract()?;
+    out.raw(&big.to_string());
     Ok(())
 }

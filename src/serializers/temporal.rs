@@ -57,7 +57,8 @@ fn write_offset(out: &mut String, offset: &Bound<'_, PyAny>) -> PyResult<()> {
 
 /// ISO 8601 duration: years of 365 days, then days, then the time part.
 fn write_duration(out: &mut String, days: i64, seconds: i64, micros: i64) {
-    let mut total = (days * 86_400 + seconds) * 1_000_000 + micros;
+    // timedelta.max in microseconds exceeds i64
+    let mut total = (days as i128 * 86_400 + seconds as i128) * 1_000_000 + micros as i128;
     if total < 0 {
         out.push('-');
         total = -total;
@@ -115,5 +116,7 @@ mod tests {
         assert_eq!(duration(1, 0, 0), "P1D");
         assert_eq!(duration(1, 3661, 5), "P1DT1H1M1.000005S");
         assert_eq!(duration(-1, 86_399, 0), "-PT1S");
+        assert_eq!(duration(999_999_999, 86_399, 999_999), "P2739726Y9DT23H59M59.999999S");
+        assert_eq!(duration(-999_999_999, 0, 0), "-P2739726Y9D");
     }
 }
