@@ -99,7 +99,19 @@ impl CompiledSchema {
             Some(title) => title.str()?.unbind(),
             None => PyString::new(py, &class_name).unbind(),
         };
+        let dump_templates = if fields.len() > DICT_MIN_USABLE {
+            let names = PyDict::new(py);
+            let keys = PyDict::new(py);
+            for field in &fields {
+                names.set_item(field.name.bind(py), py.None())?;
+                keys.set_item(field.key.bind(py), py.None())?;
+            }
+            Some([names.unbind(), keys.unbind()])
+        } else {
+            None
+        };
         Ok(CompiledSchema {
+            dump_templates,
             strict,
             from_attributes,
             jit_requested: jit,
@@ -115,6 +127,9 @@ impl CompiledSchema {
         })
     }
 }
+
+/// How many items a new dict holds before it first grows (CPython's).
+const DICT_MIN_USABLE: usize = 5;
 
 fn item<'py>(dict: &Bound<'py, PyDict>, key: &str) -> PyResult<Bound<'py, PyAny>> {
     dict.get_item(key)?

@@ -62,6 +62,15 @@ impl SlotOffset {
         }
     }
 
+    /// The pointer stored in `obj`'s slot, borrowed; null when unset.
+    ///
+    /// # Safety
+    /// `obj` must be an instance of the class this offset was read from.
+    #[inline]
+    pub unsafe fn raw(self, obj: *mut ffi::PyObject) -> *mut ffi::PyObject {
+        *((obj as *mut u8).offset(self.0) as *mut *mut ffi::PyObject)
+    }
+
     /// Stores `value` in `obj`'s slot, releasing the previous value.
     ///
     /// # Safety

@@ -90,6 +90,10 @@ pub struct CompiledSchema {
     /// so that batches can run off the GIL; found at the first batch, once
     /// forward references are resolved.
     pub without_python: std::sync::OnceLock<bool>,
+    /// For models with more fields than a new dict holds without growing:
+    /// dicts of every field name (and every key) to None, which a dump copies
+    /// and fills rather than building its dict one insertion at a time.
+    pub dump_templates: Option<[Py<PyDict>; 2]>,
 }
 
 /// Errors tagged with their field's index, so they can be reported in field order.
@@ -201,6 +205,9 @@ impl CompiledSchema {
     }
 
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
+        for template in self.dump_templates.iter().flatten() {
+            visit(template.as_any());
+        }
         for field in &self.fields {
             field.validator.visit_objects(visit);
             field.serializer.visit_objects(visit);

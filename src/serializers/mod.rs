@@ -118,6 +118,23 @@ impl Serializer {
         }
     }
 
+    /// Whether `value` is dumped to python as it is, with no conversion: an
+    /// exact scalar of the declared type (what validation stores), or None
+    /// where None is allowed.
+    #[inline]
+    pub fn passes_through(&self, value: *mut pyo3::ffi::PyObject, json_mode: bool) -> bool {
+        // SAFETY: value is a live object; only its type is read.
+        let tp = unsafe { pyo3::ffi::Py_TYPE(value) };
+        match self {
+            Serializer::Scalar(s) => s.is_exact_type(tp, value),
+            Serializer::Float => tp == &raw mut pyo3::ffi::PyFloat_Type,
+            Serializer::Bytes => !json_mode && tp == &raw mut pyo3::ffi::PyBytes_Type,
+            // SAFETY: comparing with the None singleton.
+            Serializer::Nullable(inner) => value == unsafe { pyo3::ffi::Py_None() } || inner.passes_through(value, json_mode),
+            _ => false,
+        }
+    }
+
     /// The declared type as the serializer warnings name it.
     pub fn expected(&self, py: Python<'_>) -> String {
         match self {

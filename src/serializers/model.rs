@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
@@ -179,21 +180,12 @@ pub fn model_to_python<'py>(
     let py = d.py;
     let schema = &handle.get().schema;
     d.enter_model()?;
-    let out = PyDict::new(py);
     if filter.is_empty() && !d.opts.excludes() {
-        // the plain call: every field, no decisions
-        for (index, field) in schema.fields.iter().enumerate() {
-            // SAFETY: obj is an instance of the schema's class (or a subclass).
-            let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
-            let previous = d.set_field(schema, index);
-            let dumped = field.serializer.to_python(&value, d, filter)?;
-            d.restore_field(previous);
-            let key = if d.opts.by_alias { &field.key } else { &field.name };
-            set_item(&out, key.bind(py), dumped)?;
-        }
+        let out = plain_to_python(schema, obj, d)?;
         d.leave_model();
         return Ok(out);
     }
+    let out = PyDict::new(py);
     for (index, field) in schema.fields.iter().enumerate() {
         // SAFETY: obj is an instance of the schema's class (or a subclass).
         let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
@@ -205,6 +197,47 @@ pub fn model_to_python<'py>(
         set_item(&out, key.bind(py), dumped)?;
     }
     d.leave_model();
+    Ok(out)
+}
+
+/// The plain call: every field, no decisions. A value that validation
+/// stored as it is dumped (an exact int, str, float...) goes into the dict
+/// without being looked at again.
+#[inline]
+fn plain_to_python<'py>(schema: &CompiledSchema, obj: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<Bound<'py, PyDict>> {
+    let py = d.py;
+    let by_alias = d.opts.by_alias;
+    let template = schema.dump_templates.as_ref().map(|t| &t[by_alias as usize]);
+    let out = match template {
+        // SAFETY: the template is a dict; the copy is a new reference or NULL.
+        Some(t) => unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyDict_Copy(t.as_ptr()))?.cast_into_unchecked::<PyDict>() },
+        None => PyDict::new(py),
+    };
+    for (index, field) in schema.fields.iter().enumerate() {
+        let key = if by_alias { &field.key } else { &field.name };
+        // SAFETY: obj is an instance of the schema's class (or a subclass).
+        let raw = unsafe { field.offset.raw(obj.as_ptr()) };
+        if raw.is_null() {
+            if template.is_some() {
+                out.del_item(key.bind(py))?;
+            }
+            continue;
+        }
+        if field.serializer.passes_through(raw, d.opts.json_mode) {
+            // SAFETY: live objects; PyDict_SetItem takes its own references and
+            // runs no user code for an exact str key.
+            if unsafe { ffi::PyDict_SetItem(out.as_ptr(), key.as_ptr(), raw) } < 0 {
+                return Err(PyErr::fetch(py));
+            }
+            continue;
+        }
+        // SAFETY: raw is the live value in the slot; it is owned from here on.
+        let value = unsafe { Bound::from_borrowed_ptr(py, raw) };
+        let previous = d.set_field(schema, index);
+        let dumped = field.serializer.to_python(&value, d, &Filter::default());
+        d.restore_field(previous);
+        set_item(&out, key.bind(py), dumped?)?;
+    }
     Ok(out)
 }
 

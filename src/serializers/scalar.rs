@@ -27,12 +27,18 @@ impl Scalar {
     /// Whether `value` has exactly the declared type (what validation stores).
     #[inline]
     fn exact(self, value: &Bound<'_, PyAny>) -> bool {
-        let tp = value.get_type_ptr();
+        self.is_exact_type(value.get_type_ptr(), value.as_ptr())
+    }
+
+    /// `exact`, from the value's type and pointer.
+    #[inline]
+    pub fn is_exact_type(self, tp: *mut ffi::PyTypeObject, value: *mut ffi::PyObject) -> bool {
         match self {
             Scalar::Int => tp == &raw mut ffi::PyLong_Type,
             Scalar::Bool => tp == &raw mut ffi::PyBool_Type,
             Scalar::Str => tp == &raw mut ffi::PyUnicode_Type,
-            Scalar::None => value.is_none(),
+            // SAFETY: comparing with the None singleton.
+            Scalar::None => value == unsafe { ffi::Py_None() },
         }
     }
 

@@ -160,6 +160,9 @@ pub fn write_float(out: &mut String, v: f64) {
         out.push_str("null");
         return;
     }
+    if write_short_decimal(out, v) {
+        return;
+    }
     let mut buffer = ryu::Buffer::new();
     let text = buffer.format_finite(v);
     match text.find('e') {
@@ -170,6 +173,47 @@ pub fn write_float(out: &mut String, v: f64) {
         }
         _ => out.push_str(text),
     }
+}
+
+const POW10: [f64; 6] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5];
+
+/// Most floats in real data have a few decimals (prices, scores): such a
+/// value is n / 10^k for a small k, and written from n directly. For
+/// 1e-5 <= |v| < 1e9 and k <= 5, two k-decimal numbers are further apart
+/// than two doubles, so the one that reads back as v is also the shortest
+/// text, the digits ryu would give. Returns false when v is not such a value.
+#[inline]
+fn write_short_decimal(out: &mut String, v: f64) -> bool {
+    let magnitude = v.abs();
+    if !(1e-5..1e9).contains(&magnitude) {
+        return false;
+    }
+    for (k, scale) in POW10.iter().enumerate() {
+        let n = (magnitude * scale).round();
+        if n / scale != magnitude {
+            continue;
+        }
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(n as u64);
+        if v < 0.0 {
+            out.push('-');
+        }
+        if k == 0 {
+            out.push_str(digits);
+            out.push_str(".0");
+        } else if digits.len() > k {
+            let (whole, frac) = digits.split_at(digits.len() - k);
+            out.push_str(whole);
+            out.push('.');
+            out.push_str(frac);
+        } else {
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', k - digits.len()));
+            out.push_str(digits);
+        }
+        return true;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -193,6 +237,36 @@ mod tests {
         ];
         for (v, expected) in cases {
             assert_eq!(float(v), expected, "{v:?}");
+        }
+    }
+
+    fn ryu_text(v: f64) -> String {
+        let mut s = String::new();
+        let text = ryu::Buffer::new().format_finite(v).to_owned();
+        match text.find('e') {
+            Some(at) if !text[at + 1..].starts_with('-') => {
+                s.push_str(&text[..=at]);
+                s.push('+');
+                s.push_str(&text[at + 1..]);
+            }
+            _ => s.push_str(&text),
+        }
+        s
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_decimals_match_ryu(n in -999_999_999_999_999i64..999_999_999_999_999, k in 0u32..9) {
+            let v = n as f64 / 10f64.powi(k as i32);
+            proptest::prop_assert_eq!(float(v), ryu_text(v));
+        }
+
+        #[test]
+        fn any_float_matches_ryu(bits in proptest::prelude::any::<u64>()) {
+            let v = f64::from_bits(bits);
+            if v.is_finite() {
+                proptest::prop_assert_eq!(float(v), ryu_text(v));
+            }
         }
     }
 
