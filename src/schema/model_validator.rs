@@ -47,7 +47,10 @@ impl CompiledSchema {
             ModelInput::Mapping(mapping) => self.validate_fields(py, &mut MappingLookup { mapping }, state),
             ModelInput::Attributes(obj) => self.validate_fields(py, &mut AttributesLookup { obj }, state),
             ModelInput::JsonObject(pairs) => self.validate_fields(py, &mut JsonObjectLookup::new(pairs, self), state),
-            ModelInput::Instance(_) => unreachable!("returned above"),
+            ModelInput::Instance(obj) => {
+                state.leave();
+                return Ok(Validated::Instance(obj.clone()));
+            }
         };
         state.leave();
         let (values, given) = values?;

@@ -178,15 +178,15 @@ fn container_to_python<'py>(kind: Kind, value: &Bound<'py, PyAny>, d: &mut Dumpe
     let json = d.opts.json_mode;
     if let Kind::Dict = kind {
         let out = PyDict::new(py);
+        let prepared = if filter.is_empty() { None } else { Some(filter.prepare()?) };
         for entry in DictEntries::new(value.cast::<PyDict>()?) {
             let (k, v) = entry?;
-            let next = if filter.is_empty() {
-                Filter::default()
-            } else {
-                match filter.key(&k)? {
+            let next = match &prepared {
+                None => Filter::default(),
+                Some(filter) => match filter.key(&k)? {
                     Some(next) => next,
                     None => continue,
-                }
+                },
             };
             let k = if json { json_key(&k, d)?.into_any() } else { k };
             out.set_item(k, to_python(&v, d, &next)?)?;
@@ -194,7 +194,7 @@ fn container_to_python<'py>(kind: Kind, value: &Bound<'py, PyAny>, d: &mut Dumpe
         return Ok(out.into_any());
     }
     let items = sequence_items(value)?;
-    let positioned = if filter.is_empty() { None } else { Some(filter.positioned(items.len())?) };
+    let positioned = if filter.is_empty() { None } else { Some(filter.positioned(items.len())?.prepare()?) };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let next = match &positioned {
@@ -256,15 +256,15 @@ fn value_to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dump
             d.enter(value)?;
             out.begin('{');
             let mut first = true;
+            let prepared = if filter.is_empty() { None } else { Some(filter.prepare()?) };
             for entry in DictEntries::new(value.cast::<PyDict>()?) {
                 let (k, v) = entry?;
-                let next = if filter.is_empty() {
-                    Filter::default()
-                } else {
-                    match filter.key(&k)? {
+                let next = match &prepared {
+                    None => Filter::default(),
+                    Some(filter) => match filter.key(&k)? {
                         Some(next) => next,
                         None => continue,
-                    }
+                    },
                 };
                 out.item(first);
                 first = false;
@@ -278,7 +278,7 @@ fn value_to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dump
         _ => {
             d.enter(value)?;
             let items = sequence_items(value)?;
-            let positioned = if filter.is_empty() { None } else { Some(filter.positioned(items.len())?) };
+            let positioned = if filter.is_empty() { None } else { Some(filter.positioned(items.len())?.prepare()?) };
             out.begin('[');
             let mut first = true;
             for (i, item) in items.iter().enumerate() {
@@ -301,7 +301,7 @@ fn value_to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dump
 }
 
 /// A dict key as JSON has it: text. Numbers and constants as they print
-/// (a NaN or infinite float as `None`, as pydantic writes it), an Enum by its
+/// (floats as Python prints them), an Enum by its
 /// value, a tuple as its items joined by commas, other types by their JSON text.
 pub fn json_key<'py>(key: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<Bound<'py, PyString>> {
     let py = d.py;
@@ -324,13 +324,7 @@ pub fn json_key<'py>(key: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<B
         return Ok(PyString::new(py, &out.buf));
     }
     if tp == &raw mut ffi::PyFloat_Type {
-        let v = key.cast::<PyFloat>()?.value();
-        if !v.is_finite() {
-            return Ok(PyString::new(py, "None"));
-        }
-        let mut out = String::new();
-        super::writer::write_float(&mut out, v);
-        return Ok(PyString::new(py, &out));
+        return float_key(key);
     }
     match kind(key)? {
         Kind::Enum => json_key(&enum_value(key)?, d),
@@ -346,11 +340,7 @@ pub fn json_key<'py>(key: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<B
                 Ok(PyString::new(py, &out.buf))
             }
         }
-        Kind::Float => {
-            let mut out = String::new();
-            super::writer::write_float(&mut out, key.cast::<PyFloat>()?.value());
-            Ok(PyString::new(py, if out == "null" { "None" } else { &out }))
-        }
+        Kind::Float => float_key(key),
         Kind::Tuple => {
             let parts = sequence_items(key)?
                 .iter()
@@ -365,6 +355,16 @@ pub fn json_key<'py>(key: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<B
             let name = key.get_type().name().map(|n| n.to_string()).unwrap_or_default();
             Err(pyo3::exceptions::PyTypeError::new_err(format!("`{name}` not valid as object key")))
         }
+    }
+}
+
+/// A float key as Python prints it (`1e-07`), NaN and the infinities as `None`.
+fn float_key<'py>(key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+    let v = key.cast::<PyFloat>()?.value();
+    if v.is_finite() {
+        PyFloat::new(key.py(), v).repr()
+    } else {
+        Ok(PyString::new(key.py(), "None"))
     }
 }
 

@@ -26,15 +26,15 @@ pub fn to_python<'py>(
     };
     let out = PyDict::new(d.py);
     let none = Filter::default();
+    let prepared = if filter.is_empty() { None } else { Some(filter.prepare()?) };
     for entry in DictEntries::new(dict) {
         let (k, v) = entry?;
-        let next = if filter.is_empty() {
-            None
-        } else {
-            match filter.key(&k)? {
+        let next = match &prepared {
+            None => None,
+            Some(filter) => match filter.key(&k)? {
                 Some(next) => Some(next),
                 None => continue,
-            }
+            },
         };
         let k = if d.opts.json_mode { any::json_key(&k, d)?.into_any() } else { key.to_python(&k, d, &none)? };
         out.set_item(k, value_ser.to_python(&v, d, next.as_ref().unwrap_or(&none))?)?;
@@ -57,15 +57,15 @@ pub fn to_json<'py>(
     let none = Filter::default();
     out.begin('{');
     let mut first = true;
+    let prepared = if filter.is_empty() { None } else { Some(filter.prepare()?) };
     for entry in DictEntries::new(dict) {
         let (k, v) = entry?;
-        let next = if filter.is_empty() {
-            None
-        } else {
-            match filter.key(&k)? {
+        let next = match &prepared {
+            None => None,
+            Some(filter) => match filter.key(&k)? {
                 Some(next) => Some(next),
                 None => continue,
-            }
+            },
         };
         out.item(first);
         first = false;

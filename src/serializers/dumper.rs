@@ -2,8 +2,12 @@
 //! objects being dumped (a repeat is a cycle), and the warnings it collects.
 
 use pyo3::exceptions::{PyUserWarning, PyValueError};
+use std::rc::Rc;
+
 use pyo3::prelude::*;
 use smallvec::SmallVec;
+
+use super::Filter;
 
 use crate::errors::truncate_repr;
 use crate::schema::CompiledSchema;
@@ -49,11 +53,36 @@ pub struct Dumper<'py> {
     /// is only read while that field's dump runs, so it is alive.
     field: Option<(*const CompiledSchema, usize)>,
     warnings: Vec<String>,
+    /// The last plan made, for the schema and the include and exclude objects
+    /// it was made for: the items of a list of models usually share one.
+    last_plan: Option<((usize, usize, usize), Rc<FieldPlan<'py>>)>,
 }
+
+/// What include and exclude make of each field of one model: the filter for
+/// its value, or None when it is left out.
+pub type FieldPlan<'py> = Vec<Option<Filter<'py>>>;
 
 impl<'py> Dumper<'py> {
     pub fn new(py: Python<'py>, opts: DumpOptions) -> Self {
-        Dumper { py, opts, path: SmallVec::new(), model_depth: 0, any_depth: 0, field: None, warnings: Vec::new() }
+        Dumper { py, opts, path: SmallVec::new(), model_depth: 0, any_depth: 0, field: None, warnings: Vec::new(), last_plan: None }
+    }
+
+    /// The plan of `filter` for `schema`'s fields.
+    pub fn field_plan(&mut self, schema: &CompiledSchema, filter: &Filter<'py>) -> PyResult<Rc<FieldPlan<'py>>> {
+        let id = |v: &Option<Bound<'py, PyAny>>| v.as_ref().map_or(0, |v| v.as_ptr() as usize);
+        let key = (schema as *const CompiledSchema as usize, id(&filter.include), id(&filter.exclude));
+        if let Some((last, plan)) = &self.last_plan {
+            if *last == key && plan.len() == schema.fields.len() {
+                return Ok(plan.clone());
+            }
+        }
+        let prepared = filter.prepare()?;
+        let plan = Rc::new(
+            schema.fields.iter().map(|field| prepared.key(field.name.bind(self.py).as_any())).collect::<PyResult<FieldPlan<'py>>>()?,
+        );
+        // The filter's objects are held by the plan, so their addresses stay theirs.
+        self.last_plan = Some((key, plan.clone()));
+        Ok(plan)
     }
 
     /// Enters a model field's value or an `Any` container; its identity must

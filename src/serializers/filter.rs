@@ -25,10 +25,10 @@ impl<'py> Filter<'py> {
         self.include.is_none() && self.exclude.is_none()
     }
 
-    /// The filter for the value under `key` (a field name or a dict key), or
-    /// None when it is left out.
-    pub fn key(&self, key: &Bound<'py, PyAny>) -> PyResult<Option<Filter<'py>>> {
-        decide(key, self.include.as_ref(), self.exclude.as_ref())
+    /// This filter ready to be asked about each key of one value: the
+    /// `"__all__"` entries are looked up once.
+    pub fn prepare(&self) -> PyResult<Prepared<'py>> {
+        Ok(Prepared { include: Side::of(self.include.as_ref())?, exclude: Side::of(self.exclude.as_ref())? })
     }
 
     /// This filter for a sequence of `len` items, whose `key`s are then the
@@ -40,15 +40,130 @@ impl<'py> Filter<'py> {
         })
     }
 
+}
+
+/// One side (include or exclude) of a prepared filter.
+enum Side<'py> {
+    Absent,
+    Dict { dict: Bound<'py, PyDict>, all: Option<Bound<'py, PyAny>> },
+    Set { set: Bound<'py, PySet>, all: bool },
+    /// Any other container answering `in`.
+    Other(Bound<'py, PyAny>),
+}
+
+impl<'py> Side<'py> {
+    fn of(spec: Option<&Bound<'py, PyAny>>) -> PyResult<Self> {
+        let Some(spec) = spec else { return Ok(Side::Absent) };
+        let all_key = intern!(spec.py(), "__all__");
+        Ok(if let Ok(dict) = spec.cast::<PyDict>() {
+            Side::Dict { dict: dict.clone(), all: dict.get_item(all_key)? }
+        } else if let Ok(set) = spec.cast::<PySet>() {
+            Side::Set { set: set.clone(), all: set.contains(all_key)? }
+        } else {
+            Side::Other(spec.clone())
+        })
+    }
+
+    /// `dict[key]`, merged with `dict["__all__"]` when both are there.
+    fn dict_value(dict: &Bound<'py, PyDict>, all: Option<&Bound<'py, PyAny>>, key: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let own = dict.get_item(key)?;
+        match (own, all) {
+            (Some(own), Some(all)) => {
+                if is_all(&own) || is_all(all) {
+                    Ok(Some(own))
+                } else {
+                    Ok(Some(merge(&as_dict(&own)?, all)?.into_any()))
+                }
+            }
+            (own, None) => Ok(own),
+            (None, all) => Ok(all.cloned()),
+        }
+    }
+
+    /// Whether `key` (or `"__all__"`) is in a set-like side; None for a value
+    /// that answers no `in`.
+    fn contains(&self, key: &Bound<'py, PyAny>) -> PyResult<Option<bool>> {
+        match self {
+            Side::Set { set, all } => Ok(Some(*all || set.contains(key)?)),
+            Side::Other(spec) => {
+                let py = spec.py();
+                match spec.call_method1(intern!(py, "__contains__"), (key,)) {
+                    Ok(found) => Ok(Some(found.is_truthy()? || spec.contains(intern!(py, "__all__"))?)),
+                    Err(_) => Ok(None),
+                }
+            }
+            Side::Absent | Side::Dict { .. } => Ok(None),
+        }
+    }
+}
+
+/// A filter prepared for the keys (or indexes) of one value.
+pub struct Prepared<'py> {
+    include: Side<'py>,
+    exclude: Side<'py>,
+}
+
+impl<'py> Prepared<'py> {
+    /// The filter for the value under `key` (a field name or a dict key), or
+    /// None when it is left out.
+    pub fn key(&self, key: &Bound<'py, PyAny>) -> PyResult<Option<Filter<'py>>> {
+        let mut next_exclude = None;
+        match &self.exclude {
+            Side::Absent => {}
+            Side::Dict { dict, all } => {
+                if let Some(value) = Side::dict_value(dict, all.as_ref(), key)? {
+                    if is_all(&value) {
+                        return Ok(None);
+                    }
+                    // None: nothing left out below
+                    next_exclude = Some(value).filter(|v| !v.is_none());
+                }
+            }
+            side => match side.contains(key)? {
+                Some(true) => return Ok(None),
+                Some(false) => {}
+                None => return Err(PyTypeError::new_err("`exclude` argument must be a set or dict.")),
+            },
+        }
+        match &self.include {
+            Side::Absent => Ok(Some(Filter { include: None, exclude: next_exclude })),
+            Side::Dict { dict, all } => Ok(match Side::dict_value(dict, all.as_ref(), key)? {
+                Some(value) if is_all(&value) || value.is_none() => Some(Filter { include: None, exclude: next_exclude }),
+                Some(value) => Some(Filter { include: Some(value), exclude: next_exclude }),
+                None => None,
+            }),
+            side => match side.contains(key)? {
+                Some(true) => Ok(Some(Filter { include: None, exclude: next_exclude })),
+                Some(false) => Ok(None),
+                None => Err(PyTypeError::new_err("`include` argument must be a set or dict.")),
+            },
+        }
+    }
+
     /// The filter for item `index` of a `positioned` filter.
     pub fn index(&self, py: Python<'py>, index: usize) -> PyResult<Option<Filter<'py>>> {
-        decide(index.into_pyobject(py)?.as_any(), self.include.as_ref(), self.exclude.as_ref())
+        self.key(index.into_pyobject(py)?.as_any())
     }
 }
 
 /// The include or exclude of a sequence with each int key taken modulo `len`.
 fn by_position<'py>(spec: &Bound<'py, PyAny>, len: usize) -> PyResult<Bound<'py, PyAny>> {
     let py = spec.py();
+    // without int keys there is nothing to move
+    let keys = match spec.cast::<PyDict>() {
+        Ok(dict) => Some(dict.keys().into_any()),
+        Err(_) if spec.is_instance_of::<PySet>() => Some(spec.clone()),
+        Err(_) => None,
+    };
+    if let Some(keys) = keys {
+        let mut has_int_key = false;
+        for key in keys.try_iter()? {
+            has_int_key |= key?.is_instance_of::<PyInt>();
+        }
+        if !has_int_key {
+            return Ok(spec.clone());
+        }
+    }
     let position = |key: Bound<'py, PyAny>| -> Bound<'py, PyAny> {
         if len == 0 || !key.is_instance_of::<PyInt>() {
             return key;
@@ -77,75 +192,6 @@ fn snapshot<'py>(dict: &Bound<'py, PyDict>) -> PyResult<Vec<(Bound<'py, PyAny>, 
 /// `True` or `...`: the whole value.
 fn is_all(value: &Bound<'_, PyAny>) -> bool {
     value.is(value.py().Ellipsis()) || value.cast::<PyBool>().is_ok_and(|b| b.is_true())
-}
-
-fn contains_key_or_all(spec: &Bound<'_, PyAny>, key: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
-    let py = spec.py();
-    if let Ok(set) = spec.cast::<PySet>() {
-        return Ok(Some(set.contains(key)? || set.contains(intern!(py, "__all__"))?));
-    }
-    // any other container answering `in`
-    match spec.call_method1(intern!(py, "__contains__"), (key,)) {
-        Ok(found) => Ok(Some(found.is_truthy()? || spec.contains(intern!(py, "__all__"))?)),
-        Err(_) => Ok(None),
-    }
-}
-
-fn decide<'py>(
-    key: &Bound<'py, PyAny>,
-    include: Option<&Bound<'py, PyAny>>,
-    exclude: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Option<Filter<'py>>> {
-    let mut next_exclude = None;
-    if let Some(exclude) = exclude {
-        if let Ok(dict) = exclude.cast::<PyDict>() {
-            if let Some(value) = lookup_with_all(dict, key)? {
-                if is_all(&value) {
-                    return Ok(None);
-                }
-                // None: nothing left out below
-                next_exclude = Some(value).filter(|v| !v.is_none());
-            }
-        } else {
-            match contains_key_or_all(exclude, key)? {
-                Some(true) => return Ok(None),
-                Some(false) => {}
-                None => return Err(PyTypeError::new_err("`exclude` argument must be a set or dict.")),
-            }
-        }
-    }
-    if let Some(include) = include {
-        if let Ok(dict) = include.cast::<PyDict>() {
-            return Ok(match lookup_with_all(dict, key)? {
-                Some(value) if is_all(&value) || value.is_none() => Some(Filter { include: None, exclude: next_exclude }),
-                Some(value) => Some(Filter { include: Some(value), exclude: next_exclude }),
-                None => None,
-            });
-        }
-        return match contains_key_or_all(include, key)? {
-            Some(true) => Ok(Some(Filter { include: None, exclude: next_exclude })),
-            Some(false) => Ok(None),
-            None => Err(PyTypeError::new_err("`include` argument must be a set or dict.")),
-        };
-    }
-    Ok(Some(Filter { include: None, exclude: next_exclude }))
-}
-
-/// `dict[key]`, merged with `dict["__all__"]` when both are there.
-fn lookup_with_all<'py>(dict: &Bound<'py, PyDict>, key: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let own = dict.get_item(key)?;
-    let all = dict.get_item(intern!(dict.py(), "__all__"))?;
-    match (own, all) {
-        (Some(own), Some(all)) => {
-            if is_all(&own) || is_all(&all) {
-                Ok(Some(own))
-            } else {
-                Ok(Some(merge(&as_dict(&own)?, &all)?.into_any()))
-            }
-        }
-        (own, None) => Ok(own),
-        (None, all) => Ok(all),
-    }
 }
 
 /// A set as a dict whose every value is `...`.

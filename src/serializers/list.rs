@@ -12,7 +12,7 @@ pub fn to_python<'py>(item: &Serializer, value: &Bound<'py, PyAny>, d: &mut Dump
         d.mismatch(&format!("list[{}]", item.expected(d.py)), value);
         return any::to_python(value, d, filter);
     };
-    let mut out = Vec::with_capacity(list.len());
+    let mut out: smallvec::SmallVec<[Bound<'py, PyAny>; 16]> = smallvec::SmallVec::with_capacity(list.len());
     if filter.is_empty() {
         let mut i = 0;
         while i < list.len() {
@@ -20,7 +20,7 @@ pub fn to_python<'py>(item: &Serializer, value: &Bound<'py, PyAny>, d: &mut Dump
             i += 1;
         }
     } else {
-        let filter = filter.positioned(list.len())?;
+        let filter = filter.positioned(list.len())?.prepare()?;
         let mut i = 0;
         while i < list.len() {
             if let Some(next) = filter.index(d.py, i)? {
@@ -37,7 +37,7 @@ pub fn to_json<'py>(item: &Serializer, value: &Bound<'py, PyAny>, out: &mut Json
         d.mismatch(&format!("list[{}]", item.expected(d.py)), value);
         return any::to_json(value, out, d, filter);
     };
-    let positioned = if filter.is_empty() { None } else { Some(filter.positioned(list.len())?) };
+    let positioned = if filter.is_empty() { None } else { Some(filter.positioned(list.len())?.prepare()?) };
     out.begin('[');
     let mut first = true;
     let mut i = 0;

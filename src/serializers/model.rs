@@ -8,6 +8,7 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
+use super::dumper::FieldPlan;
 use super::{any, Dumper, Filter, JsonOut};
 use crate::fields_set;
 use crate::model::{schema_of, SchemaHandle};
@@ -45,8 +46,7 @@ impl ModelSerializer {
             return Ok(handle.bind(py));
         }
         let handle = schema_of(self.cls.bind(py))?.unbind();
-        let _ = self.schema.set(handle);
-        Ok(self.schema.get().map(|h| h.bind(py)).unwrap_or_else(|| unreachable!("set above")))
+        Ok(self.schema.get_or_init(|| handle).bind(py))
     }
 
     /// The declared class's schema when `value` is an instance of it.
@@ -142,15 +142,14 @@ fn keep<'py>(
     obj: &Bound<'py, PyAny>,
     value: &Bound<'py, PyAny>,
     d: &Dumper<'py>,
-    filter: &Filter<'py>,
+    plan: Option<&FieldPlan<'py>>,
 ) -> PyResult<Option<Filter<'py>>> {
-    let next = if filter.is_empty() {
-        Filter::default()
-    } else {
-        match filter.key(field.name.bind(d.py).as_any())? {
-            Some(next) => next,
-            None => return Ok(None),
-        }
+    let next = match plan {
+        None => Filter::default(),
+        Some(plan) => match plan.get(index) {
+            Some(Some(next)) => next.clone(),
+            _ => return Ok(None),
+        },
     };
     if d.opts.excludes() {
         if d.opts.exclude_none && value.is_none() {
@@ -186,10 +185,11 @@ pub fn model_to_python<'py>(
         return Ok(out);
     }
     let out = PyDict::new(py);
+    let plan = if filter.is_empty() { None } else { Some(d.field_plan(schema, filter)?) };
     for (index, field) in schema.fields.iter().enumerate() {
         // SAFETY: obj is an instance of the schema's class (or a subclass).
         let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
-        let Some(next) = keep(schema, index, field, obj, &value, d, filter)? else { continue };
+        let Some(next) = keep(schema, index, field, obj, &value, d, plan.as_deref())? else { continue };
         let key = if d.opts.by_alias { &field.key } else { &field.name };
         let previous = d.set_field(schema, index);
         let dumped = field.serializer.to_python(&value, d, &next)?;
@@ -269,10 +269,11 @@ pub fn model_to_json<'py>(
         d.leave_model();
         return Ok(());
     }
+    let plan = if filter.is_empty() { None } else { Some(d.field_plan(schema, filter)?) };
     for (index, field) in schema.fields.iter().enumerate() {
         // SAFETY: obj is an instance of the schema's class (or a subclass).
         let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
-        let Some(next) = keep(schema, index, field, obj, &value, d, filter)? else { continue };
+        let Some(next) = keep(schema, index, field, obj, &value, d, plan.as_deref())? else { continue };
         out.item(first);
         first = false;
         out.key(if d.opts.by_alias { &field.key_json } else { &field.name_json });
