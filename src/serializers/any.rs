@@ -9,8 +9,8 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple, PyType};
 
 use super::dumper::too_deep;
+use super::filter::{kept_entries, ItemFilter};
 use super::{bytes, model, scalar::write_int, temporal, Dumper, Filter, JsonOut, SerializationError};
-use crate::input::DictEntries;
 use crate::model::schema_of;
 
 /// What a value is, for the purposes of dumping it.
@@ -57,29 +57,22 @@ fn kind(value: &Bound<'_, PyAny>) -> PyResult<Kind> {
     if value.is_instance(enum_type(py)?)? {
         return Ok(Kind::Enum);
     }
-    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyInt>() || value.is_instance_of::<PyString>() {
-        return Ok(Kind::Plain);
-    }
-    if value.is_instance_of::<PyFloat>() {
-        return Ok(Kind::Float);
-    }
-    if value.is_instance_of::<PyList>() {
-        return Ok(Kind::List);
-    }
-    if value.is_instance_of::<PyTuple>() {
-        return Ok(Kind::Tuple);
-    }
-    if value.is_instance_of::<PyDict>() {
-        return Ok(Kind::Dict);
-    }
-    if value.is_instance_of::<PyFrozenSet>() {
-        return Ok(Kind::FrozenSet);
-    }
-    if value.is_instance_of::<PySet>() {
-        return Ok(Kind::Set);
-    }
-    if value.is_instance_of::<PyBytes>() || value.is_instance_of::<PyByteArray>() {
-        return Ok(Kind::Bytes);
+    // subclasses of the builtin types, in pydantic's order
+    type Check = fn(&Bound<'_, PyAny>) -> bool;
+    let subclasses: [(Check, Kind); 8] = [
+        (|v| v.is_instance_of::<PyInt>() || v.is_instance_of::<PyString>(), Kind::Plain),
+        (|v| v.is_instance_of::<PyFloat>(), Kind::Float),
+        (|v| v.is_instance_of::<PyList>(), Kind::List),
+        (|v| v.is_instance_of::<PyTuple>(), Kind::Tuple),
+        (|v| v.is_instance_of::<PyDict>(), Kind::Dict),
+        (|v| v.is_instance_of::<PyFrozenSet>(), Kind::FrozenSet),
+        (|v| v.is_instance_of::<PySet>(), Kind::Set),
+        (|v| v.is_instance_of::<PyBytes>() || v.is_instance_of::<PyByteArray>(), Kind::Bytes),
+    ];
+    for (is, kind) in subclasses {
+        if is(value) {
+            return Ok(kind);
+        }
     }
     if let Some(text) = temporal::iso_text(value)? {
         return Ok(Kind::Text(text));
@@ -178,32 +171,18 @@ fn container_to_python<'py>(kind: Kind, value: &Bound<'py, PyAny>, d: &mut Dumpe
     let json = d.opts.json_mode;
     if let Kind::Dict = kind {
         let out = PyDict::new(py);
-        let prepared = if filter.is_empty() { None } else { Some(filter.prepare()?) };
-        for entry in DictEntries::new(value.cast::<PyDict>()?) {
-            let (k, v) = entry?;
-            let next = match &prepared {
-                None => Filter::default(),
-                Some(filter) => match filter.key(&k)? {
-                    Some(next) => next,
-                    None => continue,
-                },
-            };
+        for entry in kept_entries(value.cast::<PyDict>()?, filter)? {
+            let (k, v, next) = entry?;
             let k = if json { json_key(&k, d)?.into_any() } else { k };
             out.set_item(k, to_python(&v, d, &next)?)?;
         }
         return Ok(out.into_any());
     }
     let items = sequence_items(value)?;
-    let positioned = if filter.is_empty() { None } else { Some(filter.positioned(items.len())?.prepare()?) };
+    let item_filter = ItemFilter::new(filter, items.len())?;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let next = match &positioned {
-            None => Filter::default(),
-            Some(f) => match f.index(py, i)? {
-                Some(next) => next,
-                None => continue,
-            },
-        };
+        let Some(next) = item_filter.item(py, i)? else { continue };
         out.push(to_python(item, d, &next)?);
     }
     Ok(match kind {
@@ -256,16 +235,8 @@ fn value_to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dump
             d.enter(value)?;
             out.begin('{');
             let mut first = true;
-            let prepared = if filter.is_empty() { None } else { Some(filter.prepare()?) };
-            for entry in DictEntries::new(value.cast::<PyDict>()?) {
-                let (k, v) = entry?;
-                let next = match &prepared {
-                    None => Filter::default(),
-                    Some(filter) => match filter.key(&k)? {
-                        Some(next) => next,
-                        None => continue,
-                    },
-                };
+            for entry in kept_entries(value.cast::<PyDict>()?, filter)? {
+                let (k, v, next) = entry?;
                 out.item(first);
                 first = false;
                 out.str(json_text_key(&k, d)?.to_str()?);
@@ -278,17 +249,11 @@ fn value_to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dump
         _ => {
             d.enter(value)?;
             let items = sequence_items(value)?;
-            let positioned = if filter.is_empty() { None } else { Some(filter.positioned(items.len())?.prepare()?) };
+            let item_filter = ItemFilter::new(filter, items.len())?;
             out.begin('[');
             let mut first = true;
             for (i, item) in items.iter().enumerate() {
-                let next = match &positioned {
-                    None => Filter::default(),
-                    Some(f) => match f.index(py, i)? {
-                        Some(next) => next,
-                        None => continue,
-                    },
-                };
+                let Some(next) = item_filter.item(py, i)? else { continue };
                 out.item(first);
                 first = false;
                 to_json(item, out, d, &next)?;

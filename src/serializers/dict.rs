@@ -5,8 +5,8 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
+use super::filter::kept_entries;
 use super::{any, Dumper, Filter, JsonOut, Serializer};
-use crate::input::DictEntries;
 
 fn mismatch<'py>(key: &Serializer, value_ser: &Serializer, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>) {
     let expected = format!("dict[{}, {}]", key.expected(d.py), value_ser.expected(d.py));
@@ -26,18 +26,10 @@ pub fn to_python<'py>(
     };
     let out = PyDict::new(d.py);
     let none = Filter::default();
-    let prepared = if filter.is_empty() { None } else { Some(filter.prepare()?) };
-    for entry in DictEntries::new(dict) {
-        let (k, v) = entry?;
-        let next = match &prepared {
-            None => None,
-            Some(filter) => match filter.key(&k)? {
-                Some(next) => Some(next),
-                None => continue,
-            },
-        };
+    for entry in kept_entries(dict, filter)? {
+        let (k, v, next) = entry?;
         let k = if d.opts.json_mode { any::json_key(&k, d)?.into_any() } else { key.to_python(&k, d, &none)? };
-        out.set_item(k, value_ser.to_python(&v, d, next.as_ref().unwrap_or(&none))?)?;
+        out.set_item(k, value_ser.to_python(&v, d, &next)?)?;
     }
     Ok(out.into_any())
 }
@@ -54,19 +46,10 @@ pub fn to_json<'py>(
         mismatch(key, value_ser, value, d);
         return any::to_json(value, out, d, filter);
     };
-    let none = Filter::default();
     out.begin('{');
     let mut first = true;
-    let prepared = if filter.is_empty() { None } else { Some(filter.prepare()?) };
-    for entry in DictEntries::new(dict) {
-        let (k, v) = entry?;
-        let next = match &prepared {
-            None => None,
-            Some(filter) => match filter.key(&k)? {
-                Some(next) => Some(next),
-                None => continue,
-            },
-        };
+    for entry in kept_entries(dict, filter)? {
+        let (k, v, next) = entry?;
         out.item(first);
         first = false;
         match k.cast::<PyString>() {
@@ -74,7 +57,7 @@ pub fn to_json<'py>(
             Err(_) => out.str(any::json_text_key(&k, d)?.to_str()?),
         }
         out.raw(if out.indented() { ": " } else { ":" });
-        value_ser.to_json(&v, out, d, next.as_ref().unwrap_or(&none))?;
+        value_ser.to_json(&v, out, d, &next)?;
     }
     out.end('}', !first);
     Ok(())

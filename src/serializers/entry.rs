@@ -78,7 +78,11 @@ unsafe fn parse_call<'py>(
     Ok(call)
 }
 
-unsafe extern "C" fn model_dump(
+/// One dump call: the keywords read, then the instance written to a dict
+/// (`json_text` false) or to JSON text.
+#[inline(always)]
+unsafe fn dump_call(
+    json_text: bool,
     slf: *mut ffi::PyObject,
     args: *const *mut ffi::PyObject,
     nargs: ffi::Py_ssize_t,
@@ -86,13 +90,29 @@ unsafe extern "C" fn model_dump(
 ) -> *mut ffi::PyObject {
     slot_guard(std::ptr::null_mut(), |py| {
         let obj = Bound::from_borrowed_ptr(py, slf);
-        let call = parse_call(py, false, args, nargs, kwnames)?;
+        let call = parse_call(py, json_text, args, nargs, kwnames)?;
         let handle = schema_of(&obj.get_type())?;
         let mut dumper = Dumper::new(py, call.opts);
-        let out = model_to_python(&handle, &obj, &mut dumper, &Filter::new(call.include, call.exclude))?;
+        let filter = Filter::new(call.include, call.exclude);
+        let out = if json_text {
+            let mut out = JsonOut::new(call.indent);
+            model_to_json(&handle, &obj, &mut out, &mut dumper, &filter).map_err(|err| json_error(py, err))?;
+            out.into_py(py).into_any()
+        } else {
+            model_to_python(&handle, &obj, &mut dumper, &filter)?.into_any()
+        };
         dumper.finish()?;
         Ok(out.into_ptr())
     })
+}
+
+unsafe extern "C" fn model_dump(
+    slf: *mut ffi::PyObject,
+    args: *const *mut ffi::PyObject,
+    nargs: ffi::Py_ssize_t,
+    kwnames: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    dump_call(false, slf, args, nargs, kwnames)
 }
 
 unsafe extern "C" fn model_dump_json(
@@ -101,18 +121,7 @@ unsafe extern "C" fn model_dump_json(
     nargs: ffi::Py_ssize_t,
     kwnames: *mut ffi::PyObject,
 ) -> *mut ffi::PyObject {
-    slot_guard(std::ptr::null_mut(), |py| {
-        let obj = Bound::from_borrowed_ptr(py, slf);
-        let call = parse_call(py, true, args, nargs, kwnames)?;
-        let handle = schema_of(&obj.get_type())?;
-        let mut dumper = Dumper::new(py, call.opts);
-        let mut out = JsonOut::new(call.indent);
-        if let Err(err) = model_to_json(&handle, &obj, &mut out, &mut dumper, &Filter::new(call.include, call.exclude)) {
-            return Err(json_error(py, err));
-        }
-        dumper.finish()?;
-        Ok(out.into_py(py).into_ptr())
-    })
+    dump_call(true, slf, args, nargs, kwnames)
 }
 
 /// An error met while writing JSON, as pydantic reports it: a serialization

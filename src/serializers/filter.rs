@@ -8,6 +8,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyInt, PySet};
 
+use crate::input::DictEntries;
+
 /// The include and exclude that apply to one value.
 #[derive(Clone, Default)]
 pub struct Filter<'py> {
@@ -33,13 +35,50 @@ impl<'py> Filter<'py> {
 
     /// This filter for a sequence of `len` items, whose `key`s are then the
     /// indexes: int keys are taken modulo the length, so -1 is the last.
-    pub fn positioned(&self, len: usize) -> PyResult<Filter<'py>> {
+    fn positioned(&self, len: usize) -> PyResult<Filter<'py>> {
         Ok(Filter {
             include: self.include.as_ref().map(|v| by_position(v, len)).transpose()?,
             exclude: self.exclude.as_ref().map(|v| by_position(v, len)).transpose()?,
         })
     }
 
+}
+
+/// The entries of `dict` that `filter` keeps, each with the filter for its
+/// value; the walk is `DictEntries`', safe against changes by user code.
+pub fn kept_entries<'a, 'py>(
+    dict: &'a Bound<'py, PyDict>,
+    filter: &Filter<'py>,
+) -> PyResult<impl Iterator<Item = PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>, Filter<'py>)>> + 'a> {
+    let prepared = if filter.is_empty() { None } else { Some(filter.prepare()?) };
+    Ok(DictEntries::new(dict).filter_map(move |entry| {
+        let (k, v) = match entry {
+            Ok(entry) => entry,
+            Err(e) => return Some(Err(e)),
+        };
+        match &prepared {
+            None => Some(Ok((k, v, Filter::default()))),
+            Some(p) => p.key(&k).map(|next| next.map(|next| (k, v, next))).transpose(),
+        }
+    }))
+}
+
+/// A filter over the items of one sequence, by index.
+pub struct ItemFilter<'py>(Option<Prepared<'py>>);
+
+impl<'py> ItemFilter<'py> {
+    pub fn new(filter: &Filter<'py>, len: usize) -> PyResult<Self> {
+        Ok(ItemFilter(if filter.is_empty() { None } else { Some(filter.positioned(len)?.prepare()?) }))
+    }
+
+    /// The filter for item `index`, or None when it is left out.
+    #[inline]
+    pub fn item(&self, py: Python<'py>, index: usize) -> PyResult<Option<Filter<'py>>> {
+        match &self.0 {
+            None => Ok(Some(Filter::default())),
+            Some(prepared) => prepared.index(py, index),
+        }
+    }
 }
 
 /// One side (include or exclude) of a prepared filter.
@@ -141,7 +180,7 @@ impl<'py> Prepared<'py> {
     }
 
     /// The filter for item `index` of a `positioned` filter.
-    pub fn index(&self, py: Python<'py>, index: usize) -> PyResult<Option<Filter<'py>>> {
+    fn index(&self, py: Python<'py>, index: usize) -> PyResult<Option<Filter<'py>>> {
         self.key(index.into_pyobject(py)?.as_any())
     }
 }

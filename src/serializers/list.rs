@@ -5,6 +5,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
+use super::filter::ItemFilter;
 use super::{any, Dumper, Filter, JsonOut, Serializer};
 
 pub fn to_python<'py>(item: &Serializer, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -20,10 +21,10 @@ pub fn to_python<'py>(item: &Serializer, value: &Bound<'py, PyAny>, d: &mut Dump
             i += 1;
         }
     } else {
-        let filter = filter.positioned(list.len())?.prepare()?;
+        let item_filter = ItemFilter::new(filter, list.len())?;
         let mut i = 0;
         while i < list.len() {
-            if let Some(next) = filter.index(d.py, i)? {
+            if let Some(next) = item_filter.item(d.py, i)? {
                 out.push(item.to_python(&list.get_item(i)?, d, &next)?);
             }
             i += 1;
@@ -37,23 +38,17 @@ pub fn to_json<'py>(item: &Serializer, value: &Bound<'py, PyAny>, out: &mut Json
         d.mismatch(&format!("list[{}]", item.expected(d.py)), value);
         return any::to_json(value, out, d, filter);
     };
-    let positioned = if filter.is_empty() { None } else { Some(filter.positioned(list.len())?.prepare()?) };
+    let item_filter = ItemFilter::new(filter, list.len())?;
     out.begin('[');
     let mut first = true;
     let mut i = 0;
     while i < list.len() {
         let v = list.get_item(i)?;
         i += 1;
-        let next = match &positioned {
-            None => None,
-            Some(f) => match f.index(d.py, i - 1)? {
-                Some(next) => Some(next),
-                None => continue,
-            },
-        };
+        let Some(next) = item_filter.item(d.py, i - 1)? else { continue };
         out.item(first);
         first = false;
-        item.to_json(&v, out, d, next.as_ref().unwrap_or(filter))?;
+        item.to_json(&v, out, d, &next)?;
     }
     out.end(']', !first);
     Ok(())
