@@ -26,7 +26,19 @@ pub struct DumpOptions {
     pub exclude_defaults: bool,
     pub exclude_none: bool,
     pub round_trip: bool,
-    pub warnings: bool,
+    pub warnings: Warnings,
+    /// A model field's value is dumped by its own class (a subclass's fields too).
+    pub serialize_as_any: bool,
+}
+
+/// `warnings=`: what a value that does not match its declared type causes.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub enum Warnings {
+    None,
+    #[default]
+    Warn,
+    /// A SerializationError with the warnings' text.
+    Error,
 }
 
 impl DumpOptions {
@@ -146,7 +158,7 @@ impl<'py> Dumper<'py> {
     /// then dumped by its own type.
     #[cold]
     pub fn mismatch(&mut self, expected: &str, value: &Bound<'py, PyAny>) {
-        if !self.opts.warnings {
+        if self.opts.warnings == Warnings::None {
             return;
         }
         let repr = value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".into());
@@ -163,12 +175,16 @@ impl<'py> Dumper<'py> {
         ));
     }
 
-    /// Emits the collected warnings as one UserWarning, as pydantic does.
+    /// Emits the collected warnings as one UserWarning (or raises them), as
+    /// pydantic does.
     pub fn finish(self) -> PyResult<()> {
         if self.warnings.is_empty() {
             return Ok(());
         }
         let message = format!("Pydantic serializer warnings:\n  {}", self.warnings.join("\n  "));
+        if self.opts.warnings == Warnings::Error {
+            return Err(super::SerializationError::new_err(message));
+        }
         let message = std::ffi::CString::new(message.replace('\0', "\\0")).unwrap_or_default();
         PyErr::warn(self.py, &self.py.get_type::<PyUserWarning>(), &message, 2)
     }

@@ -7,6 +7,7 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
+use super::dumper::Warnings;
 use super::{model_to_json, model_to_python, DumpOptions, Dumper, Filter, JsonOut, SerializationError};
 use crate::model::{schema_of, slot_guard};
 
@@ -32,7 +33,7 @@ unsafe fn parse_call<'py>(
     let name = if json_text { "model_dump_json" } else { "model_dump" };
     let nargs = ffi::PyVectorcall_NARGS(nargs as usize);
     let mut call = DumpCall {
-        opts: DumpOptions { json_mode: json_text, warnings: true, ..DumpOptions::default() },
+        opts: DumpOptions { json_mode: json_text, ..DumpOptions::default() },
         indent: None,
         include: None,
         exclude: None,
@@ -66,12 +67,19 @@ unsafe fn parse_call<'py>(
             // a bool, or pydantic's "none" / "warn" / "error"
             "warnings" => {
                 call.opts.warnings = match value.extract::<&str>() {
-                    Ok(mode) => mode != "none",
-                    Err(_) => value.is_truthy()?,
+                    Ok("none") => Warnings::None,
+                    Ok("warn") => Warnings::Warn,
+                    Ok("error") => Warnings::Error,
+                    Ok(other) => {
+                        return Err(PyValueError::new_err(format!("warnings must be a bool or 'none', 'warn' or 'error', not {other:?}")))
+                    }
+                    Err(_) if value.is_truthy()? => Warnings::Warn,
+                    Err(_) => Warnings::None,
                 }
             }
-            // accepted for pydantic's signature; no hook reads them yet
-            "context" | "serialize_as_any" | "fallback" => {}
+            "serialize_as_any" => call.opts.serialize_as_any = flag()?,
+            // accepted for pydantic's signature; no hook reads it yet
+            "context" => {}
             other => return Err(PyTypeError::new_err(format!("{name}() got an unexpected keyword argument '{other}'"))),
         }
     }

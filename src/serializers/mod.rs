@@ -149,6 +149,19 @@ impl Serializer {
         }
     }
 
+    /// The model serializers in this one, at any depth of containers.
+    pub fn models<'a>(&'a self, found: &mut Vec<&'a ModelSerializer>) {
+        match self {
+            Serializer::List(item) | Serializer::Nullable(item) => item.models(found),
+            Serializer::Dict(kv) => {
+                kv.0.models(found);
+                kv.1.models(found);
+            }
+            Serializer::Model(m) => found.push(m),
+            _ => {}
+        }
+    }
+
     /// Python objects this serializer keeps alive, for the garbage collector.
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         match self {

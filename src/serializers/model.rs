@@ -2,6 +2,7 @@
 //! serializer, under its name or alias escaped once at class definition.
 //! An instance of a subclass is dumped as the declared class: its fields only.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use pyo3::ffi;
@@ -19,6 +20,10 @@ pub struct ModelSerializer {
     cls: Py<PyType>,
     /// Found at first use: the class may still wait for a forward reference.
     schema: OnceLock<Py<SchemaHandle>>,
+    /// Whether the class can contain itself through its fields: only then can
+    /// its values form a cycle by themselves, and are checked for one (as
+    /// pydantic checks only recursive models). Found at first use.
+    recursive: OnceLock<bool>,
 }
 
 impl ModelSerializer {
@@ -26,7 +31,7 @@ impl ModelSerializer {
         let cls = node
             .get_item("cls")?
             .ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("model node without 'cls'"))?;
-        Ok(ModelSerializer { cls: cls.cast_into::<PyType>()?.unbind(), schema: OnceLock::new() })
+        Ok(ModelSerializer { cls: cls.cast_into::<PyType>()?.unbind(), schema: OnceLock::new(), recursive: OnceLock::new() })
     }
 
     pub fn class_name(&self, py: Python<'_>) -> String {
@@ -49,38 +54,82 @@ impl ModelSerializer {
         Ok(self.schema.get_or_init(|| handle).bind(py))
     }
 
-    /// The declared class's schema when `value` is an instance of it.
     #[inline]
-    fn schema_for<'py>(&self, value: &Bound<'py, PyAny>) -> PyResult<Option<&Bound<'py, SchemaHandle>>> {
+    fn is_recursive(&self, py: Python<'_>) -> bool {
+        if let Some(recursive) = self.recursive.get() {
+            return *recursive;
+        }
+        // a class whose fields cannot be resolved yet is taken to be recursive
+        let recursive = self.reaches_itself(py).unwrap_or(true);
+        *self.recursive.get_or_init(|| recursive)
+    }
+
+    fn reaches_itself(&self, py: Python<'_>) -> PyResult<bool> {
+        let target = self.cls.as_ptr();
+        let mut seen = vec![target];
+        let mut stack = vec![self.handle(py)?.clone()];
+        while let Some(handle) = stack.pop() {
+            for field in &handle.get().schema.fields {
+                let mut models = Vec::new();
+                field.serializer.models(&mut models);
+                for model in models {
+                    let cls = model.cls.as_ptr();
+                    if cls == target {
+                        return Ok(true);
+                    }
+                    if !seen.contains(&cls) {
+                        seen.push(cls);
+                        stack.push(model.handle(py)?.clone());
+                    }
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// The declared class's schema when `value` is an instance of it (with
+    /// `serialize_as_any`, the value's own class's).
+    #[inline]
+    fn schema_for<'a, 'py>(&'a self, value: &Bound<'py, PyAny>, d: &Dumper<'py>) -> PyResult<Option<Cow<'a, Bound<'py, SchemaHandle>>>>
+    where
+        'py: 'a,
+    {
         let py = value.py();
         let cls = self.cls.bind(py);
-        if value.get_type_ptr() == cls.as_type_ptr() || value.is_instance(cls)? {
-            Ok(Some(self.handle(py)?))
-        } else {
-            Ok(None)
+        if value.get_type_ptr() == cls.as_type_ptr() {
+            return Ok(Some(Cow::Borrowed(self.handle(py)?)));
         }
+        if !value.is_instance(cls)? {
+            return Ok(None);
+        }
+        if d.opts.serialize_as_any {
+            return Ok(Some(Cow::Owned(schema_of(&value.get_type())?)));
+        }
+        Ok(Some(Cow::Borrowed(self.handle(py)?)))
     }
 
     pub fn to_python<'py>(&self, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self.schema_for(value)? {
-            Some(handle) => {
+        match self.schema_for(value, d)? {
+            Some(handle) if self.is_recursive(d.py) => {
                 d.enter(value)?;
-                let out = model_to_python(handle, value, d, filter);
+                let out = model_to_python(&handle, value, d, filter);
                 d.leave();
                 Ok(out?.into_any())
             }
+            Some(handle) => Ok(model_to_python(&handle, value, d, filter)?.into_any()),
             None => self.other_value_to_python(value, d, filter),
         }
     }
 
     pub fn to_json<'py>(&self, value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
-        match self.schema_for(value)? {
-            Some(handle) => {
+        match self.schema_for(value, d)? {
+            Some(handle) if self.is_recursive(d.py) => {
                 d.enter(value)?;
-                let result = model_to_json(handle, value, out, d, filter);
+                let result = model_to_json(&handle, value, out, d, filter);
                 d.leave();
                 result
             }
+            Some(handle) => model_to_json(&handle, value, out, d, filter),
             None => self.other_value_to_json(value, out, d, filter),
         }
     }
