@@ -1,35 +1,27 @@
-"""`model_fields_set`: which fields were given explicitly, against pydantic's.
-
-Every test builds the same classes twice, with the library under test and with
-pydantic, does the same thing to both and compares. Under
-`SATYA_TEST_LIBRARY=pydantic` both sides are pydantic, which checks the tests
-themselves.
-
-Covered: construction, model_validate, model_validate_json, nested models (also
-in lists and dicts), defaults and default factories (never counted), aliases
-(the set holds field names), assignment, model_construct with and without
-`_fields_set`, model_copy with and without `update`, copy / deepcopy / pickle,
-a model with more fields than one 64-bit word holds, and `exclude_unset`, which
-reads the set at every depth."""
+"""`model_fields_set` (which fields were given explicitly) against pydantic's,
+with the same classes built by both libraries: construction, model_validate and
+model_validate_json, nested models (in lists and dicts too), defaults and
+default factories (never counted), aliases (the set holds field names),
+assignment, model_construct, model_copy, copy / deepcopy / pickle, a model with
+more fields than a 64-bit word holds, and `exclude_unset`, which reads the set
+at every depth."""
 
 import copy
 import json
 import pickle
-import types
 from typing import Any, Optional
 
 import pydantic
 import pytest
 
 import support
-
-MINE = support.lib
+from dump_support import MINE, model_base, publish
 
 
 def define(lib, prefix):
     """The classes of these tests for `lib`, registered in this module under
     `prefix` + their name so that pickle finds them."""
-    Base = pydantic.BaseModel if lib is pydantic else lib.Model
+    Base = model_base(lib)
     Field = lib.Field
 
     class Sub(Base):
@@ -55,11 +47,7 @@ def define(lib, prefix):
     wide_namespace.update({name: default for name, (_, default) in wide_fields.items()})
     Wide = type("Wide", (Base,), wide_namespace)
 
-    classes = {"Sub": Sub, "User": User, "Node": Node, "Wide": Wide}
-    for name, cls in classes.items():
-        cls.__qualname__ = prefix + name
-        globals()[prefix + name] = cls
-    return types.SimpleNamespace(**classes)
+    return publish(prefix, {"Sub": Sub, "User": User, "Node": Node, "Wide": Wide})
 
 
 S = define(MINE, "Mine")

@@ -1,266 +1,26 @@
-"""`model_dump` and `model_dump_json` against pydantic's, the oracle.
-
-Two differential tests:
-
-* Random model schemas (int, float, str, bool, bytes, None, Any, Optional,
-  list, dict with str or int keys, nested models three deep and
-  self-referencing ones; aliases, defaults and default factories) are defined
-  once with satya and once with pydantic. Random valid data, some fields with
-  defaults left out so that `exclude_unset` matters, is validated by both; then
-  both dump with random options: by_alias, exclude_unset, exclude_defaults,
-  exclude_none, round_trip, and nested include / exclude filters built from the
-  data (sets and dicts, True and `...`, "__all__", list indexes negative and
-  out of range, dict keys present and absent, now and then a value pydantic
-  refuses).
-* Random values of an `Any` field: nested containers (list, tuple, set,
-  frozenset, dict with str / int / float / bool / None keys) of None, bools,
-  ints of any size, floats with NaN and the infinities, strings with escapes,
-  control characters and lone surrogates, bytes and bytearrays (valid UTF-8 or
-  not), dates, datetimes naive and aware, times, timedeltas, Decimals, UUIDs,
-  Enum members, paths, IP addresses, objects pydantic does not know, and
-  models.
-
-For each dump they must agree exactly: `model_dump()` and
-`model_dump(mode="json")` (types, key order, NaN, the sign of zero, which
-containers are the input's own objects), `json.loads` of `model_dump_json()`,
-its text compact and with `indent=2`, the exception (type and message) when
-one is raised, and the warnings.
-
-Under `SATYA_TEST_LIBRARY=pydantic` both sides are pydantic, which checks the
-harness."""
+"""`model_dump` and `model_dump_json` of random models against pydantic's
+(hypothesis): random schemas (scalars, Any, Optional, lists, dicts, nested and
+self-referencing models, aliases, defaults and default factories) defined with
+both libraries, random valid data with some defaults left unset, and random
+options (by_alias, exclude_*, round_trip, nested include / exclude filters
+built from the data); every way of dumping and `model_fields_set` must agree."""
 
 import copy
-import datetime as dt
-import enum
 import hashlib
-import ipaddress
-import json
-import math
-import pathlib
-import sys
-import warnings
-from decimal import Decimal
 from typing import Any, Optional
 
 import pydantic
-import pydantic_core
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-import support
+from dump_support import MINE, P, S, Marker, assert_same_dumps, model_base, realize
 
-MINE = support.lib
-MODEL_BASES = (pydantic.BaseModel,) + ((support.satya.Model,) if support.satya is not None else ())
-
-
-# ---------------------------------------------------------------------------
-# Comparable views of what a dump does
-
-
-MUTABLE = (list, dict, set, bytearray)
-CONTAINERS = (list, tuple, dict, set, frozenset)
-
-
-def _type_name(tp) -> str:
-    return f"{tp.__module__}.{tp.__qualname__}"
-
-
-def error_kind(exc) -> str:
-    """The exception's class, with pydantic's PydanticSerializationError and
-    satya's SerializationError as the same thing."""
-    if type(exc) is pydantic_core.PydanticSerializationError:
-        return "SerializationError"
-    mine = getattr(support.satya, "SerializationError", None)
-    if mine is not None and type(exc) is mine:
-        return "SerializationError"
-    return _type_name(type(exc))
-
-
-def input_paths(value) -> dict:
-    """{id: path} of every mutable container (and model) reachable from `value`."""
-    paths = {}
-
-    def walk(v, path):
-        if type(v) in MUTABLE or isinstance(v, MODEL_BASES):
-            if id(v) in paths:
-                return
-            paths[id(v)] = path
-        if type(v) in (list, tuple):
-            for i, item in enumerate(v):
-                walk(item, f"{path}/{i}")
-        elif type(v) is dict:
-            for i, (key, item) in enumerate(v.items()):
-                walk(key, f"{path}/key{i}")
-                walk(item, f"{path}/value{i}")
-        elif type(v) in (set, frozenset):
-            for item in v:
-                walk(item, f"{path}/member")
-        elif isinstance(v, MODEL_BASES):
-            for name in type(v).model_fields:
-                walk(getattr(v, name, None), f"{path}.{name}")
-
-    walk(value, "")
-    return paths
-
-
-def canon(value, originals=None):
-    """A comparable view of a dumped value: exact types, dict key order, NaN
-    equal to NaN and the sign of zero; a mutable container that is an input
-    object shows as ("input", its path), one met again as ("again", n) and a
-    cycle as ("cycle", n)."""
-    originals = originals or {}
-    seen = {}
-    stack = set()
-
-    def walk(v):
-        tp = type(v)
-        if tp is float:
-            return ("float", "nan" if math.isnan(v) else v, math.copysign(1.0, v))
-        if tp in (bool, int, str, bytes, type(None)):
-            return (tp.__name__, v)
-        if tp in MUTABLE:
-            if id(v) in stack:
-                return ("cycle", seen[id(v)])
-            if id(v) in originals:
-                return ("input", originals[id(v)])
-            if id(v) in seen:
-                return ("again", seen[id(v)])
-            seen[id(v)] = len(seen)
-        if tp in CONTAINERS:
-            stack.add(id(v))
-            try:
-                if tp in (list, tuple):
-                    return (tp.__name__, [walk(item) for item in v])
-                if tp is dict:
-                    return ("dict", [(walk(k), walk(item)) for k, item in v.items()])
-                return (tp.__name__, sorted((walk(item) for item in v), key=repr))
-            finally:
-                stack.discard(id(v))
-        if tp is bytearray:
-            return ("bytearray", bytes(v))
-        if isinstance(v, MODEL_BASES):
-            return ("model", tp.__name__, ("input", originals[id(v)]) if id(v) in originals else "not an input")
-        if isinstance(v, Decimal):
-            return (_type_name(tp), str(v))
-        return (_type_name(tp), repr(v))
-
-    return walk(value)
-
-
-def attempt(call, view=canon, originals=None):
-    """(how it ended, the value or the exception, the warnings) of `call()`."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            value = call()
-            result = ("returns", view(value) if originals is None else view(value, originals))
-        except Exception as exc:
-            result = ("raises", error_kind(exc), str(exc))
-        except BaseException as exc:  # pyo3's PanicException is a BaseException
-            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-                raise
-            result = ("raises", _type_name(type(exc)), str(exc))
-    return result + ([(w.category.__name__, str(w.message)) for w in caught],)
-
-
-def dumps(instance, originals, options):
-    """Every way of dumping `instance` with `options`: {name: attempt(...)}."""
-    return {
-        "python": attempt(lambda: instance.model_dump(mode="python", **options), canon, originals),
-        "json": attempt(lambda: instance.model_dump(mode="json", **options), canon, originals),
-        "json.loads": attempt(lambda: json.loads(instance.model_dump_json(**options)), canon),
-        "text": attempt(lambda: instance.model_dump_json(**options), canon),
-        "indent=2": attempt(lambda: instance.model_dump_json(indent=2, **options), canon),
-    }
-
-
-def show(value, limit=4000) -> str:
-    """repr() for a failure message, ints of any length included, cut short."""
-    digits = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else None
-    if digits is not None:
-        sys.set_int_max_str_digits(0)
-    try:
-        text = repr(value)
-    finally:
-        if digits is not None:
-            sys.set_int_max_str_digits(digits)
-    return text if len(text) <= limit else text[:limit] + f"... ({len(text)} characters)"
-
-
-def assert_same_dumps(mine, oracle, mine_input, oracle_input, options):
-    mine_out = dumps(mine, input_paths(mine_input), options)
-    oracle_out = dumps(oracle, input_paths(oracle_input), options)
-    for name in oracle_out:
-        assert mine_out[name] == oracle_out[name], (
-            f"{name} differs with options {show(options)}\nmine:     {show(mine_out[name])}\n"
-            f"pydantic: {show(oracle_out[name])}"
-        )
-
-
-# ---------------------------------------------------------------------------
-# Models inside Any values: Marker(data) stands for Point(**data), made with
-# each library's Point when the value is realized.
-
-
-def _point_classes(lib):
-    Base = pydantic.BaseModel if lib is pydantic else lib.Model
-    namespace = {
-        "__module__": __name__,
-        "__annotations__": {"x": int, "y": Optional[Any], "tag": str},
-        "x": 0,
-        "y": None,
-        "tag": lib.Field("t", alias="Tag"),
-    }
-    return type("Point", (Base,), namespace)
-
-
-MINE_POINT, ORACLE_POINT = _point_classes(MINE), _point_classes(pydantic)
+# The fields of dump_support's Point, the model a Marker stands for, as a spec.
 POINT_FIELDS = (
     ("x", ("int",), None, ("value", 0)),
     ("y", ("optional", ("any",)), None, ("value", None)),
     ("tag", ("str",), "Tag", ("value", "t")),
 )
-
-
-class Huge:
-    """10 ** digits (sign -1 or 1): an int too long for repr(), which
-    hypothesis needs to print an example."""
-
-    def __init__(self, digits, sign=1):
-        self.digits, self.sign = digits, sign
-
-    def __repr__(self):
-        return f"{'-' if self.sign < 0 else ''}10**{self.digits}"
-
-
-class Marker:
-    """A Point instance to be: its input data."""
-
-    def __init__(self, data):
-        self.data = data
-
-    def __repr__(self):
-        return f"Point({self.data!r})"
-
-
-def realize(value, point):
-    """`value` with new containers and each Marker made a `point` instance;
-    other leaves are shared."""
-    if isinstance(value, Huge):
-        return value.sign * 10**value.digits
-    if isinstance(value, Marker):
-        return point.model_validate(realize(value.data, point))
-    if type(value) is list:
-        return [realize(v, point) for v in value]
-    if type(value) is tuple:
-        return tuple(realize(v, point) for v in value)
-    if type(value) is dict:
-        return {k: realize(v, point) for k, v in value.items()}
-    if type(value) is set:
-        return set(value)
-    if type(value) is bytearray:
-        return bytearray(value)
-    return value
 
 
 # ---------------------------------------------------------------------------
@@ -288,18 +48,19 @@ json_leaf = st.one_of(
 
 
 def any_values(depth=2):
-    """Values for an Any field inside a schema (the exotic ones have a test of their own)."""
-    if depth == 0:
-        return json_leaf
-    inner = any_values(depth - 1)
-    return st.one_of(
-        json_leaf,
-        json_leaf,
-        st.lists(inner, max_size=3),
-        st.lists(inner, max_size=2).map(tuple),
-        st.dictionaries(st.one_of(small_text, st.integers(-3, 3)), inner, max_size=3),
-        st.fixed_dictionaries({}, optional={"x": st.integers(-3, 3), "y": inner, "Tag": small_text}).map(Marker),
-    )
+    """Values for an Any field inside a schema, containers `depth` deep (the
+    exotic values have a test of their own, in test_serialize_any.py)."""
+    values = json_leaf
+    for _ in range(depth):
+        values = st.one_of(
+            json_leaf,
+            json_leaf,
+            st.lists(values, max_size=3),
+            st.lists(values, max_size=2).map(tuple),
+            st.dictionaries(st.one_of(small_text, st.integers(-3, 3)), values, max_size=3),
+            st.fixed_dictionaries({}, optional={"x": st.integers(-3, 3), "y": values, "Tag": small_text}).map(Marker),
+        )
+    return values
 
 
 def scalar_values(kind):
@@ -409,7 +170,7 @@ def _factory(value):
 
 def _define(spec, lib):
     name = model_name(spec)
-    Base = pydantic.BaseModel if lib is pydantic else lib.Model
+    Base = model_base(lib)
     namespace = {"__module__": __name__, "__annotations__": {}}
     for field_name, field_spec, alias, default in spec[1]:
         namespace["__annotations__"][field_name] = _annotation(field_spec, lib, name)
@@ -548,199 +309,9 @@ def test_model_dumps_agree_with_pydantic(case):
     note(f"data: {data!r}")
     note(f"options: {options!r}")
     mine_cls, oracle_cls = build(spec, MINE), build(spec, pydantic)
-    mine_input, oracle_input = realize(data, MINE_POINT), realize(data, ORACLE_POINT)
+    mine_input, oracle_input = realize(data, S), realize(data, P)
     mine = mine_cls.model_validate(mine_input)
     oracle = oracle_cls.model_validate(oracle_input)
-    assert_same_dumps(mine, oracle, mine_input, oracle_input, options)
+    assert_same_dumps(mine, oracle, mine_input, oracle_input, **options)
     assert mine.model_fields_set == oracle.model_fields_set
 
-
-# ---------------------------------------------------------------------------
-# Values of an Any field
-
-
-class Color(enum.Enum):
-    RED = 1
-    GREEN = "g"
-    PAIR = (1, 2.5)
-    DAY = dt.date(2020, 1, 1)
-    NOTHING = None
-
-
-class Level(enum.IntEnum):
-    HIGH = 5
-    LOW = -(2**70)
-
-
-class Tone(str, enum.Enum):
-    WARM = "warm"
-    ODD = "\u00e9\n"
-
-
-class Ratio(float, enum.Enum):
-    HALF = 0.5
-    NAN = float("nan")
-
-
-class Opaque:
-    """A type pydantic does not know: an error in JSON, itself in python mode."""
-
-    def __repr__(self):
-        return "Opaque()"
-
-
-def _zones():
-    zones = [None, dt.timezone.utc, dt.timezone(dt.timedelta(hours=5, minutes=30)), dt.timezone(-dt.timedelta(hours=11))]
-    try:
-        import zoneinfo
-
-        zones += [zoneinfo.ZoneInfo("Europe/Paris"), zoneinfo.ZoneInfo("America/St_Johns")]
-    except Exception:  # no time zone data here
-        pass
-    return zones
-
-
-timezones = st.one_of(
-    st.sampled_from(_zones()),
-    st.integers(-(24 * 60) + 1, 24 * 60 - 1).map(lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))),
-    st.integers(-86399, 86399).map(lambda seconds: dt.timezone(dt.timedelta(seconds=seconds))),
-)
-
-HASHABLE_LEAVES = {
-    "none": st.none(),
-    "bool": st.booleans(),
-    "int": st.integers(),
-    "big-int": st.sampled_from([2**64, -(2**63) - 1, -(2**100), 10**50]),
-    "float": st.floats(),
-    "float-edge": st.sampled_from([float("nan"), float("inf"), float("-inf"), -0.0, 5e-324, 1e16, 1e-7, 0.1]),
-    "str": st.text(max_size=5),
-    "str-edge": st.sampled_from(
-        ["\ud800", "a\udfffb", "\x00\x1f\x7f", "\"\\/", "\u2028\u2029", "\U0001f600\u00e9", "</script>"]
-    ),
-    "bytes": st.binary(max_size=4),
-    "bytes-utf8": st.text(max_size=4).map(str.encode),
-    "date": st.dates(),
-    "datetime": st.datetimes(timezones=timezones),
-    "time": st.times(timezones=st.sampled_from(_zones()[:4])),
-    "timedelta": st.timedeltas(),
-    "timedelta-edge": st.sampled_from(
-        [dt.timedelta(microseconds=-1), dt.timedelta.max, dt.timedelta.min, dt.timedelta(seconds=-86400.5)]
-    ),
-    "decimal": st.decimals(allow_nan=True, allow_infinity=True).filter(lambda d: not d.is_snan()),
-    "uuid": st.uuids(),
-    "enum": st.sampled_from(list(Color) + list(Level) + list(Tone) + list(Ratio)),
-    "path": st.sampled_from([pathlib.Path("/a/b"), pathlib.Path("rel/x y"), pathlib.Path("."), pathlib.Path("\u00e9")]),
-    "ip-address": st.ip_addresses(),
-    "ip-network": st.sampled_from(
-        [
-            ipaddress.IPv4Network("10.0.0.0/8"),
-            ipaddress.IPv6Network("2001:db8::/32"),
-            ipaddress.IPv4Interface("1.2.3.4/24"),
-            ipaddress.IPv6Interface("::1/64"),
-        ]
-    ),
-}
-OTHER_LEAVES = {
-    "bytearray": st.binary(max_size=4).map(bytearray),
-    "huge-int": st.sampled_from([Huge(5000), Huge(4400, -1), Huge(4300)]),
-    "signaling-nan": st.just(Decimal("sNaN")),
-    "unknown-type": st.builds(Opaque),
-}
-
-
-def _pick(strategies):
-    """One of `strategies`, each kind as likely as the others."""
-    return st.sampled_from(sorted(strategies)).flatmap(strategies.__getitem__)
-
-
-hashable_leaf = _pick(HASHABLE_LEAVES)
-DICT_KEYS = {
-    "str": st.text(max_size=3),
-    "int": st.integers(),
-    "big-int": st.sampled_from([2**70, -(2**64)]),
-    "float": st.floats(),
-    "float-edge": st.sampled_from([1e-7, 2.5e-5, 6e-8, 1e-10, 1e16, 1e22, -0.0, 0.1, float("nan"), float("-inf")]),
-    "bool": st.booleans(),
-    "none": st.none(),
-}
-dict_keys = _pick(DICT_KEYS)
-
-
-def exotic_values():
-    leaf = _pick({**HASHABLE_LEAVES, **OTHER_LEAVES})
-    return st.recursive(
-        leaf,
-        lambda children: st.one_of(
-            st.lists(children, max_size=3),
-            st.lists(children, max_size=3).map(tuple),
-            st.sets(hashable_leaf, max_size=3),
-            st.frozensets(hashable_leaf, max_size=3),
-            st.dictionaries(dict_keys, children, max_size=3),
-            st.fixed_dictionaries({}, optional={"x": st.integers(-3, 3), "y": children, "Tag": st.text(max_size=3)}).map(
-                Marker
-            ),
-        ),
-        max_leaves=8,
-    )
-
-
-def _holder(lib):
-    Base = pydantic.BaseModel if lib is pydantic else lib.Model
-    return type("Holder", (Base,), {"__module__": __name__, "__annotations__": {"a": Any}, "a": None})
-
-
-MINE_HOLDER, ORACLE_HOLDER = _holder(MINE), _holder(pydantic)
-
-
-ALL_LEAVES = {**HASHABLE_LEAVES, **OTHER_LEAVES}
-PLACES = ["alone", "in-list", "in-tuple", "dict-value", "dict-key", "set-member", "in-model", "beside", "keys"]
-
-
-@st.composite
-def any_field_values(draw):
-    """A random value that holds a leaf of a chosen kind somewhere, so that
-    every kind turns up whatever hypothesis favours."""
-    kind = draw(st.sampled_from(sorted(ALL_LEAVES)))
-    leaf = draw(ALL_LEAVES[kind])
-    place = draw(st.sampled_from(PLACES))
-    if place in ("dict-key", "set-member") and kind not in HASHABLE_LEAVES:
-        place = "in-list"
-    other = draw(exotic_values())
-    if place == "alone":
-        return leaf
-    if place == "in-list":
-        return [other, leaf]
-    if place == "in-tuple":
-        return (leaf, other)
-    if place == "dict-value":
-        return {draw(dict_keys): other, "leaf": leaf}
-    if place == "dict-key":
-        return {leaf: other}
-    if place == "set-member":
-        return {leaf, draw(hashable_leaf)}
-    if place == "in-model":
-        return Marker({"y": [leaf, other]})
-    if place == "keys":  # keys of every kind in one dict
-        keys = draw(st.lists(dict_keys, min_size=1, max_size=4))
-        return {key: leaf for key in keys}
-    return other
-
-
-@given(
-    any_field_values(),
-    st.fixed_dictionaries(
-        {},
-        optional={
-            "by_alias": st.booleans(),
-            "exclude_none": st.booleans(),
-            "exclude_defaults": st.booleans(),
-            "exclude_unset": st.booleans(),
-            "round_trip": st.booleans(),
-        },
-    ),
-)
-def test_any_values_dump_like_pydantic(value, options):
-    note(f"value: {value!r}")
-    mine_value, oracle_value = realize(value, MINE_POINT), realize(value, ORACLE_POINT)
-    mine, oracle = MINE_HOLDER(a=mine_value), ORACLE_HOLDER(a=oracle_value)
-    assert_same_dumps(mine, oracle, mine_value, oracle_value, options)
