@@ -3,6 +3,7 @@ native core compiles."""
 
 from __future__ import annotations
 
+import enum
 import math
 import sys
 import types
@@ -127,10 +128,11 @@ _SCALARS = {int: "int", float: "float", str: "str", bool: "bool", bytes: "bytes"
 class NodeBuilder:
     """Turns one resolved annotation into a type node (a plain dict)."""
 
-    def __init__(self, where: str, model_base: type, strict: bool):
+    def __init__(self, where: str, model_base: type, strict: bool, use_enum_values: bool = False):
         self.where = where
         self.model_base = model_base
         self.strict = strict
+        self.use_enum_values = use_enum_values
 
     def fail(self, message: str):
         raise SchemaError(f"{self.where}: {message}")
@@ -164,6 +166,14 @@ class NodeBuilder:
             self.fail(f"unions other than Optional[X] are not supported yet: {_type_name(tp)}")
         strict = self.strict if field is None or field.strict is None else bool(field.strict)
         constraints = field.constraints() if field is not None else {}
+        if origin is typing.Literal:
+            values = list(typing.get_args(tp))
+            node = {"kind": "literal", "values": values}
+            if self.use_enum_values:
+                node["stored"] = [v.value if isinstance(v, enum.Enum) else v for v in values]
+            return self.with_constraints(node, constraints, _type_name(tp))
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return self.with_constraints(self.enum_node(tp, strict), constraints, tp.__name__)
         if tp in _SCALARS:
             kind = _SCALARS[tp]
         elif tp is None or tp is type(None):
@@ -189,6 +199,15 @@ class NodeBuilder:
         else:
             self.fail(f"unsupported annotation {_type_name(tp)}")
         return self.with_constraints({"kind": kind, "strict": strict}, constraints, kind)
+
+    def enum_node(self, tp, strict: bool) -> dict:
+        members = list(tp)
+        mixed_in = next((name for base, name in ((int, "int"), (str, "str"), (float, "float")) if issubclass(tp, base)), "plain")
+        own_missing = getattr(tp._missing_, "__func__", None) is not getattr(enum.Enum._missing_, "__func__", None)
+        return {
+            "kind": "enum", "cls": tp, "members": members, "mixed_in": mixed_in, "strict": strict,
+            "missing": tp._missing_ if own_missing else None, "use_enum_values": self.use_enum_values,
+        }
 
     def check_unknown(self, field: FieldInfo):
         if field.unknown:

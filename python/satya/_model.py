@@ -17,7 +17,7 @@ from .errors import SchemaError
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
 _EMPTY_CONTAINERS = {list: "empty_list", dict: "empty_dict", set: "empty_set"}
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
-_CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes"}
+_CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_values"}
 _RESERVED = {"model_config", "model_fields", "model_fields_set", "__satya_schema__", "__satya_validate__", "__satya_validate_json__"}
 
 # Set once `Model` exists; ModelMeta skips building for the base itself.
@@ -223,7 +223,7 @@ def _build(cls) -> None:
         localns = {**cls.__dict__.get("__satya_localns__", {}), cls.__name__: cls}
         annotation = resolve(spec.annotation, globalns, localns)
         info = spec.info
-        builder = NodeBuilder(where, _Model, strict)
+        builder = NodeBuilder(where, _Model, strict, bool(config.get("use_enum_values", False)))
         builder.check_unknown(info)
         info.annotation = annotation
         field = {

@@ -25,6 +25,8 @@ pub enum Native<'d> {
     List(Vec<Native<'d>>),
     Dict(Vec<(Native<'d>, Native<'d>)>),
     Model(Box<NativeModel<'d>>),
+    /// A value the schema holds (a Literal's value, an Enum member).
+    Object(&'d Py<PyAny>),
 }
 
 /// Field values kept inline for the usual model size: no allocation per record.
@@ -77,6 +79,7 @@ impl Native<'_> {
                 dict.into_any()
             }
             Native::Model(model) => model.into_python(py)?,
+            Native::Object(obj) => obj.bind(py).clone(),
         })
     }
 }

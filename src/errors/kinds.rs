@@ -56,6 +56,10 @@ pub enum ErrorKind {
     TooShort { field_type: Cow<'static, str>, min_length: u64, actual_length: u64 },
     TooLong { field_type: Cow<'static, str>, max_length: u64, actual_length: u64 },
     StringPatternMismatch { pattern: Arc<str> },
+    // Literal and Enum
+    LiteralError { expected: Arc<str> },
+    Enum { expected: Arc<str> },
+    IsInstanceOf { class: Arc<str> },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -103,6 +107,9 @@ impl ErrorKind {
             TooShort { .. } => "too_short",
             TooLong { .. } => "too_long",
             StringPatternMismatch { .. } => "string_pattern_mismatch",
+            LiteralError { .. } => "literal_error",
+            Enum { .. } => "enum",
+            IsInstanceOf { .. } => "is_instance_of",
         }
     }
 
@@ -157,6 +164,8 @@ impl ErrorKind {
                 plural(*n)
             ),
             StringPatternMismatch { pattern } => format!("String should match pattern '{pattern}'"),
+            LiteralError { expected } | Enum { expected } => format!("Input should be {expected}"),
+            IsInstanceOf { class } => format!("Input should be an instance of {class}"),
         }
     }
 
@@ -189,6 +198,8 @@ impl ErrorKind {
                 ctx.set_item("actual_length", actual_length)?;
             }
             StringPatternMismatch { pattern } => ctx.set_item("pattern", &**pattern)?,
+            LiteralError { expected } | Enum { expected } => ctx.set_item("expected", &**expected)?,
+            IsInstanceOf { class } => ctx.set_item("class", &**class)?,
             _ => return Ok(None),
         }
         Ok(Some(ctx))
@@ -271,6 +282,9 @@ impl ErrorKind {
                 actual_length: ctx_u64(ctx, "actual_length", "TooLong")?,
             },
             "string_pattern_mismatch" => StringPatternMismatch { pattern: ctx_str(ctx, "pattern", "StringPatternMismatch")? },
+            "literal_error" => LiteralError { expected: ctx_str(ctx, "expected", "LiteralError")? },
+            "enum" => Enum { expected: ctx_str(ctx, "expected", "Enum")? },
+            "is_instance_of" => IsInstanceOf { class: ctx_str(ctx, "class", "IsInstanceOf")? },
             other => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
         })
     }

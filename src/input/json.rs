@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString};
 
 use super::shared::{bool_from_float, bool_from_int, bool_from_str, float_from_str, float_object, int_from_float, int_from_str, IntValue};
-use super::{Input, MapInput, ModelInput, ModelRequest, SeqInput};
+use super::{Input, LiteralKey, MapInput, ModelInput, ModelRequest, SeqInput};
 use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
 
 #[derive(Clone, Copy)]
@@ -94,6 +94,20 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
     }
 
     #[inline]
+    fn literal_key(&self) -> LiteralKey<'_> {
+        match self {
+            JsonInput::Value(JsonValue::Bool(b)) => LiteralKey::Bool(*b),
+            JsonInput::Value(JsonValue::Int(i)) => LiteralKey::Int(*i),
+            JsonInput::Value(JsonValue::Str(s)) => LiteralKey::Str(Cow::Borrowed(s)),
+            JsonInput::Key(k) => LiteralKey::Str(Cow::Borrowed(k)),
+            _ => LiteralKey::Other,
+        }
+    }
+
+    fn is_python(&self) -> bool {
+        false
+    }
+
     fn is_null(&self) -> bool {
         matches!(self, JsonInput::Value(JsonValue::Null))
     }

@@ -9,6 +9,7 @@ mod shared;
 
 pub use json::{invalid_json, json_bytes, json_to_python, parse_json, JsonInput};
 pub use python::{has_surrogates, DictEntries};
+
 pub use shared::IntValue;
 
 use jiter::JsonValue;
@@ -54,6 +55,15 @@ pub struct ModelRequest<'a, 'py> {
     pub from_attributes: bool,
 }
 
+/// A value as a membership table reads it (`Literal`, `Enum`): bools, ints
+/// that fit 64 bits and strings of the exact builtin types, else `Other`.
+pub enum LiteralKey<'a> {
+    Bool(bool),
+    Int(i64),
+    Str(std::borrow::Cow<'a, str>),
+    Other,
+}
+
 pub trait Input<'py> {
     /// This value as an error's input (a cold path).
     fn error_value(&self) -> InputValue;
@@ -62,6 +72,12 @@ pub trait Input<'py> {
     fn identity(&self) -> usize;
 
     fn is_null(&self) -> bool;
+
+    /// The value as a membership table reads it.
+    fn literal_key(&self) -> LiteralKey<'_>;
+
+    /// Whether this is a Python object (JSON values are never instances).
+    fn is_python(&self) -> bool;
 
     /// The plain Python value (`Any`).
     fn to_python(&self, py: Python<'py>) -> ValResult<Bound<'py, PyAny>>;

@@ -7,7 +7,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple, PyType};
 
 use super::shared::{bool_from_float, bool_from_int, bool_from_str, float_from_str, float_object, int_from_float, int_from_str, IntValue};
-use super::{Input, MapInput, ModelInput, ModelRequest, SeqInput};
+use super::{Input, LiteralKey, MapInput, ModelInput, ModelRequest, SeqInput};
 use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
 
 fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -163,6 +163,26 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
     }
 
     #[inline]
+    fn literal_key(&self) -> LiteralKey<'_> {
+        let tp = self.get_type_ptr();
+        if tp == &raw mut ffi::PyBool_Type {
+            // SAFETY: comparing with the True singleton.
+            return LiteralKey::Bool(self.as_ptr() == unsafe { ffi::Py_True() });
+        }
+        if tp == &raw mut ffi::PyLong_Type {
+            return self.extract::<i64>().map_or(LiteralKey::Other, LiteralKey::Int);
+        }
+        if tp == &raw mut ffi::PyUnicode_Type {
+            // SAFETY: the type was checked above.
+            return unsafe { self.cast_unchecked::<PyString>() }.to_str().map_or(LiteralKey::Other, |s| LiteralKey::Str(s.into()));
+        }
+        LiteralKey::Other
+    }
+
+    fn is_python(&self) -> bool {
+        true
+    }
+
     fn is_null(&self) -> bool {
         self.is_none()
     }

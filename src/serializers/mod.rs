@@ -8,6 +8,7 @@ mod bytes;
 mod dict;
 mod dumper;
 mod entry;
+mod enum_;
 mod filter;
 mod float;
 mod list;
@@ -46,6 +47,7 @@ pub enum Serializer {
     Dict(Box<(Serializer, Serializer)>),
     Nullable(Box<Serializer>),
     Model(ModelSerializer),
+    Enum(enum_::EnumSerializer),
 }
 
 impl Serializer {
@@ -73,6 +75,9 @@ impl Serializer {
             "dict" => Serializer::Dict(Box::new((inner("key")?, inner("value")?))),
             "nullable" => Serializer::Nullable(Box::new(inner("inner")?)),
             "model" => Serializer::Model(ModelSerializer::build(node)?),
+            // a Literal's values are plain objects: their own types decide
+            "literal" => Serializer::Any,
+            "enum" => Serializer::Enum(enum_::EnumSerializer::build(node)?),
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -94,6 +99,7 @@ impl Serializer {
                 }
             }
             Serializer::Model(m) => m.to_python(value, d, filter),
+            Serializer::Enum(e) => e.to_python(value, d, filter),
         }
     }
 
@@ -115,6 +121,7 @@ impl Serializer {
                 }
             }
             Serializer::Model(m) => m.to_json(value, out, d, filter),
+            Serializer::Enum(e) => e.to_json(value, out, d, filter),
         }
     }
 
@@ -146,6 +153,7 @@ impl Serializer {
             Serializer::Dict(kv) => format!("dict[{}, {}]", kv.0.expected(py), kv.1.expected(py)),
             Serializer::Nullable(inner) => format!("Optional[{}]", inner.expected(py)),
             Serializer::Model(m) => m.class_name(py),
+            Serializer::Enum(e) => e.class_name(py),
         }
     }
 
@@ -171,6 +179,7 @@ impl Serializer {
                 kv.1.visit_objects(visit);
             }
             Serializer::Model(m) => m.visit_objects(visit),
+            Serializer::Enum(e) => e.visit_objects(visit),
             _ => {}
         }
     }

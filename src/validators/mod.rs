@@ -5,9 +5,11 @@ mod bool;
 mod bytes;
 mod checks;
 mod dict;
+mod enum_;
 mod float;
 mod int;
 mod list;
+mod literal;
 mod model_field;
 mod none;
 mod nullable;
@@ -98,6 +100,8 @@ pub enum Validator {
     Dict(dict::DictValidator),
     Nullable(nullable::NullableValidator),
     Model(ModelFieldValidator),
+    Literal(literal::LiteralValidator),
+    Enum(enum_::EnumValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -132,6 +136,8 @@ impl Validator {
             "dict" => dict::DictValidator::build(node, ctx),
             "nullable" => nullable::NullableValidator::build(node, ctx),
             "model" => model_field::ModelFieldValidator::build(node, ctx),
+            "literal" => literal::LiteralValidator::build(node, ctx),
+            "enum" => enum_::EnumValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -154,6 +160,8 @@ impl Validator {
             Validator::Dict(v) => v.validate(py, input, state),
             Validator::Nullable(v) => v.validate(py, input, state),
             Validator::Model(v) => v.validate(py, input, state),
+            Validator::Literal(v) => v.validate(py, input, state),
+            Validator::Enum(v) => v.validate(py, input, state),
         }
     }
 
@@ -215,6 +223,8 @@ impl Validator {
             Validator::Dict(v) => v.native(json, peek),
             Validator::Nullable(v) => v.native(json, peek),
             Validator::Model(v) => v.native(json, peek),
+            Validator::Literal(v) => v.native(json, peek),
+            Validator::Enum(v) => v.native(json, peek),
         }
     }
 
@@ -263,7 +273,9 @@ impl Validator {
             Validator::Float(_) | Validator::ConstrainedFloat(_) | Validator::Str(_) | Validator::ConstrainedStr(_) => true,
             Validator::Bytes(_) => true,
             Validator::Nullable(v) => v.inner().is_scalar(),
+            // a Literal or Enum value may be any object (an Enum member is mutable)
             Validator::Any(_) | Validator::List(_) | Validator::Dict(_) | Validator::Model(_) => false,
+            Validator::Literal(_) | Validator::Enum(_) => false,
         }
     }
 
@@ -309,6 +321,8 @@ impl Validator {
             }
             Validator::Nullable(v) => v.inner().visit_objects(visit),
             Validator::Model(v) => v.visit_objects(visit),
+            Validator::Literal(v) => v.visit_objects(visit),
+            Validator::Enum(v) => v.visit_objects(visit),
             _ => {}
         }
     }

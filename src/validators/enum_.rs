@@ -1,0 +1,153 @@
+//! `Enum` fields (`Enum`, `IntEnum`, `StrEnum`, `Flag`, ...). An instance of
+//! the class is kept. Otherwise, in lax mode (and always for JSON, which has
+//! no instances) the input is looked up among the members' values; for an
+//! int, str or float enum the input is then also coerced to that type and
+//! looked up again; last, a class's own `_missing_` is asked. Strict Python
+//! input must be an instance.
+
+use std::sync::Arc;
+
+use jiter::Peek;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyType};
+
+use super::literal::LiteralLookup;
+use super::{node_get, node_strict, BuildContext, State, Validator};
+use crate::batch::{JsonReader, Native};
+use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::Input;
+
+/// The builtin type an enum's members also are, which lax input is coerced to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum MixedIn {
+    Plain,
+    Int,
+    Str,
+    Float,
+}
+
+#[derive(Debug)]
+pub struct EnumValidator {
+    class: Py<PyType>,
+    class_name: Arc<str>,
+    members: Vec<Py<PyAny>>,
+    /// The members' values, in member order; None for an enum without
+    /// members, which only its (no) instances pass, as in pydantic.
+    values: Option<LiteralLookup>,
+    mixed_in: MixedIn,
+    /// The class's `_missing_`, when it defines its own.
+    missing: Option<Py<PyAny>>,
+    strict: bool,
+    /// `use_enum_values`: the member's value is stored, not the member.
+    use_values: bool,
+}
+
+impl EnumValidator {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
+        let get = |key: &str| node_get(node, key)?.ok_or_else(|| pyo3::exceptions::PyTypeError::new_err(format!("enum node without '{key}'")));
+        let class = get("cls")?.cast_into::<PyType>()?;
+        let members: Vec<Bound<'_, PyAny>> = get("members")?.cast::<PyList>()?.iter().collect();
+        let values = members.iter().map(|m| m.getattr("value")).collect::<PyResult<Vec<_>>>()?;
+        let mixed_in = match get("mixed_in")?.extract::<String>()?.as_str() {
+            "int" => MixedIn::Int,
+            "str" => MixedIn::Str,
+            "float" => MixedIn::Float,
+            _ => MixedIn::Plain,
+        };
+        let flag = |key: &str| -> PyResult<bool> { Ok(node_get(node, key)?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false)) };
+        Ok(Validator::Enum(EnumValidator {
+            class_name: class.name()?.to_string().into(),
+            class: class.unbind(),
+            members: members.into_iter().map(Bound::unbind).collect(),
+            values: if values.is_empty() { None } else { Some(LiteralLookup::new(&values)?) },
+            mixed_in,
+            missing: node_get(node, "missing")?.map(Bound::unbind),
+            strict: node_strict(node)?,
+            use_values: flag("use_enum_values")?,
+        }))
+    }
+
+    pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
+        visit(self.class.as_any());
+        self.members.iter().for_each(&mut *visit);
+        if let Some(values) = &self.values {
+            values.visit_objects(visit);
+        }
+        if let Some(missing) = &self.missing {
+            visit(missing);
+        }
+    }
+
+    /// What is stored for member `index`.
+    fn stored<'py>(&self, py: Python<'py>, values: &LiteralLookup, index: usize) -> Bound<'py, PyAny> {
+        if self.use_values {
+            values.value(index).bind(py).clone()
+        } else {
+            self.members[index].bind(py).clone()
+        }
+    }
+
+    fn stored_member<'py>(&self, member: Bound<'py, PyAny>) -> ValResult<Bound<'py, PyAny>> {
+        Ok(if self.use_values { member.getattr(pyo3::intern!(member.py(), "value"))? } else { member })
+    }
+
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let strict = state.strict_or(self.strict);
+        let class = self.class.bind(py);
+        if input.is_python() {
+            let value = input.to_python(py)?;
+            if value.get_type().is(class) || value.is_instance(class)? {
+                return self.stored_member(value);
+            }
+        }
+        let values = match &self.values {
+            Some(values) if !(strict && input.is_python()) => values,
+            _ => return Err(ValError::new(ErrorKind::IsInstanceOf { class: self.class_name.clone() }, input)),
+        };
+        if let Some(index) = values.find(py, input)? {
+            return Ok(self.stored(py, values, index));
+        }
+        if !strict {
+            if let Some(index) = self.find_coerced(py, values, input)? {
+                return Ok(self.stored(py, values, index));
+            }
+        }
+        if let Some(missing) = &self.missing {
+            if let Ok(found) = missing.bind(py).call1((input.to_python(py)?,)) {
+                if found.is_instance(class)? {
+                    return self.stored_member(found);
+                }
+            }
+        }
+        Err(ValError::new(ErrorKind::Enum { expected: values.expected.clone() }, input))
+    }
+
+    /// Lax: the input coerced to the members' builtin type, looked up again.
+    #[cold]
+    fn find_coerced<'py>(&self, py: Python<'py>, values: &LiteralLookup, input: &impl Input<'py>) -> ValResult<Option<usize>> {
+        let coerced = match self.mixed_in {
+            MixedIn::Plain => return Ok(None),
+            MixedIn::Int => match input.validate_int(py, false) {
+                Ok(int) => int.into_object(),
+                Err(_) => return Ok(None),
+            },
+            MixedIn::Str => match input.validate_str(py, false) {
+                Ok(s) => s.into_any(),
+                Err(_) => return Ok(None),
+            },
+            MixedIn::Float => match input.validate_float(py, false) {
+                Ok((_, f)) => f,
+                Err(_) => return Ok(None),
+            },
+        };
+        values.find_object(&coerced)
+    }
+
+    /// Off the GIL: a JSON value that is one of the members' values.
+    #[inline]
+    pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        let values = self.values.as_ref()?;
+        let index = values.find_native(json, peek)?;
+        Some(Native::Object(if self.use_values { values.value(index) } else { &self.members[index] }))
+    }
+}
