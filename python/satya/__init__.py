@@ -12,11 +12,16 @@ from ._batch import BatchResult
 from ._fields import Field, FieldInfo
 from ._inspect import inspect
 from ._model import Model
+from .types import (  # noqa: F401 - pydantic's names at the top level
+    FiniteFloat, NegativeFloat, NegativeInt, NonNegativeFloat, NonNegativeInt, NonPositiveFloat, NonPositiveInt,
+    PositiveFloat, PositiveInt, Strict, StrictBool, StrictBytes, StrictFloat, StrictInt, StrictStr,
+    StringConstraints, conbytes, confloat, conint, conlist, constr,
+)
 from .errors import PydanticSerializationError, SchemaError, SerializationError, ValidationError
 
 BaseModel = Model
 ConfigDict = dict
 
 __all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict",
-           "SerializationError", "PydanticSerializationError"]
+           "SerializationError", "PydanticSerializationError", "types", *types.__all__]
 __version__ = "0.1.0"

@@ -16,7 +16,8 @@ _MISSING = object()
 
 _NUMERIC = ("gt", "ge", "lt", "le", "multiple_of")
 _LENGTH = ("min_length", "max_length")
-_CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan")
+_TRANSFORMS = ("strip_whitespace", "to_lower", "to_upper")  # constr / StringConstraints only
+_CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan") + _TRANSFORMS
 _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
 
 
@@ -69,6 +70,14 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                      multiple_of=multiple_of, min_length=min_length, max_length=max_length,
                      pattern=pattern, allow_inf_nan=allow_inf_nan, examples=examples,
                      json_schema_extra=json_schema_extra)
+
+
+# The annotated_types constraints satya enforces, and the attributes they carry.
+_ANNOTATED_TYPES = {
+    "Gt": ("gt",), "Ge": ("ge",), "Lt": ("lt",), "Le": ("le",), "Interval": ("gt", "ge", "lt", "le"),
+    "MultipleOf": ("multiple_of",), "MinLen": ("min_length",), "MaxLen": ("max_length",),
+    "Len": ("min_length", "max_length"),
+}
 
 
 class Unresolved(Exception):
@@ -144,7 +153,8 @@ class NodeBuilder:
             inner, *metadata = typing.get_args(tp)
             merged = FieldInfo()
             for meta in metadata:
-                if isinstance(meta, FieldInfo):
+                meta = self.metadata_field(meta)
+                if meta is not None:
                     self.check_unknown(meta)
                     for name in _CONSTRAINTS:
                         if getattr(meta, name) is not None:
@@ -209,6 +219,20 @@ class NodeBuilder:
             "missing": tp._missing_ if own_missing else None, "use_enum_values": self.use_enum_values,
         }
 
+    def metadata_field(self, meta) -> FieldInfo | None:
+        """`Annotated` metadata as a FieldInfo: a FieldInfo itself, or the
+        `annotated_types` constraints (read by name, so the package is not
+        needed). Other metadata (a docstring, a marker) is not for satya."""
+        if isinstance(meta, FieldInfo):
+            return meta
+        kind = type(meta)
+        if kind.__module__ != "annotated_types":
+            return None
+        reads = _ANNOTATED_TYPES.get(kind.__name__)
+        if reads is None:
+            self.fail(f"annotated_types.{kind.__name__} is not supported")
+        return FieldInfo(**{name: getattr(meta, name) for name in reads if getattr(meta, name, None) is not None})
+
     def check_unknown(self, field: FieldInfo):
         if field.unknown:
             name = next(iter(field.unknown))
@@ -221,7 +245,7 @@ class NodeBuilder:
             return node
         kind = node["kind"]
         allowed = {
-            "int": _NUMERIC, "float": _NUMERIC + ("allow_inf_nan",), "str": _LENGTH + ("pattern",),
+            "int": _NUMERIC, "float": _NUMERIC + ("allow_inf_nan",), "str": _LENGTH + ("pattern",) + _TRANSFORMS,
             "bytes": _LENGTH, "list": _LENGTH, "dict": _LENGTH,
         }.get(kind, ())
         for name in constraints:
@@ -248,6 +272,9 @@ class NodeBuilder:
                 self.fail(f"min_length={constraints['min_length']} is greater than max_length={constraints['max_length']}")
             if "pattern" in constraints and not isinstance(constraints["pattern"], str):
                 self.fail(f"pattern must be a str, got {constraints['pattern']!r}")
+            for name in _TRANSFORMS:
+                if name in constraints and not isinstance(constraints[name], bool):
+                    self.fail(f"{name} must be a bool, got {constraints[name]!r}")
         node["constraints"] = constraints
         return node
 

@@ -1,5 +1,6 @@
 //! `str`: lax or strict, with code-point lengths and a pattern. A pattern is
-//! searched for anywhere in the string, as pydantic does.
+//! searched for anywhere in the string, as pydantic does. `constr`'s
+//! transforms (strip, lower, upper case) apply before the checks.
 
 use std::sync::Arc;
 
@@ -32,11 +33,12 @@ impl StrValidator {
             Some(p) => Some(Pattern::compile(&p)?),
             None => None,
         };
-        if min.is_none() && max.is_none() && pattern.is_none() {
+        let transform = Transform::from_constraints(constraints)?;
+        if min.is_none() && max.is_none() && pattern.is_none() && transform.is_none() {
             return Ok(Validator::Str(StrValidator { strict }));
         }
         let checks = LeafChecks::lengths(min, max, |min, limit| CheckError::StrLen { min, limit });
-        Ok(Validator::ConstrainedStr(ConstrainedStrValidator { strict, checks, pattern }))
+        Ok(Validator::ConstrainedStr(ConstrainedStrValidator { strict, checks, pattern, transform }))
     }
 
     #[inline]
@@ -117,11 +119,47 @@ fn coerce_utf8_str<'py>(py: Python<'py>, input: &impl Input<'py>, strict: bool) 
     Ok(s)
 }
 
+/// `strip_whitespace`, `to_lower` and `to_upper`, with Rust's Unicode rules
+/// (pydantic's).
+#[derive(Debug, Clone, Copy)]
+struct Transform {
+    strip: bool,
+    lower: bool,
+    upper: bool,
+}
+
+impl Transform {
+    fn from_constraints(constraints: &Bound<'_, PyDict>) -> PyResult<Option<Self>> {
+        let flag = |key: &str| -> PyResult<bool> { Ok(node_get(constraints, key)?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false)) };
+        let t = Transform { strip: flag("strip_whitespace")?, lower: flag("to_lower")?, upper: flag("to_upper")? };
+        Ok((t.strip || t.lower || t.upper).then_some(t))
+    }
+
+    fn apply<'a>(self, text: std::borrow::Cow<'a, str>) -> std::borrow::Cow<'a, str> {
+        let text = if self.strip {
+            match text {
+                std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.trim()),
+                std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.trim().to_owned()),
+            }
+        } else {
+            text
+        };
+        if self.lower {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        } else if self.upper {
+            std::borrow::Cow::Owned(text.to_uppercase())
+        } else {
+            text
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct ConstrainedStrValidator {
     strict: bool,
     checks: LeafChecks,
     pattern: Option<Pattern>,
+    transform: Option<Transform>,
 }
 
 impl ConstrainedStrValidator {
@@ -139,8 +177,20 @@ impl ConstrainedStrValidator {
         self.checks.0.len() + self.pattern.is_some() as usize
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    /// The string after coercion and the transforms.
+    #[inline]
+    fn coerce<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyString>> {
         let s = coerce_utf8_str(py, input, state.strict_or(self.strict))?;
+        let Some(transform) = self.transform else { return Ok(s) };
+        let text = s.to_str()?;
+        Ok(match transform.apply(std::borrow::Cow::Borrowed(text)) {
+            std::borrow::Cow::Borrowed(t) if t.len() == text.len() => s,
+            changed => PyString::new(py, &changed),
+        })
+    }
+
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let s = self.coerce(py, input, state)?;
         if !self.checks.is_empty() {
             let len = s.len()? as u64;
             if let Some(kind) = self.checks.first_failure(len) {
@@ -166,7 +216,7 @@ impl ConstrainedStrValidator {
         if self.program_checks().is_none() {
             return Ok((self.validate(py, input, state)?, None));
         }
-        let s = coerce_utf8_str(py, input, state.strict_or(self.strict))?;
+        let s = self.coerce(py, input, state)?;
         let len = s.len()? as u64;
         Ok((s.into_any(), Some(len)))
     }
@@ -184,6 +234,10 @@ impl ConstrainedStrValidator {
             return self.native(json, peek).map(|v| (v, None));
         }
         let s = json.str(peek)?;
+        let s = match self.transform {
+            Some(t) => t.apply(s),
+            None => s,
+        };
         let len = s.chars().count() as u64;
         Some((Native::Str(s), Some(len)))
     }
@@ -194,6 +248,10 @@ impl ConstrainedStrValidator {
 
     /// Off the GIL: `text` when it passes every check here.
     pub fn native_text<'d>(&self, text: std::borrow::Cow<'d, str>) -> Option<Native<'d>> {
+        let text = match self.transform {
+            Some(t) => t.apply(text),
+            None => text,
+        };
         if !self.checks.is_empty() && !self.checks.passes(text.chars().count() as u64) {
             return None;
         }
