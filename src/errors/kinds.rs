@@ -56,6 +56,16 @@ pub enum ErrorKind {
     TooShort { field_type: Cow<'static, str>, min_length: u64, actual_length: u64 },
     TooLong { field_type: Cow<'static, str>, max_length: u64, actual_length: u64 },
     StringPatternMismatch { pattern: Arc<str> },
+    // uuid and decimal
+    IsInstanceOf { class: Arc<str> },
+    UuidType,
+    UuidParsing { error: Arc<str> },
+    UuidVersion { expected_version: u64 },
+    DecimalType,
+    DecimalParsing,
+    DecimalMaxDigits { max_digits: u64 },
+    DecimalMaxPlaces { decimal_places: u64 },
+    DecimalWholeDigits { whole_digits: u64 },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -103,6 +113,16 @@ impl ErrorKind {
             TooShort { .. } => "too_short",
             TooLong { .. } => "too_long",
             StringPatternMismatch { .. } => "string_pattern_mismatch",
+            // uuid and decimal
+            IsInstanceOf { .. } => "is_instance_of",
+            UuidType => "uuid_type",
+            UuidParsing { .. } => "uuid_parsing",
+            UuidVersion { .. } => "uuid_version",
+            DecimalType => "decimal_type",
+            DecimalParsing => "decimal_parsing",
+            DecimalMaxDigits { .. } => "decimal_max_digits",
+            DecimalMaxPlaces { .. } => "decimal_max_places",
+            DecimalWholeDigits { .. } => "decimal_whole_digits",
         }
     }
 
@@ -157,6 +177,22 @@ impl ErrorKind {
                 plural(*n)
             ),
             StringPatternMismatch { pattern } => format!("String should match pattern '{pattern}'"),
+            // uuid and decimal
+            IsInstanceOf { class } => format!("Input should be an instance of {class}"),
+            UuidType => "UUID input should be a string, bytes or UUID object".into(),
+            UuidParsing { error } => format!("Input should be a valid UUID, {error}"),
+            UuidVersion { expected_version } => format!("UUID version {expected_version} expected"),
+            DecimalType => "Decimal input should be an integer, float, string or Decimal object".into(),
+            DecimalParsing => "Input should be a valid decimal".into(),
+            DecimalMaxDigits { max_digits: n } => {
+                format!("Decimal input should have no more than {n} digit{} in total", plural(*n))
+            }
+            DecimalMaxPlaces { decimal_places: n } => {
+                format!("Decimal input should have no more than {n} decimal place{}", plural(*n))
+            }
+            DecimalWholeDigits { whole_digits: n } => {
+                format!("Decimal input should have no more than {n} digit{} before the decimal point", plural(*n))
+            }
         }
     }
 
@@ -189,6 +225,13 @@ impl ErrorKind {
                 ctx.set_item("actual_length", actual_length)?;
             }
             StringPatternMismatch { pattern } => ctx.set_item("pattern", &**pattern)?,
+            // uuid and decimal
+            IsInstanceOf { class } => ctx.set_item("class", &**class)?,
+            UuidParsing { error } => ctx.set_item("error", &**error)?,
+            UuidVersion { expected_version } => ctx.set_item("expected_version", expected_version)?,
+            DecimalMaxDigits { max_digits } => ctx.set_item("max_digits", max_digits)?,
+            DecimalMaxPlaces { decimal_places } => ctx.set_item("decimal_places", decimal_places)?,
+            DecimalWholeDigits { whole_digits } => ctx.set_item("whole_digits", whole_digits)?,
             _ => return Ok(None),
         }
         Ok(Some(ctx))
@@ -271,6 +314,16 @@ impl ErrorKind {
                 actual_length: ctx_u64(ctx, "actual_length", "TooLong")?,
             },
             "string_pattern_mismatch" => StringPatternMismatch { pattern: ctx_str(ctx, "pattern", "StringPatternMismatch")? },
+            // uuid and decimal
+            "is_instance_of" => IsInstanceOf { class: ctx_str(ctx, "class", "IsInstanceOf")? },
+            "uuid_type" => UuidType,
+            "uuid_parsing" => UuidParsing { error: ctx_str(ctx, "error", "UuidParsing")? },
+            "uuid_version" => UuidVersion { expected_version: ctx_u64(ctx, "expected_version", "UuidVersion")? },
+            "decimal_type" => DecimalType,
+            "decimal_parsing" => DecimalParsing,
+            "decimal_max_digits" => DecimalMaxDigits { max_digits: ctx_u64(ctx, "max_digits", "DecimalMaxDigits")? },
+            "decimal_max_places" => DecimalMaxPlaces { decimal_places: ctx_u64(ctx, "decimal_places", "DecimalMaxPlaces")? },
+            "decimal_whole_digits" => DecimalWholeDigits { whole_digits: ctx_u64(ctx, "whole_digits", "DecimalWholeDigits")? },
             other => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
         })
     }

@@ -15,6 +15,10 @@ mod model;
 mod scalar;
 mod temporal;
 mod writer;
+// uuid and decimal
+mod decimal;
+mod str_form;
+mod uuid;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -46,6 +50,9 @@ pub enum Serializer {
     Dict(Box<(Serializer, Serializer)>),
     Nullable(Box<Serializer>),
     Model(ModelSerializer),
+    // uuid and decimal
+    Uuid,
+    Decimal,
 }
 
 impl Serializer {
@@ -73,6 +80,9 @@ impl Serializer {
             "dict" => Serializer::Dict(Box::new((inner("key")?, inner("value")?))),
             "nullable" => Serializer::Nullable(Box::new(inner("inner")?)),
             "model" => Serializer::Model(ModelSerializer::build(node)?),
+            // uuid and decimal
+            "uuid" => Serializer::Uuid,
+            "decimal" => Serializer::Decimal,
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -94,6 +104,9 @@ impl Serializer {
                 }
             }
             Serializer::Model(m) => m.to_python(value, d, filter),
+            // uuid and decimal
+            Serializer::Uuid => str_form::to_python::<uuid::UuidForm>(value, d, filter),
+            Serializer::Decimal => str_form::to_python::<decimal::DecimalForm>(value, d, filter),
         }
     }
 
@@ -115,6 +128,9 @@ impl Serializer {
                 }
             }
             Serializer::Model(m) => m.to_json(value, out, d, filter),
+            // uuid and decimal
+            Serializer::Uuid => str_form::to_json::<uuid::UuidForm>(value, out, d, filter),
+            Serializer::Decimal => str_form::to_json::<decimal::DecimalForm>(value, out, d, filter),
         }
     }
 
@@ -146,6 +162,9 @@ impl Serializer {
             Serializer::Dict(kv) => format!("dict[{}, {}]", kv.0.expected(py), kv.1.expected(py)),
             Serializer::Nullable(inner) => format!("Optional[{}]", inner.expected(py)),
             Serializer::Model(m) => m.class_name(py),
+            // uuid and decimal
+            Serializer::Uuid => <uuid::UuidForm as str_form::StrForm>::NAME.into(),
+            Serializer::Decimal => <decimal::DecimalForm as str_form::StrForm>::NAME.into(),
         }
     }
 
