@@ -125,7 +125,7 @@ fn validate_json<'py>(
 ) -> ValResult<Bound<'py, PyAny>> {
     let bytes = json_bytes(data)?;
     let document = parse_json(&bytes, data)?;
-    schema.validate_model(py, cls, &JsonInput::Value(&document), state)
+    state.with_json_source(&bytes, &document, |state| schema.validate_model(py, cls, &JsonInput::Value(&document), state))
 }
 
 unsafe extern "C" fn model_validate_call(

@@ -18,10 +18,14 @@ from .types import (  # noqa: F401 - pydantic's names at the top level
     StringConstraints, conbytes, confloat, conint, conlist, constr,
 )
 from .errors import PydanticSerializationError, SchemaError, SerializationError, ValidationError
+# uuid and decimal
+from ._uuid import UUID1, UUID3, UUID4, UUID5, UUID6, UUID7, UUID8, UuidVersion
 
 BaseModel = Model
 ConfigDict = dict
 
 __all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict",
            "SerializationError", "PydanticSerializationError", "types", *types.__all__]
+# uuid and decimal
+__all__ += ["UUID1", "UUID3", "UUID4", "UUID5", "UUID6", "UUID7", "UUID8", "UuidVersion"]
 __version__ = "0.1.0"

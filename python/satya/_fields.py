@@ -10,6 +10,12 @@ import types
 import typing
 from typing import Any, ForwardRef
 
+# uuid and decimal
+import decimal
+import uuid
+
+from ._uuid import UuidVersion
+
 from .errors import SchemaError
 
 _MISSING = object()
@@ -17,7 +23,9 @@ _MISSING = object()
 _NUMERIC = ("gt", "ge", "lt", "le", "multiple_of")
 _LENGTH = ("min_length", "max_length")
 _TRANSFORMS = ("strip_whitespace", "to_lower", "to_upper")  # constr / StringConstraints only
-_CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan") + _TRANSFORMS
+# uuid and decimal
+_DIGITS = ("max_digits", "decimal_places")
+_CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan") + _TRANSFORMS + _DIGITS
 _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
 
 
@@ -58,7 +66,7 @@ class FieldInfo:
 def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, description=None,
           gt=None, ge=None, lt=None, le=None, multiple_of=None, min_length=None, max_length=None,
           pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,
-          **unknown) -> Any:
+          max_digits=None, decimal_places=None, **unknown) -> Any:
     """Declares a field's default, alias, metadata and constraints.
 
     An unknown keyword is reported when the class statement runs, naming the
@@ -69,7 +77,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                      alias=alias, title=title, description=description, gt=gt, ge=ge, lt=lt, le=le,
                      multiple_of=multiple_of, min_length=min_length, max_length=max_length,
                      pattern=pattern, allow_inf_nan=allow_inf_nan, examples=examples,
-                     json_schema_extra=json_schema_extra)
+                     json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places)
 
 
 # The annotated_types constraints satya enforces, and the attributes they carry.
@@ -152,6 +160,15 @@ class NodeBuilder:
         if origin is typing.Annotated:
             inner, *metadata = typing.get_args(tp)
             merged = FieldInfo()
+            # uuid and decimal
+            versions = [meta.uuid_version for meta in metadata if isinstance(meta, UuidVersion)]
+            if versions:
+                rest = [m for m in metadata if not isinstance(m, UuidVersion)]
+                node = self.node(typing.Annotated[(inner, *rest)] if rest else inner, field)
+                if node["kind"] != "uuid":
+                    self.fail(f"UuidVersion applies to UUID fields only, not {_type_name(inner)}")
+                node["version"] = versions[-1]
+                return node
             for meta in metadata:
                 meta = self.metadata_field(meta)
                 if meta is not None:
@@ -190,6 +207,11 @@ class NodeBuilder:
             kind = "none"
         elif tp is Any or tp is object:
             kind = "any"
+        # uuid and decimal
+        elif tp is uuid.UUID:
+            kind = "uuid"
+        elif tp is decimal.Decimal:
+            kind = "decimal"
         elif tp in (list, typing.List) or origin is list:
             args = typing.get_args(tp)
             node = {"kind": "list", "strict": strict}
@@ -247,6 +269,8 @@ class NodeBuilder:
         allowed = {
             "int": _NUMERIC, "float": _NUMERIC + ("allow_inf_nan",), "str": _LENGTH + ("pattern",) + _TRANSFORMS,
             "bytes": _LENGTH, "list": _LENGTH, "dict": _LENGTH,
+            # uuid and decimal
+            "decimal": _NUMERIC + ("allow_inf_nan",) + _DIGITS,
         }.get(kind, ())
         for name in constraints:
             if name not in allowed:
@@ -260,6 +284,9 @@ class NodeBuilder:
                 node["allow_inf_nan"] = bool(constraints.pop("allow_inf_nan"))
             constraints = {k: self.float_bound(k, v) for k, v in constraints.items()}
             self.check_float_range(constraints)
+        # uuid and decimal
+        elif kind == "decimal":
+            constraints = self.decimal_constraints(node, constraints)
         else:
             for name in _LENGTH:
                 if name in constraints:
@@ -307,12 +334,45 @@ class NodeBuilder:
         if lows and highs and max(lows) > min(highs):
             self.fail(f"contradictory bounds {self.describe(c)}: no int satisfies them")
 
-    def check_float_range(self, c):
+    def check_float_range(self, c, type_name="float"):
         for low in ("gt", "ge"):
             for high in ("lt", "le"):
                 if low in c and high in c:
                     if c[low] > c[high] or (c[low] == c[high] and (low == "gt" or high == "lt")):
-                        self.fail(f"contradictory bounds {self.describe(c)}: no float satisfies them")
+                        self.fail(f"contradictory bounds {self.describe(c)}: no {type_name} satisfies them")
+
+    # uuid and decimal
+    def decimal_constraints(self, node: dict, constraints: dict) -> dict:
+        """Bounds become Decimals as pydantic makes them (a float by its str()),
+        digit counts stay ints; what could never validate is refused here."""
+        constraints = dict(constraints)
+        if "allow_inf_nan" in constraints:
+            node["allow_inf_nan"] = bool(constraints.pop("allow_inf_nan"))
+            if node["allow_inf_nan"] and any(name in constraints for name in _DIGITS):
+                self.fail("allow_inf_nan=True cannot be used with max_digits or decimal_places")
+        for name in _DIGITS:
+            if name in constraints:
+                value = constraints[name]
+                if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**64:
+                    self.fail(f"{name} must be a non-negative int, got {value!r}")
+        for name in _NUMERIC:
+            if name in constraints:
+                constraints[name] = self.decimal_bound(name, constraints[name])
+        self.check_float_range(constraints, "Decimal")
+        return constraints
+
+    def decimal_bound(self, name, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float, str, decimal.Decimal)):
+            self.fail(f"{name} must be a number, got {value!r}")
+        try:
+            bound = decimal.Decimal(str(value) if isinstance(value, float) else value)
+        except (decimal.DecimalException, ValueError):
+            self.fail(f"{name} must be a number, got {value!r}")
+        if bound.is_nan():
+            self.fail(f"{name} must not be NaN")
+        if name == "multiple_of" and (bound <= 0 or bound.is_infinite()):
+            self.fail(f"multiple_of must be finite and greater than 0, got {value!r}")
+        return bound
 
     @staticmethod
     def describe(c) -> str:

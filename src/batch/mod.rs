@@ -299,7 +299,9 @@ fn validate_record<'py>(
         Ok(document) => document,
         Err(e) => return Err(RecordError::Malformed(malformed(py, e, text, text_input))),
     };
-    schema.validate_model(py, cls, &JsonInput::Value(&document), state).map_err(RecordError::Invalid)
+    state
+        .with_json_source(text, &document, |state| schema.validate_model(py, cls, &JsonInput::Value(&document), state))
+        .map_err(RecordError::Invalid)
 }
 
 /// The json_invalid error `e` of a malformed record, whose input is the
@@ -338,8 +340,11 @@ fn whole_array<'py>(
     let mut state = State::new(strict, false, context);
     let mut outcome = Outcome::new(cls, schema, collect);
     let _gc = GcPause::new(py);
-    for (index, item) in items.iter().enumerate() {
-        outcome.push(index, schema.validate_model(py, cls, &JsonInput::Value(item), &mut state))?;
-    }
+    state.with_json_source(bytes, &document, |state| {
+        for (index, item) in items.iter().enumerate() {
+            outcome.push(index, schema.validate_model(py, cls, &JsonInput::Value(item), state))?;
+        }
+        PyResult::Ok(())
+    })?;
     outcome.finish()
 }

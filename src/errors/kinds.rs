@@ -60,6 +60,15 @@ pub enum ErrorKind {
     LiteralError { expected: Arc<str> },
     Enum { expected: Arc<str> },
     IsInstanceOf { class: Arc<str> },
+    // uuid and decimal
+    UuidType,
+    UuidParsing { error: Arc<str> },
+    UuidVersion { expected_version: u64 },
+    DecimalType,
+    DecimalParsing,
+    DecimalMaxDigits { max_digits: u64 },
+    DecimalMaxPlaces { decimal_places: u64 },
+    DecimalWholeDigits { whole_digits: u64 },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -110,6 +119,15 @@ impl ErrorKind {
             LiteralError { .. } => "literal_error",
             Enum { .. } => "enum",
             IsInstanceOf { .. } => "is_instance_of",
+            // uuid and decimal
+            UuidType => "uuid_type",
+            UuidParsing { .. } => "uuid_parsing",
+            UuidVersion { .. } => "uuid_version",
+            DecimalType => "decimal_type",
+            DecimalParsing => "decimal_parsing",
+            DecimalMaxDigits { .. } => "decimal_max_digits",
+            DecimalMaxPlaces { .. } => "decimal_max_places",
+            DecimalWholeDigits { .. } => "decimal_whole_digits",
         }
     }
 
@@ -166,6 +184,21 @@ impl ErrorKind {
             StringPatternMismatch { pattern } => format!("String should match pattern '{pattern}'"),
             LiteralError { expected } | Enum { expected } => format!("Input should be {expected}"),
             IsInstanceOf { class } => format!("Input should be an instance of {class}"),
+            // uuid and decimal
+            UuidType => "UUID input should be a string, bytes or UUID object".into(),
+            UuidParsing { error } => format!("Input should be a valid UUID, {error}"),
+            UuidVersion { expected_version } => format!("UUID version {expected_version} expected"),
+            DecimalType => "Decimal input should be an integer, float, string or Decimal object".into(),
+            DecimalParsing => "Input should be a valid decimal".into(),
+            DecimalMaxDigits { max_digits: n } => {
+                format!("Decimal input should have no more than {n} digit{} in total", plural(*n))
+            }
+            DecimalMaxPlaces { decimal_places: n } => {
+                format!("Decimal input should have no more than {n} decimal place{}", plural(*n))
+            }
+            DecimalWholeDigits { whole_digits: n } => {
+                format!("Decimal input should have no more than {n} digit{} before the decimal point", plural(*n))
+            }
         }
     }
 
@@ -200,6 +233,12 @@ impl ErrorKind {
             StringPatternMismatch { pattern } => ctx.set_item("pattern", &**pattern)?,
             LiteralError { expected } | Enum { expected } => ctx.set_item("expected", &**expected)?,
             IsInstanceOf { class } => ctx.set_item("class", &**class)?,
+            // uuid and decimal
+            UuidParsing { error } => ctx.set_item("error", &**error)?,
+            UuidVersion { expected_version } => ctx.set_item("expected_version", expected_version)?,
+            DecimalMaxDigits { max_digits } => ctx.set_item("max_digits", max_digits)?,
+            DecimalMaxPlaces { decimal_places } => ctx.set_item("decimal_places", decimal_places)?,
+            DecimalWholeDigits { whole_digits } => ctx.set_item("whole_digits", whole_digits)?,
             _ => return Ok(None),
         }
         Ok(Some(ctx))
@@ -285,6 +324,15 @@ impl ErrorKind {
             "literal_error" => LiteralError { expected: ctx_str(ctx, "expected", "LiteralError")? },
             "enum" => Enum { expected: ctx_str(ctx, "expected", "Enum")? },
             "is_instance_of" => IsInstanceOf { class: ctx_str(ctx, "class", "IsInstanceOf")? },
+            // uuid and decimal
+            "uuid_type" => UuidType,
+            "uuid_parsing" => UuidParsing { error: ctx_str(ctx, "error", "UuidParsing")? },
+            "uuid_version" => UuidVersion { expected_version: ctx_u64(ctx, "expected_version", "UuidVersion")? },
+            "decimal_type" => DecimalType,
+            "decimal_parsing" => DecimalParsing,
+            "decimal_max_digits" => DecimalMaxDigits { max_digits: ctx_u64(ctx, "max_digits", "DecimalMaxDigits")? },
+            "decimal_max_places" => DecimalMaxPlaces { decimal_places: ctx_u64(ctx, "decimal_places", "DecimalMaxPlaces")? },
+            "decimal_whole_digits" => DecimalWholeDigits { whole_digits: ctx_u64(ctx, "whole_digits", "DecimalWholeDigits")? },
             other => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
         })
     }

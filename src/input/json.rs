@@ -10,6 +10,8 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString};
 
 use super::shared::{bool_from_float, bool_from_int, bool_from_str, float_from_str, float_object, int_from_float, int_from_str, IntValue};
 use super::{Input, LiteralKey, MapInput, ModelInput, ModelRequest, SeqInput};
+// uuid and decimal
+use super::{DecimalInput, UuidInput};
 use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
 
 #[derive(Clone, Copy)]
@@ -205,6 +207,28 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         match self {
             JsonInput::Value(JsonValue::Object(pairs)) => Ok(ModelInput::JsonObject(pairs.as_slice())),
             _ => Err(ValError::new(ErrorKind::JsonModelType { class_name: request.class_name.clone() }, self)),
+        }
+    }
+
+    // uuid and decimal
+    /// JSON has no UUID: a string is one in strict mode too.
+    fn validate_uuid<'b>(&'b self, _py: Python<'py>, _strict: bool) -> ValResult<UuidInput<'b, 'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => Ok(UuidInput::Text(Cow::Borrowed(s.as_ref()))),
+            JsonInput::Key(k) => Ok(UuidInput::Text(Cow::Borrowed(k))),
+            _ => Err(ValError::new(ErrorKind::UuidType, self)),
+        }
+    }
+
+    /// pydantic's JSON column: numbers and strings, in strict mode too.
+    fn validate_decimal<'b>(&'b self, py: Python<'py>, _strict: bool) -> ValResult<DecimalInput<'b, 'py>> {
+        match self {
+            JsonInput::Value(value @ JsonValue::Float(_)) => Ok(DecimalInput::JsonFloat(value)),
+            JsonInput::Value(JsonValue::Int(i)) => Ok(DecimalInput::Construct(i.into_pyobject(py)?.into_any())),
+            JsonInput::Value(JsonValue::BigInt(b)) => Ok(DecimalInput::Construct(big_int(py, b)?)),
+            JsonInput::Value(JsonValue::Str(s)) => Ok(DecimalInput::Construct(PyString::new(py, s).into_any())),
+            JsonInput::Key(k) => Ok(DecimalInput::Construct(PyString::new(py, k).into_any())),
+            _ => Err(ValError::new(ErrorKind::DecimalType, self)),
         }
     }
 }

@@ -6,11 +6,16 @@
 mod json;
 mod python;
 mod shared;
+// uuid and decimal
+mod json_numbers;
 
 pub use json::{invalid_json, json_bytes, json_to_python, parse_json, JsonInput};
 pub use python::{has_surrogates, DictEntries};
 
 pub use shared::IntValue;
+// uuid and decimal
+pub use json_numbers::JsonSource;
+pub use python::{decimal_type, uuid_type};
 
 use jiter::JsonValue;
 use pyo3::prelude::*;
@@ -45,6 +50,26 @@ pub enum ModelInput<'a, 'py> {
     /// `from_attributes`: fields read from the object's attributes.
     Attributes(Bound<'py, PyAny>),
     JsonObject(&'a [(std::borrow::Cow<'a, str>, JsonValue<'a>)]),
+}
+
+// uuid and decimal
+/// What a UUID is read from.
+pub enum UuidInput<'a, 'py> {
+    /// A UUID (or an instance of a subclass), kept as it is.
+    Instance(Bound<'py, PyAny>),
+    Text(std::borrow::Cow<'a, str>),
+    Bytes(&'a [u8]),
+}
+
+/// What a Decimal is made from.
+pub enum DecimalInput<'a, 'py> {
+    /// Already an exact Decimal, kept as it is.
+    Exact(Bound<'py, PyAny>),
+    /// The argument for `Decimal(...)`: a str, an int, a subclass instance, a float's `str()`.
+    Construct(Bound<'py, PyAny>),
+    /// A JSON number with a fraction or an exponent: read from its text in
+    /// the document (see `JsonSource`), never by way of the float.
+    JsonFloat(&'a JsonValue<'a>),
 }
 
 /// What the model validator asks of its input before reading fields.
@@ -100,4 +125,9 @@ pub trait Input<'py> {
     fn validate_dict<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<MapInput<'a, 'py>>;
 
     fn validate_model<'a>(&'a self, py: Python<'py>, request: &ModelRequest<'_, 'py>) -> ValResult<ModelInput<'a, 'py>>;
+
+    // uuid and decimal
+    fn validate_uuid<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<UuidInput<'a, 'py>>;
+
+    fn validate_decimal<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<DecimalInput<'a, 'py>>;
 }

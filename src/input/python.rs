@@ -8,9 +8,11 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, Py
 
 use super::shared::{bool_from_float, bool_from_int, bool_from_str, float_from_str, float_object, int_from_float, int_from_str, IntValue};
 use super::{Input, LiteralKey, MapInput, ModelInput, ModelRequest, SeqInput};
+// uuid and decimal
+use super::{DecimalInput, UuidInput};
 use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
 
-fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
     DECIMAL.import(py, "decimal", "Decimal")
 }
@@ -292,6 +294,65 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
         }
         model_input_slow(py, self, request)
     }
+
+    // uuid and decimal
+    #[inline]
+    fn validate_uuid<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<UuidInput<'a, 'py>> {
+        let uuid = uuid_type(py)?;
+        if self.is_exact_instance(uuid) || self.is_instance(uuid)? {
+            return Ok(UuidInput::Instance(self.clone()));
+        }
+        uuid_slow(self, strict)
+    }
+
+    #[inline]
+    fn validate_decimal<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<DecimalInput<'a, 'py>> {
+        if self.is_exact_instance(decimal_type(py)?) {
+            return Ok(DecimalInput::Exact(self.clone()));
+        }
+        decimal_slow(py, self, strict)
+    }
+}
+
+// uuid and decimal
+pub fn uuid_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static UUID: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    UUID.import(py, "uuid", "UUID")
+}
+
+/// pydantic's table: in strict mode only a UUID; else a str (or subclass)
+/// or bytes (or subclass), never a bytearray.
+#[cold]
+fn uuid_slow<'a, 'py>(input: &'a Bound<'py, PyAny>, strict: bool) -> ValResult<UuidInput<'a, 'py>> {
+    if strict {
+        return Err(ValError::new(ErrorKind::IsInstanceOf { class: "UUID".into() }, input));
+    }
+    if let Ok(s) = input.cast::<PyString>() {
+        return Ok(UuidInput::Text(str_text(input, s)?));
+    }
+    if let Ok(b) = input.cast::<PyBytes>() {
+        return Ok(UuidInput::Bytes(b.as_bytes()));
+    }
+    Err(ValError::new(ErrorKind::UuidType, input))
+}
+
+/// pydantic's table: in lax mode a str, an int (not a bool), a float by its
+/// `str()`; in both a Decimal subclass, made a plain Decimal.
+#[cold]
+fn decimal_slow<'a, 'py>(py: Python<'py>, input: &'a Bound<'py, PyAny>, strict: bool) -> ValResult<DecimalInput<'a, 'py>> {
+    if !strict {
+        if input.is_instance_of::<PyString>() || (input.is_instance_of::<PyInt>() && !input.is_instance_of::<PyBool>()) {
+            return Ok(DecimalInput::Construct(input.clone()));
+        }
+        if input.is_instance_of::<PyFloat>() {
+            return Ok(DecimalInput::Construct(input.str()?.into_any()));
+        }
+    }
+    if input.is_instance(decimal_type(py)?)? {
+        return Ok(DecimalInput::Construct(input.clone()));
+    }
+    let kind = if strict { ErrorKind::IsInstanceOf { class: "Decimal".into() } } else { ErrorKind::DecimalType };
+    Err(ValError::new(kind, input))
 }
 
 #[cold]

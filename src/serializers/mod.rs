@@ -16,6 +16,10 @@ mod model;
 mod scalar;
 mod temporal;
 mod writer;
+// uuid and decimal
+mod decimal;
+mod str_form;
+mod uuid;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -48,6 +52,9 @@ pub enum Serializer {
     Nullable(Box<Serializer>),
     Model(ModelSerializer),
     Enum(enum_::EnumSerializer),
+    // uuid and decimal
+    Uuid,
+    Decimal,
 }
 
 impl Serializer {
@@ -78,6 +85,9 @@ impl Serializer {
             // a Literal's values are plain objects: their own types decide
             "literal" => Serializer::Any,
             "enum" => Serializer::Enum(enum_::EnumSerializer::build(node)?),
+            // uuid and decimal
+            "uuid" => Serializer::Uuid,
+            "decimal" => Serializer::Decimal,
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -100,6 +110,9 @@ impl Serializer {
             }
             Serializer::Model(m) => m.to_python(value, d, filter),
             Serializer::Enum(e) => e.to_python(value, d, filter),
+            // uuid and decimal
+            Serializer::Uuid => str_form::to_python::<uuid::UuidForm>(value, d, filter),
+            Serializer::Decimal => str_form::to_python::<decimal::DecimalForm>(value, d, filter),
         }
     }
 
@@ -122,6 +135,9 @@ impl Serializer {
             }
             Serializer::Model(m) => m.to_json(value, out, d, filter),
             Serializer::Enum(e) => e.to_json(value, out, d, filter),
+            // uuid and decimal
+            Serializer::Uuid => str_form::to_json::<uuid::UuidForm>(value, out, d, filter),
+            Serializer::Decimal => str_form::to_json::<decimal::DecimalForm>(value, out, d, filter),
         }
     }
 
@@ -154,6 +170,9 @@ impl Serializer {
             Serializer::Nullable(inner) => format!("Optional[{}]", inner.expected(py)),
             Serializer::Model(m) => m.class_name(py),
             Serializer::Enum(e) => e.class_name(py),
+            // uuid and decimal
+            Serializer::Uuid => <uuid::UuidForm as str_form::StrForm>::NAME.into(),
+            Serializer::Decimal => <decimal::DecimalForm as str_form::StrForm>::NAME.into(),
         }
     }
 

@@ -14,6 +14,9 @@ mod model_field;
 mod none;
 mod nullable;
 mod str;
+// uuid and decimal
+mod decimal;
+mod uuid;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -52,11 +55,25 @@ pub struct State {
     pub from_attributes: bool,
     /// `context=` of the call, kept for the hooks that read it.
     pub context: Option<Py<PyAny>>,
+    // uuid and decimal
+    /// The JSON document being validated, for the text of its numbers.
+    pub json_source: Option<crate::input::JsonSource>,
 }
 
 impl State {
     pub fn new(strict: Option<bool>, from_attributes: bool, context: Option<Py<PyAny>>) -> Self {
-        State { path: Default::default(), strict, from_attributes, context }
+        State { path: Default::default(), strict, from_attributes, context, json_source: None }
+    }
+
+    // uuid and decimal
+    /// Runs `validate` with `document`, parsed from `data`, as the JSON source
+    /// whose number texts a Decimal reads. Both outlive the call, so the
+    /// source never outlives them: it is taken off again before returning.
+    pub fn with_json_source<R>(&mut self, data: &[u8], document: &jiter::JsonValue<'_>, validate: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = self.json_source.replace(crate::input::JsonSource::new(data, document));
+        let result = validate(self);
+        self.json_source = outer;
+        result
     }
 
     /// The strictness a validator built with `strict` applies in this call.
@@ -102,6 +119,9 @@ pub enum Validator {
     Model(ModelFieldValidator),
     Literal(literal::LiteralValidator),
     Enum(enum_::EnumValidator),
+    // uuid and decimal
+    Uuid(uuid::UuidValidator),
+    Decimal(decimal::DecimalValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -138,6 +158,9 @@ impl Validator {
             "model" => model_field::ModelFieldValidator::build(node, ctx),
             "literal" => literal::LiteralValidator::build(node, ctx),
             "enum" => enum_::EnumValidator::build(node, ctx),
+            // uuid and decimal
+            "uuid" => uuid::UuidValidator::build(node, ctx),
+            "decimal" => decimal::DecimalValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -162,6 +185,9 @@ impl Validator {
             Validator::Model(v) => v.validate(py, input, state),
             Validator::Literal(v) => v.validate(py, input, state),
             Validator::Enum(v) => v.validate(py, input, state),
+            // uuid and decimal
+            Validator::Uuid(v) => v.validate(py, input, state),
+            Validator::Decimal(v) => v.validate(py, input, state),
         }
     }
 
@@ -225,6 +251,8 @@ impl Validator {
             Validator::Model(v) => v.native(json, peek),
             Validator::Literal(v) => v.native(json, peek),
             Validator::Enum(v) => v.native(json, peek),
+            // uuid and decimal: Python objects only (see runs_without_python)
+            Validator::Uuid(_) | Validator::Decimal(_) => None,
         }
     }
 
@@ -262,6 +290,8 @@ impl Validator {
             Validator::Dict(v) => v.key().runs_without_python(py, seen)? && v.value().runs_without_python(py, seen)?,
             Validator::Nullable(v) => v.inner().runs_without_python(py, seen)?,
             Validator::Model(v) => v.runs_without_python(py, seen)?,
+            // uuid and decimal: their values are made by Python's classes
+            Validator::Uuid(_) | Validator::Decimal(_) => false,
             _ => true,
         })
     }
@@ -276,6 +306,10 @@ impl Validator {
             // a Literal or Enum value may be any object (an Enum member is mutable)
             Validator::Any(_) | Validator::List(_) | Validator::Dict(_) | Validator::Model(_) => false,
             Validator::Literal(_) | Validator::Enum(_) => false,
+            // uuid and decimal: a Decimal is always a plain Decimal; a UUID
+            // subclass instance is kept as given and may hold anything
+            Validator::Decimal(_) => true,
+            Validator::Uuid(_) => false,
         }
     }
 
@@ -289,6 +323,8 @@ impl Validator {
             Validator::List(v) => v.checks().map_or(0, |c| c.0.len()) + v.item().check_count(),
             Validator::Dict(v) => v.checks().map_or(0, |c| c.0.len()) + v.key().check_count() + v.value().check_count(),
             Validator::Nullable(v) => v.inner().check_count(),
+            // uuid and decimal
+            Validator::Decimal(v) => v.check_count(),
             _ => 0,
         }
     }
