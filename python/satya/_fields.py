@@ -80,12 +80,12 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                      json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places)
 
 
-# The annotated_types constraints satya enforces, and the attributes they carry.
-_ANNOTATED_TYPES = {
-    "Gt": ("gt",), "Ge": ("ge",), "Lt": ("lt",), "Le": ("le",), "Interval": ("gt", "ge", "lt", "le"),
-    "MultipleOf": ("multiple_of",), "MinLen": ("min_length",), "MaxLen": ("max_length",),
-    "Len": ("min_length", "max_length"),
-}
+# The annotated_types constraints satya enforces and the attribute each carries
+# (Interval and Len are groups of these).
+_ANNOTATED_TYPES = (
+    ("Gt", "gt"), ("Ge", "ge"), ("Lt", "lt"), ("Le", "le"), ("MultipleOf", "multiple_of"),
+    ("MinLen", "min_length"), ("MaxLen", "max_length"),
+)
 
 
 class Unresolved(Exception):
@@ -169,15 +169,13 @@ class NodeBuilder:
                     self.fail(f"UuidVersion applies to UUID fields only, not {_type_name(inner)}")
                 node["version"] = versions[-1]
                 return node
-            for meta in metadata:
-                meta = self.metadata_field(meta)
-                if meta is not None:
-                    self.check_unknown(meta)
-                    for name in _CONSTRAINTS:
-                        if getattr(meta, name) is not None:
-                            setattr(merged, name, getattr(meta, name))
-                    if meta.strict is not None:
-                        merged.strict = meta.strict
+            for meta in (info for item in metadata for info in self.metadata_fields(item)):
+                self.check_unknown(meta)
+                for name in _CONSTRAINTS:
+                    if getattr(meta, name) is not None:
+                        setattr(merged, name, getattr(meta, name))
+                if meta.strict is not None:
+                    merged.strict = meta.strict
             if field is not None:
                 for name in _CONSTRAINTS:
                     if getattr(field, name) is not None:
@@ -233,27 +231,36 @@ class NodeBuilder:
         return self.with_constraints({"kind": kind, "strict": strict}, constraints, kind)
 
     def enum_node(self, tp, strict: bool) -> dict:
-        members = list(tp)
+        # every name, aliases and Flag composites included, as pydantic lists them
+        members = list(tp.__members__.values())
         mixed_in = next((name for base, name in ((int, "int"), (str, "str"), (float, "float")) if issubclass(tp, base)), "plain")
         own_missing = getattr(tp._missing_, "__func__", None) is not getattr(enum.Enum._missing_, "__func__", None)
         return {
             "kind": "enum", "cls": tp, "members": members, "mixed_in": mixed_in, "strict": strict,
-            "missing": tp._missing_ if own_missing else None, "use_enum_values": self.use_enum_values,
+            "call_class": own_missing, "use_enum_values": self.use_enum_values,
         }
 
-    def metadata_field(self, meta) -> FieldInfo | None:
-        """`Annotated` metadata as a FieldInfo: a FieldInfo itself, or the
-        `annotated_types` constraints (read by name, so the package is not
-        needed). Other metadata (a docstring, a marker) is not for satya."""
+    def metadata_fields(self, meta) -> list:
+        """`Annotated` metadata as FieldInfos: a FieldInfo itself, or the
+        `annotated_types` constraints (a grouped one, such as `Interval`, `Len`
+        or a user's `GroupedMetadata`, gives each of its parts). Metadata that
+        is not for validation (a docstring, a marker) gives none."""
         if isinstance(meta, FieldInfo):
-            return meta
-        kind = type(meta)
-        if kind.__module__ != "annotated_types":
-            return None
-        reads = _ANNOTATED_TYPES.get(kind.__name__)
-        if reads is None:
-            self.fail(f"annotated_types.{kind.__name__} is not supported")
-        return FieldInfo(**{name: getattr(meta, name) for name in reads if getattr(meta, name, None) is not None})
+            return [meta]
+        annotated_types = sys.modules.get("annotated_types")
+        if annotated_types is None:
+            return []
+        if isinstance(meta, annotated_types.GroupedMetadata):
+            return [info for part in meta for info in self.metadata_fields(part)]
+        for name, attribute in _ANNOTATED_TYPES:
+            if isinstance(meta, getattr(annotated_types, name)):
+                return [FieldInfo(**{attribute: getattr(meta, attribute)})]
+        # any other constraint of the package (a Predicate, Not, a Timezone...),
+        # or a subclass of one, is refused rather than ignored
+        own = next((k for k in type(meta).__mro__ if k.__module__ == "annotated_types"), None)
+        if own is not None and own is not object:
+            self.fail(f"annotated_types.{own.__name__} is not supported")
+        return []
 
     def check_unknown(self, field: FieldInfo):
         if field.unknown:

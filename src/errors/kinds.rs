@@ -58,6 +58,7 @@ pub enum ErrorKind {
     StringPatternMismatch { pattern: Arc<str> },
     // Literal and Enum
     LiteralError { expected: Arc<str> },
+    NeedsPythonObject { method_name: &'static str },
     Enum { expected: Arc<str> },
     IsInstanceOf { class: Arc<str> },
     // uuid and decimal
@@ -117,6 +118,7 @@ impl ErrorKind {
             TooLong { .. } => "too_long",
             StringPatternMismatch { .. } => "string_pattern_mismatch",
             LiteralError { .. } => "literal_error",
+            NeedsPythonObject { .. } => "needs_python_object",
             Enum { .. } => "enum",
             IsInstanceOf { .. } => "is_instance_of",
             // uuid and decimal
@@ -183,6 +185,9 @@ impl ErrorKind {
             ),
             StringPatternMismatch { pattern } => format!("String should match pattern '{pattern}'"),
             LiteralError { expected } | Enum { expected } => format!("Input should be {expected}"),
+            NeedsPythonObject { method_name } => {
+                format!("Cannot check `{method_name}` when validating from json, use a JsonOrPython validator instead")
+            }
             IsInstanceOf { class } => format!("Input should be an instance of {class}"),
             // uuid and decimal
             UuidType => "UUID input should be a string, bytes or UUID object".into(),
@@ -232,6 +237,7 @@ impl ErrorKind {
             }
             StringPatternMismatch { pattern } => ctx.set_item("pattern", &**pattern)?,
             LiteralError { expected } | Enum { expected } => ctx.set_item("expected", &**expected)?,
+            NeedsPythonObject { method_name } => ctx.set_item("method_name", *method_name)?,
             IsInstanceOf { class } => ctx.set_item("class", &**class)?,
             // uuid and decimal
             UuidParsing { error } => ctx.set_item("error", &**error)?,
@@ -322,6 +328,7 @@ impl ErrorKind {
             },
             "string_pattern_mismatch" => StringPatternMismatch { pattern: ctx_str(ctx, "pattern", "StringPatternMismatch")? },
             "literal_error" => LiteralError { expected: ctx_str(ctx, "expected", "LiteralError")? },
+            "needs_python_object" => NeedsPythonObject { method_name: "isinstance" },
             "enum" => Enum { expected: ctx_str(ctx, "expected", "Enum")? },
             "is_instance_of" => IsInstanceOf { class: ctx_str(ctx, "class", "IsInstanceOf")? },
             // uuid and decimal

@@ -100,6 +100,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         match self {
             JsonInput::Value(JsonValue::Bool(b)) => LiteralKey::Bool(*b),
             JsonInput::Value(JsonValue::Int(i)) => LiteralKey::Int(*i),
+            JsonInput::Value(JsonValue::BigInt(_)) => LiteralKey::BigInt,
             JsonInput::Value(JsonValue::Str(s)) => LiteralKey::Str(Cow::Borrowed(s)),
             JsonInput::Key(k) => LiteralKey::Str(Cow::Borrowed(k)),
             _ => LiteralKey::Other,

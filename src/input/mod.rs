@@ -85,6 +85,8 @@ pub struct ModelRequest<'a, 'py> {
 pub enum LiteralKey<'a> {
     Bool(bool),
     Int(i64),
+    /// An exact int beyond 64 bits.
+    BigInt,
     Str(std::borrow::Cow<'a, str>),
     Other,
 }

@@ -172,7 +172,7 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
             return LiteralKey::Bool(self.as_ptr() == unsafe { ffi::Py_True() });
         }
         if tp == &raw mut ffi::PyLong_Type {
-            return self.extract::<i64>().map_or(LiteralKey::Other, LiteralKey::Int);
+            return self.extract::<i64>().map_or(LiteralKey::BigInt, LiteralKey::Int);
         }
         if tp == &raw mut ffi::PyUnicode_Type {
             // SAFETY: the type was checked above.

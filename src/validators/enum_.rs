@@ -2,8 +2,9 @@
 //! the class is kept. Otherwise, in lax mode (and always for JSON, which has
 //! no instances) the input is looked up among the members' values; for an
 //! int, str or float enum the input is then also coerced to that type and
-//! looked up again; last, a class's own `_missing_` is asked. Strict Python
-//! input must be an instance.
+//! looked up again; last, a class with its own `_missing_` is called with the
+//! input (a ValueError means no member). Strict Python input must be an
+//! instance.
 
 use std::sync::Arc;
 
@@ -16,6 +17,11 @@ use super::{node_get, node_strict, BuildContext, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Input;
+
+fn enum_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static ENUM: pyo3::sync::PyOnceLock<Py<PyType>> = pyo3::sync::PyOnceLock::new();
+    ENUM.import(py, "enum", "Enum")
+}
 
 /// The builtin type an enum's members also are, which lax input is coerced to.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,8 +41,9 @@ pub struct EnumValidator {
     /// members, which only its (no) instances pass, as in pydantic.
     values: Option<LiteralLookup>,
     mixed_in: MixedIn,
-    /// The class's `_missing_`, when it defines its own.
-    missing: Option<Py<PyAny>>,
+    /// Whether the class defines its own `_missing_`, so that calling it may
+    /// find a member no value table holds (a Flag composite, say).
+    call_class: bool,
     strict: bool,
     /// `use_enum_values`: the member's value is stored, not the member.
     use_values: bool,
@@ -61,7 +68,7 @@ impl EnumValidator {
             members: members.into_iter().map(Bound::unbind).collect(),
             values: if values.is_empty() { None } else { Some(LiteralLookup::new(&values)?) },
             mixed_in,
-            missing: node_get(node, "missing")?.map(Bound::unbind),
+            call_class: flag("call_class")?,
             strict: node_strict(node)?,
             use_values: flag("use_enum_values")?,
         }))
@@ -72,9 +79,6 @@ impl EnumValidator {
         self.members.iter().for_each(&mut *visit);
         if let Some(values) = &self.values {
             values.visit_objects(visit);
-        }
-        if let Some(missing) = &self.missing {
-            visit(missing);
         }
     }
 
@@ -102,6 +106,7 @@ impl EnumValidator {
         }
         let values = match &self.values {
             Some(values) if !(strict && input.is_python()) => values,
+            None if !input.is_python() => return Err(ValError::new(ErrorKind::NeedsPythonObject { method_name: "isinstance" }, input)),
             _ => return Err(ValError::new(ErrorKind::IsInstanceOf { class: self.class_name.clone() }, input)),
         };
         if let Some(index) = values.find(py, input)? {
@@ -112,11 +117,11 @@ impl EnumValidator {
                 return Ok(self.stored(py, values, index));
             }
         }
-        if let Some(missing) = &self.missing {
-            if let Ok(found) = missing.bind(py).call1((input.to_python(py)?,)) {
-                if found.is_instance(class)? {
-                    return self.stored_member(found);
-                }
+        if self.call_class {
+            match class.call1((input.to_python(py)?,)) {
+                Ok(found) => return self.stored_member(found),
+                Err(e) if !e.is_instance_of::<pyo3::exceptions::PyValueError>(py) => return Err(e.into()),
+                Err(_) => {}
             }
         }
         Err(ValError::new(ErrorKind::Enum { expected: values.expected.clone() }, input))
@@ -127,10 +132,7 @@ impl EnumValidator {
     fn find_coerced<'py>(&self, py: Python<'py>, values: &LiteralLookup, input: &impl Input<'py>) -> ValResult<Option<usize>> {
         let coerced = match self.mixed_in {
             MixedIn::Plain => return Ok(None),
-            MixedIn::Int => match input.validate_int(py, false) {
-                Ok(int) => int.into_object(),
-                Err(_) => return Ok(None),
-            },
+            MixedIn::Int => return self.find_as_int(py, values, input),
             MixedIn::Str => match input.validate_str(py, false) {
                 Ok(s) => s.into_any(),
                 Err(_) => return Ok(None),
@@ -141,6 +143,33 @@ impl EnumValidator {
             },
         };
         values.find_object(&coerced)
+    }
+
+    /// Lax, for an int enum: the input read as pydantic reads an int here.
+    /// Ints are 64-bit: a bigger one is `int_parsing_size` (when some member is
+    /// a 64-bit int, as for a Literal), and so is a plain
+    /// Enum member whose value is not such an int.
+    fn find_as_int<'py>(&self, py: Python<'py>, values: &LiteralLookup, input: &impl Input<'py>) -> ValResult<Option<usize>> {
+        if input.is_python() {
+            let value = input.to_python(py)?;
+            let plain_member = value.is_instance(enum_type(py)?)?
+                && !value.is_instance_of::<pyo3::types::PyInt>()
+                && !value.is_instance_of::<pyo3::types::PyString>();
+            if plain_member {
+                // the error names the member's value, as pydantic's does
+                let member_value = value.getattr(pyo3::intern!(py, "value"))?;
+                return match member_value.extract::<i64>() {
+                    Ok(i) => values.find_object(&i.into_pyobject(py)?.into_any()),
+                    Err(_) => Err(ValError::new(ErrorKind::IntParsingSize, &member_value)),
+                };
+            }
+        }
+        match input.validate_int(py, false) {
+            Ok(crate::input::IntValue::Small(_, int)) => values.find_object(&int),
+            Ok(crate::input::IntValue::Big(_)) if values.has_small_ints() => Err(ValError::new(ErrorKind::IntParsingSize, input)),
+            Ok(crate::input::IntValue::Big(_)) => Ok(None),
+            Err(_) => Ok(None),
+        }
     }
 
     /// Off the GIL: a JSON value that is one of the members' values.

@@ -46,7 +46,8 @@ impl ItemProgram {
         let kind = match item {
             Validator::ConstrainedInt(_) => ItemKind::Int,
             Validator::ConstrainedFloat(v) if v.finite_check_count() == 0 => ItemKind::Float,
-            Validator::ConstrainedStr(_) => ItemKind::Str,
+            // a transformed string is not the input's own text
+            Validator::ConstrainedStr(v) if !v.transforms() => ItemKind::Str,
             _ => return None,
         };
         let checks = item.program_checks()?.clone();

@@ -1,8 +1,10 @@
 //! `Literal[...]`: the input must equal one of the listed values. Membership
-//! is read from tables built at class definition: exact bools, ints and
-//! strings first (JSON reads only these), then a dict of every hashable value
-//! for other inputs (a float, None, an Enum member), then `==` for values that
-//! cannot be hashed. A match returns the listed value itself.
+//! is read from tables built at class definition, in pydantic's order: exact
+//! bools, ints and strings first (JSON reads only these); then, by hash, the
+//! listed values of other types (an Enum member, None, a float), then the
+//! listed bools, ints and strings (a bool before an equal int); then `==` for
+//! values that cannot be hashed. A match returns the listed value itself.
+//! When a listed int fits 64 bits, a bigger int input is `int_parsing_size`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -26,9 +28,12 @@ pub struct LiteralLookup {
     strs: HashMap<Box<str>, usize>,
     /// The listed `None`, for JSON null off the GIL.
     none: Option<usize>,
-    /// Every hashable value, mapped to its index; later duplicates win, as in
-    /// a Python dict.
-    hashable: Py<PyDict>,
+    /// Hashable values that are not exact bools, ints or strings, mapped to
+    /// their index (a later duplicate wins, as in a dict).
+    others: Py<PyDict>,
+    /// The exact bools, ints and strings by hash, bools inserted last so that
+    /// `True` wins over an equal `1`.
+    scalars: Py<PyDict>,
     unhashable: Vec<usize>,
     /// The values' reprs as the error lists them: `'a', 'b' or 1`.
     pub expected: Arc<str>,
@@ -46,28 +51,47 @@ impl LiteralLookup {
             ints: HashMap::new(),
             strs: HashMap::new(),
             none: None,
-            hashable: PyDict::new(py).unbind(),
+            others: PyDict::new(py).unbind(),
+            scalars: PyDict::new(py).unbind(),
             unhashable: Vec::new(),
             expected: expected_text(values)?.into(),
         };
+        let mut bools = Vec::new();
         for (index, value) in values.iter().enumerate() {
             if value.is_exact_instance_of::<PyBool>() {
                 lookup.bools[value.is_truthy()? as usize].get_or_insert(index);
-            } else if value.is_exact_instance_of::<PyInt>() {
+                bools.push(index);
+                continue;
+            }
+            let scalar = if value.is_exact_instance_of::<PyInt>() {
                 if let Ok(i) = value.extract::<i64>() {
                     lookup.ints.entry(i).or_insert(index);
                 }
+                true
             } else if value.is_exact_instance_of::<PyString>() {
                 lookup.strs.entry(value.extract::<String>()?.into_boxed_str()).or_insert(index);
-            } else if value.is_none() {
-                lookup.none.get_or_insert(index);
-            }
+                true
+            } else {
+                if value.is_none() {
+                    lookup.none.get_or_insert(index);
+                }
+                false
+            };
+            let table = if scalar { &lookup.scalars } else { &lookup.others };
             match value.hash() {
-                Ok(_) => lookup.hashable.bind(py).set_item(value, index)?,
+                Ok(_) => table.bind(py).set_item(value, index)?,
                 Err(_) => lookup.unhashable.push(index),
             }
         }
+        for index in bools {
+            lookup.scalars.bind(py).set_item(&values[index], index)?;
+        }
         Ok(lookup)
+    }
+
+    /// Whether some listed int fits 64 bits (then bigger ints are refused).
+    pub fn has_small_ints(&self) -> bool {
+        !self.ints.is_empty()
     }
 
     pub fn value(&self, index: usize) -> &Py<PyAny> {
@@ -98,13 +122,19 @@ impl LiteralLookup {
             LiteralKey::Bool(b) => self.bools[*b as usize],
             LiteralKey::Int(i) => self.ints.get(i).copied(),
             LiteralKey::Str(s) => self.strs.get(s.as_ref()).copied(),
-            LiteralKey::Other => None,
+            LiteralKey::BigInt | LiteralKey::Other => None,
         }
     }
 
     /// The index of the value `input` equals, if any.
     pub fn find<'py>(&self, py: Python<'py>, input: &impl Input<'py>) -> ValResult<Option<usize>> {
-        if let Some(index) = self.find_key(&input.literal_key()) {
+        let key = input.literal_key();
+        if let LiteralKey::BigInt = key {
+            if self.has_small_ints() {
+                return Err(ValError::new(ErrorKind::IntParsingSize, input));
+            }
+        }
+        if let Some(index) = self.find_key(&key) {
             return Ok(Some(index));
         }
         self.find_object(&input.to_python(py)?)
@@ -113,8 +143,10 @@ impl LiteralLookup {
     /// The index of the value a Python object equals, by hash then by `==`.
     pub fn find_object(&self, value: &Bound<'_, PyAny>) -> ValResult<Option<usize>> {
         // an unhashable input is simply not found
-        if let Ok(Some(index)) = self.hashable.bind(value.py()).get_item(value) {
-            return Ok(Some(index.extract()?));
+        for table in [&self.others, &self.scalars] {
+            if let Ok(Some(index)) = table.bind(value.py()).get_item(value) {
+                return Ok(Some(index.extract()?));
+            }
         }
         for &index in &self.unhashable {
             if self.values[index].bind(value.py()).eq(value)? {
@@ -126,7 +158,8 @@ impl LiteralLookup {
 
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         self.values.iter().for_each(&mut *visit);
-        visit(self.hashable.as_any());
+        visit(self.others.as_any());
+        visit(self.scalars.as_any());
     }
 }
 

@@ -1,6 +1,7 @@
 //! `str`: lax or strict, with code-point lengths and a pattern. A pattern is
 //! searched for anywhere in the string, as pydantic does. `constr`'s
-//! transforms (strip, lower, upper case) apply before the checks.
+//! transforms: whitespace is stripped before the checks, the case changed
+//! after them (pydantic's order).
 
 use std::sync::Arc;
 
@@ -135,15 +136,17 @@ impl Transform {
         Ok((t.strip || t.lower || t.upper).then_some(t))
     }
 
-    fn apply<'a>(self, text: std::borrow::Cow<'a, str>) -> std::borrow::Cow<'a, str> {
-        let text = if self.strip {
-            match text {
-                std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.trim()),
-                std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.trim().to_owned()),
-            }
-        } else {
-            text
-        };
+    fn strip<'a>(self, text: std::borrow::Cow<'a, str>) -> std::borrow::Cow<'a, str> {
+        if !self.strip {
+            return text;
+        }
+        match text {
+            std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.trim()),
+            std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.trim().to_owned()),
+        }
+    }
+
+    fn change_case<'a>(self, text: std::borrow::Cow<'a, str>) -> std::borrow::Cow<'a, str> {
         if self.lower {
             std::borrow::Cow::Owned(text.to_lowercase())
         } else if self.upper {
@@ -177,16 +180,36 @@ impl ConstrainedStrValidator {
         self.checks.0.len() + self.pattern.is_some() as usize
     }
 
-    /// The string after coercion and the transforms.
+    pub fn transforms(&self) -> bool {
+        self.transform.is_some()
+    }
+
+    /// The string after coercion and stripping: what the checks read.
     #[inline]
     fn coerce<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyString>> {
         let s = coerce_utf8_str(py, input, state.strict_or(self.strict))?;
+        self.transformed(py, s, Transform::strip)
+    }
+
+    /// `s` with one transform applied; the same object when it is unchanged.
+    fn transformed<'py>(
+        &self,
+        py: Python<'py>,
+        s: Bound<'py, PyString>,
+        step: fn(Transform, std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str>,
+    ) -> ValResult<Bound<'py, PyString>> {
         let Some(transform) = self.transform else { return Ok(s) };
         let text = s.to_str()?;
-        Ok(match transform.apply(std::borrow::Cow::Borrowed(text)) {
+        Ok(match step(transform, std::borrow::Cow::Borrowed(text)) {
             std::borrow::Cow::Borrowed(t) if t.len() == text.len() => s,
             changed => PyString::new(py, &changed),
         })
+    }
+
+    /// The checked string in its final case.
+    #[inline]
+    fn finish<'py>(&self, py: Python<'py>, s: Bound<'py, PyString>) -> ValResult<Bound<'py, PyAny>> {
+        Ok(self.transformed(py, s, Transform::change_case)?.into_any())
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
@@ -203,7 +226,7 @@ impl ConstrainedStrValidator {
                 return Err(ValError::new(kind, input));
             }
         }
-        Ok(s.into_any())
+        self.finish(py, s)
     }
 
     #[inline(always)]
@@ -218,7 +241,7 @@ impl ConstrainedStrValidator {
         }
         let s = self.coerce(py, input, state)?;
         let len = s.len()? as u64;
-        Ok((s.into_any(), Some(len)))
+        Ok((self.finish(py, s)?, Some(len)))
     }
 
     /// Whether this validator can only run with Python (a pattern for `re`).
@@ -234,12 +257,13 @@ impl ConstrainedStrValidator {
             return self.native(json, peek).map(|v| (v, None));
         }
         let s = json.str(peek)?;
-        let s = match self.transform {
-            Some(t) => t.apply(s),
-            None => s,
+        let Some(t) = self.transform else {
+            let len = s.chars().count() as u64;
+            return Some((Native::Str(s), Some(len)));
         };
+        let s = t.strip(s);
         let len = s.chars().count() as u64;
-        Some((Native::Str(s), Some(len)))
+        Some((Native::Str(t.change_case(s)), Some(len)))
     }
 
     pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
@@ -249,7 +273,7 @@ impl ConstrainedStrValidator {
     /// Off the GIL: `text` when it passes every check here.
     pub fn native_text<'d>(&self, text: std::borrow::Cow<'d, str>) -> Option<Native<'d>> {
         let text = match self.transform {
-            Some(t) => t.apply(text),
+            Some(t) => t.strip(text),
             None => text,
         };
         if !self.checks.is_empty() && !self.checks.passes(text.chars().count() as u64) {
@@ -260,6 +284,9 @@ impl ConstrainedStrValidator {
                 return None;
             }
         }
-        Some(Native::Str(text))
+        Some(Native::Str(match self.transform {
+            Some(t) => t.change_case(text),
+            None => text,
+        }))
     }
 }
