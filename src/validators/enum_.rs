@@ -160,13 +160,15 @@ impl EnumValidator {
                 let member_value = value.getattr(pyo3::intern!(py, "value"))?;
                 return match member_value.extract::<i64>() {
                     Ok(i) => values.find_object(&i.into_pyobject(py)?.into_any()),
-                    Err(_) => Err(ValError::new(ErrorKind::IntParsingSize, &member_value)),
+                    Err(_) if values.has_small_ints() => Err(ValError::new(ErrorKind::IntParsingSize, &member_value)),
+                    Err(_) => Ok(None),
                 };
             }
         }
         match input.validate_int(py, false) {
             Ok(crate::input::IntValue::Small(_, int)) => values.find_object(&int),
-            Ok(crate::input::IntValue::Big(_)) if values.has_small_ints() => Err(ValError::new(ErrorKind::IntParsingSize, input)),
+            // the error names the int read, as pydantic's does
+            Ok(crate::input::IntValue::Big(int)) if values.has_small_ints() => Err(ValError::new(ErrorKind::IntParsingSize, &int)),
             Ok(crate::input::IntValue::Big(_)) => Ok(None),
             Err(_) => Ok(None),
         }

@@ -1,9 +1,9 @@
 //! `Literal[...]`: the input must equal one of the listed values. Membership
 //! is read from tables built at class definition, in pydantic's order: exact
 //! bools, ints and strings first (JSON reads only these); then, by hash, the
-//! listed values of other types (an Enum member, None, a float), then the
-//! listed bools, ints and strings (a bool before an equal int); then `==` for
-//! values that cannot be hashed. A match returns the listed value itself.
+//! listed values other than ints and strings (bools, Enum members, None, a
+//! float; a later equal value wins), then the listed ints and strings; then
+//! `==` for values that cannot be hashed. A match returns the listed value.
 //! When a listed int fits 64 bits, a bigger int input is `int_parsing_size`.
 
 use std::collections::HashMap;
@@ -28,11 +28,10 @@ pub struct LiteralLookup {
     strs: HashMap<Box<str>, usize>,
     /// The listed `None`, for JSON null off the GIL.
     none: Option<usize>,
-    /// Hashable values that are not exact bools, ints or strings, mapped to
-    /// their index (a later duplicate wins, as in a dict).
+    /// Hashable values that are not exact ints or strings, mapped to their
+    /// index (a later equal value wins, as in a dict).
     others: Py<PyDict>,
-    /// The exact bools, ints and strings by hash, bools inserted last so that
-    /// `True` wins over an equal `1`.
+    /// The exact ints and strings by hash.
     scalars: Py<PyDict>,
     unhashable: Vec<usize>,
     /// The values' reprs as the error lists them: `'a', 'b' or 1`.
@@ -56,14 +55,11 @@ impl LiteralLookup {
             unhashable: Vec::new(),
             expected: expected_text(values)?.into(),
         };
-        let mut bools = Vec::new();
         for (index, value) in values.iter().enumerate() {
-            if value.is_exact_instance_of::<PyBool>() {
+            let scalar = if value.is_exact_instance_of::<PyBool>() {
                 lookup.bools[value.is_truthy()? as usize].get_or_insert(index);
-                bools.push(index);
-                continue;
-            }
-            let scalar = if value.is_exact_instance_of::<PyInt>() {
+                false
+            } else if value.is_exact_instance_of::<PyInt>() {
                 if let Ok(i) = value.extract::<i64>() {
                     lookup.ints.entry(i).or_insert(index);
                 }
@@ -82,9 +78,6 @@ impl LiteralLookup {
                 Ok(_) => table.bind(py).set_item(value, index)?,
                 Err(_) => lookup.unhashable.push(index),
             }
-        }
-        for index in bools {
-            lookup.scalars.bind(py).set_item(&values[index], index)?;
         }
         Ok(lookup)
     }
