@@ -9,6 +9,8 @@
 
 from . import config
 from ._batch import BatchResult
+# dates and times
+from ._dates import AwareDatetime, FutureDate, FutureDatetime, NaiveDatetime, PastDate, PastDatetime
 from ._fields import Field, FieldInfo
 from ._inspect import inspect
 from ._model import Model
@@ -18,5 +20,7 @@ BaseModel = Model
 ConfigDict = dict
 
 __all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict",
-           "SerializationError", "PydanticSerializationError"]
+           "SerializationError", "PydanticSerializationError",
+           # dates and times
+           "AwareDatetime", "NaiveDatetime", "PastDatetime", "FutureDatetime", "PastDate", "FutureDate"]
 __version__ = "0.1.0"

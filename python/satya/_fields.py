@@ -3,6 +3,7 @@ native core compiles."""
 
 from __future__ import annotations
 
+import datetime
 import math
 import sys
 import types
@@ -16,13 +17,15 @@ _MISSING = object()
 _NUMERIC = ("gt", "ge", "lt", "le", "multiple_of")
 _LENGTH = ("min_length", "max_length")
 _CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan")
+# dates and times: set only by satya's markers (AwareDatetime, PastDate ...), never by Field()
+_TEMPORAL_MARKS = ("tz_constraint", "now_op")
 _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
 
 
 class FieldInfo:
     """What `Field(...)` returns: a default, metadata and constraints."""
 
-    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA
+    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS
 
     def __init__(self, default=_MISSING, *, default_factory=None, strict=None, unknown=None, **kwargs):
         self.default = default
@@ -32,13 +35,16 @@ class FieldInfo:
         self.annotation = None
         for name in _CONSTRAINTS + _METADATA:
             setattr(self, name, kwargs.pop(name, None))
+        for name in _TEMPORAL_MARKS:
+            setattr(self, name, None)
         self.unknown.update(kwargs)
 
     def is_required(self) -> bool:
         return self.default is _MISSING and self.default_factory is None
 
     def constraints(self) -> dict:
-        return {name: getattr(self, name) for name in _CONSTRAINTS if getattr(self, name) is not None}
+        names = _CONSTRAINTS + _TEMPORAL_MARKS
+        return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
 
     def __repr__(self) -> str:
         parts = [f"annotation={_type_name(self.annotation)}", f"required={self.is_required()}"]
@@ -123,6 +129,32 @@ def is_classvar(annotation) -> bool:
 
 _SCALARS = {int: "int", float: "float", str: "str", bool: "bool", bytes: "bytes"}
 
+# dates and times
+_TEMPORAL = {datetime.datetime: "datetime", datetime.date: "date", datetime.time: "time",
+             datetime.timedelta: "timedelta"}
+_BOUNDS = ("gt", "ge", "lt", "le")
+
+
+class TemporalMark:
+    """Metadata of satya's AwareDatetime, PastDate ...: one schema setting."""
+
+    __slots__ = ("name", "value")
+
+    def __init__(self, name: str, value: str):
+        self.name = name
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"TemporalMark({self.name}={self.value!r})"
+
+
+def _annotated_bounds(meta):
+    """The bounds of an annotated_types `Gt`, `Ge`, `Lt`, `Le` or `Interval`."""
+    module = type(meta).__module__
+    if module != "annotated_types":
+        return ()
+    return [(name, getattr(meta, name)) for name in _BOUNDS if getattr(meta, name, None) is not None]
+
 
 class NodeBuilder:
     """Turns one resolved annotation into a type node (a plain dict)."""
@@ -149,6 +181,12 @@ class NodeBuilder:
                             setattr(merged, name, getattr(meta, name))
                     if meta.strict is not None:
                         merged.strict = meta.strict
+                # dates and times: satya's markers and annotated_types bounds
+                elif isinstance(meta, TemporalMark):
+                    setattr(merged, meta.name, meta.value)
+                else:
+                    for name, value in _annotated_bounds(meta):
+                        setattr(merged, name, value)
             if field is not None:
                 for name in _CONSTRAINTS:
                     if getattr(field, name) is not None:
@@ -166,6 +204,8 @@ class NodeBuilder:
         constraints = field.constraints() if field is not None else {}
         if tp in _SCALARS:
             kind = _SCALARS[tp]
+        elif tp in _TEMPORAL:
+            kind = _TEMPORAL[tp]
         elif tp is None or tp is type(None):
             kind = "none"
         elif tp is Any or tp is object:
@@ -204,6 +244,9 @@ class NodeBuilder:
         allowed = {
             "int": _NUMERIC, "float": _NUMERIC + ("allow_inf_nan",), "str": _LENGTH + ("pattern",),
             "bytes": _LENGTH, "list": _LENGTH, "dict": _LENGTH,
+            # dates and times: bounds of their own type, checked in the core
+            "datetime": _BOUNDS + _TEMPORAL_MARKS, "date": _BOUNDS + ("now_op",),
+            "time": _BOUNDS, "timedelta": _BOUNDS,
         }.get(kind, ())
         for name in constraints:
             if name not in allowed:
@@ -211,6 +254,8 @@ class NodeBuilder:
         if kind == "int":
             constraints = {k: self.int_bound(k, v) for k, v in constraints.items()}
             self.check_int_range(constraints)
+        elif kind in _TEMPORAL.values():
+            pass
         elif kind == "float":
             constraints = dict(constraints)
             if "allow_inf_nan" in constraints:

@@ -10,6 +10,8 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString};
 
 use super::shared::{bool_from_float, bool_from_int, bool_from_str, float_from_str, float_object, int_from_float, int_from_str, IntValue};
 use super::{Input, MapInput, ModelInput, ModelRequest, SeqInput};
+// dates and times
+use super::temporal::{self as t, EitherDate, EitherDateTime, EitherDuration, EitherTime};
 use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
 
 #[derive(Clone, Copy)]
@@ -191,6 +193,46 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         match self {
             JsonInput::Value(JsonValue::Object(pairs)) => Ok(ModelInput::JsonObject(pairs.as_slice())),
             _ => Err(ValError::new(ErrorKind::JsonModelType { class_name: request.class_name.clone() }, self)),
+        }
+    }
+
+    // dates and times: pydantic's JSON column (text always, numbers when lax)
+    fn validate_datetime(&self, strict: bool) -> ValResult<EitherDateTime<'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => t::text_as_datetime(self, s.as_bytes()),
+            JsonInput::Key(k) => t::text_as_datetime(self, k.as_bytes()),
+            JsonInput::Value(JsonValue::Int(i)) if !strict => t::int_as_datetime(self, *i),
+            JsonInput::Value(JsonValue::Float(f)) if !strict => t::float_as_datetime(self, *f),
+            _ => Err(ValError::new(ErrorKind::DatetimeType, self)),
+        }
+    }
+
+    fn validate_date(&self, _strict: bool) -> ValResult<EitherDate<'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => t::text_as_date(self, s.as_bytes()),
+            JsonInput::Key(k) => t::text_as_date(self, k.as_bytes()),
+            _ => Err(ValError::new(ErrorKind::DateType, self)),
+        }
+    }
+
+    fn validate_time(&self, strict: bool) -> ValResult<EitherTime<'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => t::text_as_time(self, s.as_bytes()),
+            JsonInput::Key(k) => t::text_as_time(self, k.as_bytes()),
+            JsonInput::Value(JsonValue::Int(i)) if !strict => t::int_as_time(self, *i, 0),
+            JsonInput::Value(JsonValue::Float(f)) if !strict => t::float_as_time(self, *f),
+            JsonInput::Value(JsonValue::BigInt(_)) if !strict => Err(t::huge_time(self)),
+            _ => Err(ValError::new(ErrorKind::TimeType, self)),
+        }
+    }
+
+    fn validate_timedelta(&self, strict: bool) -> ValResult<EitherDuration<'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => t::text_as_duration(self, s.as_bytes(), true),
+            JsonInput::Key(k) => t::text_as_duration(self, k.as_bytes(), true),
+            JsonInput::Value(JsonValue::Int(i)) if !strict => t::int_as_duration(self, *i, true),
+            JsonInput::Value(JsonValue::Float(f)) if !strict => t::float_as_duration(self, *f, true),
+            _ => Err(ValError::new(ErrorKind::JsonTimeDeltaType, self)),
         }
     }
 }

@@ -6,10 +6,14 @@
 mod json;
 mod python;
 mod shared;
+// dates and times
+mod temporal;
 
 pub use json::{invalid_json, json_bytes, json_to_python, parse_json, JsonInput};
 pub use python::{has_surrogates, DictEntries};
 pub use shared::IntValue;
+// dates and times
+pub use temporal::{duration_to_python, local_utc_offset, EitherDate, EitherDateTime, EitherDuration, EitherTime};
 
 use jiter::JsonValue;
 use pyo3::prelude::*;
@@ -84,4 +88,14 @@ pub trait Input<'py> {
     fn validate_dict<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<MapInput<'a, 'py>>;
 
     fn validate_model<'a>(&'a self, py: Python<'py>, request: &ModelRequest<'_, 'py>) -> ValResult<ModelInput<'a, 'py>>;
+
+    // dates and times: the value as it stands; the lax steps between dates
+    // and datetimes are the validators' (src/validators/date.rs, datetime.rs)
+    fn validate_datetime(&self, strict: bool) -> ValResult<EitherDateTime<'py>>;
+
+    fn validate_date(&self, strict: bool) -> ValResult<EitherDate<'py>>;
+
+    fn validate_time(&self, strict: bool) -> ValResult<EitherTime<'py>>;
+
+    fn validate_timedelta(&self, strict: bool) -> ValResult<EitherDuration<'py>>;
 }

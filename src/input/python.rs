@@ -8,6 +8,9 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, Py
 
 use super::shared::{bool_from_float, bool_from_int, bool_from_str, float_from_str, float_object, int_from_float, int_from_str, IntValue};
 use super::{Input, MapInput, ModelInput, ModelRequest, SeqInput};
+// dates and times
+use super::temporal::{self as t, EitherDate, EitherDateTime, EitherDuration, EitherTime, Timestamp};
+use pyo3::types::{PyDate, PyDateTime, PyDelta, PyTime};
 use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
 
 fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -271,6 +274,78 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
             return Ok(ModelInput::Instance(self.clone()));
         }
         model_input_slow(py, self, request)
+    }
+
+    // dates and times: pydantic's Python column (a datetime is no date here;
+    // the date validator converts one at midnight itself)
+    fn validate_datetime(&self, strict: bool) -> ValResult<EitherDateTime<'py>> {
+        if let Ok(dt) = self.cast::<PyDateTime>() {
+            return Ok(EitherDateTime::Py(dt.clone()));
+        }
+        if strict || t::is_bool(self) {
+            return Err(ValError::new(ErrorKind::DatetimeType, self));
+        }
+        if let Some(text) = t::python_text(self) {
+            return t::text_as_datetime(self, &text);
+        }
+        match t::python_timestamp(self) {
+            Some(Timestamp::Int(i)) => t::int_as_datetime(self, i),
+            Some(Timestamp::Float(f)) => t::float_as_datetime(self, f),
+            None => match self.cast::<PyDate>() {
+                Ok(d) => Ok(EitherDateTime::Raw(speedate::DateTime {
+                    date: EitherDate::Py(d.clone()).as_raw(),
+                    time: speedate::Time { hour: 0, minute: 0, second: 0, microsecond: 0, tz_offset: None },
+                })),
+                Err(_) => Err(ValError::new(ErrorKind::DatetimeType, self)),
+            },
+        }
+    }
+
+    fn validate_date(&self, strict: bool) -> ValResult<EitherDate<'py>> {
+        if self.is_instance_of::<PyDateTime>() {
+            return Err(ValError::new(ErrorKind::DateType, self));
+        }
+        if let Ok(d) = self.cast::<PyDate>() {
+            return Ok(EitherDate::Py(d.clone()));
+        }
+        match t::python_text(self) {
+            Some(text) if !strict => t::text_as_date(self, &text),
+            _ => Err(ValError::new(ErrorKind::DateType, self)),
+        }
+    }
+
+    fn validate_time(&self, strict: bool) -> ValResult<EitherTime<'py>> {
+        if let Ok(time) = self.cast::<PyTime>() {
+            return Ok(EitherTime::Py(time.clone()));
+        }
+        if strict || t::is_bool(self) {
+            return Err(ValError::new(ErrorKind::TimeType, self));
+        }
+        if let Some(text) = t::python_text(self) {
+            return t::text_as_time(self, &text);
+        }
+        match t::python_timestamp(self) {
+            Some(Timestamp::Int(i)) => t::int_as_time(self, i, 0),
+            Some(Timestamp::Float(f)) => t::float_as_time(self, f),
+            None => Err(ValError::new(ErrorKind::TimeType, self)),
+        }
+    }
+
+    fn validate_timedelta(&self, strict: bool) -> ValResult<EitherDuration<'py>> {
+        if let Ok(delta) = self.cast::<PyDelta>() {
+            return Ok(EitherDuration::Py(delta.clone()));
+        }
+        if strict {
+            return Err(ValError::new(ErrorKind::TimeDeltaType, self));
+        }
+        if let Some(text) = t::python_text(self) {
+            return t::text_as_duration(self, &text, false);
+        }
+        match t::python_timestamp(self) {
+            Some(Timestamp::Int(i)) => t::int_as_duration(self, i, false),
+            Some(Timestamp::Float(f)) => t::float_as_duration(self, f, false),
+            None => Err(ValError::new(ErrorKind::TimeDeltaType, self)),
+        }
     }
 }
 

@@ -46,6 +46,8 @@ pub enum Serializer {
     Dict(Box<(Serializer, Serializer)>),
     Nullable(Box<Serializer>),
     Model(ModelSerializer),
+    // dates and times
+    Temporal(temporal::TemporalKind),
 }
 
 impl Serializer {
@@ -73,6 +75,11 @@ impl Serializer {
             "dict" => Serializer::Dict(Box::new((inner("key")?, inner("value")?))),
             "nullable" => Serializer::Nullable(Box::new(inner("inner")?)),
             "model" => Serializer::Model(ModelSerializer::build(node)?),
+            // dates and times
+            "datetime" => Serializer::Temporal(temporal::TemporalKind::Datetime),
+            "date" => Serializer::Temporal(temporal::TemporalKind::Date),
+            "time" => Serializer::Temporal(temporal::TemporalKind::Time),
+            "timedelta" => Serializer::Temporal(temporal::TemporalKind::Timedelta),
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -94,6 +101,8 @@ impl Serializer {
                 }
             }
             Serializer::Model(m) => m.to_python(value, d, filter),
+            // dates and times
+            Serializer::Temporal(kind) => kind.to_python(value, d, filter),
         }
     }
 
@@ -115,6 +124,8 @@ impl Serializer {
                 }
             }
             Serializer::Model(m) => m.to_json(value, out, d, filter),
+            // dates and times
+            Serializer::Temporal(kind) => kind.to_json(value, out, d, filter),
         }
     }
 
@@ -146,6 +157,8 @@ impl Serializer {
             Serializer::Dict(kv) => format!("dict[{}, {}]", kv.0.expected(py), kv.1.expected(py)),
             Serializer::Nullable(inner) => format!("Optional[{}]", inner.expected(py)),
             Serializer::Model(m) => m.class_name(py),
+            // dates and times
+            Serializer::Temporal(kind) => kind.name().into(),
         }
     }
 

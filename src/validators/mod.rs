@@ -12,6 +12,12 @@ mod model_field;
 mod none;
 mod nullable;
 mod str;
+// dates and times
+mod date;
+mod datetime;
+mod temporal_bounds;
+mod time;
+mod timedelta;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -98,6 +104,11 @@ pub enum Validator {
     Dict(dict::DictValidator),
     Nullable(nullable::NullableValidator),
     Model(ModelFieldValidator),
+    // dates and times
+    Datetime(datetime::DatetimeValidator),
+    Date(date::DateValidator),
+    Time(time::TimeValidator),
+    Timedelta(timedelta::TimedeltaValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -132,6 +143,11 @@ impl Validator {
             "dict" => dict::DictValidator::build(node, ctx),
             "nullable" => nullable::NullableValidator::build(node, ctx),
             "model" => model_field::ModelFieldValidator::build(node, ctx),
+            // dates and times
+            "datetime" => datetime::DatetimeValidator::build(node, ctx),
+            "date" => date::DateValidator::build(node, ctx),
+            "time" => time::TimeValidator::build(node, ctx),
+            "timedelta" => timedelta::TimedeltaValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -154,6 +170,11 @@ impl Validator {
             Validator::Dict(v) => v.validate(py, input, state),
             Validator::Nullable(v) => v.validate(py, input, state),
             Validator::Model(v) => v.validate(py, input, state),
+            // dates and times
+            Validator::Datetime(v) => v.validate(py, input, state),
+            Validator::Date(v) => v.validate(py, input, state),
+            Validator::Time(v) => v.validate(py, input, state),
+            Validator::Timedelta(v) => v.validate(py, input, state),
         }
     }
 
@@ -215,6 +236,8 @@ impl Validator {
             Validator::Dict(v) => v.native(json, peek),
             Validator::Nullable(v) => v.native(json, peek),
             Validator::Model(v) => v.native(json, peek),
+            // dates and times: no native values yet; the full path decides
+            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
         }
     }
 
@@ -252,6 +275,8 @@ impl Validator {
             Validator::Dict(v) => v.key().runs_without_python(py, seen)? && v.value().runs_without_python(py, seen)?,
             Validator::Nullable(v) => v.inner().runs_without_python(py, seen)?,
             Validator::Model(v) => v.runs_without_python(py, seen)?,
+            // dates and times: their objects are made under the GIL
+            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
             _ => true,
         })
     }
@@ -264,6 +289,8 @@ impl Validator {
             Validator::Bytes(_) => true,
             Validator::Nullable(v) => v.inner().is_scalar(),
             Validator::Any(_) | Validator::List(_) | Validator::Dict(_) | Validator::Model(_) => false,
+            // dates and times: a subclass instance or a tzinfo may hold references
+            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
         }
     }
 
@@ -277,6 +304,11 @@ impl Validator {
             Validator::List(v) => v.checks().map_or(0, |c| c.0.len()) + v.item().check_count(),
             Validator::Dict(v) => v.checks().map_or(0, |c| c.0.len()) + v.key().check_count() + v.value().check_count(),
             Validator::Nullable(v) => v.inner().check_count(),
+            // dates and times
+            Validator::Datetime(v) => v.check_count(),
+            Validator::Date(v) => v.check_count(),
+            Validator::Time(v) => v.check_count(),
+            Validator::Timedelta(v) => v.check_count(),
             _ => 0,
         }
     }
