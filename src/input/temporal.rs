@@ -311,11 +311,21 @@ impl<'py> EitherDuration<'py> {
         match self {
             Self::Raw(d) => Ok(d.clone()),
             Self::Py(d) => {
-                let micros = (d.get_days() as i64 * 86_400 + d.get_seconds() as i64) * 1_000_000 + d.get_microseconds() as i64;
-                let magnitude = micros.unsigned_abs();
-                let seconds = magnitude / 1_000_000;
-                let days = u32::try_from(seconds / 86_400).unwrap_or(u32::MAX);
-                Duration::new(micros >= 0, days, (seconds % 86_400) as u32, (magnitude % 1_000_000) as u32)
+                // a negative timedelta has negative days and positive seconds
+                // and microseconds; speedate keeps a sign and magnitudes
+                let (mut days, mut seconds, mut micros) = (d.get_days(), d.get_seconds(), d.get_microseconds());
+                let positive = days >= 0;
+                if !positive {
+                    if micros != 0 {
+                        seconds += 1;
+                        micros = 1_000_000 - micros;
+                    }
+                    if seconds != 0 {
+                        days += 1;
+                        seconds = 86_400 - seconds;
+                    }
+                }
+                Duration::new(positive, days.unsigned_abs(), seconds as u32, micros as u32)
                     .map_err(|e| pyo3::exceptions::PyOverflowError::new_err(describe(e).into_owned()))
             }
         }
