@@ -116,7 +116,7 @@ timestamp_floats = st.one_of(
                      1_600_000_000.000_000_4]),
 )
 timestamp_texts = timestamp_ints.map(str) | timestamp_floats.filter(lambda f: f == f).map(repr)
-scalars = st.sampled_from([None, True, False, [], {}, "null"])
+scalars = st.sampled_from([None, True, False, [], {}, "null", "2020-01-01\ud800", 2**70, -(2**70)])
 
 python_objects = st.sampled_from([
     dt.datetime(2020, 1, 1), dt.datetime(2020, 1, 1, 12, 30), dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc),

@@ -160,3 +160,35 @@ def test_datetime_dumps(value, text):
 @divergence("pydantic gives parsed offsets its own TzInfo class; satya gives datetime.timezone")
 def test_parsed_offsets_use_pydantics_tzinfo_class():
     assert type(LaxDatetime(v="2020-01-01T00:00:00Z").v.tzinfo).__name__ == "TzInfo"
+
+
+class BrokenZone(dt.tzinfo):
+    def utcoffset(self, value):
+        raise ValueError("no offset here")
+
+
+def test_a_tzinfo_that_raises_is_an_invalid_datetime_object_when_checked():
+    value = dt.datetime(2020, 1, 1, tzinfo=BrokenZone())
+    assert LaxDatetime(v=value).v is value
+    checked = support.one_field_model(support.lib.AwareDatetime)
+    error = support.single_error(checked, value)
+    assert (error["type"], error["msg"], error["ctx"]) == (
+        "datetime_object_invalid", "Invalid datetime object, got ValueError: no offset here",
+        {"error": "ValueError: no offset here"})
+
+
+@support.satya_only
+def test_batches_of_datetime_models_run_on_the_full_path(inputs):
+    """Date and time fields have no native (GIL-free) path: a batch of them is
+    validated sequentially, with the same results."""
+    cls = support.one_field_model(dt.datetime)
+    rows = [{"v": "2020-01-01T00:00:00Z"}, {"v": 0}] * 100
+    if inputs.json:
+        inputs.calls["json"] += 1
+        result = cls.model_validate_json_many(support.to_json(rows))
+    else:
+        inputs.calls["python"] += 1
+        result = cls.model_validate_many(rows)
+    assert [m.v for m in result][:2] == [dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc),
+                                         dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)]
+    assert len(result) == 200

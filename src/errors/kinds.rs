@@ -60,6 +60,8 @@ pub enum ErrorKind {
     DatetimeType,
     DatetimeParsing { error: Cow<'static, str> },
     DatetimeFromDateParsing { error: Cow<'static, str> },
+    /// A datetime whose tzinfo fails to give its offset.
+    DatetimeObjectInvalid { error: Cow<'static, str> },
     DatetimePast,
     DatetimeFuture,
     DateType,
@@ -128,6 +130,7 @@ impl ErrorKind {
             DatetimeType => "datetime_type",
             DatetimeParsing { .. } => "datetime_parsing",
             DatetimeFromDateParsing { .. } => "datetime_from_date_parsing",
+            DatetimeObjectInvalid { .. } => "datetime_object_invalid",
             DatetimePast => "datetime_past",
             DatetimeFuture => "datetime_future",
             DateType => "date_type",
@@ -200,6 +203,7 @@ impl ErrorKind {
             DatetimeType => "Input should be a valid datetime".into(),
             DatetimeParsing { error } => format!("Input should be a valid datetime, {error}"),
             DatetimeFromDateParsing { error } => format!("Input should be a valid datetime or date, {error}"),
+            DatetimeObjectInvalid { error } => format!("Invalid datetime object, got {error}"),
             DatetimePast => "Input should be in the past".into(),
             DatetimeFuture => "Input should be in the future".into(),
             DateType => "Input should be a valid date".into(),
@@ -253,6 +257,7 @@ impl ErrorKind {
             // dates and times
             DatetimeParsing { error }
             | DatetimeFromDateParsing { error }
+            | DatetimeObjectInvalid { error }
             | DateParsing { error }
             | DateFromDatetimeParsing { error }
             | TimeParsing { error }
@@ -349,6 +354,7 @@ impl ErrorKind {
             "datetime_type" => DatetimeType,
             "datetime_parsing" => DatetimeParsing { error: ctx_error(ctx, "DatetimeParsing")? },
             "datetime_from_date_parsing" => DatetimeFromDateParsing { error: ctx_error(ctx, "DatetimeFromDateParsing")? },
+            "datetime_object_invalid" => DatetimeObjectInvalid { error: ctx_error(ctx, "DatetimeObjectInvalid")? },
             "datetime_past" => DatetimePast,
             "datetime_future" => DatetimeFuture,
             "date_type" => DateType,

@@ -285,7 +285,7 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
         if strict || t::is_bool(self) {
             return Err(ValError::new(ErrorKind::DatetimeType, self));
         }
-        if let Some(text) = t::python_text(self) {
+        if let Some(text) = t::python_text(self)? {
             return t::text_as_datetime(self, &text);
         }
         match t::python_timestamp(self) {
@@ -308,9 +308,9 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
         if let Ok(d) = self.cast::<PyDate>() {
             return Ok(EitherDate::Py(d.clone()));
         }
-        match t::python_text(self) {
-            Some(text) if !strict => t::text_as_date(self, &text),
-            _ => Err(ValError::new(ErrorKind::DateType, self)),
+        match if strict { None } else { t::python_text(self)? } {
+            Some(text) => t::text_as_date(self, &text),
+            None => Err(ValError::new(ErrorKind::DateType, self)),
         }
     }
 
@@ -321,7 +321,7 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
         if strict || t::is_bool(self) {
             return Err(ValError::new(ErrorKind::TimeType, self));
         }
-        if let Some(text) = t::python_text(self) {
+        if let Some(text) = t::python_text(self)? {
             return t::text_as_time(self, &text);
         }
         match t::python_timestamp(self) {
@@ -338,7 +338,7 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
         if strict {
             return Err(ValError::new(ErrorKind::TimeDeltaType, self));
         }
-        if let Some(text) = t::python_text(self) {
+        if let Some(text) = t::python_text(self)? {
             return t::text_as_duration(self, &text, false);
         }
         match t::python_timestamp(self) {

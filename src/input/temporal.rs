@@ -157,15 +157,17 @@ pub fn float_as_duration<'py>(input: &impl Input<'py>, seconds: f64, json: bool)
         .map_err(|e| duration_error(input, e, json))
 }
 
-/// The text lax mode parses from a Python object: a str or bytes.
-pub fn python_text<'a>(value: &'a Bound<'_, PyAny>) -> Option<Cow<'a, [u8]>> {
+/// The text lax mode parses from a Python object: a str or bytes. A str
+/// with a lone surrogate is a string_unicode error, as in pydantic.
+pub fn python_text<'a>(value: &'a Bound<'_, PyAny>) -> ValResult<Option<Cow<'a, [u8]>>> {
     if let Ok(s) = value.cast::<PyString>() {
-        return Some(match s.to_cow().ok()? {
-            Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
-            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
-        });
+        return match s.to_cow() {
+            Ok(Cow::Borrowed(text)) => Ok(Some(Cow::Borrowed(text.as_bytes()))),
+            Ok(Cow::Owned(text)) => Ok(Some(Cow::Owned(text.into_bytes()))),
+            Err(_) => Err(ValError::new(ErrorKind::StringUnicode, value)),
+        };
     }
-    value.cast::<PyBytes>().ok().map(|b| Cow::Borrowed(b.as_bytes()))
+    Ok(value.cast::<PyBytes>().ok().map(|b| Cow::Borrowed(b.as_bytes())))
 }
 
 /// A number lax mode reads as a timestamp: an int that fits 64 bits, else a

@@ -62,7 +62,8 @@ impl DatetimeValidator {
             Err(err) => return Err(err),
         };
         if self.bounds.is_some() || self.now.is_some() || self.tz.is_some() {
-            self.check(py, &datetime.as_raw()?, input)?;
+            let raw = datetime.as_raw().map_err(|err| invalid_object(py, err, input))?;
+            self.check(py, &raw, input)?;
         }
         datetime.into_python(py, input)
     }
@@ -86,6 +87,16 @@ impl DatetimeValidator {
             _ => Ok(()),
         }
     }
+}
+
+/// A datetime whose tzinfo raised, as pydantic reports it: "Type: text".
+#[cold]
+fn invalid_object<'py>(py: Python<'py>, err: PyErr, input: &impl Input<'py>) -> ValError {
+    let value = err.value(py);
+    let type_name = value.get_type().qualname().map(|n| n.to_string()).unwrap_or_else(|_| "Unknown Error".into());
+    let text = value.str().map(|s| s.to_string()).unwrap_or_else(|_| "<exception str() failed>".into());
+    let error = if text.is_empty() { type_name } else { format!("{type_name}: {text}") };
+    ValError::new(ErrorKind::DatetimeObjectInvalid { error: error.into() }, input)
 }
 
 /// Lax mode: a date (or text that parses as one) at midnight. Err(None) keeps
