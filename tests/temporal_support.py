@@ -1,7 +1,7 @@
 """What the date and time tests share: edge inputs for hypothesis, and the
 outcome of validating one value with satya or pydantic, in a form that can be
-compared (the value's exact type, its ISO text and UTC offset; each error's
-loc, type, msg and ctx).
+compared (the value's exact type, its ISO text and UTC offset, and its dumps in
+python and JSON mode; each error's loc, type, msg and ctx).
 
 pydantic gives parsed offsets as its own `TzInfo` class; satya gives
 `datetime.timezone`. The outcome compares the offset, not the tzinfo class."""
@@ -18,6 +18,9 @@ from hypothesis import strategies as st
 import support
 
 TZ_PLUS = dt.timezone(dt.timedelta(hours=5, minutes=30))
+
+# (strict, JSON input): every differential test runs in each
+MODES = [(False, False), (False, True), (True, False), (True, True)]
 
 
 def view(value):
@@ -38,7 +41,8 @@ def model(lib, annotation, field=None, strict=False):
 
 
 def outcome(cls, value, *, json_input: bool):
-    """("ok", view) or ("err", [(loc, type, msg, ctx)]) of validating {"v": value}."""
+    """("ok", view, dumps in both modes) or ("err", [(loc, type, msg, ctx)]) of
+    validating {"v": value}."""
     try:
         if json_input:
             result = cls.model_validate_json(json.dumps({"v": value}))
@@ -46,7 +50,8 @@ def outcome(cls, value, *, json_input: bool):
             result = cls.model_validate({"v": value})
     except support.ANY_VALIDATION_ERROR as exc:
         return ("err", [(e["loc"], e["type"], e["msg"], e.get("ctx")) for e in exc.errors()])
-    return ("ok", view(result.v))
+    dumps = (view(result.model_dump()["v"]), result.model_dump(mode="json"), result.model_dump_json())
+    return ("ok", view(result.v), dumps)
 
 
 def json_carries(value) -> bool:

@@ -9,13 +9,10 @@ from typing import Annotated, Optional
 import annotated_types
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 import support
 from support import Field, Model, divergence, errors_of
-from temporal_support import TZ_PLUS, assert_same_as_pydantic, edge_values, model
-
-MODES = [(False, False), (False, True), (True, False), (True, True)]
+from temporal_support import MODES, TZ_PLUS, assert_same_as_pydantic, edge_values
 
 
 @pytest.mark.parametrize("strict, json_input", MODES)

@@ -9,9 +9,7 @@ from hypothesis import given
 
 import support
 from support import Field
-from temporal_support import TZ_PLUS, assert_same_as_pydantic, edge_values
-
-MODES = [(False, False), (False, True), (True, False), (True, True)]
+from temporal_support import MODES, TZ_PLUS, assert_same_as_pydantic, edge_values
 
 
 @pytest.mark.parametrize("strict, json_input", MODES)
