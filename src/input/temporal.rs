@@ -312,24 +312,8 @@ impl<'py> EitherDuration<'py> {
     pub fn as_raw(&self) -> PyResult<Duration> {
         match self {
             Self::Raw(d) => Ok(d.clone()),
-            Self::Py(d) => {
-                // a negative timedelta has negative days and positive seconds
-                // and microseconds; speedate keeps a sign and magnitudes
-                let (mut days, mut seconds, mut micros) = (d.get_days(), d.get_seconds(), d.get_microseconds());
-                let positive = days >= 0;
-                if !positive {
-                    if micros != 0 {
-                        seconds += 1;
-                        micros = 1_000_000 - micros;
-                    }
-                    if seconds != 0 {
-                        days += 1;
-                        seconds = 86_400 - seconds;
-                    }
-                }
-                Duration::new(positive, days.unsigned_abs(), seconds as u32, micros as u32)
-                    .map_err(|e| pyo3::exceptions::PyOverflowError::new_err(describe(e).into_owned()))
-            }
+            Self::Py(d) => delta_as_duration(d.get_days(), d.get_seconds(), d.get_microseconds())
+                .map_err(|e| pyo3::exceptions::PyOverflowError::new_err(describe(e).into_owned())),
         }
     }
 
@@ -339,6 +323,24 @@ impl<'py> EitherDuration<'py> {
             Self::Raw(d) => Ok(duration_to_python(py, &d)?.into_any()),
         }
     }
+}
+
+/// A timedelta's parts (negative days, then positive seconds and
+/// microseconds) as speedate's sign and magnitudes.
+fn delta_as_duration(days: i32, seconds: i32, micros: i32) -> Result<Duration, ParseError> {
+    let positive = days >= 0;
+    let (mut days, mut seconds, mut micros) = (days, seconds, micros);
+    if !positive {
+        if micros != 0 {
+            seconds += 1;
+            micros = 1_000_000 - micros;
+        }
+        if seconds != 0 {
+            days += 1;
+            seconds = 86_400 - seconds;
+        }
+    }
+    Duration::new(positive, days.unsigned_abs(), seconds as u32, micros as u32)
 }
 
 pub fn duration_to_python<'py>(py: Python<'py>, d: &Duration) -> PyResult<Bound<'py, PyDelta>> {
@@ -362,4 +364,27 @@ fn fixed_timezone(py: Python<'_>, offset: Option<i32>) -> PyResult<Option<Bound<
 pub fn local_utc_offset(py: Python<'_>) -> PyResult<i32> {
     static LOCALTIME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     LOCALTIME.import(py, "time", "localtime")?.call0()?.getattr("tm_gmtoff")?.extract()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::delta_as_duration;
+
+    fn parts(days: i32, seconds: i32, micros: i32) -> (bool, u32, u32, u32) {
+        let d = delta_as_duration(days, seconds, micros).expect("in range");
+        (d.positive, d.day, d.second, d.microsecond)
+    }
+
+    #[test]
+    fn negative_timedeltas_become_a_sign_and_magnitudes() {
+        assert_eq!(parts(0, 0, 0), (true, 0, 0, 0));
+        assert_eq!(parts(1, 2, 3), (true, 1, 2, 3));
+        // timedelta(seconds=-1) is days=-1, seconds=86399
+        assert_eq!(parts(-1, 86_399, 0), (false, 0, 1, 0));
+        // timedelta(microseconds=-1) is days=-1, seconds=86399, microseconds=999999
+        assert_eq!(parts(-1, 86_399, 999_999), (false, 0, 0, 1));
+        assert_eq!(parts(-2, 0, 0), (false, 2, 0, 0));
+        assert_eq!(parts(999_999_999, 86_399, 999_999), (true, 999_999_999, 86_399, 999_999));
+        assert_eq!(parts(-999_999_999, 0, 0), (false, 999_999_999, 0, 0));
+    }
 }

@@ -3,7 +3,7 @@
 //! pydantic's does, and prints the bound in words ("1 day and 2 hours").
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDelta, PyDeltaAccess, PyDict};
+use pyo3::types::{PyDeltaAccess, PyDict};
 use speedate::Duration;
 
 use super::temporal_bounds::TemporalBounds;
@@ -24,7 +24,8 @@ impl TimedeltaValidator {
             Ok(match value.validate_timedelta(false) {
                 Ok(d) => {
                     let raw = d.as_raw()?;
-                    let words = in_words(&duration_to_python(py, &raw)?);
+                    let delta = duration_to_python(py, &raw)?;
+                    let words = in_words(delta.get_days().into(), delta.get_seconds().into(), delta.get_microseconds().into());
                     Some((raw, words))
                 }
                 Err(_) => None,
@@ -57,15 +58,15 @@ fn plural(n: i64) -> &'static str {
     }
 }
 
-/// A timedelta as pydantic prints a bound: its nonzero parts joined by "and".
-fn in_words(delta: &Bound<'_, PyDelta>) -> String {
-    let seconds = delta.get_seconds() as i64;
+/// A timedelta's parts as pydantic prints a bound: the nonzero ones, joined
+/// by "and" (days may be negative; seconds and microseconds never are).
+fn in_words(days: i64, seconds: i64, micros: i64) -> String {
     let parts = [
-        (delta.get_days() as i64, "day"),
+        (days, "day"),
         (seconds / 3600, "hour"),
         ((seconds % 3600) / 60, "minute"),
         (seconds % 60, "second"),
-        (delta.get_microseconds() as i64, "microsecond"),
+        (micros, "microsecond"),
     ];
     let words: Vec<String> =
         parts.iter().filter(|(n, _)| *n != 0).map(|(n, unit)| format!("{n} {unit}{}", plural(*n))).collect();
@@ -73,5 +74,18 @@ fn in_words(delta: &Bound<'_, PyDelta>) -> String {
         "0 seconds".into()
     } else {
         words.join(" and ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_words;
+
+    #[test]
+    fn bounds_print_as_pydantic_prints_them() {
+        assert_eq!(in_words(0, 0, 0), "0 seconds");
+        assert_eq!(in_words(1, 0, 0), "1 day");
+        assert_eq!(in_words(-1, 86_399, 0), "-1 days and 23 hours and 59 minutes and 59 seconds");
+        assert_eq!(in_words(2, 3_661, 5), "2 days and 1 hour and 1 minute and 1 second and 5 microseconds");
     }
 }
