@@ -20,7 +20,7 @@ BaseModel = Model
 ConfigDict = dict
 
 __all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict",
-           "SerializationError", "PydanticSerializationError",
-           # dates and times
-           "AwareDatetime", "NaiveDatetime", "PastDatetime", "FutureDatetime", "PastDate", "FutureDate"]
+           "SerializationError", "PydanticSerializationError"]
+# dates and times
+__all__ += ["AwareDatetime", "NaiveDatetime", "PastDatetime", "FutureDatetime", "PastDate", "FutureDate"]
 __version__ = "0.1.0"

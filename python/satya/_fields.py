@@ -255,7 +255,7 @@ class NodeBuilder:
             constraints = {k: self.int_bound(k, v) for k, v in constraints.items()}
             self.check_int_range(constraints)
         elif kind in _TEMPORAL.values():
-            pass
+            pass  # the core reads each bound as its field's type and refuses one that is not
         elif kind == "float":
             constraints = dict(constraints)
             if "allow_inf_nan" in constraints:
