@@ -115,3 +115,21 @@ def test_date_dumps():
     assert instance.model_dump() == {"v": dt.date(2020, 2, 29)}
     assert instance.model_dump(mode="json") == {"v": "2020-02-29"}
     assert instance.model_dump_json() == '{"v":"2020-02-29"}'
+
+
+@pytest.mark.parametrize(
+    "value, error",
+    [("2020-01-01", None), ("2019-12-31", "greater_than_equal"), ("2021-01-01", "less_than"),
+     ("2020-12-31T00:00:00", None), (dt.datetime(2021, 1, 1), "less_than"), ("0000-01-01", "greater_than_equal"),
+     ("0001-01-01", "greater_than_equal")],
+)
+def test_date_bounds_run_in_the_model_program(inputs, backend_models, value, error):
+    """A date's bounds are int checks over days since 1970 in the model's
+    Program (native code or the interpreter), with pydantic's errors."""
+    cls = backend_models.one_field(dt.date, {"ge": dt.date(2020, 1, 1), "lt": dt.date(2021, 1, 1)})
+    if backend_models.backend != "pydantic":
+        assert support.satya.inspect(cls)["checks_" + ("compiled" if backend_models.backend == "jit" else "interpreted")] == 2
+    if error is None:
+        assert type(inputs.validate_v(cls, value)) is dt.date
+    else:
+        assert inputs.single_error(cls, value)["type"] == error

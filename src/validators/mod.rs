@@ -189,6 +189,8 @@ impl Validator {
             Validator::List(v) => v.checks().filter(|c| !c.is_empty()),
             Validator::Dict(v) => v.checks().filter(|c| !c.is_empty()),
             Validator::Nullable(v) => v.inner().program_checks(),
+            // dates and times
+            Validator::Date(v) => v.program_checks(),
             _ => None,
         }
     }
@@ -211,6 +213,8 @@ impl Validator {
             Validator::List(v) => v.validate_deferred(py, input, state),
             Validator::Dict(v) => v.validate_deferred(py, input, state),
             Validator::Nullable(v) => v.validate_deferred(py, input, state),
+            // dates and times
+            Validator::Date(v) => v.validate_deferred(py, input, state),
             other => Ok((other.validate(py, input, state)?, None)),
         }
     }

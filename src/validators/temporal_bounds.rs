@@ -6,7 +6,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use super::checks::shared_bound;
+use satya_jit::{CheckKind, Origin};
+
+use super::checks::{shared_bound, CheckError, LeafCheck, LeafChecks};
 use super::node_get;
 use crate::errors::{BoundValue, ErrorKind};
 
@@ -61,6 +63,23 @@ impl<T: PartialOrd> TemporalBounds<T> {
             }
         }
         None
+    }
+
+    /// The bounds as int checks over a value's slot (`slot` of the value), for
+    /// the model's Program; None when a bound has no slot.
+    pub fn leaf_checks(&self, slot: impl Fn(&T) -> Option<i64>) -> Option<LeafChecks> {
+        let mut checks = Vec::new();
+        for (op, bound, shown) in &self.checks {
+            let v = slot(bound)?;
+            let (kind, origin) = match op {
+                Op::Le => (CheckKind::IntMax(v), Origin::Le),
+                Op::Lt => (CheckKind::IntMax(v.checked_sub(1)?), Origin::Lt),
+                Op::Ge => (CheckKind::IntMin(v), Origin::Ge),
+                Op::Gt => (CheckKind::IntMin(v.checked_add(1)?), Origin::Gt),
+            };
+            checks.push(LeafCheck { kind, origin, error: CheckError::Bound(failure(*op, shown)) });
+        }
+        Some(LeafChecks(checks))
     }
 
     pub fn len(&self) -> usize {
