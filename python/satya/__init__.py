@@ -9,6 +9,8 @@
 
 from . import config
 from ._batch import BatchResult
+# dates and times
+from ._dates import AwareDatetime, FutureDate, FutureDatetime, NaiveDatetime, PastDate, PastDatetime
 from ._fields import Field, FieldInfo
 from ._inspect import inspect
 from ._model import Model
@@ -28,4 +30,6 @@ __all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "F
            "SerializationError", "PydanticSerializationError", "types", *types.__all__]
 # uuid and decimal
 __all__ += ["UUID1", "UUID3", "UUID4", "UUID5", "UUID6", "UUID7", "UUID8", "UuidVersion"]
+# dates and times
+__all__ += ["AwareDatetime", "NaiveDatetime", "PastDatetime", "FutureDatetime", "PastDate", "FutureDate"]
 __version__ = "0.1.0"

@@ -3,6 +3,7 @@ native core compiles."""
 
 from __future__ import annotations
 
+import datetime
 import enum
 import math
 import sys
@@ -26,13 +27,15 @@ _TRANSFORMS = ("strip_whitespace", "to_lower", "to_upper")  # constr / StringCon
 # uuid and decimal
 _DIGITS = ("max_digits", "decimal_places")
 _CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan") + _TRANSFORMS + _DIGITS
+# dates and times: set only by satya's markers (AwareDatetime, PastDate ...), never by Field()
+_TEMPORAL_MARKS = ("tz_constraint", "now_op")
 _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
 
 
 class FieldInfo:
     """What `Field(...)` returns: a default, metadata and constraints."""
 
-    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA
+    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS
 
     def __init__(self, default=_MISSING, *, default_factory=None, strict=None, unknown=None, **kwargs):
         self.default = default
@@ -42,13 +45,16 @@ class FieldInfo:
         self.annotation = None
         for name in _CONSTRAINTS + _METADATA:
             setattr(self, name, kwargs.pop(name, None))
+        for name in _TEMPORAL_MARKS:
+            setattr(self, name, None)
         self.unknown.update(kwargs)
 
     def is_required(self) -> bool:
         return self.default is _MISSING and self.default_factory is None
 
     def constraints(self) -> dict:
-        return {name: getattr(self, name) for name in _CONSTRAINTS if getattr(self, name) is not None}
+        names = _CONSTRAINTS + _TEMPORAL_MARKS
+        return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
 
     def __repr__(self) -> str:
         parts = [f"annotation={_type_name(self.annotation)}", f"required={self.is_required()}"]
@@ -141,6 +147,24 @@ def is_classvar(annotation) -> bool:
 
 _SCALARS = {int: "int", float: "float", str: "str", bool: "bool", bytes: "bytes"}
 
+# dates and times
+_TEMPORAL = {datetime.datetime: "datetime", datetime.date: "date", datetime.time: "time",
+             datetime.timedelta: "timedelta"}
+_BOUNDS = ("gt", "ge", "lt", "le")
+
+
+class TemporalMark:
+    """Metadata of satya's AwareDatetime, PastDate ...: one schema setting."""
+
+    __slots__ = ("name", "value")
+
+    def __init__(self, name: str, value: str):
+        self.name = name
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"TemporalMark({self.name}={self.value!r})"
+
 
 class NodeBuilder:
     """Turns one resolved annotation into a type node (a plain dict)."""
@@ -169,6 +193,9 @@ class NodeBuilder:
                     self.fail(f"UuidVersion applies to UUID fields only, not {_type_name(inner)}")
                 node["version"] = versions[-1]
                 return node
+            # dates and times: satya's markers (AwareDatetime, PastDate ...)
+            for mark in (m for m in metadata if isinstance(m, TemporalMark)):
+                setattr(merged, mark.name, mark.value)
             for meta in (info for item in metadata for info in self.metadata_fields(item)):
                 self.check_unknown(meta)
                 for name in _CONSTRAINTS:
@@ -201,6 +228,8 @@ class NodeBuilder:
             return self.with_constraints(self.enum_node(tp, strict), constraints, tp.__name__)
         if tp in _SCALARS:
             kind = _SCALARS[tp]
+        elif tp in _TEMPORAL:
+            kind = _TEMPORAL[tp]
         elif tp is None or tp is type(None):
             kind = "none"
         elif tp is Any or tp is object:
@@ -278,6 +307,9 @@ class NodeBuilder:
             "bytes": _LENGTH, "list": _LENGTH, "dict": _LENGTH,
             # uuid and decimal
             "decimal": _NUMERIC + ("allow_inf_nan",) + _DIGITS,
+            # dates and times: bounds of their own type, checked in the core
+            "datetime": _BOUNDS + _TEMPORAL_MARKS, "date": _BOUNDS + ("now_op",),
+            "time": _BOUNDS, "timedelta": _BOUNDS,
         }.get(kind, ())
         for name in constraints:
             if name not in allowed:
@@ -285,6 +317,8 @@ class NodeBuilder:
         if kind == "int":
             constraints = {k: self.int_bound(k, v) for k, v in constraints.items()}
             self.check_int_range(constraints)
+        elif kind in _TEMPORAL.values():
+            pass  # the core reads each bound as its field's type and refuses one that is not
         elif kind == "float":
             constraints = dict(constraints)
             if "allow_inf_nan" in constraints:

@@ -70,6 +70,29 @@ pub enum ErrorKind {
     DecimalMaxDigits { max_digits: u64 },
     DecimalMaxPlaces { decimal_places: u64 },
     DecimalWholeDigits { whole_digits: u64 },
+    // dates and times: `error` is speedate's description of the failure
+    DatetimeType,
+    DatetimeParsing { error: Cow<'static, str> },
+    DatetimeFromDateParsing { error: Cow<'static, str> },
+    /// A datetime whose tzinfo fails to give its offset.
+    DatetimeObjectInvalid { error: Cow<'static, str> },
+    DatetimePast,
+    DatetimeFuture,
+    DateType,
+    DateParsing { error: Cow<'static, str> },
+    DateFromDatetimeParsing { error: Cow<'static, str> },
+    DateFromDatetimeInexact,
+    DatePast,
+    DateFuture,
+    TimeType,
+    TimeParsing { error: Cow<'static, str> },
+    TimeDeltaType,
+    /// time_delta_type for JSON input, which pydantic words as a duration.
+    JsonTimeDeltaType,
+    TimeDeltaParsing { error: Cow<'static, str> },
+    JsonTimeDeltaParsing { error: Cow<'static, str> },
+    TimezoneNaive,
+    TimezoneAware,
 }
 
 fn plural(n: u64) -> &'static str {
@@ -130,6 +153,25 @@ impl ErrorKind {
             DecimalMaxDigits { .. } => "decimal_max_digits",
             DecimalMaxPlaces { .. } => "decimal_max_places",
             DecimalWholeDigits { .. } => "decimal_whole_digits",
+            // dates and times
+            DatetimeType => "datetime_type",
+            DatetimeParsing { .. } => "datetime_parsing",
+            DatetimeFromDateParsing { .. } => "datetime_from_date_parsing",
+            DatetimeObjectInvalid { .. } => "datetime_object_invalid",
+            DatetimePast => "datetime_past",
+            DatetimeFuture => "datetime_future",
+            DateType => "date_type",
+            DateParsing { .. } => "date_parsing",
+            DateFromDatetimeParsing { .. } => "date_from_datetime_parsing",
+            DateFromDatetimeInexact => "date_from_datetime_inexact",
+            DatePast => "date_past",
+            DateFuture => "date_future",
+            TimeType => "time_type",
+            TimeParsing { .. } => "time_parsing",
+            TimeDeltaType | JsonTimeDeltaType => "time_delta_type",
+            TimeDeltaParsing { .. } | JsonTimeDeltaParsing { .. } => "time_delta_parsing",
+            TimezoneNaive => "timezone_naive",
+            TimezoneAware => "timezone_aware",
         }
     }
 
@@ -204,6 +246,29 @@ impl ErrorKind {
             DecimalWholeDigits { whole_digits: n } => {
                 format!("Decimal input should have no more than {n} digit{} before the decimal point", plural(*n))
             }
+            // dates and times
+            DatetimeType => "Input should be a valid datetime".into(),
+            DatetimeParsing { error } => format!("Input should be a valid datetime, {error}"),
+            DatetimeFromDateParsing { error } => format!("Input should be a valid datetime or date, {error}"),
+            DatetimeObjectInvalid { error } => format!("Invalid datetime object, got {error}"),
+            DatetimePast => "Input should be in the past".into(),
+            DatetimeFuture => "Input should be in the future".into(),
+            DateType => "Input should be a valid date".into(),
+            DateParsing { error } => format!("Input should be a valid date in the format YYYY-MM-DD, {error}"),
+            DateFromDatetimeParsing { error } => format!("Input should be a valid date or datetime, {error}"),
+            DateFromDatetimeInexact => {
+                "Datetimes provided to dates should have zero time - e.g. be exact dates".into()
+            }
+            DatePast => "Date should be in the past".into(),
+            DateFuture => "Date should be in the future".into(),
+            TimeType => "Input should be a valid time".into(),
+            TimeParsing { error } => format!("Input should be in a valid time format, {error}"),
+            TimeDeltaType => "Input should be a valid timedelta".into(),
+            JsonTimeDeltaType => "Input should be a valid duration".into(),
+            TimeDeltaParsing { error } => format!("Input should be a valid timedelta, {error}"),
+            JsonTimeDeltaParsing { error } => format!("Input should be a valid duration, {error}"),
+            TimezoneNaive => "Input should not have timezone info".into(),
+            TimezoneAware => "Input should have timezone info".into(),
         }
     }
 
@@ -245,6 +310,15 @@ impl ErrorKind {
             DecimalMaxDigits { max_digits } => ctx.set_item("max_digits", max_digits)?,
             DecimalMaxPlaces { decimal_places } => ctx.set_item("decimal_places", decimal_places)?,
             DecimalWholeDigits { whole_digits } => ctx.set_item("whole_digits", whole_digits)?,
+            // dates and times
+            DatetimeParsing { error }
+            | DatetimeFromDateParsing { error }
+            | DatetimeObjectInvalid { error }
+            | DateParsing { error }
+            | DateFromDatetimeParsing { error }
+            | TimeParsing { error }
+            | TimeDeltaParsing { error }
+            | JsonTimeDeltaParsing { error } => ctx.set_item("error", &**error)?,
             _ => return Ok(None),
         }
         Ok(Some(ctx))
@@ -275,6 +349,11 @@ fn ctx_str(ctx: Option<&Bound<'_, PyDict>>, key: &str, type_name: &str) -> PyRes
         .and_then(|c| c.get_item(key).ok().flatten())
         .ok_or_else(|| PyTypeError::new_err(format!("{type_name}: '{key}' required in context")))?;
     Ok(value.str()?.to_cow()?.as_ref().into())
+}
+
+/// The `error` text of a date or time parsing error's context.
+fn ctx_error(ctx: Option<&Bound<'_, PyDict>>, type_name: &str) -> PyResult<Cow<'static, str>> {
+    Ok(Cow::Owned(ctx_str(ctx, "error", type_name)?.to_string()))
 }
 
 impl ErrorKind {
@@ -340,6 +419,25 @@ impl ErrorKind {
             "decimal_max_digits" => DecimalMaxDigits { max_digits: ctx_u64(ctx, "max_digits", "DecimalMaxDigits")? },
             "decimal_max_places" => DecimalMaxPlaces { decimal_places: ctx_u64(ctx, "decimal_places", "DecimalMaxPlaces")? },
             "decimal_whole_digits" => DecimalWholeDigits { whole_digits: ctx_u64(ctx, "whole_digits", "DecimalWholeDigits")? },
+            // dates and times
+            "datetime_type" => DatetimeType,
+            "datetime_parsing" => DatetimeParsing { error: ctx_error(ctx, "DatetimeParsing")? },
+            "datetime_from_date_parsing" => DatetimeFromDateParsing { error: ctx_error(ctx, "DatetimeFromDateParsing")? },
+            "datetime_object_invalid" => DatetimeObjectInvalid { error: ctx_error(ctx, "DatetimeObjectInvalid")? },
+            "datetime_past" => DatetimePast,
+            "datetime_future" => DatetimeFuture,
+            "date_type" => DateType,
+            "date_parsing" => DateParsing { error: ctx_error(ctx, "DateParsing")? },
+            "date_from_datetime_parsing" => DateFromDatetimeParsing { error: ctx_error(ctx, "DateFromDatetimeParsing")? },
+            "date_from_datetime_inexact" => DateFromDatetimeInexact,
+            "date_past" => DatePast,
+            "date_future" => DateFuture,
+            "time_type" => TimeType,
+            "time_parsing" => TimeParsing { error: ctx_error(ctx, "TimeParsing")? },
+            "time_delta_type" => TimeDeltaType,
+            "time_delta_parsing" => TimeDeltaParsing { error: ctx_error(ctx, "TimeDeltaParsing")? },
+            "timezone_naive" => TimezoneNaive,
+            "timezone_aware" => TimezoneAware,
             other => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
         })
     }

@@ -12,6 +12,8 @@ use super::shared::{bool_from_float, bool_from_int, bool_from_str, float_from_st
 use super::{Input, LiteralKey, MapInput, ModelInput, ModelRequest, SeqInput};
 // uuid and decimal
 use super::{DecimalInput, UuidInput};
+// dates and times
+use super::temporal::{self as t, EitherDate, EitherDateTime, EitherDuration, EitherTime};
 use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
 
 #[derive(Clone, Copy)]
@@ -230,6 +232,46 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
             JsonInput::Value(JsonValue::Str(s)) => Ok(DecimalInput::Construct(PyString::new(py, s).into_any())),
             JsonInput::Key(k) => Ok(DecimalInput::Construct(PyString::new(py, k).into_any())),
             _ => Err(ValError::new(ErrorKind::DecimalType, self)),
+        }
+    }
+
+    // dates and times: pydantic's JSON column (text always, numbers when lax)
+    fn validate_datetime(&self, strict: bool) -> ValResult<EitherDateTime<'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => t::text_as_datetime(self, s.as_bytes()),
+            JsonInput::Key(k) => t::text_as_datetime(self, k.as_bytes()),
+            JsonInput::Value(JsonValue::Int(i)) if !strict => t::int_as_datetime(self, *i),
+            JsonInput::Value(JsonValue::Float(f)) if !strict => t::float_as_datetime(self, *f),
+            _ => Err(ValError::new(ErrorKind::DatetimeType, self)),
+        }
+    }
+
+    fn validate_date(&self, _strict: bool) -> ValResult<EitherDate<'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => t::text_as_date(self, s.as_bytes()),
+            JsonInput::Key(k) => t::text_as_date(self, k.as_bytes()),
+            _ => Err(ValError::new(ErrorKind::DateType, self)),
+        }
+    }
+
+    fn validate_time(&self, strict: bool) -> ValResult<EitherTime<'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => t::text_as_time(self, s.as_bytes()),
+            JsonInput::Key(k) => t::text_as_time(self, k.as_bytes()),
+            JsonInput::Value(JsonValue::Int(i)) if !strict => t::int_as_time(self, *i, 0),
+            JsonInput::Value(JsonValue::Float(f)) if !strict => t::float_as_time(self, *f),
+            JsonInput::Value(JsonValue::BigInt(_)) if !strict => Err(t::huge_time(self)),
+            _ => Err(ValError::new(ErrorKind::TimeType, self)),
+        }
+    }
+
+    fn validate_timedelta(&self, strict: bool) -> ValResult<EitherDuration<'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Str(s)) => t::text_as_duration(self, s.as_bytes(), true),
+            JsonInput::Key(k) => t::text_as_duration(self, k.as_bytes(), true),
+            JsonInput::Value(JsonValue::Int(i)) if !strict => t::int_as_duration(self, *i, true),
+            JsonInput::Value(JsonValue::Float(f)) if !strict => t::float_as_duration(self, *f, true),
+            _ => Err(ValError::new(ErrorKind::JsonTimeDeltaType, self)),
         }
     }
 }

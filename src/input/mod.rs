@@ -8,6 +8,8 @@ mod python;
 mod shared;
 // uuid and decimal
 mod json_numbers;
+// dates and times
+mod temporal;
 
 pub use json::{invalid_json, json_bytes, json_to_python, parse_json, JsonInput};
 pub use python::{has_surrogates, DictEntries};
@@ -16,6 +18,8 @@ pub use shared::IntValue;
 // uuid and decimal
 pub use json_numbers::JsonSource;
 pub use python::{decimal_type, uuid_type};
+// dates and times
+pub use temporal::{duration_to_python, local_utc_offset, EitherDate, EitherDateTime, EitherDuration, EitherTime};
 
 use jiter::JsonValue;
 use pyo3::prelude::*;
@@ -132,4 +136,13 @@ pub trait Input<'py> {
     fn validate_uuid<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<UuidInput<'a, 'py>>;
 
     fn validate_decimal<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<DecimalInput<'a, 'py>>;
+    // dates and times: the value as it stands; the lax steps between dates
+    // and datetimes are the validators' (src/validators/date.rs, datetime.rs)
+    fn validate_datetime(&self, strict: bool) -> ValResult<EitherDateTime<'py>>;
+
+    fn validate_date(&self, strict: bool) -> ValResult<EitherDate<'py>>;
+
+    fn validate_time(&self, strict: bool) -> ValResult<EitherTime<'py>>;
+
+    fn validate_timedelta(&self, strict: bool) -> ValResult<EitherDuration<'py>>;
 }

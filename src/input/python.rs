@@ -10,6 +10,9 @@ use super::shared::{bool_from_float, bool_from_int, bool_from_str, float_from_st
 use super::{Input, LiteralKey, MapInput, ModelInput, ModelRequest, SeqInput};
 // uuid and decimal
 use super::{DecimalInput, UuidInput};
+// dates and times
+use super::temporal::{self as t, EitherDate, EitherDateTime, EitherDuration, EitherTime, Timestamp};
+use pyo3::types::{PyDate, PyDateTime, PyDelta, PyTime};
 use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
 
 pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -312,6 +315,78 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
         }
         decimal_slow(py, self, strict)
     }
+
+    // dates and times: pydantic's Python column (a datetime is no date here;
+    // the date validator converts one at midnight itself)
+    fn validate_datetime(&self, strict: bool) -> ValResult<EitherDateTime<'py>> {
+        if let Ok(dt) = self.cast::<PyDateTime>() {
+            return Ok(EitherDateTime::Py(dt.clone()));
+        }
+        if strict || t::is_bool(self) {
+            return Err(ValError::new(ErrorKind::DatetimeType, self));
+        }
+        if let Some(text) = t::python_text(self)? {
+            return t::text_as_datetime(self, &text);
+        }
+        match t::python_timestamp(self) {
+            Some(Timestamp::Int(i)) => t::int_as_datetime(self, i),
+            Some(Timestamp::Float(f)) => t::float_as_datetime(self, f),
+            None => match self.cast::<PyDate>() {
+                Ok(d) => Ok(EitherDateTime::Raw(speedate::DateTime {
+                    date: EitherDate::Py(d.clone()).as_raw(),
+                    time: speedate::Time { hour: 0, minute: 0, second: 0, microsecond: 0, tz_offset: None },
+                })),
+                Err(_) => Err(ValError::new(ErrorKind::DatetimeType, self)),
+            },
+        }
+    }
+
+    fn validate_date(&self, strict: bool) -> ValResult<EitherDate<'py>> {
+        if self.is_instance_of::<PyDateTime>() {
+            return Err(ValError::new(ErrorKind::DateType, self));
+        }
+        if let Ok(d) = self.cast::<PyDate>() {
+            return Ok(EitherDate::Py(d.clone()));
+        }
+        match if strict { None } else { t::python_text(self)? } {
+            Some(text) => t::text_as_date(self, &text),
+            None => Err(ValError::new(ErrorKind::DateType, self)),
+        }
+    }
+
+    fn validate_time(&self, strict: bool) -> ValResult<EitherTime<'py>> {
+        if let Ok(time) = self.cast::<PyTime>() {
+            return Ok(EitherTime::Py(time.clone()));
+        }
+        if strict || t::is_bool(self) {
+            return Err(ValError::new(ErrorKind::TimeType, self));
+        }
+        if let Some(text) = t::python_text(self)? {
+            return t::text_as_time(self, &text);
+        }
+        match t::python_timestamp(self) {
+            Some(Timestamp::Int(i)) => t::int_as_time(self, i, 0),
+            Some(Timestamp::Float(f)) => t::float_as_time(self, f),
+            None => Err(ValError::new(ErrorKind::TimeType, self)),
+        }
+    }
+
+    fn validate_timedelta(&self, strict: bool) -> ValResult<EitherDuration<'py>> {
+        if let Ok(delta) = self.cast::<PyDelta>() {
+            return Ok(EitherDuration::Py(delta.clone()));
+        }
+        if strict {
+            return Err(ValError::new(ErrorKind::TimeDeltaType, self));
+        }
+        if let Some(text) = t::python_text(self)? {
+            return t::text_as_duration(self, &text, false);
+        }
+        match t::python_timestamp(self) {
+            Some(Timestamp::Int(i)) => t::int_as_duration(self, i, false),
+            Some(Timestamp::Float(f)) => t::float_as_duration(self, f, false),
+            None => Err(ValError::new(ErrorKind::TimeDeltaType, self)),
+        }
+    }
 }
 
 // uuid and decimal
@@ -554,3 +629,4 @@ fn bytes_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResult<Bound<'
     }
     Err(ValError::new(ErrorKind::BytesType, input))
 }
+

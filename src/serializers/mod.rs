@@ -55,6 +55,8 @@ pub enum Serializer {
     // uuid and decimal
     Uuid,
     Decimal,
+    // dates and times
+    Temporal(temporal::TemporalKind),
 }
 
 impl Serializer {
@@ -88,6 +90,11 @@ impl Serializer {
             // uuid and decimal
             "uuid" => Serializer::Uuid,
             "decimal" => Serializer::Decimal,
+            // dates and times
+            "datetime" => Serializer::Temporal(temporal::TemporalKind::Datetime),
+            "date" => Serializer::Temporal(temporal::TemporalKind::Date),
+            "time" => Serializer::Temporal(temporal::TemporalKind::Time),
+            "timedelta" => Serializer::Temporal(temporal::TemporalKind::Timedelta),
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -113,6 +120,8 @@ impl Serializer {
             // uuid and decimal
             Serializer::Uuid => str_form::to_python::<uuid::UuidForm>(value, d, filter),
             Serializer::Decimal => str_form::to_python::<decimal::DecimalForm>(value, d, filter),
+            // dates and times
+            Serializer::Temporal(kind) => kind.to_python(value, d, filter),
         }
     }
 
@@ -138,6 +147,8 @@ impl Serializer {
             // uuid and decimal
             Serializer::Uuid => str_form::to_json::<uuid::UuidForm>(value, out, d, filter),
             Serializer::Decimal => str_form::to_json::<decimal::DecimalForm>(value, out, d, filter),
+            // dates and times
+            Serializer::Temporal(kind) => kind.to_json(value, out, d, filter),
         }
     }
 
@@ -173,6 +184,8 @@ impl Serializer {
             // uuid and decimal
             Serializer::Uuid => <uuid::UuidForm as str_form::StrForm>::NAME.into(),
             Serializer::Decimal => <decimal::DecimalForm as str_form::StrForm>::NAME.into(),
+            // dates and times
+            Serializer::Temporal(kind) => kind.name().into(),
         }
     }
 

@@ -4,7 +4,66 @@
 use std::fmt::Write;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyTime, PyTimeAccess, PyTzInfoAccess};
+use pyo3::types::{PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyString, PyTime, PyTimeAccess, PyTzInfoAccess};
+
+use super::{any, Dumper, Filter, JsonOut};
+
+/// A field declared as one of the four types: python mode keeps the object,
+/// JSON writes its ISO 8601 text; another value is dumped as `Any` with a warning.
+#[derive(Debug, Clone, Copy)]
+pub enum TemporalKind {
+    Datetime,
+    Date,
+    Time,
+    Timedelta,
+}
+
+impl TemporalKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            TemporalKind::Datetime => "datetime",
+            TemporalKind::Date => "date",
+            TemporalKind::Time => "time",
+            TemporalKind::Timedelta => "timedelta",
+        }
+    }
+
+    fn matches(self, value: &Bound<'_, PyAny>) -> bool {
+        match self {
+            TemporalKind::Datetime => value.is_instance_of::<PyDateTime>(),
+            TemporalKind::Date => value.is_instance_of::<PyDate>(),
+            TemporalKind::Time => value.is_instance_of::<PyTime>(),
+            TemporalKind::Timedelta => value.is_instance_of::<PyDelta>(),
+        }
+    }
+
+    pub fn to_python<'py>(self, value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if !self.matches(value) {
+            d.mismatch(self.name(), value);
+            return any::to_python(value, d, filter);
+        }
+        if !d.opts.json_mode {
+            return Ok(value.clone());
+        }
+        match iso_text(value)? {
+            Some(text) => Ok(PyString::new(d.py, &text).into_any()),
+            None => Ok(value.clone()),
+        }
+    }
+
+    pub fn to_json<'py>(self, value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
+        match iso_text(value)? {
+            Some(text) if self.matches(value) => {
+                out.str(&text);
+                Ok(())
+            }
+            _ => {
+                d.mismatch(self.name(), value);
+                any::to_json(value, out, d, filter)
+            }
+        }
+    }
+}
 
 /// The JSON text of a date, datetime, time or timedelta; None for other values.
 pub fn iso_text(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {

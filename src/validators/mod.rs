@@ -17,6 +17,12 @@ mod str;
 // uuid and decimal
 mod decimal;
 mod uuid;
+// dates and times
+mod date;
+mod datetime;
+mod temporal_bounds;
+mod time;
+mod timedelta;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -122,6 +128,11 @@ pub enum Validator {
     // uuid and decimal
     Uuid(uuid::UuidValidator),
     Decimal(decimal::DecimalValidator),
+    // dates and times
+    Datetime(datetime::DatetimeValidator),
+    Date(date::DateValidator),
+    Time(time::TimeValidator),
+    Timedelta(timedelta::TimedeltaValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -161,6 +172,11 @@ impl Validator {
             // uuid and decimal
             "uuid" => uuid::UuidValidator::build(node, ctx),
             "decimal" => decimal::DecimalValidator::build(node, ctx),
+            // dates and times
+            "datetime" => datetime::DatetimeValidator::build(node, ctx),
+            "date" => date::DateValidator::build(node, ctx),
+            "time" => time::TimeValidator::build(node, ctx),
+            "timedelta" => timedelta::TimedeltaValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -188,6 +204,11 @@ impl Validator {
             // uuid and decimal
             Validator::Uuid(v) => v.validate(py, input, state),
             Validator::Decimal(v) => v.validate(py, input, state),
+            // dates and times
+            Validator::Datetime(v) => v.validate(py, input, state),
+            Validator::Date(v) => v.validate(py, input, state),
+            Validator::Time(v) => v.validate(py, input, state),
+            Validator::Timedelta(v) => v.validate(py, input, state),
         }
     }
 
@@ -202,6 +223,8 @@ impl Validator {
             Validator::List(v) => v.checks().filter(|c| !c.is_empty()),
             Validator::Dict(v) => v.checks().filter(|c| !c.is_empty()),
             Validator::Nullable(v) => v.inner().program_checks(),
+            // dates and times
+            Validator::Date(v) => v.program_checks(),
             _ => None,
         }
     }
@@ -224,6 +247,8 @@ impl Validator {
             Validator::List(v) => v.validate_deferred(py, input, state),
             Validator::Dict(v) => v.validate_deferred(py, input, state),
             Validator::Nullable(v) => v.validate_deferred(py, input, state),
+            // dates and times
+            Validator::Date(v) => v.validate_deferred(py, input, state),
             other => Ok((other.validate(py, input, state)?, None)),
         }
     }
@@ -253,6 +278,8 @@ impl Validator {
             Validator::Enum(v) => v.native(json, peek),
             // uuid and decimal: Python objects only (see runs_without_python)
             Validator::Uuid(_) | Validator::Decimal(_) => None,
+            // dates and times: no native values yet; the full path decides
+            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
         }
     }
 
@@ -292,6 +319,8 @@ impl Validator {
             Validator::Model(v) => v.runs_without_python(py, seen)?,
             // uuid and decimal: their values are made by Python's classes
             Validator::Uuid(_) | Validator::Decimal(_) => false,
+            // dates and times: their objects are made under the GIL
+            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
             _ => true,
         })
     }
@@ -310,6 +339,8 @@ impl Validator {
             // subclass instance is kept as given and may hold anything
             Validator::Decimal(_) => true,
             Validator::Uuid(_) => false,
+            // dates and times: a subclass instance or a tzinfo may hold references
+            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
         }
     }
 
@@ -325,6 +356,11 @@ impl Validator {
             Validator::Nullable(v) => v.inner().check_count(),
             // uuid and decimal
             Validator::Decimal(v) => v.check_count(),
+            // dates and times
+            Validator::Datetime(v) => v.check_count(),
+            Validator::Date(v) => v.check_count(),
+            Validator::Time(v) => v.check_count(),
+            Validator::Timedelta(v) => v.check_count(),
             _ => 0,
         }
     }

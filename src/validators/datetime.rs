@@ -1,0 +1,132 @@
+//! `datetime`, with `AwareDatetime` / `NaiveDatetime` (tz_constraint),
+//! `PastDatetime` / `FutureDatetime` (now_op) and the bounds. Lax mode also
+//! takes a date, or text that parses as one, at midnight.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use speedate::{DateTime, Time};
+
+use super::temporal_bounds::{NowOp, TemporalBounds};
+use super::{node_get, node_strict, BuildContext, State, Validator};
+use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::{local_utc_offset, EitherDateTime, Input};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TzConstraint {
+    Aware,
+    Naive,
+}
+
+#[derive(Debug)]
+pub struct DatetimeValidator {
+    strict: bool,
+    bounds: Option<TemporalBounds<DateTime>>,
+    now: Option<NowOp>,
+    tz: Option<TzConstraint>,
+}
+
+impl DatetimeValidator {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
+        let bounds = TemporalBounds::read(node, "datetime", |value| {
+            Ok(match value.validate_datetime(false) {
+                Ok(dt) => {
+                    let raw = dt.as_raw()?;
+                    Some((raw, raw.to_string()))
+                }
+                Err(_) => None,
+            })
+        })?;
+        let tz = match node_get(node, "constraints")? {
+            Some(c) => match node_get(c.cast::<PyDict>()?, "tz_constraint")? {
+                Some(v) => match v.extract::<String>()?.as_str() {
+                    "aware" => Some(TzConstraint::Aware),
+                    "naive" => Some(TzConstraint::Naive),
+                    other => return Err(pyo3::exceptions::PyValueError::new_err(format!("Invalid tz_constraint {other:?}"))),
+                },
+                None => None,
+            },
+            None => None,
+        };
+        Ok(Validator::Datetime(DatetimeValidator { strict: node_strict(node)?, bounds, now: NowOp::read(node)?, tz }))
+    }
+
+    pub fn check_count(&self) -> usize {
+        self.bounds.as_ref().map_or(0, |b| b.len()) + self.now.is_some() as usize + self.tz.is_some() as usize
+    }
+
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let strict = state.strict_or(self.strict);
+        let datetime = match input.validate_datetime(strict) {
+            Ok(dt) => dt,
+            Err(err @ ValError::Lines(_)) if !strict => datetime_from_date(input).map_err(|e| e.unwrap_or(err))?,
+            Err(err) => return Err(err),
+        };
+        if self.bounds.is_some() || self.now.is_some() || self.tz.is_some() {
+            let raw = datetime.as_raw().map_err(|err| invalid_object(py, err, input))?;
+            self.check(py, &raw, input)?;
+        }
+        datetime.into_python(py, input)
+    }
+
+    #[cold]
+    fn check<'py>(&self, py: Python<'py>, value: &DateTime, input: &impl Input<'py>) -> ValResult<()> {
+        if let Some(kind) = self.bounds.as_ref().and_then(|b| b.first_failure(value)) {
+            return Err(ValError::new(kind, input));
+        }
+        if let Some(op) = self.now {
+            let now = DateTime::now(local_utc_offset(py)?)
+                .map_err(|_| pyo3::exceptions::PyValueError::new_err("the current time is out of range"))?;
+            if !op.passes(value.partial_cmp(&now)) {
+                let kind = if op == NowOp::Past { ErrorKind::DatetimePast } else { ErrorKind::DatetimeFuture };
+                return Err(ValError::new(kind, input));
+            }
+        }
+        match (self.tz, value.time.tz_offset) {
+            (Some(TzConstraint::Aware), None) => Err(ValError::new(ErrorKind::TimezoneAware, input)),
+            (Some(TzConstraint::Naive), Some(_)) => Err(ValError::new(ErrorKind::TimezoneNaive, input)),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A datetime whose tzinfo raised, as pydantic reports it: "Type: text".
+#[cold]
+fn invalid_object<'py>(py: Python<'py>, err: PyErr, input: &impl Input<'py>) -> ValError {
+    let value = err.value(py);
+    let type_name = value.get_type().qualname().map(|n| n.to_string()).unwrap_or_else(|_| "Unknown Error".into());
+    let text = value.str().map(|s| s.to_string()).unwrap_or_else(|_| "<exception str() failed>".into());
+    let error = if text.is_empty() { type_name } else { format!("{type_name}: {text}") };
+    ValError::new(ErrorKind::DatetimeObjectInvalid { error: error.into() }, input)
+}
+
+/// Lax mode: a date (or text that parses as one) at midnight. Err(None) keeps
+/// the datetime error; a date parsing error is reported as pydantic words it.
+fn datetime_from_date<'py>(input: &impl Input<'py>) -> Result<EitherDateTime<'py>, Option<ValError>> {
+    match input.validate_date(false) {
+        Ok(date) => {
+            let time = Time { hour: 0, minute: 0, second: 0, microsecond: 0, tz_offset: None };
+            Ok(EitherDateTime::Raw(DateTime { date: date.as_raw(), time }))
+        }
+        Err(ValError::Lines(lines)) => Err(reword_lines(lines, |kind| match kind {
+            ErrorKind::DateParsing { error } => Some(ErrorKind::DatetimeFromDateParsing { error: error.clone() }),
+            _ => None,
+        })),
+        Err(ValError::Internal(_)) => Err(None),
+    }
+}
+
+/// The lines with each kind `reword` maps replaced, or None when it maps none.
+#[cold]
+pub(super) fn reword_lines(
+    mut lines: Vec<crate::errors::LineError>,
+    reword: impl Fn(&ErrorKind) -> Option<ErrorKind>,
+) -> Option<ValError> {
+    let mut any = false;
+    for line in &mut lines {
+        if let Some(kind) = reword(&line.kind) {
+            line.kind = kind;
+            any = true;
+        }
+    }
+    any.then_some(ValError::Lines(lines))
+}

@@ -1,0 +1,45 @@
+//! `time`, with the bounds. Lax mode also takes seconds since midnight.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use speedate::Time;
+
+use super::temporal_bounds::TemporalBounds;
+use super::{node_strict, BuildContext, State, Validator};
+use crate::errors::{ValError, ValResult};
+use crate::input::Input;
+
+#[derive(Debug)]
+pub struct TimeValidator {
+    strict: bool,
+    bounds: Option<TemporalBounds<Time>>,
+}
+
+impl TimeValidator {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
+        let bounds = TemporalBounds::read(node, "time", |value| {
+            Ok(match value.validate_time(false) {
+                Ok(t) => {
+                    let raw = t.as_raw()?;
+                    Some((raw, raw.to_string()))
+                }
+                Err(_) => None,
+            })
+        })?;
+        Ok(Validator::Time(TimeValidator { strict: node_strict(node)?, bounds }))
+    }
+
+    pub fn check_count(&self) -> usize {
+        self.bounds.as_ref().map_or(0, |b| b.len())
+    }
+
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let time = input.validate_time(state.strict_or(self.strict))?;
+        if let Some(bounds) = &self.bounds {
+            if let Some(kind) = bounds.first_failure(&time.as_raw()?) {
+                return Err(ValError::new(kind, input));
+            }
+        }
+        Ok(time.into_python(py)?)
+    }
+}

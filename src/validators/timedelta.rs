@@ -1,0 +1,91 @@
+//! `timedelta`, with the bounds. Lax mode also takes ISO 8601 durations and
+//! seconds as numbers. A bound's error names the validated timedelta, as
+//! pydantic's does, and prints the bound in words ("1 day and 2 hours").
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDeltaAccess, PyDict};
+use speedate::Duration;
+
+use super::temporal_bounds::TemporalBounds;
+use super::{node_strict, BuildContext, State, Validator};
+use crate::errors::{ValError, ValResult};
+use crate::input::{duration_to_python, Input};
+
+#[derive(Debug)]
+pub struct TimedeltaValidator {
+    strict: bool,
+    bounds: Option<TemporalBounds<Duration>>,
+}
+
+impl TimedeltaValidator {
+    pub fn build(node: &Bound<'_, PyDict>, _ctx: &BuildContext) -> PyResult<Validator> {
+        let py = node.py();
+        let bounds = TemporalBounds::read(node, "timedelta", |value| {
+            Ok(match value.validate_timedelta(false) {
+                Ok(d) => {
+                    let raw = d.as_raw()?;
+                    let delta = duration_to_python(py, &raw)?;
+                    let words = in_words(delta.get_days().into(), delta.get_seconds().into(), delta.get_microseconds().into());
+                    Some((raw, words))
+                }
+                Err(_) => None,
+            })
+        })?;
+        Ok(Validator::Timedelta(TimedeltaValidator { strict: node_strict(node)?, bounds }))
+    }
+
+    pub fn check_count(&self) -> usize {
+        self.bounds.as_ref().map_or(0, |b| b.len())
+    }
+
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let duration = input.validate_timedelta(state.strict_or(self.strict))?;
+        let Some(bounds) = &self.bounds else { return Ok(duration.into_python(py)?) };
+        let raw = duration.as_raw()?;
+        let value = duration.into_python(py)?;
+        match bounds.first_failure(&raw) {
+            Some(kind) => Err(ValError::new(kind, &value)),
+            None => Ok(value),
+        }
+    }
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A timedelta's parts as pydantic prints a bound: the nonzero ones, joined
+/// by "and" (days may be negative; seconds and microseconds never are).
+fn in_words(days: i64, seconds: i64, micros: i64) -> String {
+    let parts = [
+        (days, "day"),
+        (seconds / 3600, "hour"),
+        ((seconds % 3600) / 60, "minute"),
+        (seconds % 60, "second"),
+        (micros, "microsecond"),
+    ];
+    let words: Vec<String> =
+        parts.iter().filter(|(n, _)| *n != 0).map(|(n, unit)| format!("{n} {unit}{}", plural(*n))).collect();
+    if words.is_empty() {
+        "0 seconds".into()
+    } else {
+        words.join(" and ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_words;
+
+    #[test]
+    fn bounds_print_as_pydantic_prints_them() {
+        assert_eq!(in_words(0, 0, 0), "0 seconds");
+        assert_eq!(in_words(1, 0, 0), "1 day");
+        assert_eq!(in_words(-1, 86_399, 0), "-1 days and 23 hours and 59 minutes and 59 seconds");
+        assert_eq!(in_words(2, 3_661, 5), "2 days and 1 hour and 1 minute and 1 second and 5 microseconds");
+    }
+}

@@ -1,0 +1,83 @@
+"""`timedelta` fields against pydantic: lax and strict, Python and JSON input
+(whose errors say "duration"), ISO 8601 and clock-style durations, seconds as
+numbers, bounds (printed in words, as pydantic prints them) and dumps."""
+
+import datetime as dt
+from typing import Annotated
+
+import pytest
+from hypothesis import given
+
+import support
+from support import Field
+from temporal_support import MODES, assert_same_as_pydantic, edge_values
+
+
+@pytest.mark.parametrize("strict, json_input", MODES)
+@given(value=edge_values())
+def test_timedelta_matches_pydantic(strict, json_input, value):
+    assert_same_as_pydantic(dt.timedelta, value, strict=strict, json_input=json_input)
+
+
+@pytest.mark.parametrize("strict, json_input", MODES)
+@given(value=edge_values())
+def test_bounded_timedelta_matches_pydantic(strict, json_input, value):
+    field = {"ge": dt.timedelta(seconds=-1), "lt": dt.timedelta(days=1, hours=2, microseconds=3)}
+    assert_same_as_pydantic(dt.timedelta, value, strict=strict, json_input=json_input, field=field)
+
+
+LaxTimedelta = support.one_field_model(dt.timedelta)
+StrictTimedelta = support.one_field_model(dt.timedelta, strict=True)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("P1DT2H", dt.timedelta(days=1, hours=2)),
+        ("-PT1.5S", dt.timedelta(seconds=-1.5)),
+        ("1 day, 01:00:00", dt.timedelta(days=1, hours=1)),
+        (90, dt.timedelta(seconds=90)),
+        (1.5, dt.timedelta(seconds=1.5)),
+        (-86_401, dt.timedelta(seconds=-86_401)),
+    ],
+)
+def test_lax_timedelta_parses_durations_and_seconds(inputs, value, expected):
+    result = inputs.validate_v(LaxTimedelta, value)
+    assert result == expected and type(result) is dt.timedelta
+
+
+def test_timedelta_errors_say_duration_for_json(inputs):
+    error = inputs.single_error(LaxTimedelta, "x")
+    noun = inputs.pick(python="timedelta", json="duration")
+    assert (error["type"], error["msg"]) == ("time_delta_parsing", f"Input should be a valid {noun}, invalid digit in duration")
+    error = inputs.single_error(LaxTimedelta, None)
+    assert (error["type"], error["msg"]) == ("time_delta_type", f"Input should be a valid {noun}")
+
+
+def test_strict_timedelta():
+    assert StrictTimedelta.model_validate_json('{"v": "P1D"}').v == dt.timedelta(days=1)
+    assert support.single_error(StrictTimedelta, "P1D")["type"] == "time_delta_type"
+
+
+@pytest.mark.parametrize(
+    "bound, words",
+    [(dt.timedelta(days=1), "1 day"), (dt.timedelta(days=2, hours=1, seconds=1, microseconds=5),
+                                       "2 days and 1 hour and 1 second and 5 microseconds"),
+     (dt.timedelta(0), "0 seconds")],
+)
+def test_timedelta_bounds_print_in_words(inputs, bound, words):
+    cls = support.one_field_model(Annotated[dt.timedelta, Field(gt=bound)])
+    error = inputs.single_error(cls, "-P1D")
+    assert (error["type"], error["msg"], error["ctx"]) == ("greater_than", f"Input should be greater than {words}", {"gt": words})
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(dt.timedelta(days=400), "P1Y35D"), (dt.timedelta(0), "PT0S"), (dt.timedelta(seconds=-1), "-PT1S"),
+     (dt.timedelta(days=1, seconds=3661, microseconds=5), "P1DT1H1M1.000005S")],
+)
+def test_timedelta_dumps(value, text):
+    instance = LaxTimedelta(v=value)
+    assert instance.model_dump()["v"] is value
+    assert instance.model_dump(mode="json") == {"v": text}
+    assert instance.model_dump_json() == f'{{"v":"{text}"}}'
