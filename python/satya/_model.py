@@ -11,7 +11,8 @@ import weakref
 
 from . import _batch, _satya
 from . import config as _settings
-from ._fields import _MISSING, FieldInfo, NodeBuilder, Unresolved, is_classvar, resolve
+from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
+from ._nodes import NodeBuilder
 from .errors import SchemaError
 
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python

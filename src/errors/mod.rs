@@ -4,6 +4,7 @@
 
 mod input_value;
 mod kinds;
+mod kinds_from_ctx;
 mod validation_error;
 
 pub use input_value::InputValue;

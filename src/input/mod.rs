@@ -5,6 +5,7 @@
 
 mod json;
 mod python;
+mod python_lax;
 mod shared;
 // uuid and decimal
 mod json_numbers;
@@ -17,7 +18,8 @@ pub use python::{has_surrogates, DictEntries};
 pub use shared::IntValue;
 // uuid and decimal
 pub use json_numbers::JsonSource;
-pub use python::{decimal_type, uuid_type};
+pub use python::decimal_type;
+pub use python_lax::uuid_type;
 // dates and times
 pub use temporal::{duration_to_python, local_utc_offset, EitherDate, EitherDateTime, EitherDuration, EitherTime};
 
