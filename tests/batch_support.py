@@ -345,3 +345,22 @@ def pydantic_list_errors(pyd_cls, data, *, json_input: bool) -> tuple:
     except pydantic.ValidationError as exc:
         return exc.title, str(exc).splitlines()[0], exc.errors(include_url=False)
     return None
+
+
+def check_json_batch(cls, texts, strict=None):
+    """`model_validate_json_many` of `texts` (NDJSON, and a JSON array when
+    every text is valid JSON), with 1 and 2 threads, gives each record the
+    outcome of `model_validate_json` of that record alone."""
+    alone = [json_outcome(cls, t, strict) for t in texts]
+    for threads in (1, 2):
+        ndjson = "\n".join(texts)
+        result = cls.model_validate_json_many(ndjson, format="ndjson", errors="collect", threads=threads, strict=strict)
+        got = batch_outcomes(result, cls)
+        assert sorted(got) == list(range(len(texts)))
+        for index, expected in enumerate(alone):
+            assert same(got[index], expected), (texts[index], got[index], expected)
+        if not any(o[0] == "err" and o[3][0]["type"] == "json_invalid" for o in alone):
+            array = "[" + ",".join(texts) + "]"
+            got = batch_outcomes(cls.model_validate_json_many(array, errors="collect", threads=threads, strict=strict), cls)
+            for index, expected in enumerate(alone):
+                assert same(got[index], expected), (texts[index], got[index], expected)

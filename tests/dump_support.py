@@ -178,6 +178,17 @@ def assert_same_dumps(mine, oracle, mine_input=None, oracle_input=None, **option
     return oracle_out
 
 
+def assert_same_value_dumps(instance, oracle, stored, json_value):
+    """The field `v` of `instance` dumps as `stored` (python mode) and as
+    `json_value` (JSON mode and text), and `instance` dumps like `oracle`, the
+    same with pydantic, as it is and with round_trip=True."""
+    support.assert_same_value(instance.model_dump()["v"], stored)
+    support.assert_same_value(instance.model_dump(mode="json")["v"], json_value)
+    assert instance.model_dump_json() == json.dumps({"v": json_value}, separators=(",", ":"))
+    assert_same_dumps(instance, oracle)
+    assert_same_dumps(instance, oracle, round_trip=True)
+
+
 def returned(outcome):
     """The value of a successful attempt (for the few written-out checks)."""
     assert outcome[0] == "returns", outcome

@@ -15,6 +15,7 @@ that is lifted under the oracle."""
 
 from __future__ import annotations
 
+import enum
 import json
 import math
 import os
@@ -324,3 +325,83 @@ class BackendModels:
         else:
             assert info["checks_compiled"] == 0 and info["native_functions"] == 0, (cls, info)
         return info
+
+
+# ---------------------------------------------------------------------------
+# What the Enum and Literal tests share: str and int subclasses as inputs,
+# one-field models with a config, and the differential against pydantic
+# (raw JSON tokens, the (kind, data) pairs to validate and a comparable view
+# of each validation and its dumps).
+
+INT_PARSING_SIZE = "Unable to parse input string as an integer, exceeded maximum size"
+
+
+class MyStr(str):
+    pass
+
+
+class MyInt(int):
+    pass
+
+
+def config_model(annotation, *, library=None, **config):
+    """A model class `M` with the single field `v` and `model_config = ConfigDict(**config)`."""
+    library = library or lib
+    base = pydantic.BaseModel if library is pydantic else satya.Model
+    return type("M", (base,), {"__annotations__": {"v": annotation}, "model_config": library.ConfigDict(**config)})
+
+
+def assert_same_value(result, expected):
+    """`result` is `expected`, of the very same type; an Enum member is the member itself."""
+    assert type(result) is type(expected), (result, expected)
+    assert result == expected
+    if isinstance(expected, enum.Enum):
+        assert result is expected
+
+
+class Raw:
+    """JSON text to validate as written (Python input gets what it parses to)."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __repr__(self):
+        return f"Raw({self.text!r})"
+
+
+def value_key(values):
+    """A cache key that keeps 1, 1.0 and True apart."""
+    return tuple((type(v), v) for v in values)
+
+
+def differential_inputs(value):
+    """(kind, data) pairs to validate: Python input unless `value` is raw
+    JSON, and JSON input when JSON can carry it."""
+    if isinstance(value, Raw):
+        text = '{"v": %s}' % value.text
+        return [("python", {"v": json.loads(text)["v"]}), ("json", text)]
+    pairs = [("python", {"v": value})]
+    if json_obstacle(value) is None:
+        pairs.append(("json", to_json({"v": value})))
+    return pairs
+
+
+def differential_attempt(cls, kind, data, strict, view=plain):
+    """A comparable view of validating `data` as `kind` input, and of the
+    instance's dumps; `view` makes values (and errors' inputs) comparable."""
+    try:
+        if kind == "json":
+            instance = cls.model_validate_json(data, strict=strict)
+        else:
+            instance = cls.model_validate(data, strict=strict)
+    except ANY_VALIDATION_ERROR as exc:
+        return ("err", [(e["loc"], e["type"], e["msg"], e.get("ctx"), view(e["input"])) for e in errors_of(exc)])
+    except Exception as exc:  # noqa: BLE001 - the exception itself is compared
+        return ("raises", type(exc).__name__, str(exc))
+    dumps = []
+    for dump in (instance.model_dump, lambda: instance.model_dump(mode="json"), instance.model_dump_json):
+        try:
+            dumps.append(("ok", view(dump())))
+        except Exception as exc:  # noqa: BLE001
+            dumps.append(("raises", type(exc).__name__, str(exc)))
+    return ("ok", view(instance.v), dumps)

@@ -12,7 +12,8 @@ import datetime as dt
 import json
 
 import pydantic
-from hypothesis import assume
+import pytest
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import support
@@ -139,3 +140,47 @@ def edge_values():
     """Values near the edges of every date and time type, of every input kind."""
     texts = any_text()
     return st.one_of(texts, texts.map(str.encode), timestamp_ints, timestamp_floats, scalars, python_objects)
+
+
+# ---------------------------------------------------------------------------
+# The differential tests each module runs for its own type. A module binds
+# what these return to its own test names, which pytest collects.
+
+
+def named(test, name):
+    test.__name__ = test.__qualname__ = name
+    return test
+
+
+def differential_tests(annotation, bounds):
+    """Two tests, `test_<type>_matches_pydantic` and
+    `test_bounded_<type>_matches_pydantic`, that satya (or the library under
+    test) and pydantic agree on every edge value for the type `annotation` in
+    each of MODES: as it is, and with the Field constraints `bounds`."""
+
+    @pytest.mark.parametrize("strict, json_input", MODES)
+    @given(value=edge_values())
+    def matches(strict, json_input, value):
+        assert_same_as_pydantic(annotation, value, strict=strict, json_input=json_input)
+
+    @pytest.mark.parametrize("strict, json_input", MODES)
+    @given(value=edge_values())
+    def bounded(strict, json_input, value):
+        assert_same_as_pydantic(annotation, value, strict=strict, json_input=json_input, field=bounds)
+
+    kind = annotation.__name__
+    return named(matches, f"test_{kind}_matches_pydantic"), named(bounded, f"test_bounded_{kind}_matches_pydantic")
+
+
+def named_types_test(names, test_name):
+    """A test, named `test_name`, that the library under test and pydantic
+    agree on every edge value, lax, for each type in `names` (such as
+    "PastDate"), which each library defines under that name."""
+
+    @pytest.mark.parametrize("name", names)
+    @pytest.mark.parametrize("json_input", [False, True])
+    @given(value=edge_values())
+    def test(name, json_input, value):
+        assert_same_as_pydantic(lambda lib: getattr(lib, name), value, strict=False, json_input=json_input)
+
+    return named(test, test_name)

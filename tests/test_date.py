@@ -7,31 +7,20 @@ from typing import Annotated
 
 import annotated_types
 import pytest
-from hypothesis import given
 
 import support
 from support import Field
-from temporal_support import MODES, TZ_PLUS, assert_same_as_pydantic, edge_values
+from temporal_support import TZ_PLUS, differential_tests, named_types_test
 
 
-@pytest.mark.parametrize("strict, json_input", MODES)
-@given(value=edge_values())
-def test_date_matches_pydantic(strict, json_input, value):
-    assert_same_as_pydantic(dt.date, value, strict=strict, json_input=json_input)
+test_date_matches_pydantic, test_bounded_date_matches_pydantic = differential_tests(
+    dt.date, {"ge": dt.date(1970, 1, 2), "lt": dt.date(2100, 1, 1)}
+)
 
 
-@pytest.mark.parametrize("strict, json_input", MODES)
-@given(value=edge_values())
-def test_bounded_date_matches_pydantic(strict, json_input, value):
-    field = {"ge": dt.date(1970, 1, 2), "lt": dt.date(2100, 1, 1)}
-    assert_same_as_pydantic(dt.date, value, strict=strict, json_input=json_input, field=field)
-
-
-@pytest.mark.parametrize("name", ["PastDate", "FutureDate"])
-@pytest.mark.parametrize("json_input", [False, True])
-@given(value=edge_values())
-def test_past_and_future_dates_match_pydantic(name, json_input, value):
-    assert_same_as_pydantic(lambda lib: getattr(lib, name), value, strict=False, json_input=json_input)
+test_past_and_future_dates_match_pydantic = named_types_test(
+    ["PastDate", "FutureDate"], "test_past_and_future_dates_match_pydantic"
+)
 
 
 LaxDate = support.one_field_model(dt.date)

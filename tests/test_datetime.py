@@ -8,31 +8,20 @@ from typing import Annotated, Optional
 
 import annotated_types
 import pytest
-from hypothesis import given
 
 import support
 from support import Field, Model, divergence, errors_of
-from temporal_support import MODES, TZ_PLUS, assert_same_as_pydantic, edge_values
+from temporal_support import TZ_PLUS, differential_tests, named_types_test
 
 
-@pytest.mark.parametrize("strict, json_input", MODES)
-@given(value=edge_values())
-def test_datetime_matches_pydantic(strict, json_input, value):
-    assert_same_as_pydantic(dt.datetime, value, strict=strict, json_input=json_input)
+test_datetime_matches_pydantic, test_bounded_datetime_matches_pydantic = differential_tests(
+    dt.datetime, {"gt": dt.datetime(1970, 1, 1), "le": dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)}
+)
 
 
-@pytest.mark.parametrize("strict, json_input", MODES)
-@given(value=edge_values())
-def test_bounded_datetime_matches_pydantic(strict, json_input, value):
-    field = {"gt": dt.datetime(1970, 1, 1), "le": dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)}
-    assert_same_as_pydantic(dt.datetime, value, strict=strict, json_input=json_input, field=field)
-
-
-@pytest.mark.parametrize("name", ["AwareDatetime", "NaiveDatetime", "PastDatetime", "FutureDatetime"])
-@pytest.mark.parametrize("json_input", [False, True])
-@given(value=edge_values())
-def test_constrained_datetimes_match_pydantic(name, json_input, value):
-    assert_same_as_pydantic(lambda lib: getattr(lib, name), value, strict=False, json_input=json_input)
+test_constrained_datetimes_match_pydantic = named_types_test(
+    ["AwareDatetime", "NaiveDatetime", "PastDatetime", "FutureDatetime"], "test_constrained_datetimes_match_pydantic"
+)
 
 
 LaxDatetime = support.one_field_model(dt.datetime)

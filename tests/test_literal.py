@@ -7,7 +7,6 @@ and the definition-time errors for constraints that cannot apply."""
 
 import enum
 import functools
-import json
 from typing import Literal, Optional
 
 import pydantic
@@ -16,18 +15,10 @@ from hypothesis import given, note
 from hypothesis import strategies as st
 
 import support
-from dump_support import assert_same_dumps
+from dump_support import assert_same_dumps, assert_same_value_dumps
 from support import (
-    ANY_VALIDATION_ERROR,
-    Model,
-    ValidationError,
-    errors_of,
-    json_obstacle,
-    lib,
-    one_field_model,
-    plain,
-    satya_only,
-    to_json,
+    INT_PARSING_SIZE, Model, MyInt, MyStr, Raw, ValidationError, assert_same_value, config_model,
+    differential_attempt, differential_inputs, errors_of, lib, one_field_model, plain, satya_only, value_key,
 )
 
 
@@ -46,23 +37,7 @@ class Tag(str, enum.Enum):
     B = "b"
 
 
-class MyStr(str):
-    pass
-
-
-class MyInt(int):
-    pass
-
-
 LITERAL_ERROR = "literal_error"
-INT_PARSING_SIZE = "Unable to parse input string as an integer, exceeded maximum size"
-
-
-def config_model(annotation, *, library=None, **config):
-    """A model class `M` with the single field `v` and `model_config = ConfigDict(**config)`."""
-    library = library or lib
-    base = pydantic.BaseModel if library is pydantic else support.satya.Model
-    return type("M", (base,), {"__annotations__": {"v": annotation}, "model_config": library.ConfigDict(**config)})
 
 
 _MODELS = {}
@@ -81,14 +56,6 @@ def model_of(annotation, strict=False):
 def case_id(*parts) -> str:
     """A readable test id: `Literal[...]`, then the values' reprs."""
     return "-".join(repr(p).replace("typing.", "") for p in parts)
-
-
-def assert_same_value(result, expected):
-    """`result` is `expected`, of the very same type (an Enum member is the member)."""
-    assert type(result) is type(expected), (result, expected)
-    assert result == expected
-    if isinstance(expected, enum.Enum):
-        assert result is expected
 
 
 # ---------------------------------------------------------------------------
@@ -523,12 +490,8 @@ def test_dumps_of_literal_fields(value, python, json_value, use_enum_values):
     instance = M(v=value)
     stored = python.value if use_enum_values and isinstance(python, enum.Enum) else python
     assert_same_value(instance.v, stored)
-    assert_same_value(instance.model_dump()["v"], stored)
-    assert_same_value(instance.model_dump(mode="json")["v"], json_value)
-    assert instance.model_dump_json() == json.dumps({"v": json_value}, separators=(",", ":"))
     oracle = config_model(DUMPED, library=pydantic, use_enum_values=use_enum_values)(v=value)
-    assert_same_dumps(instance, oracle)
-    assert_same_dumps(instance, oracle, round_trip=True)
+    assert_same_value_dumps(instance, oracle, stored, json_value)
 
 
 def test_dumps_of_literals_in_containers():
@@ -584,16 +547,6 @@ JSON_TOKENS = [
 ]  # fmt: skip
 
 
-class Raw:
-    """JSON text to validate as written (Python input gets what it parses to)."""
-
-    def __init__(self, text):
-        self.text = text
-
-    def __repr__(self):
-        return f"Raw({self.text!r})"
-
-
 def near(value) -> list:
     """Inputs equal or close to `value` in other types."""
     out = [value]
@@ -628,11 +581,6 @@ def literal_cases(draw):
     return values, value, draw(st.sampled_from([None, True])), draw(st.booleans())
 
 
-def value_key(values):
-    """A cache key that keeps 1, 1.0 and True apart."""
-    return tuple((type(v), v) for v in values)
-
-
 @functools.lru_cache(maxsize=None)
 def literal_models(key, use_enum_values):
     annotation = Literal[tuple(v for _, v in key)]
@@ -642,46 +590,14 @@ def literal_models(key, use_enum_values):
     )
 
 
-def attempt(cls, kind, data, strict):
-    """A comparable view of validating `data` as `kind` input, and of the instance's dumps."""
-    try:
-        if kind == "json":
-            instance = cls.model_validate_json(data, strict=strict)
-        else:
-            instance = cls.model_validate(data, strict=strict)
-    except ANY_VALIDATION_ERROR as exc:
-        return ("err", [(e["loc"], e["type"], e["msg"], e.get("ctx"), plain(e["input"])) for e in errors_of(exc)])
-    except Exception as exc:  # noqa: BLE001 - the exception itself is compared
-        return ("raises", type(exc).__name__, str(exc))
-    dumps = []
-    for dump in (instance.model_dump, lambda: instance.model_dump(mode="json"), instance.model_dump_json):
-        try:
-            dumps.append(("ok", plain(dump())))
-        except Exception as exc:  # noqa: BLE001
-            dumps.append(("raises", type(exc).__name__, str(exc)))
-    return ("ok", plain(instance.v), dumps)
-
-
-def differential_inputs(value):
-    """(kind, data) pairs to validate: Python input unless `value` is raw
-    JSON, and JSON input when JSON can carry it."""
-    if isinstance(value, Raw):
-        text = '{"v": %s}' % value.text
-        return [("python", {"v": json.loads(text)["v"]}), ("json", text)]
-    pairs = [("python", {"v": value})]
-    if json_obstacle(value) is None:
-        pairs.append(("json", to_json({"v": value})))
-    return pairs
-
-
 @given(literal_cases())
 def test_literals_agree_with_pydantic(case):
     values, value, strict, use_enum_values = case
     mine, oracle = literal_models(value_key(values), use_enum_values)
     for kind, data in differential_inputs(value):
         note(f"{kind}: {data!r}")
-        expected = attempt(oracle, kind, data, strict)
-        got = attempt(mine, kind, data, strict)
+        expected = differential_attempt(oracle, kind, data, strict)
+        got = differential_attempt(mine, kind, data, strict)
         assert got == expected, f"Literal{list(values)} {kind} {data!r} strict={strict}\nmine:     {got}\npydantic: {expected}"
 
 
@@ -718,39 +634,26 @@ def batch_records():
     return st.one_of(record, record, record, st.sampled_from(["1", "[]", '"a"', "null", "{", '{"kind": "a"']))
 
 
-def check_batch(cls, texts):
-    from batch_support import batch_outcomes, json_outcome, same
-
-    alone = [json_outcome(cls, t) for t in texts]
-    for threads in (1, 2):
-        ndjson = "\n".join(texts)
-        got = batch_outcomes(cls.model_validate_json_many(ndjson, format="ndjson", errors="collect", threads=threads), cls)
-        assert sorted(got) == list(range(len(texts)))
-        for index, expected in enumerate(alone):
-            assert same(got[index], expected), (texts[index], got[index], expected)
-        if not any(o[0] == "err" and o[3][0]["type"] == "json_invalid" for o in alone):
-            array = "[" + ",".join(texts) + "]"
-            got = batch_outcomes(cls.model_validate_json_many(array, errors="collect", threads=threads), cls)
-            for index, expected in enumerate(alone):
-                assert same(got[index], expected), (texts[index], got[index], expected)
-
-
 @satya_only
 @pytest.mark.parametrize("cls", [BatchLiterals, BatchLiteralsValues], ids=["members", "use_enum_values"])
 @given(texts=st.lists(batch_records(), max_size=12))
 def test_json_batches_of_literal_models_match_each_record(cls, texts):
-    check_batch(cls, texts)
+    from batch_support import check_json_batch
+
+    check_json_batch(cls, texts)
 
 
 @satya_only
 @pytest.mark.parametrize("cls", [BatchLiterals, BatchLiteralsValues], ids=["members", "use_enum_values"])
 def test_json_batches_past_the_parallel_threshold(cls):
     """Enough records that worker threads share the batch."""
+    from batch_support import check_json_batch
+
     records = []
     for i, token in enumerate(BATCH_TOKENS * 12):
         mode = BATCH_TOKENS[(i * 7) % len(BATCH_TOKENS)]
         records.append('{"kind": %s, "mode": %s}' % (token, mode))
-    check_batch(cls, records)
+    check_json_batch(cls, records)
     valid = cls.model_validate_json_many("\n".join(['{"kind": "a", "mode": "a"}'] * 300), format="ndjson", threads=2)
     assert len(valid) == 300
     assert all(r.kind == "a" for r in valid)

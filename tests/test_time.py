@@ -5,24 +5,15 @@ import datetime as dt
 from typing import Annotated
 
 import pytest
-from hypothesis import given
 
 import support
 from support import Field
-from temporal_support import MODES, TZ_PLUS, assert_same_as_pydantic, edge_values
+from temporal_support import TZ_PLUS, differential_tests
 
 
-@pytest.mark.parametrize("strict, json_input", MODES)
-@given(value=edge_values())
-def test_time_matches_pydantic(strict, json_input, value):
-    assert_same_as_pydantic(dt.time, value, strict=strict, json_input=json_input)
-
-
-@pytest.mark.parametrize("strict, json_input", MODES)
-@given(value=edge_values())
-def test_bounded_time_matches_pydantic(strict, json_input, value):
-    field = {"gt": dt.time(0, 0, 1), "le": dt.time(23, 0)}
-    assert_same_as_pydantic(dt.time, value, strict=strict, json_input=json_input, field=field)
+test_time_matches_pydantic, test_bounded_time_matches_pydantic = differential_tests(
+    dt.time, {"gt": dt.time(0, 0, 1), "le": dt.time(23, 0)}
+)
 
 
 LaxTime = support.one_field_model(dt.time)

@@ -6,24 +6,15 @@ import datetime as dt
 from typing import Annotated
 
 import pytest
-from hypothesis import given
 
 import support
 from support import Field
-from temporal_support import MODES, assert_same_as_pydantic, edge_values
+from temporal_support import differential_tests
 
 
-@pytest.mark.parametrize("strict, json_input", MODES)
-@given(value=edge_values())
-def test_timedelta_matches_pydantic(strict, json_input, value):
-    assert_same_as_pydantic(dt.timedelta, value, strict=strict, json_input=json_input)
-
-
-@pytest.mark.parametrize("strict, json_input", MODES)
-@given(value=edge_values())
-def test_bounded_timedelta_matches_pydantic(strict, json_input, value):
-    field = {"ge": dt.timedelta(seconds=-1), "lt": dt.timedelta(days=1, hours=2, microseconds=3)}
-    assert_same_as_pydantic(dt.timedelta, value, strict=strict, json_input=json_input, field=field)
+test_timedelta_matches_pydantic, test_bounded_timedelta_matches_pydantic = differential_tests(
+    dt.timedelta, {"ge": dt.timedelta(seconds=-1), "lt": dt.timedelta(days=1, hours=2, microseconds=3)}
+)
 
 
 LaxTimedelta = support.one_field_model(dt.timedelta)
