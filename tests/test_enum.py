@@ -238,9 +238,17 @@ LAX_REJECTED = {
 }
 
 
+# Before 3.11 a Flag's `_missing_` raises TypeError for a str or None (pydantic,
+# which calls the class, lets it through too) and composites have no name.
+FLAG_SEMANTICS_OF_311 = sys.version_info >= (3, 11)
+FLAG_SEMANTICS_REASON = "Flag's lookup of unlisted values and composite names are 3.11's here (pydantic's results differ the same way on 3.10)"
+flag_semantics_of_311 = pytest.mark.skipif(not FLAG_SEMANTICS_OF_311, reason=FLAG_SEMANTICS_REASON)
+
+
 @pytest.mark.parametrize(
     "cls, value",
-    [(cls, value) for cls, values in LAX_REJECTED.items() for value in values],
+    [pytest.param(cls, value, marks=flag_semantics_of_311 if issubclass(cls, enum.Flag) else ())
+     for cls, values in LAX_REJECTED.items() for value in values],
     ids=[case_id(cls, value) for cls, values in LAX_REJECTED.items() for value in values],
 )
 def test_lax_input_that_is_no_value_is_an_enum_error(inputs, cls, value):
@@ -258,6 +266,7 @@ def test_lax_input_that_is_no_value_is_an_enum_error(inputs, cls, value):
 COMPOSITES = [(Perm, 3, "R|W"), (Perm, 7, "R|W|X"), (Perm, 0, None), (IPerm, 5, "R|X"), (IPerm, 0, None), (IPerm, 7, "R|W|X")]
 
 
+@flag_semantics_of_311
 @pytest.mark.parametrize("cls, value, names", COMPOSITES, ids=[case_id(*row) for row in COMPOSITES])
 def test_flag_composites_and_zero(inputs, cls, value, names):
     result = inputs.validate_v(model_of(cls), value)
@@ -267,6 +276,7 @@ def test_flag_composites_and_zero(inputs, cls, value, names):
     assert result.name == names
 
 
+@flag_semantics_of_311
 def test_a_negative_int_is_a_flag_complement():
     assert support.validate_v(model_of(Perm), -1) is Perm.R | Perm.W | Perm.X
     assert support.validate_v(model_of(IPerm), -1) is IPerm.R | IPerm.W | IPerm.X
@@ -313,10 +323,14 @@ class Both(enum.Flag):
     BOTH = 3
 
 
+# Before 3.11 a Flag makes no member for bits its members do not cover.
+FLAG_PSEUDO_MEMBERS = [(Both, 1, Both(1)), (Both, 0, Both(0))] if sys.version_info >= (3, 11) else []
+
+
 @pytest.mark.parametrize(
     "cls, value, expected",
     [(Access, 0, Access.NONE), (Access, 3, Access.RW), (Access, 3.0, Access.RW), (Access, 1, Access.R),
-     (Both, 3, Both.BOTH), (Both, 1, Both(1)), (Both, 0, Both(0))],
+     (Both, 3, Both.BOTH), *FLAG_PSEUDO_MEMBERS],
     ids=case_id,
 )  # fmt: skip
 def test_flag_members_that_iteration_skips(inputs, cls, value, expected):
@@ -325,6 +339,7 @@ def test_flag_members_that_iteration_skips(inputs, cls, value, expected):
     assert inputs.validate_v(model_of(cls, True), strict_input) is expected
 
 
+@flag_semantics_of_311
 @pytest.mark.parametrize("cls, value, listed", [(Access, 8, "0, 1, 2 or 3"), (Access, "x", "0, 1, 2 or 3"), (Both, 4, "3")], ids=case_id)
 def test_flag_errors_list_every_member(inputs, cls, value, listed):
     error = inputs.single_error(model_of(cls), value)

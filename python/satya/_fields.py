@@ -91,7 +91,7 @@ def _forward_refs(tp):
     if isinstance(tp, str):
         return ForwardRef(tp)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if not args:
+    if not args or origin is typing.Literal:  # a Literal's strings are values
         return tp
     if origin is typing.Annotated:
         return typing.Annotated[(_forward_refs(args[0]), *args[1:])]
