@@ -26,6 +26,11 @@ impl FieldsSet {
         self.words[word] |= 1 << (index % 64);
     }
 
+    /// How many fields are set.
+    pub fn len(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
     #[inline]
     pub fn contains(&self, index: usize) -> bool {
         self.words.get(index / 64).is_some_and(|w| w & (1 << (index % 64)) != 0)

@@ -33,3 +33,7 @@ __all__ += ["UUID1", "UUID3", "UUID4", "UUID5", "UUID6", "UUID7", "UUID8", "Uuid
 # dates and times
 __all__ += ["AwareDatetime", "NaiveDatetime", "PastDatetime", "FutureDatetime", "PastDate", "FutureDate"]
 __version__ = "0.1.0"
+# unions
+from ._unions import Discriminator, Tag  # noqa: E402
+
+__all__ += ["Discriminator", "Tag"]

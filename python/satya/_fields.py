@@ -19,12 +19,14 @@ _CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan") + _TRANSFORMS +
 # dates and times: set only by satya's markers (AwareDatetime, PastDate ...), never by Field()
 _TEMPORAL_MARKS = ("tz_constraint", "now_op")
 _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
+# unions: how a union field picks its choice
+_UNION = ("union_mode", "discriminator")
 
 
 class FieldInfo:
     """What `Field(...)` returns: a default, metadata and constraints."""
 
-    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS
+    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS + _UNION
 
     def __init__(self, default=_MISSING, *, default_factory=None, strict=None, unknown=None, **kwargs):
         self.default = default
@@ -32,7 +34,7 @@ class FieldInfo:
         self.strict = strict
         self.unknown = unknown or {}
         self.annotation = None
-        for name in _CONSTRAINTS + _METADATA:
+        for name in _CONSTRAINTS + _METADATA + _UNION:
             setattr(self, name, kwargs.pop(name, None))
         for name in _TEMPORAL_MARKS:
             setattr(self, name, None)
@@ -61,7 +63,7 @@ class FieldInfo:
 def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, description=None,
           gt=None, ge=None, lt=None, le=None, multiple_of=None, min_length=None, max_length=None,
           pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,
-          max_digits=None, decimal_places=None, **unknown) -> Any:
+          max_digits=None, decimal_places=None, union_mode=None, discriminator=None, **unknown) -> Any:
     """Declares a field's default, alias, metadata and constraints.
 
     An unknown keyword is reported when the class statement runs, naming the
@@ -72,7 +74,8 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                      alias=alias, title=title, description=description, gt=gt, ge=ge, lt=lt, le=le,
                      multiple_of=multiple_of, min_length=min_length, max_length=max_length,
                      pattern=pattern, allow_inf_nan=allow_inf_nan, examples=examples,
-                     json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places)
+                     json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places,
+                     union_mode=union_mode, discriminator=discriminator)
 
 
 class Unresolved(Exception):

@@ -14,8 +14,9 @@ import uuid
 from typing import Any
 
 from ._fields import (
-    _CONSTRAINTS, _DIGITS, _LENGTH, _NUMERIC, _TEMPORAL_MARKS, _TRANSFORMS, FieldInfo, TemporalMark, _type_name,
+    _CONSTRAINTS, _DIGITS, _LENGTH, _NUMERIC, _TEMPORAL_MARKS, _TRANSFORMS, _UNION, FieldInfo, TemporalMark, _type_name,
 )
+from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
 from .errors import SchemaError
 
@@ -67,13 +68,13 @@ class NodeBuilder:
                 setattr(merged, mark.name, mark.value)
             for meta in (info for item in metadata for info in self.metadata_fields(item)):
                 self.check_unknown(meta)
-                for name in _CONSTRAINTS:
+                for name in _CONSTRAINTS + _UNION:
                     if getattr(meta, name) is not None:
                         setattr(merged, name, getattr(meta, name))
                 if meta.strict is not None:
                     merged.strict = meta.strict
             if field is not None:
-                for name in _CONSTRAINTS:
+                for name in _CONSTRAINTS + _UNION:
                     if getattr(field, name) is not None:
                         setattr(merged, name, getattr(field, name))
                 if field.strict is not None:
@@ -82,9 +83,11 @@ class NodeBuilder:
         if origin in (typing.Union, types.UnionType):
             args = typing.get_args(tp)
             non_none = [a for a in args if a is not type(None)]
-            if len(non_none) == 1 and len(args) == 2:
+            # Optional[X] stays the plain nullable node X's constraints apply to
+            if len(non_none) == 1 and (field is None or field.discriminator is None):
                 return {"kind": "nullable", "inner": self.node(non_none[0], field)}
-            self.fail(f"unions other than Optional[X] are not supported yet: {_type_name(tp)}")
+            node = union_node(self, non_none, field)
+            return {"kind": "nullable", "inner": node} if len(non_none) < len(args) else node
         strict = self.strict if field is None or field.strict is None else bool(field.strict)
         constraints = field.constraints() if field is not None else {}
         if origin is typing.Literal:
@@ -145,6 +148,8 @@ class NodeBuilder:
         is not for validation (a docstring, a marker) gives none."""
         if isinstance(meta, FieldInfo):
             return [meta]
+        if isinstance(meta, Discriminator):
+            return [FieldInfo(discriminator=meta)]
         annotated_types = sys.modules.get("annotated_types")
         if annotated_types is None:
             return []

@@ -92,6 +92,10 @@ pub enum ErrorKind {
     JsonTimeDeltaParsing { error: Cow<'static, str> },
     TimezoneNaive,
     TimezoneAware,
+    // unions
+    ModelAttributesType,
+    UnionTagInvalid { discriminator: Arc<str>, tag: Arc<str>, expected_tags: Arc<str> },
+    UnionTagNotFound { discriminator: Arc<str> },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -140,6 +144,10 @@ impl ErrorKind {
             TooLong { .. } => "too_long",
             StringPatternMismatch { .. } => "string_pattern_mismatch",
             LiteralError { .. } => "literal_error",
+            // unions
+            ModelAttributesType => "model_attributes_type",
+            UnionTagInvalid { .. } => "union_tag_invalid",
+            UnionTagNotFound { .. } => "union_tag_not_found",
             NeedsPythonObject { .. } => "needs_python_object",
             Enum { .. } => "enum",
             IsInstanceOf { .. } => "is_instance_of",
@@ -226,6 +234,12 @@ impl ErrorKind {
             ),
             StringPatternMismatch { pattern } => format!("String should match pattern '{pattern}'"),
             LiteralError { expected } | Enum { expected } => format!("Input should be {expected}"),
+            // unions
+            ModelAttributesType => "Input should be a valid dictionary or object to extract fields from".into(),
+            UnionTagInvalid { discriminator, tag, expected_tags } => {
+                format!("Input tag '{tag}' found using {discriminator} does not match any of the expected tags: {expected_tags}")
+            }
+            UnionTagNotFound { discriminator } => format!("Unable to extract tag using discriminator {discriminator}"),
             NeedsPythonObject { method_name } => {
                 format!("Cannot check `{method_name}` when validating from json, use a JsonOrPython validator instead")
             }
@@ -303,6 +317,13 @@ impl ErrorKind {
             LiteralError { expected } | Enum { expected } => ctx.set_item("expected", &**expected)?,
             NeedsPythonObject { method_name } => ctx.set_item("method_name", *method_name)?,
             IsInstanceOf { class } => ctx.set_item("class", &**class)?,
+            // unions
+            UnionTagInvalid { discriminator, tag, expected_tags } => {
+                ctx.set_item("discriminator", &**discriminator)?;
+                ctx.set_item("tag", &**tag)?;
+                ctx.set_item("expected_tags", &**expected_tags)?;
+            }
+            UnionTagNotFound { discriminator } => ctx.set_item("discriminator", &**discriminator)?,
             // uuid and decimal
             UuidParsing { error } => ctx.set_item("error", &**error)?,
             UuidVersion { expected_version } => ctx.set_item("expected_version", expected_version)?,

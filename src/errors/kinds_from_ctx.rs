@@ -92,6 +92,14 @@ impl ErrorKind {
             },
             "string_pattern_mismatch" => StringPatternMismatch { pattern: ctx_str(ctx, "pattern", "StringPatternMismatch")? },
             "literal_error" => LiteralError { expected: ctx_str(ctx, "expected", "LiteralError")? },
+            // unions
+            "model_attributes_type" => ModelAttributesType,
+            "union_tag_invalid" => UnionTagInvalid {
+                discriminator: ctx_str(ctx, "discriminator", "UnionTagInvalid")?,
+                tag: ctx_str(ctx, "tag", "UnionTagInvalid")?,
+                expected_tags: ctx_str(ctx, "expected_tags", "UnionTagInvalid")?,
+            },
+            "union_tag_not_found" => UnionTagNotFound { discriminator: ctx_str(ctx, "discriminator", "UnionTagNotFound")? },
             "needs_python_object" => NeedsPythonObject { method_name: "isinstance" },
             "enum" => Enum { expected: ctx_str(ctx, "expected", "Enum")? },
             "is_instance_of" => IsInstanceOf { class: ctx_str(ctx, "class", "IsInstanceOf")? },

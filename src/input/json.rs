@@ -113,6 +113,22 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         false
     }
 
+    fn exactness(&self, target: super::Target) -> super::Exactness {
+        super::exactness::json_exactness(self, target)
+    }
+
+    fn discriminator_value(&self, py: Python<'py>, key: &Bound<'py, PyString>, _strict: bool) -> ValResult<Option<Bound<'py, PyAny>>> {
+        let JsonInput::Value(JsonValue::Object(pairs)) = self else {
+            return Err(ValError::new(ErrorKind::JsonDictType, self));
+        };
+        let key = key.to_str()?;
+        // a repeated key keeps its last value, as the model reads it
+        match pairs.iter().rev().find(|(k, _)| k == key) {
+            Some((_, value)) => Ok(Some(json_to_python(py, value)?)),
+            None => Ok(None),
+        }
+    }
+
     fn is_null(&self) -> bool {
         matches!(self, JsonInput::Value(JsonValue::Null))
     }

@@ -11,11 +11,15 @@ mod shared;
 mod json_numbers;
 // dates and times
 mod temporal;
+// unions
+mod exactness;
 
 pub use json::{invalid_json, json_bytes, json_to_python, parse_json, JsonInput};
 pub use python::{has_surrogates, DictEntries};
 
 pub use shared::IntValue;
+// unions
+pub use exactness::{Exactness, Target};
 // uuid and decimal
 pub use json_numbers::JsonSource;
 pub use python::decimal_type;
@@ -111,6 +115,14 @@ pub trait Input<'py> {
 
     /// Whether this is a Python object (JSON values are never instances).
     fn is_python(&self) -> bool;
+
+    // unions
+    /// How closely this accepted value matched `target` (see `exactness.rs`).
+    fn exactness(&self, target: Target) -> Exactness;
+
+    /// The value under `key` of a mapping or an object, as a tagged union
+    /// reads its tag; None when it has no such key or attribute.
+    fn discriminator_value(&self, py: Python<'py>, key: &Bound<'py, PyString>, strict: bool) -> ValResult<Option<Bound<'py, PyAny>>>;
 
     /// The plain Python value (`Any`).
     fn to_python(&self, py: Python<'py>) -> ValResult<Bound<'py, PyAny>>;

@@ -185,6 +185,14 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
         true
     }
 
+    fn exactness(&self, target: super::Target) -> super::Exactness {
+        super::exactness::python_exactness(self, target)
+    }
+
+    fn discriminator_value(&self, _py: Python<'py>, key: &Bound<'py, PyString>, strict: bool) -> ValResult<Option<Bound<'py, PyAny>>> {
+        super::python_lax::discriminator_value(self, key, strict)
+    }
+
     fn is_null(&self) -> bool {
         self.is_none()
     }

@@ -116,6 +116,15 @@ pub(super) fn int_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValResul
             return int_from_float(py, input, f.cast::<PyFloat>().map(|f| f.value()).unwrap_or(f64::NAN));
         }
     }
+    // a plain Enum member whose value is an int, as pydantic takes it (a
+    // member with any other value is not an int, though pydantic returns it)
+    if input.is_instance(enum_type(py)?)? {
+        let value = input.getattr("value")?;
+        if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+            let plain = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyNumber_Index(value.as_ptr()))? };
+            return Ok(IntValue::from_exact_int(plain));
+        }
+    }
     Err(ValError::new(ErrorKind::IntType, input))
 }
 
@@ -253,3 +262,27 @@ pub(super) fn bytes_slow<'py>(input: &Bound<'py, PyAny>, strict: bool) -> ValRes
     Err(ValError::new(ErrorKind::BytesType, input))
 }
 
+
+// unions
+/// A tagged union's tag: a dict's item, a Mapping's item (lax mode), or an
+/// object's attribute; builtin values that are none of these are refused.
+#[cold]
+pub(super) fn discriminator_value<'py>(input: &Bound<'py, PyAny>, key: &Bound<'py, PyString>, strict: bool) -> ValResult<Option<Bound<'py, PyAny>>> {
+    let py = input.py();
+    if let Ok(dict) = input.cast::<pyo3::types::PyDict>() {
+        return Ok(dict.get_item(key)?);
+    }
+    if is_plain_non_mapping(input) {
+        return Err(ValError::new(ErrorKind::ModelAttributesType, input));
+    }
+    let found = if !strict && input.is_instance(mapping_type(py)?)? {
+        input.get_item(key).map_err(|e| (e.is_instance_of::<pyo3::exceptions::PyKeyError>(py), e))
+    } else {
+        input.getattr(key).map_err(|e| (e.is_instance_of::<pyo3::exceptions::PyAttributeError>(py), e))
+    };
+    match found {
+        Ok(value) => Ok(Some(value)),
+        Err((true, _)) => Ok(None),
+        Err((false, e)) => Err(e.into()),
+    }
+}

@@ -12,7 +12,7 @@ use crate::batch::{JsonReader, NativeModel, NativeValues};
 use jiter::Peek;
 use crate::fields_set::FieldsSet;
 use crate::errors::{LocItem, ValResult};
-use crate::input::{Input, ModelInput, ModelRequest};
+use crate::input::{Exactness, Input, ModelInput, ModelRequest};
 use crate::validators::State;
 
 /// What validating a model input gave: an instance passed through as it is,
@@ -41,6 +41,8 @@ impl CompiledSchema {
         if let ModelInput::Instance(obj) = model_input {
             return Ok(Validated::Instance(obj));
         }
+        // building a new instance is not an exact match, for a union's choice
+        state.floor_with(|| Exactness::Strict);
         state.enter(input)?;
         let values = match &model_input {
             ModelInput::Dict(dict) => self.validate_fields(py, &mut DictLookup::new(dict, input), state),
@@ -54,6 +56,7 @@ impl CompiledSchema {
         };
         state.leave();
         let (values, given) = values?;
+        state.add_fields_set(given.len());
         Ok(Validated::Values(values, given))
     }
 

@@ -40,6 +40,11 @@ impl EnumSerializer {
         visit(self.class.as_any());
     }
 
+    /// Whether `value` is what the field holds, as a union picks its choice.
+    pub fn accepts(&self, value: &Bound<'_, PyAny>) -> bool {
+        !value.is_none() && matches!(self.unexpected(value), Ok(None))
+    }
+
     /// Whether `value` is what the field holds, else the type a warning
     /// names: a member (`enum`), or with `use_enum_values` a value of the
     /// members' builtin type. None is not warned about, as in pydantic.

@@ -20,6 +20,8 @@ mod writer;
 mod decimal;
 mod str_form;
 mod uuid;
+// unions
+mod union;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -57,6 +59,8 @@ pub enum Serializer {
     Decimal,
     // dates and times
     Temporal(temporal::TemporalKind),
+    // unions: a tagged union's choices too
+    Union(Vec<Serializer>),
 }
 
 impl Serializer {
@@ -95,6 +99,20 @@ impl Serializer {
             "date" => Serializer::Temporal(temporal::TemporalKind::Date),
             "time" => Serializer::Temporal(temporal::TemporalKind::Time),
             "timedelta" => Serializer::Temporal(temporal::TemporalKind::Timedelta),
+            // unions
+            "union" | "tagged_union" => {
+                let choices = node_get(node, "choices")?.ok_or_else(|| PyTypeError::new_err("union without choices"))?;
+                let mut built = Vec::new();
+                for choice in choices.cast::<pyo3::types::PyList>()?.iter() {
+                    // a plain union's choices come with their labels
+                    let node = match choice.cast::<pyo3::types::PyTuple>() {
+                        Ok(pair) => pair.get_item(0)?,
+                        Err(_) => choice,
+                    };
+                    built.push(Serializer::build(node.cast::<PyDict>()?)?);
+                }
+                Serializer::Union(built)
+            }
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -122,6 +140,8 @@ impl Serializer {
             Serializer::Decimal => str_form::to_python::<decimal::DecimalForm>(value, d, filter),
             // dates and times
             Serializer::Temporal(kind) => kind.to_python(value, d, filter),
+            // unions
+            Serializer::Union(choices) => union::to_python(choices, value, d, filter),
         }
     }
 
@@ -149,6 +169,8 @@ impl Serializer {
             Serializer::Decimal => str_form::to_json::<decimal::DecimalForm>(value, out, d, filter),
             // dates and times
             Serializer::Temporal(kind) => kind.to_json(value, out, d, filter),
+            // unions
+            Serializer::Union(choices) => union::to_json(choices, value, out, d, filter),
         }
     }
 
@@ -186,6 +208,10 @@ impl Serializer {
             Serializer::Decimal => <decimal::DecimalForm as str_form::StrForm>::NAME.into(),
             // dates and times
             Serializer::Temporal(kind) => kind.name().into(),
+            // unions
+            Serializer::Union(choices) => {
+                format!("Union[{}]", choices.iter().map(|c| c.expected(py)).collect::<Vec<_>>().join(", "))
+            }
         }
     }
 
@@ -198,6 +224,8 @@ impl Serializer {
                 kv.1.models(found);
             }
             Serializer::Model(m) => found.push(m),
+            // unions
+            Serializer::Union(choices) => choices.iter().for_each(|c| c.models(found)),
             _ => {}
         }
     }
@@ -212,6 +240,8 @@ impl Serializer {
             }
             Serializer::Model(m) => m.visit_objects(visit),
             Serializer::Enum(e) => e.visit_objects(visit),
+            // unions
+            Serializer::Union(choices) => choices.iter().for_each(|c| c.visit_objects(visit)),
             _ => {}
         }
     }

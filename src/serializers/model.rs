@@ -34,6 +34,12 @@ impl ModelSerializer {
         Ok(ModelSerializer { cls: cls.cast_into::<PyType>()?.unbind(), schema: OnceLock::new(), recursive: OnceLock::new() })
     }
 
+    /// Whether `value` is an instance of the class (strict: of exactly it).
+    pub fn accepts(&self, value: &Bound<'_, PyAny>, strict: bool) -> bool {
+        let cls = self.cls.bind(value.py());
+        value.get_type().is(cls) || (!strict && value.is_instance(cls).unwrap_or(false))
+    }
+
     pub fn class_name(&self, py: Python<'_>) -> String {
         self.cls.bind(py).name().map(|n| n.to_string()).unwrap_or_default()
     }

@@ -28,7 +28,7 @@ impl TemporalKind {
         }
     }
 
-    fn matches(self, value: &Bound<'_, PyAny>) -> bool {
+    pub fn matches(self, value: &Bound<'_, PyAny>) -> bool {
         match self {
             TemporalKind::Datetime => value.is_instance_of::<PyDateTime>(),
             TemporalKind::Date => value.is_instance_of::<PyDate>(),

@@ -7,6 +7,7 @@ use pyo3::types::{PyBool, PyDict};
 use super::{BuildContext, node_strict, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::ValResult;
+use crate::input::Target;
 use crate::input::Input;
 
 #[derive(Debug)]
@@ -20,8 +21,9 @@ impl BoolValidator {
     }
 
     #[inline]
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let value = input.validate_bool(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Bool));
         Ok(PyBool::new(py, value).to_owned().into_any())
     }
 

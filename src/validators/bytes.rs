@@ -8,6 +8,7 @@ use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_strict, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::{ValError, ValResult};
+use crate::input::Target;
 use crate::input::Input;
 
 #[derive(Debug)]
@@ -28,7 +29,7 @@ impl BytesValidator {
     }
 
     #[inline]
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let (value, len) = self.validate_deferred(py, input, state)?;
         if let (Some(checks), Some(len)) = (&self.checks, len) {
             if let Some(kind) = checks.first_failure(len) {
@@ -43,9 +44,10 @@ impl BytesValidator {
         &self,
         py: Python<'py>,
         input: &impl Input<'py>,
-        state: &State,
+        state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         let value = input.validate_bytes(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Bytes));
         let len = match self.checks {
             Some(_) => Some(value.cast::<PyBytes>().map(|b| b.as_bytes().len() as u64).unwrap_or(0)),
             None => None,

@@ -11,6 +11,7 @@ use super::checks::LeafChecks;
 use super::temporal_bounds::{NowOp, TemporalBounds};
 use super::{node_strict, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::Target;
 use crate::input::{local_utc_offset, EitherDate, Input};
 
 #[derive(Debug)]
@@ -58,7 +59,7 @@ impl DateValidator {
         &self,
         py: Python<'py>,
         input: &impl Input<'py>,
-        state: &State,
+        state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         let date = self.read(input, state)?;
         let Some(program) = &self.program else { return Ok((self.finish(py, date, input)?, None)) };
@@ -72,8 +73,9 @@ impl DateValidator {
         Ok((date.into_python(py, input)?, Some(days as u64)))
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let date = self.read(input, state)?;
+        state.floor_with(|| input.exactness(Target::Date));
         self.finish(py, date, input)
     }
 

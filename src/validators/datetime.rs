@@ -9,6 +9,7 @@ use speedate::{DateTime, Time};
 use super::temporal_bounds::{NowOp, TemporalBounds};
 use super::{node_get, node_strict, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::Target;
 use crate::input::{local_utc_offset, EitherDateTime, Input};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,13 +55,14 @@ impl DatetimeValidator {
         self.bounds.as_ref().map_or(0, |b| b.len()) + self.now.is_some() as usize + self.tz.is_some() as usize
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let strict = state.strict_or(self.strict);
         let datetime = match input.validate_datetime(strict) {
             Ok(dt) => dt,
             Err(err @ ValError::Lines(_)) if !strict => datetime_from_date(input).map_err(|e| e.unwrap_or(err))?,
             Err(err) => return Err(err),
         };
+        state.floor_with(|| input.exactness(Target::Datetime));
         if self.bounds.is_some() || self.now.is_some() || self.tz.is_some() {
             let raw = datetime.as_raw().map_err(|err| invalid_object(py, err, input))?;
             self.check(py, &raw, input)?;

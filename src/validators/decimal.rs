@@ -12,6 +12,7 @@ use pyo3::types::{PyDict, PyString, PyType};
 use super::checks::shared_bound;
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::Target;
 use crate::input::{decimal_type as decimal_class, DecimalInput, Input};
 
 #[derive(Debug)]
@@ -92,7 +93,9 @@ impl DecimalValidator {
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
-        let decimal = match input.validate_decimal(py, state.strict_or(self.strict))? {
+        let decimal = input.validate_decimal(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Decimal));
+        let decimal = match decimal {
             DecimalInput::Exact(decimal) => decimal,
             DecimalInput::Construct(arg) => construct(&arg, input)?,
             DecimalInput::JsonFloat(value) => {

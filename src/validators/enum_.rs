@@ -16,7 +16,7 @@ use super::literal::LiteralLookup;
 use super::{node_get, node_strict, BuildContext, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
-use crate::input::Input;
+use crate::input::{Exactness, Input};
 
 fn enum_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     static ENUM: pyo3::sync::PyOnceLock<Py<PyType>> = pyo3::sync::PyOnceLock::new();
@@ -95,12 +95,15 @@ impl EnumValidator {
         Ok(if self.use_values { member.getattr(pyo3::intern!(member.py(), "value"))? } else { member })
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let strict = state.strict_or(self.strict);
         let class = self.class.bind(py);
         if input.is_python() {
             let value = input.to_python(py)?;
             if value.get_type().is(class) || value.is_instance(class)? {
+                if !value.get_type().is(class) {
+                    state.floor_with(|| Exactness::Lax);
+                }
                 return self.stored_member(value);
             }
         }
@@ -109,6 +112,8 @@ impl EnumValidator {
             None if !input.is_python() => return Err(ValError::new(ErrorKind::NeedsPythonObject { method_name: "isinstance" }, input)),
             _ => return Err(ValError::new(ErrorKind::IsInstanceOf { class: self.class_name.clone() }, input)),
         };
+        // by value: a coercion, for a union's choice
+        state.floor_with(|| Exactness::Lax);
         if let Some(index) = values.find(py, input)? {
             return Ok(self.stored(py, values, index));
         }

@@ -10,6 +10,7 @@ use super::checks::{shared_bound, CheckError, LeafCheck, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::Target;
 use crate::input::Input;
 
 #[derive(Debug)]
@@ -33,8 +34,10 @@ impl FloatValidator {
     }
 
     #[inline]
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
-        Ok(input.validate_float(py, state.strict_or(self.strict))?.1)
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        let (_, value) = input.validate_float(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Float));
+        Ok(value)
     }
 
     /// Off the GIL (see `Validator::native`).
@@ -88,7 +91,7 @@ impl ConstrainedFloatValidator {
         !self.allow_inf_nan as usize
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let (obj, bits) = self.validate_deferred(py, input, state)?;
         match bits.and_then(|bits| self.checks.first_failure(bits)) {
             Some(kind) => Err(ValError::new(kind, input)),
@@ -101,9 +104,10 @@ impl ConstrainedFloatValidator {
         &self,
         py: Python<'py>,
         input: &impl Input<'py>,
-        state: &State,
+        state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         let (value, obj) = input.validate_float(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Float));
         if !self.allow_inf_nan && !value.is_finite() {
             return Err(ValError::new(ErrorKind::FiniteNumber, input));
         }

@@ -11,6 +11,7 @@ use super::checks::{int_text, shared_bound, CheckError, LeafCheck, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::Target;
 use crate::input::{Input, IntValue};
 
 #[derive(Debug)]
@@ -30,8 +31,10 @@ impl IntValidator {
     }
 
     #[inline]
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
-        Ok(input.validate_int(py, state.strict_or(self.strict))?.into_object())
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        let value = input.validate_int(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Int));
+        Ok(value.into_object())
     }
 
     /// Off the GIL (see `Validator::native`).
@@ -122,7 +125,7 @@ impl ConstrainedIntValidator {
         self.bounds.len()
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let (obj, slot) = self.validate_deferred(py, input, state)?;
         if let (Some(bits), Some(checks)) = (slot, &self.program) {
             if let Some(kind) = checks.first_failure(bits) {
@@ -137,9 +140,11 @@ impl ConstrainedIntValidator {
         &self,
         py: Python<'py>,
         input: &impl Input<'py>,
-        state: &State,
+        state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
-        match input.validate_int(py, state.strict_or(self.strict))? {
+        let value = input.validate_int(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Int));
+        match value {
             IntValue::Small(v, obj) if self.program.is_some() => Ok((obj, Some(v as u64))),
             IntValue::Small(_, obj) | IntValue::Big(obj) => {
                 self.check_exact(input, &obj)?;

@@ -13,6 +13,7 @@ use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, InputValue, LineError, LocItem, ValError, ValResult};
 use jiter::{JsonValue, Peek};
 use crate::batch::{JsonReader, Native};
+use crate::input::Target;
 use crate::input::{Input, JsonInput, SeqInput};
 
 #[derive(Debug)]
@@ -244,6 +245,7 @@ impl ListValidator {
         state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         let seq = input.validate_list(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::List));
         let len = match &seq {
             SeqInput::List(list) => list.len(),
             SeqInput::Items(items) => items.len(),

@@ -23,6 +23,9 @@ mod datetime;
 mod temporal_bounds;
 mod time;
 mod timedelta;
+// unions
+mod tagged_union;
+mod union;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -35,7 +38,7 @@ use pyo3::types::PyDict;
 
 use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
-use crate::input::Input;
+use crate::input::{Exactness, Input};
 
 /// Deep input against a recursive model stops here with a validation error
 /// instead of exhausting the native stack (pydantic's limit).
@@ -64,11 +67,18 @@ pub struct State {
     // uuid and decimal
     /// The JSON document being validated, for the text of its numbers.
     pub json_source: Option<crate::input::JsonSource>,
+    // unions
+    /// Inside a smart union: how closely the choice being tried matched so
+    /// far (validators lower it); None outside unions, where nothing reads it.
+    pub exactness: Option<Exactness>,
+    /// Inside a smart union: how many fields the models of the choice being
+    /// tried took from the input, the first measure of a model choice.
+    pub fields_set_count: Option<usize>,
 }
 
 impl State {
     pub fn new(strict: Option<bool>, from_attributes: bool, context: Option<Py<PyAny>>) -> Self {
-        State { path: Default::default(), strict, from_attributes, context, json_source: None }
+        State { path: Default::default(), strict, from_attributes, context, json_source: None, exactness: None, fields_set_count: None }
     }
 
     // uuid and decimal
@@ -86,6 +96,26 @@ impl State {
     #[inline]
     pub fn strict_or(&self, strict: bool) -> bool {
         self.strict.unwrap_or(strict)
+    }
+
+    // unions
+    /// Lowers the exactness of the union choice being tried to `exactness`
+    /// (computed only inside a union).
+    #[inline(always)]
+    pub fn floor_with(&mut self, exactness: impl FnOnce() -> Exactness) {
+        if let Some(current) = self.exactness {
+            if current > Exactness::Lax {
+                self.exactness = Some(current.min(exactness()));
+            }
+        }
+    }
+
+    /// Records the fields a model took from its input, inside a union.
+    #[inline]
+    pub fn add_fields_set(&mut self, count: usize) {
+        if self.exactness.is_some() {
+            *self.fields_set_count.get_or_insert(0) += count;
+        }
     }
 
     #[inline]
@@ -133,6 +163,9 @@ pub enum Validator {
     Date(date::DateValidator),
     Time(time::TimeValidator),
     Timedelta(timedelta::TimedeltaValidator),
+    // unions
+    Union(union::UnionValidator),
+    TaggedUnion(tagged_union::TaggedUnionValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -177,6 +210,9 @@ impl Validator {
             "date" => date::DateValidator::build(node, ctx),
             "time" => time::TimeValidator::build(node, ctx),
             "timedelta" => timedelta::TimedeltaValidator::build(node, ctx),
+            // unions
+            "union" => union::UnionValidator::build(node, ctx),
+            "tagged_union" => tagged_union::TaggedUnionValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -185,7 +221,7 @@ impl Validator {
     #[inline]
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         match self {
-            Validator::Any(v) => v.validate(py, input),
+            Validator::Any(v) => v.validate(py, input, state),
             Validator::None(v) => v.validate(py, input),
             Validator::Bool(v) => v.validate(py, input, state),
             Validator::Int(v) => v.validate(py, input, state),
@@ -209,6 +245,9 @@ impl Validator {
             Validator::Date(v) => v.validate(py, input, state),
             Validator::Time(v) => v.validate(py, input, state),
             Validator::Timedelta(v) => v.validate(py, input, state),
+            // unions
+            Validator::Union(v) => v.validate(py, input, state),
+            Validator::TaggedUnion(v) => v.validate(py, input, state),
         }
     }
 
@@ -280,6 +319,8 @@ impl Validator {
             Validator::Uuid(_) | Validator::Decimal(_) => None,
             // dates and times: no native values yet; the full path decides
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
+            // unions: the choice is made on the full path
+            Validator::Union(_) | Validator::TaggedUnion(_) => None,
         }
     }
 
@@ -321,6 +362,8 @@ impl Validator {
             Validator::Uuid(_) | Validator::Decimal(_) => false,
             // dates and times: their objects are made under the GIL
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
+            // unions: chosen under the GIL
+            Validator::Union(_) | Validator::TaggedUnion(_) => false,
             _ => true,
         })
     }
@@ -341,6 +384,9 @@ impl Validator {
             Validator::Uuid(_) => false,
             // dates and times: a subclass instance or a tzinfo may hold references
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
+            // unions
+            Validator::Union(v) => v.choices().iter().all(Validator::is_scalar),
+            Validator::TaggedUnion(_) => false,
         }
     }
 
@@ -361,6 +407,9 @@ impl Validator {
             Validator::Date(v) => v.check_count(),
             Validator::Time(v) => v.check_count(),
             Validator::Timedelta(v) => v.check_count(),
+            // unions
+            Validator::Union(v) => v.choices().iter().map(Validator::check_count).sum(),
+            Validator::TaggedUnion(v) => v.choices().iter().map(Validator::check_count).sum(),
             _ => 0,
         }
     }
@@ -379,6 +428,9 @@ impl Validator {
                 v.value().item_programs(found);
             }
             Validator::Nullable(v) => v.inner().item_programs(found),
+            // unions
+            Validator::Union(v) => v.choices().iter().for_each(|c| c.item_programs(found)),
+            Validator::TaggedUnion(v) => v.choices().iter().for_each(|c| c.item_programs(found)),
             _ => {}
         }
     }
@@ -395,6 +447,9 @@ impl Validator {
             Validator::Model(v) => v.visit_objects(visit),
             Validator::Literal(v) => v.visit_objects(visit),
             Validator::Enum(v) => v.visit_objects(visit),
+            // unions
+            Validator::Union(v) => v.choices().iter().for_each(|c| c.visit_objects(visit)),
+            Validator::TaggedUnion(v) => v.visit_objects(visit),
             _ => {}
         }
     }

@@ -14,6 +14,7 @@ use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::Target;
 use crate::input::{has_surrogates, Input};
 
 #[derive(Debug)]
@@ -43,8 +44,10 @@ impl StrValidator {
     }
 
     #[inline]
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
-        Ok(input.validate_str(py, state.strict_or(self.strict))?.into_any())
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        let value = input.validate_str(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Str));
+        Ok(value.into_any())
     }
 
     /// Off the GIL (see `Validator::native`).
@@ -212,8 +215,9 @@ impl ConstrainedStrValidator {
         Ok(self.transformed(py, s, Transform::change_case)?.into_any())
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let s = self.coerce(py, input, state)?;
+        state.floor_with(|| input.exactness(Target::Str));
         if !self.checks.is_empty() {
             let len = s.len()? as u64;
             if let Some(kind) = self.checks.first_failure(len) {
@@ -234,12 +238,13 @@ impl ConstrainedStrValidator {
         &self,
         py: Python<'py>,
         input: &impl Input<'py>,
-        state: &State,
+        state: &mut State,
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         if self.program_checks().is_none() {
             return Ok((self.validate(py, input, state)?, None));
         }
         let s = self.coerce(py, input, state)?;
+        state.floor_with(|| input.exactness(Target::Str));
         let len = s.len()? as u64;
         Ok((self.finish(py, s)?, Some(len)))
     }

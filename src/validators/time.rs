@@ -7,6 +7,7 @@ use speedate::Time;
 use super::temporal_bounds::TemporalBounds;
 use super::{node_strict, BuildContext, State, Validator};
 use crate::errors::{ValError, ValResult};
+use crate::input::Target;
 use crate::input::Input;
 
 #[derive(Debug)]
@@ -33,8 +34,9 @@ impl TimeValidator {
         self.bounds.as_ref().map_or(0, |b| b.len())
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let time = input.validate_time(state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Time));
         if let Some(bounds) = &self.bounds {
             if let Some(kind) = bounds.first_failure(&time.as_raw()?) {
                 return Err(ValError::new(kind, input));

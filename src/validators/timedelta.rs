@@ -9,6 +9,7 @@ use speedate::Duration;
 use super::temporal_bounds::TemporalBounds;
 use super::{node_strict, BuildContext, State, Validator};
 use crate::errors::{ValError, ValResult};
+use crate::input::Target;
 use crate::input::{duration_to_python, Input};
 
 #[derive(Debug)]
@@ -38,8 +39,9 @@ impl TimedeltaValidator {
         self.bounds.as_ref().map_or(0, |b| b.len())
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let duration = input.validate_timedelta(state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Timedelta));
         let Some(bounds) = &self.bounds else { return Ok(duration.into_python(py)?) };
         let raw = duration.as_raw()?;
         let value = duration.into_python(py)?;

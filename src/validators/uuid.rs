@@ -9,6 +9,7 @@ use uuid::{Uuid, Variant};
 
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::input::Target;
 use crate::input::{uuid_type as uuid_class, Input, UuidInput};
 
 #[derive(Debug)]
@@ -25,8 +26,10 @@ impl UuidValidator {
         Ok(Validator::Uuid(UuidValidator { strict, version }))
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
-        let parsed = match input.validate_uuid(py, state.strict_or(self.strict))? {
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        let uuid = input.validate_uuid(py, state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Uuid));
+        let parsed = match uuid {
             UuidInput::Instance(uuid) => {
                 if let Some(expected) = self.version {
                     // an instance's `version` is None unless its variant is RFC 4122
