@@ -113,16 +113,18 @@ def tagged_node(builder, members: list, discriminator) -> dict:
         discriminator = discriminator.discriminator
     choices, tags = [], []
     if isinstance(discriminator, str):
-        key = None
+        alias = None
         for member in members:
             member, _ = _split_tag(member)
-            values, alias = _model_tags(builder, member, discriminator)
-            if key is not None and alias != key:
-                builder.fail(f"aliases for discriminator {discriminator!r} must be the same (got {key}, {alias})")
-            key = alias
+            values, member_alias = _model_tags(builder, member, discriminator)
+            if alias is not None and member_alias != alias:
+                builder.fail(f"aliases for discriminator {discriminator!r} must be the same (got {alias}, {member_alias})")
+            alias = member_alias
             choices.append(builder.node(member))
             tags.extend((value, len(choices) - 1) for value in values)
-        discriminator_repr = repr(key)
+        # the tag is looked up by the field's name, then by its alias
+        key = [discriminator] if alias == discriminator else [discriminator, alias]
+        discriminator_repr = " | ".join(repr(k) for k in key)
     elif callable(discriminator):
         key = discriminator
         for member in members:

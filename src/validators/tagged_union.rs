@@ -16,8 +16,8 @@ use crate::input::Input;
 
 #[derive(Debug)]
 enum Discriminator {
-    /// The key (the field's alias, if it has one) of each choice's tag field.
-    Key(Py<PyString>),
+    /// The keys of each choice's tag field, tried in turn: its name, then its alias.
+    Keys(Vec<Py<PyString>>),
     /// A function of the input returning its tag, or None when it has none.
     Function(Py<PyAny>),
 }
@@ -47,8 +47,8 @@ impl TaggedUnionValidator {
     pub fn build(node: &Bound<'_, PyDict>, ctx: &BuildContext) -> PyResult<Validator> {
         let required = |key: &str| node_get(node, key)?.ok_or_else(|| PyTypeError::new_err(format!("tagged union without {key:?}")));
         let discriminator = required("discriminator")?;
-        let discriminator = match discriminator.cast::<PyString>() {
-            Ok(key) => Discriminator::Key(key.clone().unbind()),
+        let discriminator = match discriminator.cast::<PyList>() {
+            Ok(keys) => Discriminator::Keys(keys.iter().map(|k| Ok(k.cast_into::<PyString>()?.unbind())).collect::<PyResult<_>>()?),
             Err(_) => Discriminator::Function(discriminator.unbind()),
         };
         let mut choices = Vec::new();
@@ -89,7 +89,7 @@ impl TaggedUnionValidator {
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let tag = match &self.discriminator {
-            Discriminator::Key(key) => input.discriminator_value(py, key.bind(py), state.strict_or(false))?,
+            Discriminator::Keys(keys) => self.read_tag(py, keys, input, state.strict_or(false))?,
             Discriminator::Function(function) => Some(function.bind(py).call1((input.to_python(py)?,))?).filter(|tag| !tag.is_none()),
         };
         let Some(tag) = tag else {
@@ -100,6 +100,15 @@ impl TaggedUnionValidator {
         };
         let (choice, loc) = &self.tag_choice[index];
         self.choices[*choice].validate(py, input, state).map_err(|err| err.with_outer(|| loc.clone()))
+    }
+
+    fn read_tag<'py>(&self, py: Python<'py>, keys: &[Py<PyString>], input: &impl Input<'py>, strict: bool) -> ValResult<Option<Bound<'py, PyAny>>> {
+        for key in keys {
+            if let Some(tag) = input.discriminator_value(py, key.bind(py), strict)? {
+                return Ok(Some(tag));
+            }
+        }
+        Ok(None)
     }
 
     #[cold]
