@@ -352,10 +352,12 @@ pub fn duration_to_python<'py>(py: Python<'py>, d: &Duration) -> PyResult<Bound<
 /// `datetime.timezone` for a UTC offset in seconds (`timezone.utc` for zero).
 fn fixed_timezone(py: Python<'_>, offset: Option<i32>) -> PyResult<Option<Bound<'_, PyTzInfo>>> {
     static TIMEZONE: PyOnceLock<Py<pyo3::types::PyType>> = PyOnceLock::new();
+    static UTC: PyOnceLock<Py<PyTzInfo>> = PyOnceLock::new();
     let Some(seconds) = offset else { return Ok(None) };
     let timezone = TIMEZONE.import(py, "datetime", "timezone")?;
     if seconds == 0 {
-        return Ok(Some(timezone.getattr("utc")?.cast_into()?));
+        let utc = UTC.get_or_try_init(py, || Ok::<_, PyErr>(timezone.getattr("utc")?.cast_into::<PyTzInfo>()?.unbind()))?;
+        return Ok(Some(utc.bind(py).clone()));
     }
     Ok(Some(timezone.call1((PyDelta::new(py, 0, seconds, 0, true)?,))?.cast_into()?))
 }

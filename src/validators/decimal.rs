@@ -10,6 +10,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
 
 use super::checks::shared_bound;
+use super::decimal_digits as digits;
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Target;
@@ -95,29 +96,41 @@ impl DecimalValidator {
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let decimal = input.validate_decimal(py, state.strict_or(self.strict))?;
         state.floor_with(|| input.exactness(Target::Decimal));
+        let check_digits = self.max_digits.is_some() || self.decimal_places.is_some();
+        // a plain number's text gives its digits without asking the Decimal
+        let mut from_text = None;
         let decimal = match decimal {
             DecimalInput::Exact(decimal) => decimal,
-            DecimalInput::Construct(arg) => construct(&arg, input)?,
+            DecimalInput::Construct(arg) => {
+                if check_digits || !self.allow_inf_nan {
+                    from_text = arg.cast::<PyString>().ok().and_then(|s| s.to_str().ok()).and_then(digits::from_text);
+                }
+                construct(&arg, input)?
+            }
             DecimalInput::JsonFloat(value) => {
                 let text = match state.json_source.as_mut().and_then(|source| source.float_text(value)) {
                     Some(text) => PyString::new(py, text),
                     None => PyString::new(py, &float_text(value)),
                 };
+                if check_digits || !self.allow_inf_nan {
+                    from_text = text.to_str().ok().and_then(digits::from_text);
+                }
                 construct(text.as_any(), input)?
             }
         };
-        self.check(py, &decimal, input)?;
+        self.check(py, &decimal, from_text, input)?;
         Ok(decimal)
     }
 
-    fn check<'py>(&self, py: Python<'py>, decimal: &Bound<'py, PyAny>, input: &impl Input<'py>) -> ValResult<()> {
+    /// `from_text`: the digits of a finite value, read from its text.
+    fn check<'py>(&self, py: Python<'py>, decimal: &Bound<'py, PyAny>, from_text: Option<digits::Digits>, input: &impl Input<'py>) -> ValResult<()> {
         let check_digits = self.max_digits.is_some() || self.decimal_places.is_some();
         if !self.allow_inf_nan || check_digits {
-            if !decimal.call_method0(pyo3::intern!(py, "is_finite"))?.is_truthy()? {
+            if from_text.is_none() && !decimal.call_method0(pyo3::intern!(py, "is_finite"))?.is_truthy()? {
                 return Err(ValError::new(ErrorKind::FiniteNumber, input));
             }
             if check_digits {
-                if let Some(kind) = self.digits_failure(decimal) {
+                if let Some(kind) = from_text.or_else(|| digits::from_decimal(decimal)).and_then(|d| self.digits_failure(d)) {
                     return Err(ValError::new(kind, input));
                 }
             }
@@ -142,8 +155,8 @@ impl DecimalValidator {
 
     /// pydantic's rule: a count fails only when it fails both as written and
     /// without trailing zeros (so trailing zeros never count against a value).
-    fn digits_failure(&self, decimal: &Bound<'_, PyAny>) -> Option<ErrorKind> {
-        let ((places, digits), (normalized_places, normalized_digits)) = digits_info(decimal)?;
+    fn digits_failure(&self, digits: digits::Digits) -> Option<ErrorKind> {
+        let ((places, digits), (normalized_places, normalized_digits)) = digits;
         if let Some(max_digits) = self.max_digits {
             if digits > max_digits && normalized_digits > max_digits {
                 return Some(ErrorKind::DecimalMaxDigits { max_digits });
@@ -173,36 +186,6 @@ fn construct<'py>(arg: &Bound<'py, PyAny>, input: &impl Input<'py>) -> ValResult
             ValError::Internal(err)
         }
     })
-}
-
-/// (decimal places, digits) of a finite Decimal as written and with its
-/// trailing zeros dropped (exactly, whatever the context's precision; zero is
-/// `0`), read from `as_tuple()`. None when the value cannot say (pydantic
-/// then skips the checks).
-fn digits_info(decimal: &Bound<'_, PyAny>) -> Option<((u64, u64), (u64, u64))> {
-    let py = decimal.py();
-    let tuple = decimal.call_method0(pyo3::intern!(py, "as_tuple")).ok()?;
-    let digits: Vec<u8> = tuple.getattr(pyo3::intern!(py, "digits")).ok()?.extract().ok()?;
-    let exponent: i64 = tuple.getattr(pyo3::intern!(py, "exponent")).ok()?.extract().ok()?;
-    let trailing_zeros = digits.iter().rev().take_while(|&&d| d == 0).count();
-    let normalized = if trailing_zeros == digits.len() {
-        (1, 0)
-    } else {
-        (digits.len() - trailing_zeros, exponent.saturating_add(trailing_zeros as i64))
-    };
-    Some((count(digits.len(), exponent), count(normalized.0, normalized.1)))
-}
-
-/// pydantic's count: a positive exponent adds trailing zeros to the digits, a
-/// negative one is the number of places, and zeros after the point count as digits.
-fn count(digits: usize, exponent: i64) -> (u64, u64) {
-    let digits = digits as u64;
-    if exponent >= 0 {
-        (0, digits.saturating_add(exponent.unsigned_abs()))
-    } else {
-        let places = exponent.unsigned_abs();
-        (places, digits.max(places))
-    }
 }
 
 /// Whether `(decimal / multiple_of) % 1 == 0` in the thread's decimal

@@ -100,7 +100,10 @@ impl EnumValidator {
         let class = self.class.bind(py);
         if input.is_python() {
             let value = input.to_python(py)?;
-            if value.get_type().is(class) || value.is_instance(class)? {
+            // SAFETY: both are live type objects; a real subtype test, with no
+            // `__instancecheck__` to call (an Enum class has no virtual subclasses)
+            let member = unsafe { pyo3::ffi::PyType_IsSubtype(value.get_type_ptr(), class.as_type_ptr()) } != 0;
+            if member {
                 if !value.get_type().is(class) {
                     state.floor_with(|| Exactness::Lax);
                 }

@@ -16,6 +16,7 @@ mod nullable;
 mod str;
 // uuid and decimal
 mod decimal;
+mod decimal_digits;
 mod uuid;
 // dates and times
 mod date;
