@@ -108,16 +108,18 @@ def _forward_refs(tp):
     return tp
 
 
-def resolve(annotation, globalns, localns):
-    """Evaluates string annotations and forward references inside generics."""
+def resolve(annotation, globalns, localns, type_params=()):
+    """Evaluates string annotations and forward references inside generics;
+    `type_params` are a PEP 695 class's own type variables."""
     if sys.version_info < (3, 11):
         annotation = _forward_refs(annotation)
     if isinstance(annotation, str):
         annotation = ForwardRef(annotation)
     try:
         if sys.version_info >= (3, 13):
-            # 3.13 warns unless type_params is given; satya models have none
-            return typing._eval_type(annotation, globalns, localns, type_params=())
+            return typing._eval_type(annotation, globalns, localns, type_params=tuple(type_params))
+        if type_params:  # before 3.13 the class's own variables are found as names
+            localns = {**{p.__name__: p for p in type_params}, **localns}
         return typing._eval_type(annotation, globalns, localns)
     except NameError as exc:
         raise Unresolved(str(exc)) from None

@@ -9,7 +9,7 @@ import sys
 import threading
 import weakref
 
-from . import _batch, _satya
+from . import _batch, _generics, _satya
 from . import config as _settings
 from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
@@ -222,7 +222,7 @@ def _build(cls) -> None:
         module = sys.modules.get(spec.module)
         globalns = dict(vars(module)) if module else {}
         localns = {**cls.__dict__.get("__satya_localns__", {}), cls.__name__: cls}
-        annotation = resolve(spec.annotation, globalns, localns)
+        annotation = resolve(spec.annotation, globalns, localns, getattr(cls, "__type_params__", ()))
         info = spec.info
         builder = NodeBuilder(where, _Model, strict, bool(config.get("use_enum_values", False)))
         builder.check_unknown(info)
@@ -295,6 +295,10 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     # `from_attributes=`.
     model_validate = _satya.entry_descriptor("model_validate")
     model_validate_json = _satya.entry_descriptor("model_validate_json")
+
+    @classmethod
+    def __class_getitem__(cls, params):
+        return _generics.parametrize(cls, params)
 
     @classmethod
     def model_validate_many(cls, objects, *, strict=None, context=None, from_attributes=None, errors="raise"):

@@ -16,6 +16,7 @@ from typing import Any
 from ._fields import (
     _CONSTRAINTS, _DIGITS, _LENGTH, _NUMERIC, _TEMPORAL_MARKS, _TRANSFORMS, _UNION, FieldInfo, TemporalMark, _type_name,
 )
+from ._generics import open_type
 from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
 from .errors import SchemaError
@@ -80,6 +81,8 @@ class NodeBuilder:
                 if field.strict is not None:
                     merged.strict = field.strict
             return self.node(inner, merged)
+        if isinstance(tp, typing.TypeVar):
+            return self.node(open_type(tp), field)
         if origin in (typing.Union, types.UnionType):
             args = typing.get_args(tp)
             non_none = [a for a in args if a is not type(None)]
