@@ -16,6 +16,7 @@ from typing import Any
 from ._fields import (
     _CONSTRAINTS, _DIGITS, _LENGTH, _NUMERIC, _TEMPORAL_MARKS, _TRANSFORMS, _UNION, FieldInfo, TemporalMark, _type_name,
 )
+from ._dataclasses import dataclass_node, is_dataclass_type
 from ._generics import open_type
 from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
@@ -127,6 +128,8 @@ class NodeBuilder:
                 node["key"] = self.node(args[0])
                 node["value"] = self.node(args[1])
             return self.with_constraints(node, constraints, "dict")
+        elif is_dataclass_type(tp):
+            return self.with_constraints(dataclass_node(self, tp, strict), constraints, tp.__name__)
         elif isinstance(tp, type) and issubclass(tp, self.model_base):
             node = {"kind": "model", "cls": tp}
             return self.with_constraints(node, constraints, tp.__name__)

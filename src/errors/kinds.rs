@@ -96,6 +96,11 @@ pub enum ErrorKind {
     ModelAttributesType,
     UnionTagInvalid { discriminator: Arc<str>, tag: Arc<str>, expected_tags: Arc<str> },
     UnionTagNotFound { discriminator: Arc<str> },
+    // dataclasses
+    DataclassType { class_name: Arc<str> },
+    /// dataclass_type for JSON input, which pydantic words differently.
+    JsonDataclassType { class_name: Arc<str> },
+    DataclassExactType { class_name: Arc<str> },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -148,6 +153,9 @@ impl ErrorKind {
             ModelAttributesType => "model_attributes_type",
             UnionTagInvalid { .. } => "union_tag_invalid",
             UnionTagNotFound { .. } => "union_tag_not_found",
+            // dataclasses
+            DataclassType { .. } | JsonDataclassType { .. } => "dataclass_type",
+            DataclassExactType { .. } => "dataclass_exact_type",
             NeedsPythonObject { .. } => "needs_python_object",
             Enum { .. } => "enum",
             IsInstanceOf { .. } => "is_instance_of",
@@ -240,6 +248,10 @@ impl ErrorKind {
                 format!("Input tag '{tag}' found using {discriminator} does not match any of the expected tags: {expected_tags}")
             }
             UnionTagNotFound { discriminator } => format!("Unable to extract tag using discriminator {discriminator}"),
+            // dataclasses
+            DataclassType { class_name } => format!("Input should be a dictionary or an instance of {class_name}"),
+            JsonDataclassType { .. } => "Input should be an object".into(),
+            DataclassExactType { class_name } => format!("Input should be an instance of {class_name}"),
             NeedsPythonObject { method_name } => {
                 format!("Cannot check `{method_name}` when validating from json, use a JsonOrPython validator instead")
             }
@@ -324,6 +336,10 @@ impl ErrorKind {
                 ctx.set_item("expected_tags", &**expected_tags)?;
             }
             UnionTagNotFound { discriminator } => ctx.set_item("discriminator", &**discriminator)?,
+            // dataclasses
+            DataclassType { class_name } | JsonDataclassType { class_name } | DataclassExactType { class_name } => {
+                ctx.set_item("class_name", &**class_name)?
+            }
             // uuid and decimal
             UuidParsing { error } => ctx.set_item("error", &**error)?,
             UuidVersion { expected_version } => ctx.set_item("expected_version", expected_version)?,

@@ -99,6 +99,9 @@ impl ErrorKind {
                 tag: ctx_str(ctx, "tag", "UnionTagInvalid")?,
                 expected_tags: ctx_str(ctx, "expected_tags", "UnionTagInvalid")?,
             },
+            // dataclasses
+            "dataclass_type" => DataclassType { class_name: ctx_str(ctx, "class_name", type_name)? },
+            "dataclass_exact_type" => DataclassExactType { class_name: ctx_str(ctx, "class_name", type_name)? },
             "union_tag_not_found" => UnionTagNotFound { discriminator: ctx_str(ctx, "discriminator", "UnionTagNotFound")? },
             "needs_python_object" => NeedsPythonObject { method_name: "isinstance" },
             "enum" => Enum { expected: ctx_str(ctx, "expected", "Enum")? },

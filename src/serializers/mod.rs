@@ -22,6 +22,8 @@ mod str_form;
 mod uuid;
 // unions
 mod union;
+// dataclasses
+mod dataclass;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -61,6 +63,8 @@ pub enum Serializer {
     Temporal(temporal::TemporalKind),
     // unions: a tagged union's choices too
     Union(Vec<Serializer>),
+    // dataclasses
+    Dataclass(Box<dataclass::DataclassSerializer>),
 }
 
 impl Serializer {
@@ -113,6 +117,8 @@ impl Serializer {
                 }
                 Serializer::Union(built)
             }
+            // dataclasses
+            "dataclass" => Serializer::Dataclass(Box::new(dataclass::DataclassSerializer::build(node)?)),
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -142,6 +148,8 @@ impl Serializer {
             Serializer::Temporal(kind) => kind.to_python(value, d, filter),
             // unions
             Serializer::Union(choices) => union::to_python(choices, value, d, filter),
+            // dataclasses
+            Serializer::Dataclass(s) => s.to_python(value, d, filter),
         }
     }
 
@@ -171,6 +179,8 @@ impl Serializer {
             Serializer::Temporal(kind) => kind.to_json(value, out, d, filter),
             // unions
             Serializer::Union(choices) => union::to_json(choices, value, out, d, filter),
+            // dataclasses
+            Serializer::Dataclass(s) => s.to_json(value, out, d, filter),
         }
     }
 
@@ -212,6 +222,8 @@ impl Serializer {
             Serializer::Union(choices) => {
                 format!("Union[{}]", choices.iter().map(|c| c.expected(py)).collect::<Vec<_>>().join(", "))
             }
+            // dataclasses
+            Serializer::Dataclass(s) => s.class_name(py),
         }
     }
 
@@ -226,6 +238,8 @@ impl Serializer {
             Serializer::Model(m) => found.push(m),
             // unions
             Serializer::Union(choices) => choices.iter().for_each(|c| c.models(found)),
+            // dataclasses
+            Serializer::Dataclass(s) => s.models(found),
             _ => {}
         }
     }
@@ -242,6 +256,8 @@ impl Serializer {
             Serializer::Enum(e) => e.visit_objects(visit),
             // unions
             Serializer::Union(choices) => choices.iter().for_each(|c| c.visit_objects(visit)),
+            // dataclasses
+            Serializer::Dataclass(s) => s.visit_objects(visit),
             _ => {}
         }
     }

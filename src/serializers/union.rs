@@ -53,6 +53,7 @@ fn accepts(serializer: &Serializer, value: &Bound<'_, PyAny>, strict: bool) -> b
         },
         Serializer::Temporal(kind) => kind.matches(value),
         Serializer::Union(choices) => choices.iter().any(|c| accepts(c, value, strict)),
+        Serializer::Dataclass(s) => s.accepts(value),
     }
 }
 

@@ -27,6 +27,8 @@ mod timedelta;
 // unions
 mod tagged_union;
 mod union;
+// dataclasses
+mod dataclass;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -167,6 +169,8 @@ pub enum Validator {
     // unions
     Union(union::UnionValidator),
     TaggedUnion(tagged_union::TaggedUnionValidator),
+    // dataclasses
+    Dataclass(dataclass::DataclassValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -214,6 +218,8 @@ impl Validator {
             // unions
             "union" => union::UnionValidator::build(node, ctx),
             "tagged_union" => tagged_union::TaggedUnionValidator::build(node, ctx),
+            // dataclasses
+            "dataclass" => dataclass::DataclassValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -249,6 +255,8 @@ impl Validator {
             // unions
             Validator::Union(v) => v.validate(py, input, state),
             Validator::TaggedUnion(v) => v.validate(py, input, state),
+            // dataclasses
+            Validator::Dataclass(v) => v.validate(py, input, state),
         }
     }
 
@@ -322,6 +330,8 @@ impl Validator {
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
             // unions: the choice is made on the full path
             Validator::Union(_) | Validator::TaggedUnion(_) => None,
+            // dataclasses: made by their class's __new__
+            Validator::Dataclass(_) => None,
         }
     }
 
@@ -365,6 +375,8 @@ impl Validator {
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
             // unions: chosen under the GIL
             Validator::Union(_) | Validator::TaggedUnion(_) => false,
+            // dataclasses
+            Validator::Dataclass(_) => false,
             _ => true,
         })
     }
@@ -388,6 +400,8 @@ impl Validator {
             // unions
             Validator::Union(v) => v.choices().iter().all(Validator::is_scalar),
             Validator::TaggedUnion(_) => false,
+            // dataclasses: mutable objects
+            Validator::Dataclass(_) => false,
         }
     }
 
@@ -451,6 +465,8 @@ impl Validator {
             // unions
             Validator::Union(v) => v.choices().iter().for_each(|c| c.visit_objects(visit)),
             Validator::TaggedUnion(v) => v.visit_objects(visit),
+            // dataclasses
+            Validator::Dataclass(v) => v.visit_objects(visit),
             _ => {}
         }
     }

@@ -43,6 +43,16 @@ impl ModelFieldValidator {
         handle.get().schema.validate_model(py, self.cls.bind(py), input, state)
     }
 
+    /// The field values `input` gives the class, without making an instance
+    /// (the fields of a dataclass are validated as a model's).
+    pub fn validate_values<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<crate::schema::Validated<'py>> {
+        let handle = match self.schema.get() {
+            Some(handle) => handle,
+            None => self.resolve(py)?,
+        };
+        handle.get().schema.validate_input(py, self.cls.bind(py), input, state)
+    }
+
     /// Off the GIL: a valid JSON object for this model, once the schema is resolved.
     #[inline]
     pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {

@@ -1,0 +1,66 @@
+"""Standard-library dataclasses as field types. Their fields are compiled as
+a hidden model of the same name, made once per dataclass and settings; the
+native validator makes the dataclass instance from the validated values."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+import weakref
+
+from ._fields import Field
+
+# (strict, use_enum_values) -> the hidden model, per dataclass
+_HIDDEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_BUILDING: set = set()
+
+
+def is_dataclass_type(tp) -> bool:
+    return isinstance(tp, type) and dataclasses.is_dataclass(tp)
+
+
+def dataclass_node(builder, cls, strict: bool) -> dict:
+    key = (strict, builder.use_enum_values)
+    hidden = _HIDDEN.get(cls, {}).get(key)
+    hints = _hints(builder, cls)
+    fields = dataclasses.fields(cls)
+    if hidden is None:
+        if cls in _BUILDING:
+            builder.fail(f"dataclass {cls.__name__} contains itself: recursive dataclasses are not supported yet")
+        _BUILDING.add(cls)
+        try:
+            hidden = _hidden_model(builder, cls, hints, fields, key)
+        finally:
+            _BUILDING.discard(cls)
+        _HIDDEN.setdefault(cls, {})[key] = hidden
+    return {
+        "kind": "dataclass", "cls": cls, "shadow": hidden, "strict": strict,
+        "fields": [[f.name, builder.node(hints[f.name])] for f in fields],
+        "post_init": hasattr(cls, "__post_init__"),
+    }
+
+
+def _hints(builder, cls) -> dict:
+    try:
+        return typing.get_type_hints(cls, include_extras=True)
+    except NameError as exc:
+        builder.fail(f"dataclass {cls.__name__}: {exc}")
+
+
+def _hidden_model(builder, cls, hints: dict, fields, key):
+    strict, use_enum_values = key
+    namespace = {
+        "__annotations__": {}, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
+        "model_config": {"strict": strict, "use_enum_values": use_enum_values},
+    }
+    for f in fields:
+        if not f.init:
+            builder.fail(f"dataclass {cls.__name__}: field {f.name!r} has init=False, which is not supported yet")
+        namespace["__annotations__"][f.name] = hints[f.name]
+        if f.default is not dataclasses.MISSING:
+            namespace[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            namespace[f.name] = Field(default_factory=f.default_factory)
+    if any(isinstance(h, dataclasses.InitVar) for h in hints.values()):
+        builder.fail(f"dataclass {cls.__name__}: InitVar fields are not supported yet")
+    return type(builder.model_base)(cls.__name__, (builder.model_base,), namespace)

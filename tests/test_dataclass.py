@@ -1,0 +1,142 @@
+"""Standard-library dataclasses as field types: a dict or JSON object is
+validated field by field into a new instance (defaults, default factories,
+`__post_init__`, frozen classes); an instance is kept as it is; strict mode
+takes only instances from Python. A hypothesis differential against pydantic
+compares values, errors and dumps under both inputs."""
+
+import dataclasses
+import json
+from typing import Optional
+
+import pydantic
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from support import ValidationError, differential_attempt, differential_inputs, one_field_model, satya_only
+
+import satya
+
+
+@dataclasses.dataclass
+class Point:
+    x: int
+    y: float = 0.0
+    tags: list[str] = dataclasses.field(default_factory=list)
+
+    def __post_init__(self):
+        self.seen = True
+
+
+@dataclasses.dataclass(frozen=True)
+class Frozen:
+    name: str
+    point: Optional[Point] = None
+
+
+@dataclasses.dataclass(slots=True)
+class Slotted:
+    a: int
+
+
+@dataclasses.dataclass
+class Node:
+    child: Optional["Node"] = None
+
+
+def view(value):
+    if dataclasses.is_dataclass(value):
+        return ("dataclass", type(value).__name__, view(dataclasses.asdict(value)))
+    if isinstance(value, (satya.Model, pydantic.BaseModel)):
+        return ("model", view(value.model_dump()))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [view(v) for v in value])
+    if isinstance(value, dict):
+        return ("dict", [(view(k), view(v)) for k, v in value.items()])
+    return (type(value).__name__, value)
+
+
+TYPES = {"Point": Point, "Frozen": Frozen, "Slotted": Slotted, "Optional[Point]": Optional[Point], "list[Point]": list[Point]}
+_CLASSES = {}
+
+
+def classes(name):
+    if name not in _CLASSES:
+        _CLASSES[name] = tuple(one_field_model(TYPES[name], lib=library) for library in (satya, pydantic))
+    return _CLASSES[name]
+
+
+SCALARS = st.one_of(st.integers(-2, 2), st.sampled_from(["1", "x", "", None, 1.5, True, [], ["a", 1]]))
+OBJECTS = st.fixed_dictionaries({}, optional={"x": SCALARS, "y": SCALARS, "tags": SCALARS, "name": SCALARS,
+                                              "a": SCALARS, "point": st.one_of(SCALARS, st.just({"x": 1})), "z": SCALARS})
+VALUES = st.one_of(SCALARS, OBJECTS, st.lists(OBJECTS, max_size=2))
+
+
+@satya_only
+@pytest.mark.parametrize("name", list(TYPES))
+@settings(max_examples=80, deadline=None)
+@given(value=VALUES, strict=st.booleans())
+def test_dataclass_fields_match_pydantic(name, value, strict):
+    satya_cls, pydantic_cls = classes(name)
+    for kind, data in differential_inputs(value):
+        expected = differential_attempt(pydantic_cls, kind, data, strict, view=view)
+        assert differential_attempt(satya_cls, kind, data, strict, view=view) == expected, (kind, data)
+
+
+def test_a_dict_becomes_an_instance_and_post_init_runs(inputs):
+    point = inputs.validate_v(one_field_model(Point), {"x": "3", "tags": ["a"]})
+    assert type(point) is Point and (point.x, point.y, point.tags) == (3, 0.0, ["a"])
+    assert point.seen is True
+
+
+def test_a_frozen_or_slotted_dataclass_is_built_too(inputs):
+    frozen = inputs.validate_v(one_field_model(Frozen), {"name": "n", "point": {"x": 1}})
+    assert frozen == Frozen("n", Point(1))
+    assert inputs.validate_v(one_field_model(Slotted), {"a": "2"}) == Slotted(2)
+
+
+def test_an_instance_is_kept_as_it_is():
+    point = Point(1)
+    assert one_field_model(Point)(v=point).v is point
+
+
+def test_errors_are_located_at_the_fields(inputs):
+    errors = inputs.errors(one_field_model(Point), {"v": {"y": "x"}})
+    assert [(e["loc"], e["type"]) for e in errors] == [(("v", "x"), "missing"), (("v", "y"), "float_parsing")]
+
+
+def test_input_that_is_not_an_object(inputs):
+    error = inputs.single_error(one_field_model(Point), [1])
+    assert error["type"] == "dataclass_type"
+    assert error["msg"] == inputs.pick(python="Input should be a dictionary or an instance of Point", json="Input should be an object")
+    assert error["ctx"] == {"class_name": "Point"}
+
+
+def test_strict_mode_takes_only_instances_from_python():
+    cls = one_field_model(Point, strict=True)
+    with pytest.raises(ValidationError) as info:
+        cls(v={"x": 1})
+    assert [(e["type"], e["msg"]) for e in info.value.errors()] == [("dataclass_exact_type", "Input should be an instance of Point")]
+    assert cls.model_validate_json('{"v": {"x": 1}}').v == Point(1)
+
+
+def test_dumps(inputs):
+    instance = inputs.validate(one_field_model(Frozen), {"v": {"name": "n", "point": {"x": 1, "tags": ["t"]}}})
+    expected = {"v": {"name": "n", "point": {"x": 1, "y": 0.0, "tags": ["t"]}}}
+    assert instance.model_dump() == expected
+    assert json.loads(instance.model_dump_json()) == expected
+    assert instance.model_dump(include={"v": {"name"}}) == {"v": {"name": "n"}}
+    assert instance.model_dump(exclude={"v": {"point": {"tags"}}}) == {"v": {"name": "n", "point": {"x": 1, "y": 0.0}}}
+
+
+@satya_only
+def test_what_is_not_supported_yet_is_refused():
+    @dataclasses.dataclass
+    class Hidden:
+        a: int
+        b: int = dataclasses.field(default=0, init=False)
+
+    with pytest.raises(satya.SchemaError, match="init=False"):
+        one_field_model(Hidden)
+    with pytest.raises(satya.SchemaError, match="recursive dataclasses"):
+        one_field_model(Node)
