@@ -6,6 +6,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use speedate::{DateTime, Time};
 
+use super::checks::LeafChecks;
+use super::datetime_slot::Frame;
 use super::temporal_bounds::{NowOp, TemporalBounds};
 use super::{node_get, node_strict, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
@@ -24,6 +26,10 @@ pub struct DatetimeValidator {
     bounds: Option<TemporalBounds<DateTime>>,
     now: Option<NowOp>,
     tz: Option<TzConstraint>,
+    /// The bounds as checks over the slot `Frame` counts, for the model's
+    /// Program; None with now_op or a tz constraint, which pydantic checks
+    /// after the bounds, or bounds that share no frame.
+    program: Option<(Frame, LeafChecks)>,
 }
 
 impl DatetimeValidator {
@@ -48,14 +54,24 @@ impl DatetimeValidator {
             },
             None => None,
         };
-        Ok(Validator::Datetime(DatetimeValidator { strict: node_strict(node)?, bounds, now: NowOp::read(node)?, tz }))
+        let now = NowOp::read(node)?;
+        let program = match (&bounds, now, tz) {
+            (Some(bounds), None, None) => Frame::of(bounds.values()).and_then(|frame| Some((frame, bounds.leaf_checks(|b| frame.slot(b))?))),
+            _ => None,
+        };
+        Ok(Validator::Datetime(DatetimeValidator { strict: node_strict(node)?, bounds, now, tz, program }))
     }
 
     pub fn check_count(&self) -> usize {
         self.bounds.as_ref().map_or(0, |b| b.len()) + self.now.is_some() as usize + self.tz.is_some() as usize
     }
 
-    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+    pub fn program_checks(&self) -> Option<&LeafChecks> {
+        self.program.as_ref().map(|(_, checks)| checks)
+    }
+
+    /// The datetime the input gives, in lax mode also from a date at midnight.
+    fn read<'py>(&self, input: &impl Input<'py>, state: &mut State) -> ValResult<EitherDateTime<'py>> {
         let strict = state.strict_or(self.strict);
         let datetime = match input.validate_datetime(strict) {
             Ok(dt) => dt,
@@ -63,6 +79,36 @@ impl DatetimeValidator {
             Err(err) => return Err(err),
         };
         state.floor_with(|| input.exactness(Target::Datetime));
+        Ok(datetime)
+    }
+
+    /// Like `validate`, but leaves the bounds to the model's Program: the
+    /// datetime and its slot.
+    pub fn validate_deferred<'py>(
+        &self,
+        py: Python<'py>,
+        input: &impl Input<'py>,
+        state: &mut State,
+    ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        let Some((frame, _)) = &self.program else { return Ok((self.validate(py, input, state)?, None)) };
+        let datetime = self.read(input, state)?;
+        let raw = datetime.as_raw().map_err(|err| invalid_object(py, err, input))?;
+        let Some(slot) = frame.slot(&raw) else {
+            self.check(py, &raw, input)?;
+            return Ok((datetime.into_python(py, input)?, None));
+        };
+        match datetime.into_python(py, input) {
+            Ok(value) => Ok((value, Some(slot as u64))),
+            // the bounds come before an error making the object, as in `validate`
+            Err(err) => {
+                self.check(py, &raw, input)?;
+                Err(err)
+            }
+        }
+    }
+
+    pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        let datetime = self.read(input, state)?;
         if self.bounds.is_some() || self.now.is_some() || self.tz.is_some() {
             let raw = datetime.as_raw().map_err(|err| invalid_object(py, err, input))?;
             self.check(py, &raw, input)?;

@@ -21,6 +21,7 @@ mod uuid;
 // dates and times
 mod date;
 mod datetime;
+mod datetime_slot;
 mod temporal_bounds;
 mod time;
 mod timedelta;
@@ -273,6 +274,7 @@ impl Validator {
             Validator::Nullable(v) => v.inner().program_checks(),
             // dates and times
             Validator::Date(v) => v.program_checks(),
+            Validator::Datetime(v) => v.program_checks(),
             _ => None,
         }
     }
@@ -297,6 +299,7 @@ impl Validator {
             Validator::Nullable(v) => v.validate_deferred(py, input, state),
             // dates and times
             Validator::Date(v) => v.validate_deferred(py, input, state),
+            Validator::Datetime(v) => v.validate_deferred(py, input, state),
             other => Ok((other.validate(py, input, state)?, None)),
         }
     }

@@ -85,6 +85,11 @@ impl<T: PartialOrd> TemporalBounds<T> {
     pub fn len(&self) -> usize {
         self.checks.len()
     }
+
+    /// The bounds' values.
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.checks.iter().map(|(_, value, _)| value)
+    }
 }
 
 #[cold]
