@@ -11,7 +11,7 @@ use pyo3::types::{PyDict, PyList};
 
 use super::{node_get, BuildContext, State, Validator};
 use crate::errors::{LineError, LocItem, ValError, ValResult};
-use crate::input::{Exactness, Input};
+use crate::input::{Exactness, Input, LiteralKey};
 
 #[derive(Debug)]
 pub struct UnionValidator {
@@ -19,6 +19,11 @@ pub struct UnionValidator {
     choices: Vec<Validator>,
     /// Each choice's name in error locations (`int`, `list[str]`, a class name).
     labels: Vec<LocItem>,
+    /// In a union of plain scalars: the choice an exact str input (a JSON
+    /// string too) or an exact int input always ends up with, found without
+    /// trying the choices before it (which can only fail or match less).
+    str_choice: Option<usize>,
+    int_choice: Option<usize>,
 }
 
 /// The best successful choice so far, by the smart mode's measures.
@@ -55,7 +60,14 @@ impl UnionValidator {
             built.push(Validator::build(&node, ctx)?);
             labels.push(LocItem::Key(Arc::from(label)));
         }
-        Ok(Validator::Union(UnionValidator { smart, choices: built, labels }))
+        let plain = built.iter().all(|c| {
+            matches!(c, Validator::Int(_) | Validator::ConstrainedInt(_) | Validator::Float(_) | Validator::ConstrainedFloat(_))
+                || matches!(c, Validator::Str(_) | Validator::Bool(_) | Validator::None(_))
+        });
+        let first = |wanted: fn(&Validator) -> bool| built.iter().position(wanted).filter(|_| plain && smart);
+        let str_choice = first(|c| matches!(c, Validator::Str(_)));
+        let int_choice = first(|c| matches!(c, Validator::Int(_)));
+        Ok(Validator::Union(UnionValidator { smart, choices: built, labels, str_choice, int_choice }))
     }
 
     pub fn choices(&self) -> &[Validator] {
@@ -71,6 +83,16 @@ impl UnionValidator {
     }
 
     fn validate_smart<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        if self.str_choice.is_some() || self.int_choice.is_some() {
+            let choice = match input.literal_key() {
+                LiteralKey::Str(_) => self.str_choice,
+                LiteralKey::Int(_) => self.int_choice,
+                _ => None,
+            };
+            if let Some(choice) = choice {
+                return self.choices[choice].validate(py, input, state);
+            }
+        }
         let outer = (state.exactness, state.fields_set_count);
         let mut best: Option<Best<'py>> = None;
         let mut errors = Vec::new();
