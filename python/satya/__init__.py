@@ -17,8 +17,10 @@ from ._model import Model
 from .types import (  # noqa: F401 - pydantic's names at the top level
     FiniteFloat, NegativeFloat, NegativeInt, NonNegativeFloat, NonNegativeInt, NonPositiveFloat, NonPositiveInt,
     PositiveFloat, PositiveInt, Strict, StrictBool, StrictBytes, StrictFloat, StrictInt, StrictStr,
-    StringConstraints, conbytes, confloat, conint, conlist, constr,
+    StringConstraints, conbytes, condate, condecimal, confloat, conint, conlist, constr,
 )
+# paths, IP addresses, secrets and Json
+from .types import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork, Json, SecretBytes, SecretStr  # noqa: F401
 from .errors import PydanticSerializationError, SchemaError, SerializationError, ValidationError
 # uuid and decimal
 from ._uuid import UUID1, UUID3, UUID4, UUID5, UUID6, UUID7, UUID8, UuidVersion

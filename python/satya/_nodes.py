@@ -17,6 +17,8 @@ from ._fields import (
     _CONSTRAINTS, _DIGITS, _LENGTH, _NUMERIC, _TEMPORAL_MARKS, _TRANSFORMS, FieldInfo, TemporalMark, _type_name,
 )
 from ._uuid import UuidVersion
+# paths, IP addresses, secrets and Json
+from ._std_nodes import json_metadata, std_node
 from .errors import SchemaError
 
 _SCALARS = {int: "int", float: "float", str: "str", bool: "bool", bytes: "bytes"}
@@ -62,6 +64,10 @@ class NodeBuilder:
                     self.fail(f"UuidVersion applies to UUID fields only, not {_type_name(inner)}")
                 node["version"] = versions[-1]
                 return node
+            # paths, IP addresses, secrets and Json: the document is parsed, then read as the rest
+            is_json, rest = json_metadata(metadata)
+            if is_json:
+                return {"kind": "json", "inner": self.node(typing.Annotated[(inner, *rest)] if rest else inner, field)}
             # dates and times: satya's markers (AwareDatetime, PastDate ...)
             for mark in (m for m in metadata if isinstance(m, TemporalMark)):
                 setattr(merged, mark.name, mark.value)
@@ -95,6 +101,10 @@ class NodeBuilder:
             return self.with_constraints(node, constraints, _type_name(tp))
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.with_constraints(self.enum_node(tp, strict), constraints, tp.__name__)
+        # paths, IP addresses, secrets and Json
+        special = std_node(tp, strict)
+        if special is not None:
+            return self.with_constraints(special, constraints, _type_name(tp))
         if tp in _SCALARS:
             kind = _SCALARS[tp]
         elif tp in _TEMPORAL:
@@ -179,6 +189,8 @@ class NodeBuilder:
             # dates and times: bounds of their own type, checked in the core
             "datetime": _BOUNDS + _TEMPORAL_MARKS, "date": _BOUNDS + ("now_op",),
             "time": _BOUNDS, "timedelta": _BOUNDS,
+            # paths, IP addresses, secrets and Json
+            "secret": _LENGTH,
         }.get(kind, ())
         for name in constraints:
             if name not in allowed:

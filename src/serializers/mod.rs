@@ -20,6 +20,9 @@ mod writer;
 mod decimal;
 mod str_form;
 mod uuid;
+// paths, IP addresses, secrets and Json
+mod json_value;
+mod str_of;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -57,6 +60,9 @@ pub enum Serializer {
     Decimal,
     // dates and times
     Temporal(temporal::TemporalKind),
+    // paths, IP addresses, secrets and Json
+    StrOf(str_of::StrOf),
+    Json(Box<Serializer>),
 }
 
 impl Serializer {
@@ -95,6 +101,9 @@ impl Serializer {
             "date" => Serializer::Temporal(temporal::TemporalKind::Date),
             "time" => Serializer::Temporal(temporal::TemporalKind::Time),
             "timedelta" => Serializer::Temporal(temporal::TemporalKind::Timedelta),
+            // paths, IP addresses, secrets and Json
+            "path" | "ip" | "secret" => Serializer::StrOf(str_of::StrOf::build(node)?),
+            "json" => Serializer::Json(Box::new(inner("inner")?)),
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -122,6 +131,9 @@ impl Serializer {
             Serializer::Decimal => str_form::to_python::<decimal::DecimalForm>(value, d, filter),
             // dates and times
             Serializer::Temporal(kind) => kind.to_python(value, d, filter),
+            // paths, IP addresses, secrets and Json
+            Serializer::StrOf(s) => s.to_python(value, d, filter),
+            Serializer::Json(inner) => json_value::to_python(inner, value, d, filter),
         }
     }
 
@@ -149,6 +161,9 @@ impl Serializer {
             Serializer::Decimal => str_form::to_json::<decimal::DecimalForm>(value, out, d, filter),
             // dates and times
             Serializer::Temporal(kind) => kind.to_json(value, out, d, filter),
+            // paths, IP addresses, secrets and Json
+            Serializer::StrOf(s) => s.to_json(value, out, d, filter),
+            Serializer::Json(inner) => json_value::to_json(inner, value, out, d, filter),
         }
     }
 
@@ -186,13 +201,16 @@ impl Serializer {
             Serializer::Decimal => <decimal::DecimalForm as str_form::StrForm>::NAME.into(),
             // dates and times
             Serializer::Temporal(kind) => kind.name().into(),
+            // paths, IP addresses, secrets and Json
+            Serializer::StrOf(s) => s.name().into(),
+            Serializer::Json(inner) => inner.expected(py),
         }
     }
 
     /// The model serializers in this one, at any depth of containers.
     pub fn models<'a>(&'a self, found: &mut Vec<&'a ModelSerializer>) {
         match self {
-            Serializer::List(item) | Serializer::Nullable(item) => item.models(found),
+            Serializer::List(item) | Serializer::Nullable(item) | Serializer::Json(item) => item.models(found),
             Serializer::Dict(kv) => {
                 kv.0.models(found);
                 kv.1.models(found);
@@ -205,13 +223,15 @@ impl Serializer {
     /// Python objects this serializer keeps alive, for the garbage collector.
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         match self {
-            Serializer::List(item) | Serializer::Nullable(item) => item.visit_objects(visit),
+            Serializer::List(item) | Serializer::Nullable(item) | Serializer::Json(item) => item.visit_objects(visit),
             Serializer::Dict(kv) => {
                 kv.0.visit_objects(visit);
                 kv.1.visit_objects(visit);
             }
             Serializer::Model(m) => m.visit_objects(visit),
             Serializer::Enum(e) => e.visit_objects(visit),
+            // paths, IP addresses, secrets and Json
+            Serializer::StrOf(s) => s.visit_objects(visit),
             _ => {}
         }
     }

@@ -23,10 +23,17 @@ mod datetime;
 mod temporal_bounds;
 mod time;
 mod timedelta;
+// paths, IP addresses, secrets and Json
+mod ip;
+mod json_value;
+mod path;
+mod secret;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
 pub use list::ItemProgram;
+// paths, IP addresses, secrets and Json
+pub use ip::IpKind;
 
 use jiter::Peek;
 use pyo3::exceptions::PyTypeError;
@@ -133,6 +140,11 @@ pub enum Validator {
     Date(date::DateValidator),
     Time(time::TimeValidator),
     Timedelta(timedelta::TimedeltaValidator),
+    // paths, IP addresses, secrets and Json
+    Path(path::PathValidator),
+    Ip(ip::IpValidator),
+    Secret(secret::SecretValidator),
+    Json(json_value::JsonValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -177,6 +189,11 @@ impl Validator {
             "date" => date::DateValidator::build(node, ctx),
             "time" => time::TimeValidator::build(node, ctx),
             "timedelta" => timedelta::TimedeltaValidator::build(node, ctx),
+            // paths, IP addresses, secrets and Json
+            "path" => path::PathValidator::build(node, ctx),
+            "ip" => ip::IpValidator::build(node, ctx),
+            "secret" => secret::SecretValidator::build(node, ctx),
+            "json" => json_value::JsonValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -209,6 +226,11 @@ impl Validator {
             Validator::Date(v) => v.validate(py, input, state),
             Validator::Time(v) => v.validate(py, input, state),
             Validator::Timedelta(v) => v.validate(py, input, state),
+            // paths, IP addresses, secrets and Json
+            Validator::Path(v) => v.validate(py, input, state),
+            Validator::Ip(v) => v.validate(py, input, state),
+            Validator::Secret(v) => v.validate(py, input, state),
+            Validator::Json(v) => v.validate(py, input, state),
         }
     }
 
@@ -280,6 +302,8 @@ impl Validator {
             Validator::Uuid(_) | Validator::Decimal(_) => None,
             // dates and times: no native values yet; the full path decides
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
+            // paths, IP addresses, secrets and Json: Python objects only
+            Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) | Validator::Json(_) => None,
         }
     }
 
@@ -321,6 +345,15 @@ impl Validator {
             Validator::Uuid(_) | Validator::Decimal(_) => false,
             // dates and times: their objects are made under the GIL
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
+            // paths, IP addresses, secrets and Json: made by Python classes
+            // (the models inside a Json are still resolved)
+            Validator::Json(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.runs_without_python(py, seen)?;
+                }
+                false
+            }
+            Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) => false,
             _ => true,
         })
     }
@@ -341,6 +374,8 @@ impl Validator {
             Validator::Uuid(_) => false,
             // dates and times: a subclass instance or a tzinfo may hold references
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
+            // paths, IP addresses, secrets and Json: instances of classes that may hold anything
+            Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) | Validator::Json(_) => false,
         }
     }
 
@@ -361,6 +396,9 @@ impl Validator {
             Validator::Date(v) => v.check_count(),
             Validator::Time(v) => v.check_count(),
             Validator::Timedelta(v) => v.check_count(),
+            // paths, IP addresses, secrets and Json
+            Validator::Secret(v) => v.check_count(),
+            Validator::Json(v) => v.inner().map_or(0, Validator::check_count),
             _ => 0,
         }
     }
@@ -379,6 +417,12 @@ impl Validator {
                 v.value().item_programs(found);
             }
             Validator::Nullable(v) => v.inner().item_programs(found),
+            // paths, IP addresses, secrets and Json
+            Validator::Json(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.item_programs(found);
+                }
+            }
             _ => {}
         }
     }
@@ -395,6 +439,14 @@ impl Validator {
             Validator::Model(v) => v.visit_objects(visit),
             Validator::Literal(v) => v.visit_objects(visit),
             Validator::Enum(v) => v.visit_objects(visit),
+            // paths, IP addresses, secrets and Json
+            Validator::Path(v) => visit(v.class().as_any()),
+            Validator::Secret(v) => visit(v.class().as_any()),
+            Validator::Json(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.visit_objects(visit);
+                }
+            }
             _ => {}
         }
     }
