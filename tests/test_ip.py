@@ -140,3 +140,28 @@ def test_json_strings_match_pydantic_in_strict_mode(value, tp):
     mine, oracle = pair(tp, strict=True)
     data = json.dumps({"v": value})
     assert attempt(mine, "json", data) == attempt(oracle, "json", data)
+
+
+def test_errors_pickle_with_their_ctx():
+    import pickle
+
+    cls = one_field_model(A.IPv4Address, strict=True)
+    with pytest.raises(support.ValidationError) as info:
+        cls.model_validate_json('{"v": "x"}')
+    (error,) = support.errors_of(pickle.loads(pickle.dumps(info.value)))
+    assert (error["type"], error["msg"]) == ("value_error", "Value error, Expected 4 octets in 'x'")
+    assert type(error["ctx"]["error"]) is A.AddressValueError
+    with pytest.raises(support.ValidationError) as info:
+        one_field_model(lib.IPvAnyNetwork).model_validate({"v": "x"})
+    (error,) = support.errors_of(pickle.loads(pickle.dumps(info.value)))
+    assert (error["type"], error["msg"]) == ("ip_any_network", "value is not a valid IPv4 or IPv6 network")
+
+
+@pytest.mark.skipif(support.ORACLE, reason="satya's batch calls")
+def test_batches_validate_ip_fields_in_order():
+    cls = one_field_model(A.IPv6Address)
+    data = json.dumps([{"v": "::1"}, {"v": 5}, {"v": "::2"}])
+    got = cls.model_validate_json_many(data)
+    assert [m.v for m in got] == [A.IPv6Address("::1"), A.IPv6Address("::5"), A.IPv6Address("::2")]
+    result = cls.model_validate_json_many(json.dumps([{"v": "::1"}, {"v": "x"}]), errors="collect")
+    assert result.valid_indices == [0] and result.errors[0][0] == 1

@@ -147,3 +147,37 @@ documents = st.recursive(
 @given(value=st.one_of(documents, st.text(max_size=6)), make=st.sampled_from(MAKERS), strict=st.booleans())
 def test_hypothesis_matches_pydantic(value, make, strict):
     assert_matches(pair(make), value, strict=strict)
+
+
+class Inner(Model):
+    a: int
+    b: list[str] = []
+
+
+def test_a_model_inside_json(inputs):
+    cls = one_field_model(lib.Json[Inner])
+    value = inputs.validate_v(cls, '{"a": "1", "b": ["x"]}')
+    assert type(value) is Inner and value.a == 1 and value.b == ["x"]
+    errors = inputs.errors(cls, {"v": '{"b": [1]}'})
+    assert [(e["type"], e["loc"]) for e in errors] == [("missing", ("v", "a")), ("string_type", ("v", "b", 0))]
+
+
+def test_model_type_inside_json_is_worded_for_the_outer_input(inputs):
+    cls = one_field_model(lib.Json[Inner])
+    error = inputs.single_error(cls, "[1]")
+    expected = inputs.pick(python="Input should be a valid dictionary or instance of Inner", json="Input should be an object")
+    assert (error["type"], error["msg"]) == ("model_type", expected)
+
+
+def test_json_items_of_a_list(inputs):
+    cls = one_field_model(list[lib.Json[int]])
+    assert inputs.validate_v(cls, ["1", "2"]) == [1, 2]
+    errors = inputs.errors(cls, {"v": ["1", "x"]})
+    assert [(e["type"], e["loc"]) for e in errors] == [("json_invalid", ("v", 1))]
+
+
+@pytest.mark.skipif(support.ORACLE, reason="satya's batch calls")
+def test_batches_of_json_fields():
+    cls = one_field_model(lib.Json[list[int]])
+    got = cls.model_validate_json_many(json.dumps([{"v": "[1]"}, {"v": "[2, 3]"}]))
+    assert [m.v for m in got] == [[1], [2, 3]]

@@ -99,3 +99,18 @@ def test_json_strict_matches_pydantic(value, tp):
     mine, oracle = pair(tp, strict=True)
     data = json.dumps({"v": value})
     assert attempt(mine, "json", data) == attempt(oracle, "json", data)
+
+
+def test_a_path_type_error_pickles_with_its_message():
+    import pickle
+
+    with pytest.raises(support.ValidationError) as info:
+        one_field_model(PurePosixPath).model_validate({"v": 1})
+    (error,) = support.errors_of(pickle.loads(pickle.dumps(info.value)))
+    assert error["msg"] == "Input is not a valid path for <class 'pathlib.PurePosixPath'>"
+
+
+@pytest.mark.skipif(support.ORACLE, reason="satya's definition-time errors")
+def test_constraints_are_refused_at_definition():
+    with pytest.raises(lib.SchemaError):
+        one_field_model(Path, {"gt": 1})
