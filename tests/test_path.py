@@ -114,3 +114,57 @@ def test_a_path_type_error_pickles_with_its_message():
 def test_constraints_are_refused_at_definition():
     with pytest.raises(lib.SchemaError):
         one_field_model(Path, {"gt": 1})
+
+
+CHECKED = ["FilePath", "DirectoryPath", "NewPath"]
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "dir").mkdir()
+    return tmp_path
+
+
+def checked_pair(name, strict=False):
+    return (one_field_model(getattr(lib, name), strict=strict),
+            one_field_model(getattr(pydantic, name), strict=strict, lib=pydantic))
+
+
+@pytest.mark.parametrize("name", CHECKED)
+@pytest.mark.parametrize("strict", [False, True])
+def test_file_directory_and_new_paths_match_pydantic(tree, name, strict):
+    for value in [tree / "file", tree / "dir", tree / "none", tree / "none" / "deeper", tree, "", 1]:
+        for value in (value, str(value)) if isinstance(value, Path) else (value,):
+            assert_matches(checked_pair(name, strict), value)
+
+
+def test_file_path_errors(inputs, tree):
+    cls = one_field_model(lib.FilePath)
+    assert inputs.validate_v(cls, str(tree / "file")) == tree / "file"
+    error = inputs.single_error(cls, str(tree / "dir"))
+    assert error == {"type": "path_not_file", "loc": ("v",), "msg": "Path does not point to a file", "input": str(tree / "dir")}
+
+
+def test_new_path_errors(inputs, tree):
+    cls = one_field_model(lib.NewPath)
+    assert inputs.single_error(cls, str(tree / "file"))["type"] == "path_exists"
+    error = inputs.single_error(cls, str(tree / "no" / "child"))
+    assert (error["type"], error["msg"]) == ("parent_does_not_exist", "Parent directory does not exist")
+
+
+def test_socket_path_refuses_a_file(inputs, tree):
+    error = inputs.single_error(one_field_model(lib.SocketPath), str(tree / "file"))
+    assert (error["type"], error["msg"]) == ("path_not_socket", "Path does not point to a socket")
+
+
+@pytest.mark.skipif(support.ORACLE, reason="satya's definition-time errors")
+def test_path_type_applies_to_paths_only():
+    from typing import Annotated
+
+    from satya.types import PathType
+
+    with pytest.raises(lib.SchemaError):
+        one_field_model(Annotated[int, PathType("file")])
+    with pytest.raises(ValueError):
+        PathType("fifo")

@@ -369,8 +369,9 @@ ALIAS_NAMES = [
 ]  # fmt: skip
 
 
-# covered by test_ip.py, test_secret.py and test_json_type.py
-OWN_MODULES = {"IPvAnyAddress", "IPvAnyNetwork", "IPvAnyInterface", "SecretStr", "SecretBytes", "Json"}
+# covered by test_ip.py, test_secret.py, test_json_type.py and test_path.py
+OWN_MODULES = {"IPvAnyAddress", "IPvAnyNetwork", "IPvAnyInterface", "SecretStr", "SecretBytes", "Json",
+               "FilePath", "DirectoryPath", "NewPath", "SocketPath"}
 
 
 @satya_only

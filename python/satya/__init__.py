@@ -20,7 +20,10 @@ from .types import (  # noqa: F401 - pydantic's names at the top level
     StringConstraints, conbytes, condate, condecimal, confloat, conint, conlist, constr,
 )
 # paths, IP addresses, secrets and Json
-from .types import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork, Json, SecretBytes, SecretStr  # noqa: F401
+from .types import (  # noqa: F401
+    DirectoryPath, FilePath, IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork, Json, NewPath, SecretBytes,
+    SecretStr, SocketPath,
+)
 from .errors import PydanticSerializationError, SchemaError, SerializationError, ValidationError
 # uuid and decimal
 from ._uuid import UUID1, UUID3, UUID4, UUID5, UUID6, UUID7, UUID8, UuidVersion

@@ -18,7 +18,7 @@ from ._fields import (
 )
 from ._uuid import UuidVersion
 # paths, IP addresses, secrets and Json
-from ._std_nodes import json_metadata, std_node
+from ._std_nodes import std_annotated, std_node
 from .errors import SchemaError
 
 _SCALARS = {int: "int", float: "float", str: "str", bool: "bool", bytes: "bytes"}
@@ -64,10 +64,10 @@ class NodeBuilder:
                     self.fail(f"UuidVersion applies to UUID fields only, not {_type_name(inner)}")
                 node["version"] = versions[-1]
                 return node
-            # paths, IP addresses, secrets and Json: the document is parsed, then read as the rest
-            is_json, rest = json_metadata(metadata)
-            if is_json:
-                return {"kind": "json", "inner": self.node(typing.Annotated[(inner, *rest)] if rest else inner, field)}
+            # paths, IP addresses, secrets and Json: Json[...] and FilePath and the like
+            special = std_annotated(self, inner, metadata, field)
+            if special is not None:
+                return special
             # dates and times: satya's markers (AwareDatetime, PastDate ...)
             for mark in (m for m in metadata if isinstance(m, TemporalMark)):
                 setattr(merged, mark.name, mark.value)

@@ -15,6 +15,7 @@ from ._fields import FieldInfo
 from ._json_type import Json
 from ._network import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork
 from ._secret import SecretBytes, SecretStr
+from ._std_nodes import DirectoryPath, FilePath, NewPath, PathType, SocketPath
 
 __all__ = [
     "Strict", "StringConstraints", "conint", "confloat", "constr", "conbytes", "conlist",
@@ -24,6 +25,7 @@ __all__ = [
     "condecimal", "condate",
     # paths, IP addresses, secrets and Json
     "IPvAnyAddress", "IPvAnyNetwork", "IPvAnyInterface", "SecretStr", "SecretBytes", "Json",
+    "FilePath", "DirectoryPath", "NewPath", "SocketPath",
 ]
 
 

@@ -95,6 +95,8 @@ pub enum ErrorKind {
     // paths, IP addresses, secrets and Json
     /// pydantic's message names the declared class: `<class 'pathlib.Path'>`.
     PathType { message: Arc<str> },
+    /// `FilePath`, `DirectoryPath`, `NewPath`, `SocketPath`: what the file system said.
+    PathCheck { error_type: &'static str, message: &'static str },
     Ip(crate::validators::IpKind),
     /// A `ValueError` raised by a constructor; `exception` is kept for `ctx`.
     ValueError { error: Arc<str>, exception: Option<Arc<Py<PyAny>>> },
@@ -179,6 +181,7 @@ impl ErrorKind {
             TimezoneAware => "timezone_aware",
             // paths, IP addresses, secrets and Json
             PathType { .. } => "path_type",
+            PathCheck { error_type, .. } => *error_type,
             Ip(kind) => kind.error_type(),
             ValueError { .. } => "value_error",
         }
@@ -280,6 +283,7 @@ impl ErrorKind {
             TimezoneAware => "Input should have timezone info".into(),
             // paths, IP addresses, secrets and Json
             PathType { message } => message.to_string(),
+            PathCheck { message, .. } => (*message).into(),
             Ip(kind) => kind.error_message().into(),
             ValueError { error, .. } => format!("Value error, {error}"),
         }

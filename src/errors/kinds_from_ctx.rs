@@ -134,9 +134,10 @@ impl ErrorKind {
                 };
                 ValueError { error, exception: exception.map(|e| Arc::new(e.unbind())) }
             }
-            other => match crate::validators::IpKind::from_error_type(other) {
-                Some(kind) => Ip(kind),
-                None => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
+            other => match (crate::validators::IpKind::from_error_type(other), crate::validators::path_check_error(other)) {
+                (Some(kind), _) => Ip(kind),
+                (None, Some((error_type, message))) => PathCheck { error_type, message },
+                (None, None) => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
             },
         })
     }

@@ -34,6 +34,7 @@ pub use model_field::ModelFieldValidator;
 pub use list::ItemProgram;
 // paths, IP addresses, secrets and Json
 pub use ip::IpKind;
+pub use path::path_check_error;
 
 use jiter::Peek;
 use pyo3::exceptions::PyTypeError;

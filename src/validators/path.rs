@@ -1,5 +1,6 @@
 //! `pathlib` paths: an instance of the declared class as it is, or a string
-//! given to that class (under the GIL: the class decides what it makes).
+//! given to that class (under the GIL: the class decides what it makes); then
+//! `FilePath`, `DirectoryPath`, `NewPath` and `SocketPath` ask the file system.
 
 use std::sync::Arc;
 
@@ -17,6 +18,30 @@ pub struct PathValidator {
     class_name: Arc<str>,
     /// pydantic's path_type message names the class by its repr; made once.
     type_message: Arc<str>,
+    check: Option<PathCheck>,
+}
+
+/// What `FilePath` and the others require of the path.
+#[derive(Debug, Clone, Copy)]
+enum PathCheck {
+    File,
+    Dir,
+    New,
+    Socket,
+}
+
+/// The errors of the checks: type name and message.
+const CHECK_ERRORS: [(&str, &str); 5] = [
+    ("path_not_file", "Path does not point to a file"),
+    ("path_not_directory", "Path does not point to a directory"),
+    ("path_exists", "Path already exists"),
+    ("parent_does_not_exist", "Parent directory does not exist"),
+    ("path_not_socket", "Path does not point to a socket"),
+];
+
+/// The (type, message) of a path check error named `type_name`.
+pub fn path_check_error(type_name: &str) -> Option<(&'static str, &'static str)> {
+    CHECK_ERRORS.into_iter().find(|(t, _)| *t == type_name)
 }
 
 impl PathValidator {
@@ -26,10 +51,45 @@ impl PathValidator {
             .cast_into::<PyType>()?;
         let class_name: Arc<str> = cls.name()?.to_cow()?.as_ref().into();
         let type_message = format!("Input is not a valid path for {}", cls.repr()?.to_cow()?).into();
-        Ok(Validator::Path(PathValidator { strict: node_strict(node)?, cls: cls.unbind(), class_name, type_message }))
+        let check = match node_get(node, "check")?.map(|v| v.extract::<String>()).transpose()?.as_deref() {
+            None => None,
+            Some("file") => Some(PathCheck::File),
+            Some("dir") => Some(PathCheck::Dir),
+            Some("new") => Some(PathCheck::New),
+            Some("socket") => Some(PathCheck::Socket),
+            Some(other) => return Err(pyo3::exceptions::PyTypeError::new_err(format!("unknown path check {other:?}"))),
+        };
+        Ok(Validator::Path(PathValidator { strict: node_strict(node)?, cls: cls.unbind(), class_name, type_message, check }))
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let path = self.make(py, input, state)?;
+        match self.check {
+            Some(check) => self.check(check, path, input),
+            None => Ok(path),
+        }
+    }
+
+    fn check<'py>(&self, check: PathCheck, path: Bound<'py, PyAny>, input: &impl Input<'py>) -> ValResult<Bound<'py, PyAny>> {
+        let py = path.py();
+        let ask = |p: &Bound<'py, PyAny>, method: &str| -> PyResult<bool> { p.call_method0(method)?.is_truthy() };
+        let failed = match check {
+            PathCheck::File => (!ask(&path, "is_file")?).then_some(0),
+            PathCheck::Dir => (!ask(&path, "is_dir")?).then_some(1),
+            PathCheck::Socket => (!ask(&path, "is_socket")?).then_some(4),
+            PathCheck::New if ask(&path, "exists")? => Some(2),
+            PathCheck::New => (!ask(&path.getattr(pyo3::intern!(py, "parent"))?, "exists")?).then_some(3),
+        };
+        match failed {
+            Some(index) => {
+                let (error_type, message) = CHECK_ERRORS[index];
+                Err(ValError::new(ErrorKind::PathCheck { error_type, message }, input))
+            }
+            None => Ok(path),
+        }
+    }
+
+    fn make<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
         let cls = self.cls.bind(py);
         let strict = state.strict_or(self.strict);
         let text = if input.is_python() {
