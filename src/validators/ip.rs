@@ -182,3 +182,19 @@ fn value_error<'py>(py: Python<'py>, e: PyErr, input: &impl Input<'py>) -> ValEr
     let error = exception.bind(py).str().map(|s| s.to_string()).unwrap_or_default();
     ValError::new(ErrorKind::ValueError { error: error.into(), exception: Some(Arc::new(exception)) }, input)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{IpKind, KINDS};
+
+    #[test]
+    fn every_kind_is_found_again_by_its_error_type_and_worded_by_its_class() {
+        for kind in KINDS {
+            assert_eq!(IpKind::from_error_type(kind.error_type()), Some(kind));
+            assert_eq!(kind.error_type(), format!("ip_{}", kind.name()));
+            let wording = if kind.is_any() { "IPv4 or IPv6" } else { &kind.class_names()[0][..4] };
+            assert!(kind.error_message().contains(wording), "{kind:?}");
+        }
+        assert_eq!(IpKind::from_error_type("ip_v5_address"), None);
+    }
+}

@@ -128,3 +128,14 @@ impl PathValidator {
         &self.cls
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::path_check_error;
+
+    #[test]
+    fn check_errors_are_found_by_type() {
+        assert_eq!(path_check_error("path_exists"), Some(("path_exists", "Path already exists")));
+        assert_eq!(path_check_error("path_type"), None);
+    }
+}
