@@ -2,6 +2,7 @@
 `str()` and JSON dumps; lax and strict inputs, length bounds and errors as
 pydantic has them."""
 
+import enum
 import pickle
 
 import pydantic
@@ -24,7 +25,16 @@ def pair(name, field=None, strict=False):
     return PAIRS[key]
 
 
-SAMPLES = ["abc", "", "é", "\ud800", b"abc", b"", b"\xff", bytearray(b"q"), 1, 1.5, None, True, ["a"]]
+class MyStr(str):
+    pass
+
+
+class Letter(str, enum.Enum):
+    A = "x"
+
+
+SAMPLES = ["abc", "", "é", "\ud800", b"abc", b"", b"\xff", bytearray(b"q"), 1, 1.5, None, True, ["a"], MyStr("ab"),
+           Letter.A]
 
 
 def instances(of):
