@@ -34,7 +34,10 @@ def std_node(tp, strict: bool) -> dict | None:
     if tp in _PATHS:
         return {"kind": "path", "cls": tp, "strict": strict}
     if tp in _IPS:
-        return {"kind": "ip", "ip": _IPS[tp], "strict": strict}
+        node = {"kind": "ip", "ip": _IPS[tp], "strict": strict}
+        if not _IPS[tp].startswith("any_"):
+            node["cls"] = tp  # what its serializer accepts (with str)
+        return node
     if issubclass(tp, (SecretStr, SecretBytes)):
         return {"kind": "secret", "cls": tp, "bytes": issubclass(tp, SecretBytes), "strict": strict}
     if tp is Json:

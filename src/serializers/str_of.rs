@@ -19,8 +19,8 @@ pub struct StrOf {
 }
 
 impl StrOf {
-    /// From a path or secret node (its `cls`) or an IP node (the `ipaddress`
-    /// classes of its kind; any value for the IPvAny types, as pydantic).
+    /// From a path, IP or secret node (its `cls`); an IPvAny node has none
+    /// and takes any value, as pydantic's serializer does.
     pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Self> {
         let py = node.py();
         if let Some(cls) = node_get(node, "cls")? {
@@ -33,23 +33,8 @@ impl StrOf {
             };
             return Ok(StrOf { classes: Some(classes.unbind()), name, secret });
         }
-        let ip: String = node_get(node, "ip")?.map(|v| v.extract()).transpose()?.unwrap_or_default();
-        if ip.starts_with("any_") {
-            return Ok(StrOf { classes: None, name: ip, secret: false });
-        }
-        let mut class_name = String::from("IP");
-        let mut parts = ip.split('_');
-        class_name.push_str(parts.next().unwrap_or_default());
-        for part in parts {
-            let mut chars = part.chars();
-            if let Some(first) = chars.next() {
-                class_name.extend(first.to_uppercase());
-                class_name.push_str(chars.as_str());
-            }
-        }
-        let cls = py.import("ipaddress")?.getattr(class_name.as_str())?;
-        let classes = PyTuple::new(py, [cls, py.get_type::<PyString>().into_any()])?;
-        Ok(StrOf { classes: Some(classes.unbind()), name: class_name, secret: false })
+        let name: String = node_get(node, "ip")?.map(|v| v.extract()).transpose()?.unwrap_or_default();
+        Ok(StrOf { classes: None, name, secret: false })
     }
 
     pub fn name(&self) -> &str {

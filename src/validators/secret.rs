@@ -86,9 +86,7 @@ impl SecretValidator {
         }
         Ok(())
     }
-}
 
-impl SecretValidator {
     pub fn check_count(&self) -> usize {
         usize::from(self.min_length.is_some()) + usize::from(self.max_length.is_some())
     }
