@@ -14,8 +14,10 @@ whitespace or not, are decided as Rust decides), and `to_lowercase` /
 `to_uppercase` may change a string's length (ß -> SS, İ -> i̇). pydantic strips
 before it checks the lengths and the pattern, but changes the case after them."""
 
+import datetime
 import functools
 import json
+from decimal import Decimal
 from typing import Annotated, Optional
 
 import annotated_types as at
@@ -169,6 +171,10 @@ TYPES = {
     ),
     "constr": (lambda: lib.constr(strip_whitespace=True, to_lower=True, min_length=2, max_length=4), True),
     "constr-strict": (lambda: lib.constr(strict=True, to_lower=True), False),
+    "condecimal": (lambda: lib.condecimal(gt=0, max_digits=4, decimal_places=2), False),
+    "condecimal-strict": (lambda: lib.condecimal(strict=True, ge=1), False),
+    "condate": (lambda: lib.condate(gt=datetime.date(2020, 1, 1), le=datetime.date(2020, 12, 31)), True),
+    "condate-strict": (lambda: lib.condate(strict=True), False),
 }
 
 LIST_TOO_SHORT_2 = "List should have at least 2 items after validation, not {}"
@@ -304,6 +310,40 @@ CASES = {
         ("\u0130", bad(err("string_too_short", "String should have at least 2 characters", {"min_length": 2}))),
     ],
     "constr-strict": [("AB", ok("ab")), (b"AB", bad(STRING_TYPE)), (1, bad(STRING_TYPE))],
+    "condecimal": [
+        ("1.5", ok(Decimal("1.5"))), ("1.50", ok(Decimal("1.50"))), (1, ok(Decimal(1))), (1.5, ok(Decimal("1.5"))),
+        (Decimal("0.01"), ok(Decimal("0.01"))),
+        (0, bad(err("greater_than", "Input should be greater than 0", {"gt": Decimal(0)}))),
+        ("-1", bad(err("greater_than", "Input should be greater than 0", {"gt": Decimal(0)}))),
+        ("123.45", bad(err("decimal_max_digits", "Decimal input should have no more than 4 digits in total",
+                           {"max_digits": 4}))),
+        ("1.234", bad(err("decimal_max_places", "Decimal input should have no more than 2 decimal places",
+                          {"decimal_places": 2}))),
+        ("x", bad(err("decimal_parsing", "Input should be a valid decimal"))),
+        (None, bad(err("decimal_type", "Decimal input should be an integer, float, string or Decimal object"))),
+    ],
+    "condecimal-strict": [
+        (Decimal("2"), ok(Decimal("2"))),
+        ("1", ByInput(python=bad(err("is_instance_of", "Input should be an instance of Decimal", {"class": "Decimal"})),
+                      json=ok(Decimal("1")))),
+        (0.5, ByInput(python=bad(err("is_instance_of", "Input should be an instance of Decimal", {"class": "Decimal"})),
+                      json=bad(err("greater_than_equal", "Input should be greater than or equal to 1",
+                                   {"ge": Decimal(1)})))),
+    ],
+    "condate": [
+        ("2020-06-01", ok(datetime.date(2020, 6, 1))), ("2020-12-31", ok(datetime.date(2020, 12, 31))),
+        (datetime.date(2020, 2, 2), ok(datetime.date(2020, 2, 2))),
+        ("2020-01-01", bad(err("greater_than", "Input should be greater than 2020-01-01", {"gt": "2020-01-01"}))),
+        ("2021-01-01", bad(err("less_than_equal", "Input should be less than or equal to 2020-12-31",
+                               {"le": "2020-12-31"}))),
+        ("x", bad(err("date_from_datetime_parsing", "Input should be a valid date or datetime, input is too short",
+                      {"error": "input is too short"}))),
+    ],
+    "condate-strict": [
+        (datetime.date(2020, 1, 1), ok(datetime.date(2020, 1, 1))),
+        ("2020-06-01", ByInput(python=bad(err("date_type", "Input should be a valid date")),
+                               json=ok(datetime.date(2020, 6, 1)))),
+    ],
 }
 
 assert set(CASES) == set(TYPES)
@@ -329,18 +369,23 @@ ALIAS_NAMES = [
 ]  # fmt: skip
 
 
+# covered by test_ip.py, test_secret.py, test_json_type.py and test_path.py
+OWN_MODULES = {"IPvAnyAddress", "IPvAnyNetwork", "IPvAnyInterface", "SecretStr", "SecretBytes", "Json",
+               "FilePath", "DirectoryPath", "NewPath", "SocketPath"}
+
+
 @satya_only
 def test_every_name_of_satya_types_is_exported_and_covered():
     import satya.types
 
-    assert set(satya.types.__all__) == set(ALIAS_NAMES) | {
-        "Strict", "StringConstraints", "conint", "confloat", "constr", "conbytes", "conlist",
+    assert set(satya.types.__all__) == set(ALIAS_NAMES) | OWN_MODULES | {
+        "Strict", "StringConstraints", "conint", "confloat", "constr", "conbytes", "conlist", "condecimal", "condate",
     }  # fmt: skip
     for name in satya.types.__all__:
         assert getattr(satya, name) is getattr(satya.types, name), name
         assert name in satya.__all__, name
         assert hasattr(pydantic, name), name
-    covered = {name.split("-")[0] for name in TYPES}
+    covered = {name.split("-")[0] for name in TYPES} | OWN_MODULES
     assert set(satya.types.__all__) <= covered
 
 

@@ -6,7 +6,9 @@ hypothesis differential against pydantic over members that overlap."""
 import datetime
 import decimal
 import enum
+import ipaddress
 import json
+import pathlib
 import uuid
 import warnings
 from typing import Annotated, Any, Literal, Optional, Union
@@ -83,6 +85,11 @@ UNIONS = {
     "dict[str,int|None|str]": lambda L, M: (dict[str, Union[int, None, str]], None),
     "left_to_right": lambda L, M: (Union[str, int, float], {"union_mode": "left_to_right"}),
     "left_to_right float|int": lambda L, M: (Union[float, int], {"union_mode": "left_to_right"}),
+    "path|str": lambda L, M: (Union[pathlib.Path, str], None),
+    "ip|str": lambda L, M: (Union[ipaddress.IPv4Address, str], None),
+    "str|ip": lambda L, M: (Union[str, ipaddress.IPv4Address], None),
+    "json|str": lambda L, M: (Union[L.Json[int], str], None),
+    "int|json": lambda L, M: (Union[int, L.Json[list[int]]], None),
     "A|B": lambda L, M: (Union[M[0], M[1]], None),
     "B|A": lambda L, M: (Union[M[1], M[0]], None),
     "A|B|C|None": lambda L, M: (Optional[Union[M[0], M[1], M[2]]], None),
@@ -128,12 +135,12 @@ SCALARS = st.one_of(
     st.none(),
     st.sampled_from(["", "a", "ab", "1", "0", "-2", "1.5", "1e3", "true", "off", "red", "2020-01-01",
                      "2020-01-01T00:00:00", "2020-01-01T12:30:00Z", "P1D", "12:30",
-                     "12345678-1234-5678-1234-567812345678", " 7 "]),
+                     "12345678-1234-5678-1234-567812345678", " 7 ", "1.2.3.4", "[1, 2]", "/tmp/x"]),
     st.sampled_from([b"1", b"ab", b"\xff"]),
     # (not a plain Enum with a str value: pydantic's int takes it and returns the str)
     st.sampled_from([Color.ONE, Level.HIGH, decimal.Decimal("1.5"), decimal.Decimal("2"),
                      datetime.datetime(2020, 1, 1), datetime.date(2020, 1, 2), datetime.timedelta(seconds=3),
-                     uuid.UUID(int=7)]),
+                     uuid.UUID(int=7), pathlib.Path("p"), ipaddress.IPv4Address("1.2.3.4")]),
 )
 OBJECTS = st.dictionaries(st.sampled_from(["a", "b", "c", "x"]), SCALARS, max_size=3)
 VALUES = st.one_of(SCALARS, OBJECTS, st.lists(st.one_of(SCALARS, OBJECTS), max_size=3))

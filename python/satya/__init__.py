@@ -17,7 +17,12 @@ from ._model import Model
 from .types import (  # noqa: F401 - pydantic's names at the top level
     FiniteFloat, NegativeFloat, NegativeInt, NonNegativeFloat, NonNegativeInt, NonPositiveFloat, NonPositiveInt,
     PositiveFloat, PositiveInt, Strict, StrictBool, StrictBytes, StrictFloat, StrictInt, StrictStr,
-    StringConstraints, conbytes, confloat, conint, conlist, constr,
+    StringConstraints, conbytes, condate, condecimal, confloat, conint, conlist, constr,
+)
+# paths, IP addresses, secrets and Json
+from .types import (  # noqa: F401
+    DirectoryPath, FilePath, IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork, Json, NewPath, SecretBytes,
+    SecretStr, SocketPath,
 )
 from .errors import PydanticSerializationError, SchemaError, SerializationError, ValidationError
 # uuid and decimal

@@ -20,6 +20,8 @@ from ._dataclasses import dataclass_node, is_dataclass_type
 from ._generics import open_type
 from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
+# paths, IP addresses, secrets and Json
+from ._std_nodes import std_annotated, std_node
 from .errors import SchemaError
 
 _SCALARS = {int: "int", float: "float", str: "str", bool: "bool", bytes: "bytes"}
@@ -65,6 +67,10 @@ class NodeBuilder:
                     self.fail(f"UuidVersion applies to UUID fields only, not {_type_name(inner)}")
                 node["version"] = versions[-1]
                 return node
+            # paths, IP addresses, secrets and Json: Json[...] and FilePath and the like
+            special = std_annotated(self, inner, metadata, field)
+            if special is not None:
+                return special
             # dates and times: satya's markers (AwareDatetime, PastDate ...)
             for mark in (m for m in metadata if isinstance(m, TemporalMark)):
                 setattr(merged, mark.name, mark.value)
@@ -102,6 +108,10 @@ class NodeBuilder:
             return self.with_constraints(node, constraints, _type_name(tp))
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.with_constraints(self.enum_node(tp, strict), constraints, tp.__name__)
+        # paths, IP addresses, secrets and Json
+        special = std_node(tp, strict)
+        if special is not None:
+            return self.with_constraints(special, constraints, _type_name(tp))
         if tp in _SCALARS:
             kind = _SCALARS[tp]
         elif tp in _TEMPORAL:
@@ -190,6 +200,8 @@ class NodeBuilder:
             # dates and times: bounds of their own type, checked in the core
             "datetime": _BOUNDS + _TEMPORAL_MARKS, "date": _BOUNDS + ("now_op",),
             "time": _BOUNDS, "timedelta": _BOUNDS,
+            # paths, IP addresses, secrets and Json
+            "secret": _LENGTH,
         }.get(kind, ())
         for name in constraints:
             if name not in allowed:

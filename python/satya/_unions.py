@@ -72,7 +72,44 @@ def label(node: dict) -> str:
         return f"literal[{','.join(repr(v) for v in node['values'])}]"
     if kind == "enum":
         return f"{_ENUM_PREFIX.get(node['mixed_in'], 'enum')}[{node['cls'].__name__}]"
+    if kind in _STD_LABELS:
+        return _STD_LABELS[kind](node)
     return _PLAIN_LABELS.get(kind, kind)
+
+
+def _path_label(node: dict) -> str:
+    name = node["cls"].__name__
+    made = "function-after[path_validator(), str]"
+    strict = f"json-or-python[json={made},python=is-instance[{name}]]"
+    label = f"lax-or-strict[lax=union[{strict},{made}],strict={strict}]"
+    check = node.get("check")
+    if check is not None:
+        function = {"file": "validate_file", "dir": "validate_directory", "new": "validate_new", "socket": "validate_socket"}[check]
+        label = f"function-after[{function}(), {label}]"
+    return label
+
+
+def _ip_label(node: dict) -> str:
+    kind = node["ip"]
+    if kind.startswith("any_"):
+        return "function-plain[_validate()]"
+    cls = f"IP{kind.replace('_address', 'Address').replace('_network', 'Network').replace('_interface', 'Interface')}"
+    return (f"lax-or-strict[lax=function-plain[ip_{kind}_validator()],"
+            f"strict=json-or-python[json=function-after[{cls}(), str],python=is-instance[{cls}]]]")
+
+
+def _secret_label(node: dict) -> str:
+    name, base = ("SecretBytes", "bytes") if node["bytes"] else ("SecretStr", "str")
+    made = f"function-after[{name}(), {base}]"
+    either = f"json-or-python[json={made},python=union[is-instance[{name}],{made}]]"
+    return f"lax-or-strict[lax={either},strict={either}]"
+
+
+# pydantic's names of the schemas behind these types, as its union errors show them
+_STD_LABELS = {
+    "path": _path_label, "ip": _ip_label, "secret": _secret_label,
+    "json": lambda node: f"json[{label(node['inner']) if 'inner' in node else 'any'}]",
+}
 
 
 def union_node(builder, members: list, field: FieldInfo | None) -> dict:

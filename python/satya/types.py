@@ -1,4 +1,4 @@
-"""Constrained types and aliases with pydantic's names: `conint`, `confloat`,
+"""Constrained types and aliases with pydantic's names: `conint`, `confloat`, `condecimal`, `condate`,
 `constr`, `conbytes`, `conlist`, `StringConstraints`, `Strict`, and the
 `Positive...`, `Negative...`, `Strict...` aliases. Each is an `Annotated`
 type whose metadata is a `FieldInfo`, so it works wherever an annotation does
@@ -6,15 +6,26 @@ type whose metadata is a `FieldInfo`, so it works wherever an annotation does
 
 from __future__ import annotations
 
+import datetime
+import decimal
 from typing import Annotated, Any
 
 from ._fields import FieldInfo
+# paths, IP addresses, secrets and Json
+from ._json_type import Json
+from ._network import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork
+from ._secret import SecretBytes, SecretStr
+from ._std_nodes import DirectoryPath, FilePath, NewPath, PathType, SocketPath
 
 __all__ = [
     "Strict", "StringConstraints", "conint", "confloat", "constr", "conbytes", "conlist",
     "PositiveInt", "NegativeInt", "NonNegativeInt", "NonPositiveInt",
     "PositiveFloat", "NegativeFloat", "NonNegativeFloat", "NonPositiveFloat", "FiniteFloat",
     "StrictInt", "StrictFloat", "StrictStr", "StrictBool", "StrictBytes",
+    "condecimal", "condate",
+    # paths, IP addresses, secrets and Json
+    "IPvAnyAddress", "IPvAnyNetwork", "IPvAnyInterface", "SecretStr", "SecretBytes", "Json",
+    "FilePath", "DirectoryPath", "NewPath", "SocketPath",
 ]
 
 
@@ -52,6 +63,17 @@ def constr(*, strip_whitespace=None, to_upper=None, to_lower=None, strict=None, 
 
 def conbytes(*, min_length=None, max_length=None, strict=None) -> Any:
     return Annotated[bytes, _info(min_length=min_length, max_length=max_length, strict=strict)]
+
+
+def condecimal(*, strict=None, gt=None, ge=None, lt=None, le=None, multiple_of=None, max_digits=None,
+               decimal_places=None, allow_inf_nan=None) -> Any:
+    return Annotated[decimal.Decimal, _info(strict=strict, gt=gt, ge=ge, lt=lt, le=le, multiple_of=multiple_of,
+                                            max_digits=max_digits, decimal_places=decimal_places,
+                                            allow_inf_nan=allow_inf_nan)]
+
+
+def condate(*, strict=None, gt=None, ge=None, lt=None, le=None) -> Any:
+    return Annotated[datetime.date, _info(strict=strict, gt=gt, ge=ge, lt=lt, le=le)]
 
 
 def conlist(item_type: Any, *, min_length=None, max_length=None) -> Any:

@@ -101,6 +101,14 @@ pub enum ErrorKind {
     /// dataclass_type for JSON input, which pydantic words differently.
     JsonDataclassType { class_name: Arc<str> },
     DataclassExactType { class_name: Arc<str> },
+    // paths, IP addresses, secrets and Json
+    /// pydantic's message names the declared class: `<class 'pathlib.Path'>`.
+    PathType { message: Arc<str> },
+    /// `FilePath`, `DirectoryPath`, `NewPath`, `SocketPath`: what the file system said.
+    PathCheck { error_type: &'static str, message: &'static str },
+    Ip(crate::validators::IpKind),
+    /// A `ValueError` raised by a constructor; `exception` is kept for `ctx`.
+    ValueError { error: Arc<str>, exception: Option<Arc<Py<PyAny>>> },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -187,6 +195,11 @@ impl ErrorKind {
             TimeDeltaParsing { .. } | JsonTimeDeltaParsing { .. } => "time_delta_parsing",
             TimezoneNaive => "timezone_naive",
             TimezoneAware => "timezone_aware",
+            // paths, IP addresses, secrets and Json
+            PathType { .. } => "path_type",
+            PathCheck { error_type, .. } => *error_type,
+            Ip(kind) => kind.error_type(),
+            ValueError { .. } => "value_error",
         }
     }
 
@@ -294,6 +307,11 @@ impl ErrorKind {
             JsonTimeDeltaParsing { error } => format!("Input should be a valid duration, {error}"),
             TimezoneNaive => "Input should not have timezone info".into(),
             TimezoneAware => "Input should have timezone info".into(),
+            // paths, IP addresses, secrets and Json
+            PathType { message } => message.to_string(),
+            PathCheck { message, .. } => (*message).into(),
+            Ip(kind) => kind.error_message().into(),
+            ValueError { error, .. } => format!("Value error, {error}"),
         }
     }
 
@@ -355,6 +373,11 @@ impl ErrorKind {
             | TimeParsing { error }
             | TimeDeltaParsing { error }
             | JsonTimeDeltaParsing { error } => ctx.set_item("error", &**error)?,
+            // paths, IP addresses, secrets and Json
+            ValueError { error, exception } => match exception {
+                Some(exception) => ctx.set_item("error", exception.bind(py))?,
+                None => ctx.set_item("error", &**error)?,
+            },
             _ => return Ok(None),
         }
         Ok(Some(ctx))

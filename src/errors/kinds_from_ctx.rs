@@ -134,7 +134,22 @@ impl ErrorKind {
             "time_delta_parsing" => TimeDeltaParsing { error: ctx_error(ctx, "TimeDeltaParsing")? },
             "timezone_naive" => TimezoneNaive,
             "timezone_aware" => TimezoneAware,
-            other => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
+            // paths, IP addresses, secrets and Json: a path_type error has no
+            // ctx, so the class it named is not known again
+            "path_type" => PathType { message: "Input is not a valid path".into() },
+            "value_error" => {
+                let exception = ctx.and_then(|c| c.get_item("error").ok().flatten());
+                let error = match &exception {
+                    Some(e) => e.str()?.to_cow()?.as_ref().into(),
+                    None => return Err(PyTypeError::new_err("ValueError: 'error' required in context")),
+                };
+                ValueError { error, exception: exception.map(|e| Arc::new(e.unbind())) }
+            }
+            other => match (crate::validators::IpKind::from_error_type(other), crate::validators::path_check_error(other)) {
+                (Some(kind), _) => Ip(kind),
+                (None, Some((error_type, message))) => PathCheck { error_type, message },
+                (None, None) => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
+            },
         })
     }
 }

@@ -105,7 +105,11 @@ fn line_from_dict(item: &Bound<'_, PyAny>) -> PyResult<LineError> {
     let type_name = get("type").ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("error details need a 'type'"))?;
     let ctx = get("ctx");
     let ctx = ctx.as_ref().map(|c| c.cast::<PyDict>()).transpose()?;
-    let kind = ErrorKind::from_type_and_ctx(type_name.cast::<PyString>()?.to_str()?, ctx)?;
+    let mut kind = ErrorKind::from_type_and_ctx(type_name.cast::<PyString>()?.to_str()?, ctx)?;
+    // paths: a path_type message names its class, which only the message keeps
+    if let (ErrorKind::PathType { message }, Some(msg)) = (&mut kind, get("msg")) {
+        *message = msg.str()?.to_cow()?.as_ref().into();
+    }
     let mut loc = Loc::new();
     if let Some(items) = get("loc") {
         let items: Vec<Bound<'_, PyAny>> = items.try_iter()?.collect::<PyResult<_>>()?;

@@ -24,6 +24,9 @@ mod uuid;
 mod union;
 // dataclasses
 mod dataclass;
+// paths, IP addresses, secrets and Json
+mod json_value;
+mod str_of;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -65,6 +68,9 @@ pub enum Serializer {
     Union(Vec<Serializer>),
     // dataclasses
     Dataclass(Box<dataclass::DataclassSerializer>),
+    // paths, IP addresses, secrets and Json
+    StrOf(str_of::StrOf),
+    Json(Box<Serializer>),
 }
 
 impl Serializer {
@@ -119,6 +125,9 @@ impl Serializer {
             }
             // dataclasses
             "dataclass" => Serializer::Dataclass(Box::new(dataclass::DataclassSerializer::build(node)?)),
+            // paths, IP addresses, secrets and Json
+            "path" | "ip" | "secret" => Serializer::StrOf(str_of::StrOf::build(node)?),
+            "json" => Serializer::Json(Box::new(inner("inner")?)),
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -150,6 +159,9 @@ impl Serializer {
             Serializer::Union(choices) => union::to_python(choices, value, d, filter),
             // dataclasses
             Serializer::Dataclass(s) => s.to_python(value, d, filter),
+            // paths, IP addresses, secrets and Json
+            Serializer::StrOf(s) => s.to_python(value, d, filter),
+            Serializer::Json(inner) => json_value::to_python(inner, value, d, filter),
         }
     }
 
@@ -181,6 +193,9 @@ impl Serializer {
             Serializer::Union(choices) => union::to_json(choices, value, out, d, filter),
             // dataclasses
             Serializer::Dataclass(s) => s.to_json(value, out, d, filter),
+            // paths, IP addresses, secrets and Json
+            Serializer::StrOf(s) => s.to_json(value, out, d, filter),
+            Serializer::Json(inner) => json_value::to_json(inner, value, out, d, filter),
         }
     }
 
@@ -224,13 +239,16 @@ impl Serializer {
             }
             // dataclasses
             Serializer::Dataclass(s) => s.class_name(py),
+            // paths, IP addresses, secrets and Json
+            Serializer::StrOf(s) => s.name().into(),
+            Serializer::Json(inner) => inner.expected(py),
         }
     }
 
     /// The model serializers in this one, at any depth of containers.
     pub fn models<'a>(&'a self, found: &mut Vec<&'a ModelSerializer>) {
         match self {
-            Serializer::List(item) | Serializer::Nullable(item) => item.models(found),
+            Serializer::List(item) | Serializer::Nullable(item) | Serializer::Json(item) => item.models(found),
             Serializer::Dict(kv) => {
                 kv.0.models(found);
                 kv.1.models(found);
@@ -247,7 +265,7 @@ impl Serializer {
     /// Python objects this serializer keeps alive, for the garbage collector.
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         match self {
-            Serializer::List(item) | Serializer::Nullable(item) => item.visit_objects(visit),
+            Serializer::List(item) | Serializer::Nullable(item) | Serializer::Json(item) => item.visit_objects(visit),
             Serializer::Dict(kv) => {
                 kv.0.visit_objects(visit);
                 kv.1.visit_objects(visit);
@@ -258,6 +276,8 @@ impl Serializer {
             Serializer::Union(choices) => choices.iter().for_each(|c| c.visit_objects(visit)),
             // dataclasses
             Serializer::Dataclass(s) => s.visit_objects(visit),
+            // paths, IP addresses, secrets and Json
+            Serializer::StrOf(s) => s.visit_objects(visit),
             _ => {}
         }
     }

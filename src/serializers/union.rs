@@ -54,6 +54,9 @@ fn accepts(serializer: &Serializer, value: &Bound<'_, PyAny>, strict: bool) -> b
         Serializer::Temporal(kind) => kind.matches(value),
         Serializer::Union(choices) => choices.iter().any(|c| accepts(c, value, strict)),
         Serializer::Dataclass(s) => s.accepts(value),
+        // a path, IP address or secret (a str passes only the lax test)
+        Serializer::StrOf(s) => s.accepts(value).unwrap_or(false) && !(strict && value.is_instance_of::<PyString>()),
+        Serializer::Json(inner) => accepts(inner, value, strict),
     }
 }
 

@@ -30,10 +30,18 @@ mod tagged_union;
 mod union;
 // dataclasses
 mod dataclass;
+// paths, IP addresses, secrets and Json
+mod ip;
+mod json_value;
+mod path;
+mod secret;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
 pub use list::ItemProgram;
+// paths, IP addresses, secrets and Json
+pub use ip::IpKind;
+pub use path::path_check_error;
 
 use jiter::Peek;
 use pyo3::exceptions::PyTypeError;
@@ -114,6 +122,18 @@ impl State {
         }
     }
 
+    /// Lowers the exactness for a value made from `input` by its class (a
+    /// path, an IP address, a parsed document): the input itself is exact,
+    /// other Python input lax, JSON text strict.
+    #[inline]
+    pub fn floor_made<'py>(&mut self, input: &impl Input<'py>, made: &Bound<'py, PyAny>) {
+        self.floor_with(|| match input.is_python() {
+            false => Exactness::Strict,
+            true if input.to_python(made.py()).is_ok_and(|i| i.is(made)) => Exactness::Exact,
+            true => Exactness::Lax,
+        });
+    }
+
     /// Records the fields a model took from its input, inside a union.
     #[inline]
     pub fn add_fields_set(&mut self, count: usize) {
@@ -172,6 +192,11 @@ pub enum Validator {
     TaggedUnion(tagged_union::TaggedUnionValidator),
     // dataclasses
     Dataclass(dataclass::DataclassValidator),
+    // paths, IP addresses, secrets and Json
+    Path(path::PathValidator),
+    Ip(ip::IpValidator),
+    Secret(secret::SecretValidator),
+    Json(json_value::JsonValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -221,6 +246,11 @@ impl Validator {
             "tagged_union" => tagged_union::TaggedUnionValidator::build(node, ctx),
             // dataclasses
             "dataclass" => dataclass::DataclassValidator::build(node, ctx),
+            // paths, IP addresses, secrets and Json
+            "path" => path::PathValidator::build(node, ctx),
+            "ip" => ip::IpValidator::build(node, ctx),
+            "secret" => secret::SecretValidator::build(node, ctx),
+            "json" => json_value::JsonValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -258,6 +288,11 @@ impl Validator {
             Validator::TaggedUnion(v) => v.validate(py, input, state),
             // dataclasses
             Validator::Dataclass(v) => v.validate(py, input, state),
+            // paths, IP addresses, secrets and Json
+            Validator::Path(v) => v.validate(py, input, state),
+            Validator::Ip(v) => v.validate(py, input, state),
+            Validator::Secret(v) => v.validate(py, input, state),
+            Validator::Json(v) => v.validate(py, input, state),
         }
     }
 
@@ -335,6 +370,8 @@ impl Validator {
             Validator::Union(_) | Validator::TaggedUnion(_) => None,
             // dataclasses: made by their class's __new__
             Validator::Dataclass(_) => None,
+            // paths, IP addresses, secrets and Json: Python objects only
+            Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) | Validator::Json(_) => None,
         }
     }
 
@@ -380,6 +417,15 @@ impl Validator {
             Validator::Union(_) | Validator::TaggedUnion(_) => false,
             // dataclasses
             Validator::Dataclass(_) => false,
+            // paths, IP addresses, secrets and Json: made by Python classes
+            // (the models inside a Json are still resolved)
+            Validator::Json(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.runs_without_python(py, seen)?;
+                }
+                false
+            }
+            Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) => false,
             _ => true,
         })
     }
@@ -405,6 +451,8 @@ impl Validator {
             Validator::TaggedUnion(_) => false,
             // dataclasses: mutable objects
             Validator::Dataclass(_) => false,
+            // paths, IP addresses, secrets and Json: instances of classes that may hold anything
+            Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) | Validator::Json(_) => false,
         }
     }
 
@@ -428,6 +476,9 @@ impl Validator {
             // unions
             Validator::Union(v) => v.choices().iter().map(Validator::check_count).sum(),
             Validator::TaggedUnion(v) => v.choices().iter().map(Validator::check_count).sum(),
+            // paths, IP addresses, secrets and Json
+            Validator::Secret(v) => v.check_count(),
+            Validator::Json(v) => v.inner().map_or(0, Validator::check_count),
             _ => 0,
         }
     }
@@ -449,6 +500,12 @@ impl Validator {
             // unions
             Validator::Union(v) => v.choices().iter().for_each(|c| c.item_programs(found)),
             Validator::TaggedUnion(v) => v.choices().iter().for_each(|c| c.item_programs(found)),
+            // paths, IP addresses, secrets and Json
+            Validator::Json(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.item_programs(found);
+                }
+            }
             _ => {}
         }
     }
@@ -470,6 +527,14 @@ impl Validator {
             Validator::TaggedUnion(v) => v.visit_objects(visit),
             // dataclasses
             Validator::Dataclass(v) => v.visit_objects(visit),
+            // paths, IP addresses, secrets and Json
+            Validator::Path(v) => visit(v.class().as_any()),
+            Validator::Secret(v) => visit(v.class().as_any()),
+            Validator::Json(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.visit_objects(visit);
+                }
+            }
             _ => {}
         }
     }
