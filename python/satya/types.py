@@ -9,12 +9,22 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from ._fields import FieldInfo
+# emails and URLs
+from ._networks import (  # noqa: F401
+    AmqpDsn, AnyHttpUrl, AnyUrl, AnyWebsocketUrl, EmailStr, FileUrl, FtpUrl, HttpUrl, NameEmail, UrlConstraints,
+    WebsocketUrl,
+)
 
 __all__ = [
     "Strict", "StringConstraints", "conint", "confloat", "constr", "conbytes", "conlist",
     "PositiveInt", "NegativeInt", "NonNegativeInt", "NonPositiveInt",
     "PositiveFloat", "NegativeFloat", "NonNegativeFloat", "NonPositiveFloat", "FiniteFloat",
     "StrictInt", "StrictFloat", "StrictStr", "StrictBool", "StrictBytes",
+]
+# emails and URLs
+__all__ += [
+    "UrlConstraints", "AnyUrl", "AnyHttpUrl", "HttpUrl", "AnyWebsocketUrl", "WebsocketUrl", "FileUrl", "FtpUrl",
+    "AmqpDsn", "EmailStr", "NameEmail",
 ]
 
 

@@ -92,6 +92,14 @@ pub enum ErrorKind {
     JsonTimeDeltaParsing { error: Cow<'static, str> },
     TimezoneNaive,
     TimezoneAware,
+    // emails and URLs
+    /// pydantic's `value_error` for an address email-validator refuses.
+    EmailValue { reason: Arc<str> },
+    NameEmailType,
+    UrlType,
+    UrlParsing { error: Arc<str> },
+    UrlScheme { expected_schemes: Arc<str> },
+    UrlTooLong { max_length: u64 },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -171,6 +179,13 @@ impl ErrorKind {
             TimeDeltaParsing { .. } | JsonTimeDeltaParsing { .. } => "time_delta_parsing",
             TimezoneNaive => "timezone_naive",
             TimezoneAware => "timezone_aware",
+            // emails and URLs
+            EmailValue { .. } => "value_error",
+            NameEmailType => "name_email_type",
+            UrlType => "url_type",
+            UrlParsing { .. } => "url_parsing",
+            UrlScheme { .. } => "url_scheme",
+            UrlTooLong { .. } => "url_too_long",
         }
     }
 
@@ -268,6 +283,13 @@ impl ErrorKind {
             JsonTimeDeltaParsing { error } => format!("Input should be a valid duration, {error}"),
             TimezoneNaive => "Input should not have timezone info".into(),
             TimezoneAware => "Input should have timezone info".into(),
+            // emails and URLs
+            EmailValue { reason } => format!("value is not a valid email address: {reason}"),
+            NameEmailType => "Input is not a valid NameEmail".into(),
+            UrlType => "URL input should be a string or URL".into(),
+            UrlParsing { error } => format!("Input should be a valid URL, {error}"),
+            UrlScheme { expected_schemes } => format!("URL scheme should be {expected_schemes}"),
+            UrlTooLong { max_length: n } => format!("URL should have at most {n} character{}", plural(*n)),
         }
     }
 
@@ -318,6 +340,11 @@ impl ErrorKind {
             | TimeParsing { error }
             | TimeDeltaParsing { error }
             | JsonTimeDeltaParsing { error } => ctx.set_item("error", &**error)?,
+            // emails and URLs
+            EmailValue { reason } => ctx.set_item("reason", &**reason)?,
+            UrlParsing { error } => ctx.set_item("error", &**error)?,
+            UrlScheme { expected_schemes } => ctx.set_item("expected_schemes", &**expected_schemes)?,
+            UrlTooLong { max_length } => ctx.set_item("max_length", max_length)?,
             _ => return Ok(None),
         }
         Ok(Some(ctx))

@@ -20,6 +20,8 @@ mod writer;
 mod decimal;
 mod str_form;
 mod uuid;
+// emails and URLs
+mod networks;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -57,6 +59,9 @@ pub enum Serializer {
     Decimal,
     // dates and times
     Temporal(temporal::TemporalKind),
+    // emails and URLs
+    Url,
+    NameEmail,
 }
 
 impl Serializer {
@@ -95,6 +100,10 @@ impl Serializer {
             "date" => Serializer::Temporal(temporal::TemporalKind::Date),
             "time" => Serializer::Temporal(temporal::TemporalKind::Time),
             "timedelta" => Serializer::Temporal(temporal::TemporalKind::Timedelta),
+            // emails and URLs: an EmailStr or a checked str is a str
+            "url" => Serializer::Url,
+            "email" if node_get(node, "cls")?.is_some() => Serializer::NameEmail,
+            "email" | "str_check" => Serializer::Scalar(scalar::Scalar::Str),
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -122,6 +131,9 @@ impl Serializer {
             Serializer::Decimal => str_form::to_python::<decimal::DecimalForm>(value, d, filter),
             // dates and times
             Serializer::Temporal(kind) => kind.to_python(value, d, filter),
+            // emails and URLs
+            Serializer::Url => str_form::to_python::<networks::UrlForm>(value, d, filter),
+            Serializer::NameEmail => str_form::to_python::<networks::NameEmailForm>(value, d, filter),
         }
     }
 
@@ -149,6 +161,9 @@ impl Serializer {
             Serializer::Decimal => str_form::to_json::<decimal::DecimalForm>(value, out, d, filter),
             // dates and times
             Serializer::Temporal(kind) => kind.to_json(value, out, d, filter),
+            // emails and URLs
+            Serializer::Url => str_form::to_json::<networks::UrlForm>(value, out, d, filter),
+            Serializer::NameEmail => str_form::to_json::<networks::NameEmailForm>(value, out, d, filter),
         }
     }
 
@@ -186,6 +201,9 @@ impl Serializer {
             Serializer::Decimal => <decimal::DecimalForm as str_form::StrForm>::NAME.into(),
             // dates and times
             Serializer::Temporal(kind) => kind.name().into(),
+            // emails and URLs
+            Serializer::Url => <networks::UrlForm as str_form::StrForm>::NAME.into(),
+            Serializer::NameEmail => <networks::NameEmailForm as str_form::StrForm>::NAME.into(),
         }
     }
 

@@ -23,6 +23,11 @@ mod datetime;
 mod temporal_bounds;
 mod time;
 mod timedelta;
+// emails and URLs
+mod email;
+mod email_syntax;
+mod url;
+pub mod url_object;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -133,6 +138,10 @@ pub enum Validator {
     Date(date::DateValidator),
     Time(time::TimeValidator),
     Timedelta(timedelta::TimedeltaValidator),
+    // emails and URLs
+    Email(email::EmailValidator),
+    StrCheck(email::StrCheckValidator),
+    Url(url::UrlValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -177,6 +186,10 @@ impl Validator {
             "date" => date::DateValidator::build(node, ctx),
             "time" => time::TimeValidator::build(node, ctx),
             "timedelta" => timedelta::TimedeltaValidator::build(node, ctx),
+            // emails and URLs
+            "email" => email::EmailValidator::build(node, ctx),
+            "str_check" => email::StrCheckValidator::build(node, ctx),
+            "url" => url::UrlValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -209,6 +222,10 @@ impl Validator {
             Validator::Date(v) => v.validate(py, input, state),
             Validator::Time(v) => v.validate(py, input, state),
             Validator::Timedelta(v) => v.validate(py, input, state),
+            // emails and URLs
+            Validator::Email(v) => v.validate(py, input, state),
+            Validator::StrCheck(v) => v.validate(py, input, state),
+            Validator::Url(v) => v.validate(py, input, state),
         }
     }
 
@@ -280,6 +297,8 @@ impl Validator {
             Validator::Uuid(_) | Validator::Decimal(_) => None,
             // dates and times: no native values yet; the full path decides
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
+            // emails and URLs: checked under the GIL
+            Validator::Email(_) | Validator::StrCheck(_) | Validator::Url(_) => None,
         }
     }
 
@@ -321,6 +340,8 @@ impl Validator {
             Validator::Uuid(_) | Validator::Decimal(_) => false,
             // dates and times: their objects are made under the GIL
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
+            // emails and URLs: checked under the GIL, values made by Python classes
+            Validator::Email(_) | Validator::StrCheck(_) | Validator::Url(_) => false,
             _ => true,
         })
     }
@@ -341,6 +362,10 @@ impl Validator {
             Validator::Uuid(_) => false,
             // dates and times: a subclass instance or a tzinfo may hold references
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
+            // emails and URLs: a NameEmail or a URL object is an instance of a Python class
+            Validator::StrCheck(_) => true,
+            Validator::Email(v) => v.is_str(),
+            Validator::Url(_) => false,
         }
     }
 
@@ -361,6 +386,8 @@ impl Validator {
             Validator::Date(v) => v.check_count(),
             Validator::Time(v) => v.check_count(),
             Validator::Timedelta(v) => v.check_count(),
+            // emails and URLs
+            Validator::StrCheck(v) => v.inner().check_count() + 1,
             _ => 0,
         }
     }
@@ -395,6 +422,10 @@ impl Validator {
             Validator::Model(v) => v.visit_objects(visit),
             Validator::Literal(v) => v.visit_objects(visit),
             Validator::Enum(v) => v.visit_objects(visit),
+            // emails and URLs
+            Validator::Email(v) => v.visit_objects(visit),
+            Validator::StrCheck(v) => v.inner().visit_objects(visit),
+            Validator::Url(v) => v.visit_objects(visit),
             _ => {}
         }
     }
