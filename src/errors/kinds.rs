@@ -100,6 +100,7 @@ pub enum ErrorKind {
     UrlParsing { error: Arc<str> },
     UrlScheme { expected_schemes: Arc<str> },
     UrlTooLong { max_length: u64 },
+    UrlSyntaxViolation { error: Cow<'static, str> },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -186,6 +187,7 @@ impl ErrorKind {
             UrlParsing { .. } => "url_parsing",
             UrlScheme { .. } => "url_scheme",
             UrlTooLong { .. } => "url_too_long",
+            UrlSyntaxViolation { .. } => "url_syntax_violation",
         }
     }
 
@@ -290,6 +292,7 @@ impl ErrorKind {
             UrlParsing { error } => format!("Input should be a valid URL, {error}"),
             UrlScheme { expected_schemes } => format!("URL scheme should be {expected_schemes}"),
             UrlTooLong { max_length: n } => format!("URL should have at most {n} character{}", plural(*n)),
+            UrlSyntaxViolation { error } => format!("Input violated strict URL syntax rules, {error}"),
         }
     }
 
@@ -345,6 +348,7 @@ impl ErrorKind {
             UrlParsing { error } => ctx.set_item("error", &**error)?,
             UrlScheme { expected_schemes } => ctx.set_item("expected_schemes", &**expected_schemes)?,
             UrlTooLong { max_length } => ctx.set_item("max_length", max_length)?,
+            UrlSyntaxViolation { error } => ctx.set_item("error", &**error)?,
             _ => return Ok(None),
         }
         Ok(Some(ctx))

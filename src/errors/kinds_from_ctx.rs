@@ -123,6 +123,14 @@ impl ErrorKind {
             "time_delta_parsing" => TimeDeltaParsing { error: ctx_error(ctx, "TimeDeltaParsing")? },
             "timezone_naive" => TimezoneNaive,
             "timezone_aware" => TimezoneAware,
+            // emails and URLs: satya's value_error is the email one, whose ctx is a reason
+            "value_error" => EmailValue { reason: ctx_str(ctx, "reason", "ValueError")? },
+            "name_email_type" => NameEmailType,
+            "url_type" => UrlType,
+            "url_parsing" => UrlParsing { error: ctx_str(ctx, "error", "UrlParsing")? },
+            "url_scheme" => UrlScheme { expected_schemes: ctx_str(ctx, "expected_schemes", "UrlScheme")? },
+            "url_too_long" => UrlTooLong { max_length: ctx_u64(ctx, "max_length", "UrlTooLong")? },
+            "url_syntax_violation" => UrlSyntaxViolation { error: ctx_error(ctx, "UrlSyntaxViolation")? },
             other => return Err(PyKeyError::new_err(format!("Invalid error type: '{other}'"))),
         })
     }

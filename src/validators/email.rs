@@ -155,7 +155,7 @@ impl StrCheckValidator {
                 Ok(PyString::new(py, &email).into_any())
             }
             StrCheck::Url(rules) => {
-                rules.parse(text.to_str()?, input)?;
+                rules.parse(text.to_str()?, input, false)?;
                 Ok(value)
             }
         }

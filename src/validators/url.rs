@@ -33,8 +33,8 @@ impl UrlRules {
     }
 
     /// `text` parsed and checked, in pydantic's order: length, emptiness,
-    /// syntax, scheme, host.
-    pub fn parse<'py>(&self, text: &str, input: &impl Input<'py>) -> ValResult<Url> {
+    /// syntax (strict: a part the parser had to repair is an error), scheme, host.
+    pub fn parse<'py>(&self, text: &str, input: &impl Input<'py>, strict: bool) -> ValResult<Url> {
         if let Some(max_length) = self.max_length {
             if text.len() > max_length {
                 return Err(ValError::new(ErrorKind::UrlTooLong { max_length: max_length as u64 }, input));
@@ -43,7 +43,23 @@ impl UrlRules {
         if text.is_empty() {
             return Err(parsing_error("input is empty", input));
         }
-        let url = Url::parse(text).map_err(|e| parsing_error(&e.to_string(), input))?;
+        let url = if strict {
+            let violation = std::cell::Cell::new(None);
+            // the last repair counts; credentials in a URL are no error here
+            let note = |v: url::SyntaxViolation| {
+                if v != url::SyntaxViolation::EmbeddedCredentials {
+                    violation.set(Some(v));
+                }
+            };
+            let url = Url::options().syntax_violation_callback(Some(&note)).parse(text);
+            let url = url.map_err(|e| parsing_error(&e.to_string(), input))?;
+            if let Some(v) = violation.get() {
+                return Err(ValError::new(ErrorKind::UrlSyntaxViolation { error: v.description().into() }, input));
+            }
+            url
+        } else {
+            Url::parse(text).map_err(|e| parsing_error(&e.to_string(), input))?
+        };
         if let Some(schemes) = &self.allowed_schemes {
             if !schemes.iter().any(|s| s == url.scheme()) {
                 let expected_schemes = self.expected_schemes.clone();
@@ -97,15 +113,16 @@ impl UrlValidator {
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &State) -> ValResult<Bound<'py, PyAny>> {
+        let strict = state.strict_or(self.strict);
         let url = match input.literal_key() {
-            LiteralKey::Str(text) => self.rules.parse(&text, input)?,
+            LiteralKey::Str(text) => self.rules.parse(&text, input, strict)?,
             _ if input.is_python() => {
                 let object = input.to_python(py)?;
                 if object.is_instance(self.cls.bind(py))? {
                     return Ok(object);
                 }
-                let text = self.python_text(&object, input, state.strict_or(self.strict))?;
-                self.rules.parse(&text, input)?
+                let text = self.python_text(&object, input, strict)?;
+                self.rules.parse(&text, input, strict)?
             }
             _ => return Err(ValError::new(ErrorKind::UrlType, input)),
         };
