@@ -42,7 +42,7 @@ fn is_hostname_intl(c: char) -> bool {
 }
 
 /// A character as the error texts show it: quoted when printable, else its
-/// Unicode name (for the few spaces named here) or its code point.
+/// Unicode name or its code point.
 fn display(c: char) -> String {
     if c == '\\' {
         return "\"\\\"".into();
@@ -51,30 +51,21 @@ fn display(c: char) -> String {
     if Group::Letter.contains(gc) || Group::Number.contains(gc) || Group::Punctuation.contains(gc) || Group::Symbol.contains(gc) {
         return if c == '\'' { "\"'\"".into() } else { format!("'{c}'") };
     }
-    let named = match c {
-        ' ' => "SPACE",
-        '\u{a0}' => "NO-BREAK SPACE",
-        '\u{1680}' => "OGHAM SPACE MARK",
-        '\u{2000}' => "EN QUAD",
-        '\u{2001}' => "EM QUAD",
-        '\u{2002}' => "EN SPACE",
-        '\u{2003}' => "EM SPACE",
-        '\u{2009}' => "THIN SPACE",
-        '\u{200a}' => "HAIR SPACE",
-        '\u{200b}' => "ZERO WIDTH SPACE",
-        '\u{200c}' => "ZERO WIDTH NON-JOINER",
-        '\u{200d}' => "ZERO WIDTH JOINER",
-        '\u{2028}' => "LINE SEPARATOR",
-        '\u{2029}' => "PARAGRAPH SEPARATOR",
-        '\u{202f}' => "NARROW NO-BREAK SPACE",
-        '\u{205f}' => "MEDIUM MATHEMATICAL SPACE",
-        '\u{3000}' => "IDEOGRAPHIC SPACE",
-        '\u{feff}' => "ZERO WIDTH NO-BREAK SPACE",
-        '\u{ad}' => "SOFT HYPHEN",
-        _ if (c as u32) < 0xFFFF => return format!("U+{:04X}", c as u32),
-        _ => return format!("U+{:08X}", c as u32),
-    };
-    named.into()
+    match unicode_name(c) {
+        Some(name) => name,
+        None if (c as u32) < 0xFFFF => format!("U+{:04X}", c as u32),
+        None => format!("U+{:08X}", c as u32),
+    }
+}
+
+/// The character's Unicode name, from Python's own database: only error
+/// texts need it, and validation holds the GIL.
+fn unicode_name(c: char) -> Option<String> {
+    use pyo3::prelude::*;
+    Python::attach(|py| {
+        let module = py.import("unicodedata").ok()?;
+        module.call_method1("name", (c.to_string(), py.None())).ok()?.extract::<Option<String>>().ok()?
+    })
 }
 
 /// The distinct displays of the characters failing `ok`, sorted and joined.
