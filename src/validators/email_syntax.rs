@@ -4,9 +4,8 @@
 
 use std::borrow::Cow;
 
-use icu_normalizer::ComposingNormalizerBorrowed;
-use icu_properties::props::{GeneralCategory, GeneralCategoryGroup as Group};
-use icu_properties::CodePointMapData;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 
 const EMAIL_MAX_LENGTH: usize = 254;
 const DOMAIN_MAX_LENGTH: usize = 253;
@@ -25,8 +24,48 @@ pub struct Address {
 
 type Checked<T> = Result<T, String>;
 
-fn category(c: char) -> GeneralCategory {
-    CodePointMapData::<GeneralCategory>::new().get(c)
+/// Python's `unicodedata`: its Unicode version is the one email-validator
+/// reads, so a character new to Unicode is judged as pydantic judges it.
+/// Only non-ASCII text reaches it, and validation holds the GIL.
+fn unicodedata(py: Python<'_>) -> Option<&Bound<'_, PyModule>> {
+    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    MODULE.get_or_try_init(py, || py.import("unicodedata").map(Bound::unbind)).ok().map(|m| m.bind(py))
+}
+
+/// The general category, two letters as Python gives it (`Ll`, `Zs` ...).
+fn category(c: char) -> [u8; 2] {
+    if c.is_ascii() {
+        return match c {
+            'a'..='z' => *b"Ll",
+            'A'..='Z' => *b"Lu",
+            '0'..='9' => *b"Nd",
+            ' ' => *b"Zs",
+            '\0'..='\x1f' | '\x7f' => *b"Cc",
+            // the rest is punctuation or symbols, which every rule here treats alike
+            _ => *b"Po",
+        };
+    }
+    Python::attach(|py| {
+        let name = unicodedata(py)?.call_method1("category", (c.to_string(),)).ok()?;
+        let name = name.extract::<String>().ok()?;
+        name.as_bytes().get(..2).and_then(|b| b.try_into().ok())
+    })
+    .unwrap_or(*b"Cn")
+}
+
+fn is_printable_class(gc: [u8; 2]) -> bool {
+    matches!(gc[0], b'L' | b'N' | b'P' | b'S')
+}
+
+/// Unicode NFC, as Python's `unicodedata.normalize` gives it.
+fn nfc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let normal = Python::attach(|py| {
+        unicodedata(py)?.call_method1("normalize", ("NFC", text)).ok()?.extract::<String>().ok()
+    });
+    normal.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 fn is_atext(c: char) -> bool {
@@ -47,8 +86,7 @@ fn display(c: char) -> String {
     if c == '\\' {
         return "\"\\\"".into();
     }
-    let gc = category(c);
-    if Group::Letter.contains(gc) || Group::Number.contains(gc) || Group::Punctuation.contains(gc) || Group::Symbol.contains(gc) {
+    if is_printable_class(category(c)) {
         return if c == '\'' { "\"'\"".into() } else { format!("'{c}'") };
     }
     match unicode_name(c) {
@@ -88,7 +126,7 @@ fn too_many(length: usize, limit: usize) -> String {
 pub fn validate(text: &str) -> Checked<Address> {
     let (display_name, local_raw, local, quoted, domain) = split(text)?;
     check_local_part(&local, quoted)?;
-    let nfc = ComposingNormalizerBorrowed::new_nfc().normalize(&local);
+    let nfc = nfc(&local);
     if nfc != local {
         check_local_part(&nfc, quoted).map_err(|e| format!("After Unicode normalization: {e}"))?;
     }
@@ -229,9 +267,7 @@ fn check_unsafe(text: &str, allow_space: bool) -> Checked<()> {
     let mut bad: Vec<char> = Vec::new();
     for (i, c) in text.chars().enumerate() {
         let gc = category(c);
-        let fine = Group::Letter.contains(gc) || Group::Number.contains(gc) || Group::Punctuation.contains(gc) || Group::Symbol.contains(gc)
-            || (Group::Mark.contains(gc) && i != 0)
-            || (gc == GeneralCategory::SpaceSeparator && allow_space);
+        let fine = is_printable_class(gc) || (gc[0] == b'M' && i != 0) || (&gc == b"Zs" && allow_space);
         if !fine && !bad.contains(&c) {
             bad.push(c);
         }
@@ -310,6 +346,9 @@ fn check_domain(domain: &str) -> Checked<(String, String)> {
     let ascii = if is_hostname(&mapped) {
         mapped.to_string()
     } else {
+        for label in mapped.split('.') {
+            idna2008_label(label).map_err(|e| format!("The part after the @-sign is invalid ({e})."))?;
+        }
         match idna::domain_to_ascii_strict(&mapped) {
             Ok(ascii) if is_hostname(&ascii) => ascii,
             Ok(_) => return Err("The email address contains invalid characters after the @-sign after IDNA encoding.".into()),
@@ -345,6 +384,47 @@ fn check_domain(domain: &str) -> Checked<(String, String)> {
         }
         _ => Err("The part after the @-sign is not valid IDNA (Codepoint not allowed).".into()),
     }
+}
+
+/// IDNA 2008's rules for the characters of a label (the `idna` package's),
+/// stricter than UTS 46: letters, digits and marks, with a few exceptions and
+/// the contextual characters' rules.
+fn idna2008_label(label: &str) -> Checked<()> {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.first().is_some_and(|&c| category(c)[0] == b'M') {
+        return Err("Label begins with an illegal combining character".into());
+    }
+    let any = |range: &[(u32, u32)]| chars.iter().any(|&c| range.iter().any(|&(lo, hi)| (lo..=hi).contains(&(c as u32))));
+    for (i, &c) in chars.iter().enumerate() {
+        let code = c as u32;
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let in_range = |c: Option<char>, lo: u32, hi: u32| c.is_some_and(|c| (lo..=hi).contains(&(c as u32)));
+        let context = match code {
+            0xB7 => Some(before == Some('l') && after == Some('l')),
+            0x375 => Some(in_range(after, 0x370, 0x3FF)),
+            0x5F3 | 0x5F4 => Some(in_range(before, 0x590, 0x5FF)),
+            0x30FB => Some(any(&[(0x3040, 0x30FA), (0x30FC, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF)])),
+            0x660..=0x669 => Some(!any(&[(0x6F0, 0x6F9)])),
+            0x6F0..=0x6F9 => Some(!any(&[(0x660, 0x669)])),
+            _ => None,
+        };
+        let shown = format!("U+{code:04X}");
+        match context {
+            Some(true) => continue,
+            Some(false) => return Err(format!("Codepoint {shown} not allowed at position {} in '{label}'", i + 1)),
+            None => {}
+        }
+        let gc = category(c);
+        let letter_digit = matches!(&gc, b"Ll" | b"Lo" | b"Lm" | b"Mn" | b"Mc" | b"Nd");
+        let allowed = c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
+            || matches!(code, 0x6FD | 0x6FE | 0xF0B | 0x3007)
+            || (letter_digit && !matches!(code, 0x640 | 0x7FA | 0x302E | 0x302F | 0x3031..=0x3035 | 0x303B));
+        if !allowed {
+            return Err(format!("Codepoint {shown} at position {} of '{label}' not allowed", i + 1));
+        }
+    }
+    Ok(())
 }
 
 /// The whole address in UTF-8 bytes, as written, normalised and in ASCII.
