@@ -45,6 +45,9 @@ emails = st.one_of(
     st.builds(lambda name, local, domain: f"{name}<{local}@{domain}>", st.sampled_from(NAMES), st.sampled_from(LOCALS),
               st.sampled_from(DOMAINS)),
     st.lists(st.sampled_from(list("ab.@-x <>\"é") + [".com", "xn--"]), max_size=12).map("".join),
+    # any characters Python's Unicode database knows
+    st.builds(lambda local, domain, tld: f"{local}@{domain}{tld}", st.text(st.characters(max_codepoint=0x2FFFF, exclude_categories=("Cs",)), max_size=8),
+              st.text(st.characters(max_codepoint=0x2FFFF, exclude_categories=("Cs",)), max_size=8), st.sampled_from(["", ".com", ".de"])),
 )
 values = st.one_of(emails, emails.map(str.encode), st.integers(), st.none())
 

@@ -185,6 +185,11 @@ def test_bad_declarations_are_schema_errors(annotation, field, message):
         one_field_model(annotation, field)
 
 
+@support.divergence("the url crate's IDNA tables are of a newer Unicode version than pydantic's")
+def test_hosts_with_characters_new_to_unicode():
+    assert_matches(*MODELS["AnyUrl", False], "http://q\U0001cd9c", False)
+
+
 def test_field_default_none_optional_url():
     class M(Model):
         v: Optional[lib.HttpUrl] = Field(default=None)

@@ -4,8 +4,6 @@
 
 use std::borrow::Cow;
 
-use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 
 const EMAIL_MAX_LENGTH: usize = 254;
 const DOMAIN_MAX_LENGTH: usize = 253;
@@ -24,12 +22,49 @@ pub struct Address {
 
 type Checked<T> = Result<T, String>;
 
-/// Python's `unicodedata`: its Unicode version is the one email-validator
-/// reads, so a character new to Unicode is judged as pydantic judges it.
-/// Only non-ASCII text reaches it, and validation holds the GIL.
-fn unicodedata(py: Python<'_>) -> Option<&Bound<'_, PyModule>> {
-    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    MODULE.get_or_try_init(py, || py.import("unicodedata").map(Bound::unbind)).ok().map(|m| m.bind(py))
+/// Character data from Python's `unicodedata`: its Unicode version is the
+/// one email-validator reads, so a character new to Unicode is judged as
+/// pydantic judges it. Only non-ASCII text and error texts reach it, and
+/// validation holds the GIL. (Rust unit tests run without Python.)
+#[cfg(not(test))]
+mod py_unicode {
+    use pyo3::prelude::*;
+    use pyo3::sync::PyOnceLock;
+
+    fn module(py: Python<'_>) -> Option<&Bound<'_, PyModule>> {
+        static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+        MODULE.get_or_try_init(py, || py.import("unicodedata").map(Bound::unbind)).ok().map(|m| m.bind(py))
+    }
+
+    pub fn category(c: char) -> Option<[u8; 2]> {
+        Python::attach(|py| {
+            let name: String = module(py)?.call_method1("category", (c.to_string(),)).ok()?.extract().ok()?;
+            name.as_bytes().get(..2).and_then(|b| b.try_into().ok())
+        })
+    }
+
+    pub fn name(c: char) -> Option<String> {
+        Python::attach(|py| module(py)?.call_method1("name", (c.to_string(), py.None())).ok()?.extract().ok()?)
+    }
+
+    pub fn nfc(text: &str) -> Option<String> {
+        Python::attach(|py| module(py)?.call_method1("normalize", ("NFC", text)).ok()?.extract().ok())
+    }
+}
+
+#[cfg(test)]
+mod py_unicode {
+    pub fn category(_: char) -> Option<[u8; 2]> {
+        Some(*b"Lo")
+    }
+
+    pub fn name(_: char) -> Option<String> {
+        None
+    }
+
+    pub fn nfc(_: &str) -> Option<String> {
+        None
+    }
 }
 
 /// The general category, two letters as Python gives it (`Ll`, `Zs` ...).
@@ -45,12 +80,7 @@ fn category(c: char) -> [u8; 2] {
             _ => *b"Po",
         };
     }
-    Python::attach(|py| {
-        let name = unicodedata(py)?.call_method1("category", (c.to_string(),)).ok()?;
-        let name = name.extract::<String>().ok()?;
-        name.as_bytes().get(..2).and_then(|b| b.try_into().ok())
-    })
-    .unwrap_or(*b"Cn")
+    py_unicode::category(c).unwrap_or(*b"Cn")
 }
 
 fn is_printable_class(gc: [u8; 2]) -> bool {
@@ -62,10 +92,7 @@ fn nfc(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
         return Cow::Borrowed(text);
     }
-    let normal = Python::attach(|py| {
-        unicodedata(py)?.call_method1("normalize", ("NFC", text)).ok()?.extract::<String>().ok()
-    });
-    normal.map_or(Cow::Borrowed(text), Cow::Owned)
+    py_unicode::nfc(text).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 fn is_atext(c: char) -> bool {
@@ -89,21 +116,11 @@ fn display(c: char) -> String {
     if is_printable_class(category(c)) {
         return if c == '\'' { "\"'\"".into() } else { format!("'{c}'") };
     }
-    match unicode_name(c) {
+    match py_unicode::name(c) {
         Some(name) => name,
         None if (c as u32) < 0xFFFF => format!("U+{:04X}", c as u32),
         None => format!("U+{:08X}", c as u32),
     }
-}
-
-/// The character's Unicode name, from Python's own database: only error
-/// texts need it, and validation holds the GIL.
-fn unicode_name(c: char) -> Option<String> {
-    use pyo3::prelude::*;
-    Python::attach(|py| {
-        let module = py.import("unicodedata").ok()?;
-        module.call_method1("name", (c.to_string(), py.None())).ok()?.extract::<Option<String>>().ok()?
-    })
 }
 
 /// The distinct displays of the characters failing `ok`, sorted and joined.
@@ -496,4 +513,42 @@ fn ipv4_problem(literal: &str) -> String {
         }
     }
     format!("Invalid IPv4 address '{literal}'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::validate;
+
+    fn reason(text: &str) -> String {
+        validate(text).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn addresses_are_normalised_as_email_validator_normalises_them() {
+        let normalized = |text: &str| validate(text).map(|a| a.normalized).unwrap_or_default();
+        assert_eq!(normalized("A.B@EXAMPLE.COM"), "A.B@example.com");
+        assert_eq!(normalized("Info@x.com"), "info@x.com");
+        assert_eq!(normalized("a+b@x.co"), "a+b@x.co");
+    }
+
+    /// The ASCII failures (their texts need no character names).
+    #[test]
+    fn failures_read_as_email_validator_words_them() {
+        assert_eq!(reason("a"), "An email address must have an @-sign.");
+        assert_eq!(reason("@x.com"), "There must be something before the @-sign.");
+        assert_eq!(reason("a@"), "There must be something after the @-sign.");
+        assert_eq!(reason("a@b"), "The part after the @-sign is not valid. It should have a period.");
+        assert_eq!(reason("a..b@x.com"), "An email address cannot have two periods in a row.");
+        assert_eq!(reason(".a@x.com"), "An email address cannot start with a period.");
+        assert_eq!(reason("a@-x.com"), "An email address cannot have a hyphen immediately after the @-sign.");
+        assert_eq!(reason("a@x.local"), "The part after the @-sign is a special-use or reserved name that cannot be used with email.");
+        assert_eq!(reason("a@x_y.com"), "The part after the @-sign contains invalid characters: '_'.");
+        assert_eq!(reason("a(b)@x.com"), "The email address contains invalid characters before the @-sign: '(', ')'.");
+        assert_eq!(reason("\"ab\"@x.com"), "Quoting the part before the @-sign is not allowed here.");
+        assert_eq!(reason("a@[1.2.3.4]"), "A bracketed IP address after the @-sign is not allowed here.");
+        assert_eq!(
+            reason("a@[1.2.3]"),
+            "The address in brackets after the @-sign is not valid: It is not an IPv4 address (Expected 4 octets in '1.2.3') or is missing an address literal tag."
+        );
+    }
 }
