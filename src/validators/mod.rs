@@ -387,7 +387,7 @@ impl Validator {
             Validator::Time(v) => v.check_count(),
             Validator::Timedelta(v) => v.check_count(),
             // emails and URLs
-            Validator::StrCheck(v) => v.inner().check_count() + 1,
+            Validator::StrCheck(v) => v.inner().check_count(),
             _ => 0,
         }
     }
