@@ -41,6 +41,8 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ModelBase", model_base(py)?)?;
     m.add("ValidationError", py.get_type::<errors::ValidationError>())?;
     m.add_class::<model::SchemaHandle>()?;
+    // emails and URLs
+    m.add_class::<validators::url_object::PyUrl>()?;
     m.add_function(wrap_pyfunction!(model::build_schema, m)?)?;
     m.add_function(wrap_pyfunction!(entry::entry_descriptor, m)?)?;
     m.add_function(wrap_pyfunction!(model::get_state, m)?)?;

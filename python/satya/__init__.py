@@ -25,6 +25,11 @@ from .types import (  # noqa: F401
     SecretStr, SocketPath,
 )
 from .errors import PydanticSerializationError, SchemaError, SerializationError, ValidationError
+# emails and URLs
+from ._networks import (
+    AmqpDsn, AnyHttpUrl, AnyUrl, AnyWebsocketUrl, EmailStr, FileUrl, FtpUrl, HttpUrl, NameEmail, UrlConstraints,
+    WebsocketUrl,
+)
 # uuid and decimal
 from ._uuid import UUID1, UUID3, UUID4, UUID5, UUID6, UUID7, UUID8, UuidVersion
 

@@ -15,7 +15,9 @@ _LENGTH = ("min_length", "max_length")
 _TRANSFORMS = ("strip_whitespace", "to_lower", "to_upper")  # constr / StringConstraints only
 # uuid and decimal
 _DIGITS = ("max_digits", "decimal_places")
-_CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan") + _TRANSFORMS + _DIGITS
+# emails and URLs: satya's checks on a str field (Field(email=True), Field(url=True))
+_STR_CHECKS = ("email", "url")
+_CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan") + _TRANSFORMS + _DIGITS + _STR_CHECKS
 # dates and times: set only by satya's markers (AwareDatetime, PastDate ...), never by Field()
 _TEMPORAL_MARKS = ("tz_constraint", "now_op")
 _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
@@ -63,8 +65,14 @@ class FieldInfo:
 def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, description=None,
           gt=None, ge=None, lt=None, le=None, multiple_of=None, min_length=None, max_length=None,
           pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,
-          max_digits=None, decimal_places=None, union_mode=None, discriminator=None, **unknown) -> Any:
+          max_digits=None, decimal_places=None, union_mode=None, discriminator=None, email=None, url=None,
+          **unknown) -> Any:
     """Declares a field's default, alias, metadata and constraints.
+
+    On a `str` field, satya's own `email=True` checks the value as `EmailStr`
+    does and stores the normalised address (a str); `url=True` checks it as
+    `AnyUrl` does but keeps the text as given (no trailing slash or punycode
+    added), which is what a str field is for.
 
     An unknown keyword is reported when the class statement runs, naming the
     class and the field."""
@@ -75,7 +83,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                      multiple_of=multiple_of, min_length=min_length, max_length=max_length,
                      pattern=pattern, allow_inf_nan=allow_inf_nan, examples=examples,
                      json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places,
-                     union_mode=union_mode, discriminator=discriminator)
+                     union_mode=union_mode, discriminator=discriminator, email=email, url=url)
 
 
 class Unresolved(Exception):

@@ -22,6 +22,9 @@ from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
 # paths, IP addresses, secrets and Json
 from ._std_nodes import std_annotated, std_node
+# emails and URLs
+from ._fields import _STR_CHECKS
+from ._networks import EmailStr, NameEmail, UrlConstraints, _BaseUrl
 from .errors import SchemaError
 
 _SCALARS = {int: "int", float: "float", str: "str", bool: "bool", bytes: "bytes"}
@@ -71,6 +74,16 @@ class NodeBuilder:
             special = std_annotated(self, inner, metadata, field)
             if special is not None:
                 return special
+            # emails and URLs
+            url_rules = [meta for meta in metadata if isinstance(meta, UrlConstraints)]
+            if url_rules:
+                rest = [m for m in metadata if not isinstance(m, UrlConstraints)]
+                node = self.node(typing.Annotated[(inner, *rest)] if rest else inner, field)
+                if node["kind"] != "url":
+                    self.fail(f"UrlConstraints applies to URL fields only, not {_type_name(inner)}")
+                for rules in url_rules:
+                    node.update(self.url_rules(rules))
+                return node
             # dates and times: satya's markers (AwareDatetime, PastDate ...)
             for mark in (m for m in metadata if isinstance(m, TemporalMark)):
                 setattr(merged, mark.name, mark.value)
@@ -125,6 +138,13 @@ class NodeBuilder:
             kind = "uuid"
         elif tp is decimal.Decimal:
             kind = "decimal"
+        # emails and URLs
+        elif isinstance(tp, type) and issubclass(tp, _BaseUrl):
+            node = {"kind": "url", "cls": tp, "base": _BaseUrl, "strict": strict, **self.url_rules(tp._constraints)}
+            return self.with_constraints(node, constraints, tp.__name__)
+        elif tp is EmailStr or tp is NameEmail:
+            node = {"kind": "email", "strict": strict, "cls": NameEmail if tp is NameEmail else None}
+            return self.with_constraints(node, constraints, tp.__name__)
         elif tp in (list, typing.List) or origin is list:
             args = typing.get_args(tp)
             node = {"kind": "list", "strict": strict}
@@ -192,6 +212,9 @@ class NodeBuilder:
         if not constraints:
             return node
         kind = node["kind"]
+        # emails and URLs
+        if kind == "str" and any(name in constraints for name in _STR_CHECKS):
+            return self.str_check(node, constraints, type_name)
         allowed = {
             "int": _NUMERIC, "float": _NUMERIC + ("allow_inf_nan",), "str": _LENGTH + ("pattern",) + _TRANSFORMS,
             "bytes": _LENGTH, "list": _LENGTH, "dict": _LENGTH,
@@ -306,6 +329,35 @@ class NodeBuilder:
         if name == "multiple_of" and (bound <= 0 or bound.is_infinite()):
             self.fail(f"multiple_of must be finite and greater than 0, got {value!r}")
         return bound
+
+    # emails and URLs
+    def url_rules(self, rules) -> dict:
+        if not isinstance(rules, UrlConstraints):
+            self.fail(f"_constraints must be a UrlConstraints, got {rules!r}")
+        if rules.max_length is not None and (isinstance(rules.max_length, bool) or not isinstance(rules.max_length, int)
+                                             or not 0 <= rules.max_length < 2**63):
+            self.fail(f"max_length must be a non-negative int, got {rules.max_length!r}")
+        schemes = rules.allowed_schemes
+        if schemes is not None and (isinstance(schemes, str) or not all(isinstance(s, str) for s in schemes)):
+            self.fail(f"allowed_schemes must be a list of str, got {schemes!r}")
+        found = {"max_length": rules.max_length, "allowed_schemes": list(schemes) if schemes is not None else None,
+                 "host_required": rules.host_required}
+        return {k: v for k, v in found.items() if v is not None}
+
+    def str_check(self, node: dict, constraints: dict, type_name: str) -> dict:
+        """`Field(email=True)` or `Field(url=True)`: the str's own constraints, then the check."""
+        checks = [name for name in _STR_CHECKS if name in constraints]
+        for name in checks:
+            if not isinstance(constraints[name], bool):
+                self.fail(f"{name} must be True or False, got {constraints[name]!r}")
+        rest = {k: v for k, v in constraints.items() if k not in _STR_CHECKS}
+        inner = self.with_constraints(node, rest, type_name)
+        chosen = [name for name in checks if constraints[name]]
+        if len(chosen) > 1:
+            self.fail("a str field cannot be both email=True and url=True")
+        if not chosen:
+            return inner
+        return {"kind": "str_check", "check": chosen[0], "inner": inner}
 
     @staticmethod
     def describe(c) -> str:

@@ -105,8 +105,15 @@ def _secret_label(node: dict) -> str:
     return f"lax-or-strict[lax={either},strict={either}]"
 
 
+def _email_label(node: dict) -> str:
+    if node.get("cls") is None:
+        return "function-after[_validate(), str]"
+    return "function-after[_validate(), json-or-python[json=str,python=union[is-instance[NameEmail],str]]]"
+
+
 # pydantic's names of the schemas behind these types, as its union errors show them
 _STD_LABELS = {
+    "url": lambda node: "function-wrap[wrap_val()]", "email": _email_label,
     "path": _path_label, "ip": _ip_label, "secret": _secret_label,
     "json": lambda node: f"json[{label(node['inner']) if 'inner' in node else 'any'}]",
 }

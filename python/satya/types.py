@@ -16,6 +16,11 @@ from ._json_type import Json
 from ._network import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork
 from ._secret import SecretBytes, SecretStr
 from ._std_nodes import DirectoryPath, FilePath, NewPath, PathType, SocketPath
+# emails and URLs
+from ._networks import (  # noqa: F401
+    AmqpDsn, AnyHttpUrl, AnyUrl, AnyWebsocketUrl, EmailStr, FileUrl, FtpUrl, HttpUrl, NameEmail, UrlConstraints,
+    WebsocketUrl,
+)
 
 __all__ = [
     "Strict", "StringConstraints", "conint", "confloat", "constr", "conbytes", "conlist",
@@ -26,6 +31,11 @@ __all__ = [
     # paths, IP addresses, secrets and Json
     "IPvAnyAddress", "IPvAnyNetwork", "IPvAnyInterface", "SecretStr", "SecretBytes", "Json",
     "FilePath", "DirectoryPath", "NewPath", "SocketPath",
+]
+# emails and URLs
+__all__ += [
+    "UrlConstraints", "AnyUrl", "AnyHttpUrl", "HttpUrl", "AnyWebsocketUrl", "WebsocketUrl", "FileUrl", "FtpUrl",
+    "AmqpDsn", "EmailStr", "NameEmail",
 ]
 
 

@@ -109,6 +109,15 @@ pub enum ErrorKind {
     Ip(crate::validators::IpKind),
     /// A `ValueError` raised by a constructor; `exception` is kept for `ctx`.
     ValueError { error: Arc<str>, exception: Option<Arc<Py<PyAny>>> },
+    // emails and URLs
+    /// pydantic's `value_error` for an address email-validator refuses.
+    EmailValue { reason: Arc<str> },
+    NameEmailType,
+    UrlType,
+    UrlParsing { error: Arc<str> },
+    UrlScheme { expected_schemes: Arc<str> },
+    UrlTooLong { max_length: u64 },
+    UrlSyntaxViolation { error: Cow<'static, str> },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -200,6 +209,14 @@ impl ErrorKind {
             PathCheck { error_type, .. } => *error_type,
             Ip(kind) => kind.error_type(),
             ValueError { .. } => "value_error",
+            // emails and URLs
+            EmailValue { .. } => "value_error",
+            NameEmailType => "name_email_type",
+            UrlType => "url_type",
+            UrlParsing { .. } => "url_parsing",
+            UrlScheme { .. } => "url_scheme",
+            UrlTooLong { .. } => "url_too_long",
+            UrlSyntaxViolation { .. } => "url_syntax_violation",
         }
     }
 
@@ -312,6 +329,14 @@ impl ErrorKind {
             PathCheck { message, .. } => (*message).into(),
             Ip(kind) => kind.error_message().into(),
             ValueError { error, .. } => format!("Value error, {error}"),
+            // emails and URLs
+            EmailValue { reason } => format!("value is not a valid email address: {reason}"),
+            NameEmailType => "Input is not a valid NameEmail".into(),
+            UrlType => "URL input should be a string or URL".into(),
+            UrlParsing { error } => format!("Input should be a valid URL, {error}"),
+            UrlScheme { expected_schemes } => format!("URL scheme should be {expected_schemes}"),
+            UrlTooLong { max_length: n } => format!("URL should have at most {n} character{}", plural(*n)),
+            UrlSyntaxViolation { error } => format!("Input violated strict URL syntax rules, {error}"),
         }
     }
 
@@ -378,6 +403,12 @@ impl ErrorKind {
                 Some(exception) => ctx.set_item("error", exception.bind(py))?,
                 None => ctx.set_item("error", &**error)?,
             },
+            // emails and URLs
+            EmailValue { reason } => ctx.set_item("reason", &**reason)?,
+            UrlParsing { error } => ctx.set_item("error", &**error)?,
+            UrlScheme { expected_schemes } => ctx.set_item("expected_schemes", &**expected_schemes)?,
+            UrlTooLong { max_length } => ctx.set_item("max_length", max_length)?,
+            UrlSyntaxViolation { error } => ctx.set_item("error", &**error)?,
             _ => return Ok(None),
         }
         Ok(Some(ctx))

@@ -137,6 +137,17 @@ impl ErrorKind {
             // paths, IP addresses, secrets and Json: a path_type error has no
             // ctx, so the class it named is not known again
             "path_type" => PathType { message: "Input is not a valid path".into() },
+            // emails: a value_error whose ctx is a reason
+            "value_error" if ctx.is_some_and(|c| c.contains("reason").unwrap_or(false)) => {
+                EmailValue { reason: ctx_str(ctx, "reason", "ValueError")? }
+            }
+            // emails and URLs
+            "name_email_type" => NameEmailType,
+            "url_type" => UrlType,
+            "url_parsing" => UrlParsing { error: ctx_str(ctx, "error", "UrlParsing")? },
+            "url_scheme" => UrlScheme { expected_schemes: ctx_str(ctx, "expected_schemes", "UrlScheme")? },
+            "url_too_long" => UrlTooLong { max_length: ctx_u64(ctx, "max_length", "UrlTooLong")? },
+            "url_syntax_violation" => UrlSyntaxViolation { error: ctx_error(ctx, "UrlSyntaxViolation")? },
             "value_error" => {
                 let exception = ctx.and_then(|c| c.get_item("error").ok().flatten());
                 let error = match &exception {

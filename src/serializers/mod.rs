@@ -27,6 +27,8 @@ mod dataclass;
 // paths, IP addresses, secrets and Json
 mod json_value;
 mod str_of;
+// emails and URLs
+mod networks;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -71,6 +73,9 @@ pub enum Serializer {
     // paths, IP addresses, secrets and Json
     StrOf(str_of::StrOf),
     Json(Box<Serializer>),
+    // emails and URLs
+    Url,
+    NameEmail,
 }
 
 impl Serializer {
@@ -128,6 +133,10 @@ impl Serializer {
             // paths, IP addresses, secrets and Json
             "path" | "ip" | "secret" => Serializer::StrOf(str_of::StrOf::build(node)?),
             "json" => Serializer::Json(Box::new(inner("inner")?)),
+            // emails and URLs: an EmailStr or a checked str is a str
+            "url" => Serializer::Url,
+            "email" if node_get(node, "cls")?.is_some() => Serializer::NameEmail,
+            "email" | "str_check" => Serializer::Scalar(scalar::Scalar::Str),
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -162,6 +171,9 @@ impl Serializer {
             // paths, IP addresses, secrets and Json
             Serializer::StrOf(s) => s.to_python(value, d, filter),
             Serializer::Json(inner) => json_value::to_python(inner, value, d, filter),
+            // emails and URLs
+            Serializer::Url => str_form::to_python::<networks::UrlForm>(value, d, filter),
+            Serializer::NameEmail => str_form::to_python::<networks::NameEmailForm>(value, d, filter),
         }
     }
 
@@ -196,6 +208,9 @@ impl Serializer {
             // paths, IP addresses, secrets and Json
             Serializer::StrOf(s) => s.to_json(value, out, d, filter),
             Serializer::Json(inner) => json_value::to_json(inner, value, out, d, filter),
+            // emails and URLs
+            Serializer::Url => str_form::to_json::<networks::UrlForm>(value, out, d, filter),
+            Serializer::NameEmail => str_form::to_json::<networks::NameEmailForm>(value, out, d, filter),
         }
     }
 
@@ -242,6 +257,9 @@ impl Serializer {
             // paths, IP addresses, secrets and Json
             Serializer::StrOf(s) => s.name().into(),
             Serializer::Json(inner) => inner.expected(py),
+            // emails and URLs
+            Serializer::Url => <networks::UrlForm as str_form::StrForm>::NAME.into(),
+            Serializer::NameEmail => <networks::NameEmailForm as str_form::StrForm>::NAME.into(),
         }
     }
 

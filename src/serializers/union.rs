@@ -57,7 +57,14 @@ fn accepts(serializer: &Serializer, value: &Bound<'_, PyAny>, strict: bool) -> b
         // a path, IP address or secret (a str passes only the lax test)
         Serializer::StrOf(s) => s.accepts(value).unwrap_or(false) && !(strict && value.is_instance_of::<PyString>()),
         Serializer::Json(inner) => accepts(inner, value, strict),
+        // emails and URLs
+        Serializer::Url => instance_of::<super::networks::UrlForm>(value),
+        Serializer::NameEmail => instance_of::<super::networks::NameEmailForm>(value),
     }
+}
+
+fn instance_of<T: super::str_form::StrForm>(value: &Bound<'_, PyAny>) -> bool {
+    T::class(value.py()).is_ok_and(|class| value.is_instance(class).unwrap_or(false))
 }
 
 #[cold]

@@ -35,6 +35,11 @@ mod ip;
 mod json_value;
 mod path;
 mod secret;
+// emails and URLs
+mod email;
+mod email_syntax;
+mod url;
+pub mod url_object;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -197,6 +202,10 @@ pub enum Validator {
     Ip(ip::IpValidator),
     Secret(secret::SecretValidator),
     Json(json_value::JsonValidator),
+    // emails and URLs
+    Email(email::EmailValidator),
+    StrCheck(email::StrCheckValidator),
+    Url(url::UrlValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -251,6 +260,10 @@ impl Validator {
             "ip" => ip::IpValidator::build(node, ctx),
             "secret" => secret::SecretValidator::build(node, ctx),
             "json" => json_value::JsonValidator::build(node, ctx),
+            // emails and URLs
+            "email" => email::EmailValidator::build(node, ctx),
+            "str_check" => email::StrCheckValidator::build(node, ctx),
+            "url" => url::UrlValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -293,6 +306,10 @@ impl Validator {
             Validator::Ip(v) => v.validate(py, input, state),
             Validator::Secret(v) => v.validate(py, input, state),
             Validator::Json(v) => v.validate(py, input, state),
+            // emails and URLs
+            Validator::Email(v) => v.validate(py, input, state),
+            Validator::StrCheck(v) => v.validate(py, input, state),
+            Validator::Url(v) => v.validate(py, input, state),
         }
     }
 
@@ -372,6 +389,8 @@ impl Validator {
             Validator::Dataclass(_) => None,
             // paths, IP addresses, secrets and Json: Python objects only
             Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) | Validator::Json(_) => None,
+            // emails and URLs: checked under the GIL
+            Validator::Email(_) | Validator::StrCheck(_) | Validator::Url(_) => None,
         }
     }
 
@@ -426,6 +445,8 @@ impl Validator {
                 false
             }
             Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) => false,
+            // emails and URLs: checked under the GIL, values made by Python classes
+            Validator::Email(_) | Validator::StrCheck(_) | Validator::Url(_) => false,
             _ => true,
         })
     }
@@ -453,6 +474,10 @@ impl Validator {
             Validator::Dataclass(_) => false,
             // paths, IP addresses, secrets and Json: instances of classes that may hold anything
             Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) | Validator::Json(_) => false,
+            // emails and URLs: a NameEmail or a URL object is an instance of a Python class
+            Validator::StrCheck(_) => true,
+            Validator::Email(v) => v.is_str(),
+            Validator::Url(_) => false,
         }
     }
 
@@ -479,6 +504,8 @@ impl Validator {
             // paths, IP addresses, secrets and Json
             Validator::Secret(v) => v.check_count(),
             Validator::Json(v) => v.inner().map_or(0, Validator::check_count),
+            // emails and URLs
+            Validator::StrCheck(v) => v.inner().check_count(),
             _ => 0,
         }
     }
@@ -535,6 +562,10 @@ impl Validator {
                     inner.visit_objects(visit);
                 }
             }
+            // emails and URLs
+            Validator::Email(v) => v.visit_objects(visit),
+            Validator::StrCheck(v) => v.inner().visit_objects(visit),
+            Validator::Url(v) => v.visit_objects(visit),
             _ => {}
         }
     }
