@@ -22,6 +22,8 @@ from .types import (  # noqa: F401 - pydantic's names at the top level
 from .errors import PydanticSerializationError, SchemaError, SerializationError, ValidationError
 # uuid and decimal
 from ._uuid import UUID1, UUID3, UUID4, UUID5, UUID6, UUID7, UUID8, UuidVersion
+# containers
+from .types import confrozenset, conset  # noqa: F401
 
 BaseModel = Model
 ConfigDict = dict
@@ -32,4 +34,5 @@ __all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "F
 __all__ += ["UUID1", "UUID3", "UUID4", "UUID5", "UUID6", "UUID7", "UUID8", "UuidVersion"]
 # dates and times
 __all__ += ["AwareDatetime", "NaiveDatetime", "PastDatetime", "FutureDatetime", "PastDate", "FutureDate"]
+# containers: conset and confrozenset come with types.__all__
 __version__ = "0.1.0"

@@ -13,6 +13,9 @@ import typing
 import uuid
 from typing import Any
 
+# containers
+from ._containers import container_node
+
 from ._fields import (
     _CONSTRAINTS, _DIGITS, _LENGTH, _NUMERIC, _TEMPORAL_MARKS, _TRANSFORMS, FieldInfo, TemporalMark, _type_name,
 )
@@ -121,6 +124,9 @@ class NodeBuilder:
                 node["key"] = self.node(args[0])
                 node["value"] = self.node(args[1])
             return self.with_constraints(node, constraints, "dict")
+        # containers: tuple, set, frozenset, deque, Sequence, Iterable, Mapping
+        elif (node := container_node(self, tp, origin, strict)) is not None:
+            return self.with_constraints(node, constraints, _type_name(tp))
         elif isinstance(tp, type) and issubclass(tp, self.model_base):
             node = {"kind": "model", "cls": tp}
             return self.with_constraints(node, constraints, tp.__name__)
@@ -174,6 +180,8 @@ class NodeBuilder:
         allowed = {
             "int": _NUMERIC, "float": _NUMERIC + ("allow_inf_nan",), "str": _LENGTH + ("pattern",) + _TRANSFORMS,
             "bytes": _LENGTH, "list": _LENGTH, "dict": _LENGTH,
+            # containers
+            "tuple": _LENGTH, "set": _LENGTH, "frozenset": _LENGTH, "deque": _LENGTH, "sequence": _LENGTH,
             # uuid and decimal
             "decimal": _NUMERIC + ("allow_inf_nan",) + _DIGITS,
             # dates and times: bounds of their own type, checked in the core

@@ -92,6 +92,13 @@ pub enum ErrorKind {
     JsonTimeDeltaParsing { error: Cow<'static, str> },
     TimezoneNaive,
     TimezoneAware,
+    // containers
+    CollectionType { kind: crate::input::Collection, json: bool },
+    /// too_long for input whose length is not known before it is read.
+    TooLongUnsized { field_type: Cow<'static, str>, max_length: u64 },
+    SetItemNotHashable,
+    SequenceStr { type_name: &'static str },
+    IterableType,
 }
 
 fn plural(n: u64) -> &'static str {
@@ -171,6 +178,12 @@ impl ErrorKind {
             TimeDeltaParsing { .. } | JsonTimeDeltaParsing { .. } => "time_delta_parsing",
             TimezoneNaive => "timezone_naive",
             TimezoneAware => "timezone_aware",
+            // containers
+            CollectionType { kind, .. } => kind.error_type(),
+            TooLongUnsized { .. } => "too_long",
+            SetItemNotHashable => "set_item_not_hashable",
+            SequenceStr { .. } => "sequence_str",
+            IterableType => "iterable_type",
         }
     }
 
@@ -230,6 +243,15 @@ impl ErrorKind {
                 format!("Cannot check `{method_name}` when validating from json, use a JsonOrPython validator instead")
             }
             IsInstanceOf { class } => format!("Input should be an instance of {class}"),
+            // containers
+            CollectionType { json: true, .. } => "Input should be a valid array".into(),
+            CollectionType { kind, .. } => format!("Input should be a valid {}", kind.noun()),
+            TooLongUnsized { field_type, max_length: n } => {
+                format!("{field_type} should have at most {n} item{} after validation, not more", plural(*n))
+            }
+            SetItemNotHashable => "Set items should be hashable".into(),
+            SequenceStr { type_name } => format!("'{type_name}' instances are not allowed as a Sequence value"),
+            IterableType => "Input should be iterable".into(),
             // uuid and decimal
             UuidType => "UUID input should be a string, bytes or UUID object".into(),
             UuidParsing { error } => format!("Input should be a valid UUID, {error}"),
@@ -303,6 +325,13 @@ impl ErrorKind {
             LiteralError { expected } | Enum { expected } => ctx.set_item("expected", &**expected)?,
             NeedsPythonObject { method_name } => ctx.set_item("method_name", *method_name)?,
             IsInstanceOf { class } => ctx.set_item("class", &**class)?,
+            // containers
+            TooLongUnsized { field_type, max_length } => {
+                ctx.set_item("field_type", field_type)?;
+                ctx.set_item("max_length", max_length)?;
+                ctx.set_item("actual_length", ctx.py().None())?;
+            }
+            SequenceStr { type_name } => ctx.set_item("type_name", *type_name)?,
             // uuid and decimal
             UuidParsing { error } => ctx.set_item("error", &**error)?,
             UuidVersion { expected_version } => ctx.set_item("expected_version", expected_version)?,

@@ -197,6 +197,14 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         }
     }
 
+    // containers
+    fn validate_collection<'b>(&'b self, _py: Python<'py>, _strict: bool, kind: super::Collection) -> ValResult<(SeqInput<'b, 'py>, bool)> {
+        match self {
+            JsonInput::Value(JsonValue::Array(items)) => Ok((SeqInput::Json(items.as_slice()), true)),
+            _ => Err(ValError::new(ErrorKind::CollectionType { kind, json: true }, self)),
+        }
+    }
+
     #[inline]
     fn validate_dict<'b>(&'b self, _py: Python<'py>, _strict: bool) -> ValResult<MapInput<'b, 'py>> {
         match self {

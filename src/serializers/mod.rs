@@ -20,6 +20,10 @@ mod writer;
 mod decimal;
 mod str_form;
 mod uuid;
+// containers
+mod deque;
+mod set;
+mod tuple;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -57,6 +61,11 @@ pub enum Serializer {
     Decimal,
     // dates and times
     Temporal(temporal::TemporalKind),
+    // containers
+    Tuple(Box<tuple::TupleSerializer>),
+    Set { item: Box<Serializer>, frozen: bool },
+    /// A deque, or a Sequence (`sequence`), which keeps its list or tuple type.
+    Deque { item: Box<Serializer>, sequence: bool },
 }
 
 impl Serializer {
@@ -95,6 +104,20 @@ impl Serializer {
             "date" => Serializer::Temporal(temporal::TemporalKind::Date),
             "time" => Serializer::Temporal(temporal::TemporalKind::Time),
             "timedelta" => Serializer::Temporal(temporal::TemporalKind::Timedelta),
+            // containers
+            "tuple" => {
+                let mut items = Vec::new();
+                if let Some(list) = node_get(node, "items")? {
+                    for item in list.try_iter()? {
+                        items.push(Serializer::build(item?.cast::<PyDict>()?)?);
+                    }
+                }
+                let rest = if node_get(node, "rest")?.is_some() { Some(inner("rest")?) } else { None };
+                Serializer::Tuple(Box::new(tuple::TupleSerializer { items, rest }))
+            }
+            "set" | "frozenset" => Serializer::Set { item: Box::new(inner("inner")?), frozen: kind == "frozenset" },
+            "deque" | "sequence" => Serializer::Deque { item: Box::new(inner("inner")?), sequence: kind == "sequence" },
+            "iterable" => Serializer::List(Box::new(inner("inner")?)),
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -122,6 +145,10 @@ impl Serializer {
             Serializer::Decimal => str_form::to_python::<decimal::DecimalForm>(value, d, filter),
             // dates and times
             Serializer::Temporal(kind) => kind.to_python(value, d, filter),
+            // containers
+            Serializer::Tuple(t) => tuple::to_python(t, value, d, filter),
+            Serializer::Set { item, frozen } => set::to_python(item, *frozen, value, d, filter),
+            Serializer::Deque { item, sequence } => deque::to_python(item, *sequence, value, d, filter),
         }
     }
 
@@ -149,6 +176,10 @@ impl Serializer {
             Serializer::Decimal => str_form::to_json::<decimal::DecimalForm>(value, out, d, filter),
             // dates and times
             Serializer::Temporal(kind) => kind.to_json(value, out, d, filter),
+            // containers
+            Serializer::Tuple(t) => tuple::to_json(t, value, out, d, filter),
+            Serializer::Set { item, frozen } => set::to_json(item, *frozen, value, out, d, filter),
+            Serializer::Deque { item, sequence } => deque::to_json(item, *sequence, value, out, d, filter),
         }
     }
 
@@ -186,6 +217,10 @@ impl Serializer {
             Serializer::Decimal => <decimal::DecimalForm as str_form::StrForm>::NAME.into(),
             // dates and times
             Serializer::Temporal(kind) => kind.name().into(),
+            // containers
+            Serializer::Tuple(t) => t.expected(py),
+            Serializer::Set { item, frozen } => format!("{}[{}]", if *frozen { "frozenset" } else { "set" }, item.expected(py)),
+            Serializer::Deque { item, sequence } => format!("{}[{}]", if *sequence { "Sequence" } else { "deque" }, item.expected(py)),
         }
     }
 
@@ -198,6 +233,9 @@ impl Serializer {
                 kv.1.models(found);
             }
             Serializer::Model(m) => found.push(m),
+            // containers
+            Serializer::Tuple(t) => t.items.iter().chain(t.rest.as_ref()).for_each(|s| s.models(found)),
+            Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.models(found),
             _ => {}
         }
     }
@@ -212,6 +250,9 @@ impl Serializer {
             }
             Serializer::Model(m) => m.visit_objects(visit),
             Serializer::Enum(e) => e.visit_objects(visit),
+            // containers
+            Serializer::Tuple(t) => t.items.iter().chain(t.rest.as_ref()).for_each(|s| s.visit_objects(visit)),
+            Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.visit_objects(visit),
             _ => {}
         }
     }

@@ -23,6 +23,13 @@ mod datetime;
 mod temporal_bounds;
 mod time;
 mod timedelta;
+// containers
+mod deque;
+mod iterable;
+mod seq_items;
+mod sequence;
+mod set;
+mod tuple;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -133,6 +140,12 @@ pub enum Validator {
     Date(date::DateValidator),
     Time(time::TimeValidator),
     Timedelta(timedelta::TimedeltaValidator),
+    // containers
+    Tuple(tuple::TupleValidator),
+    Set(set::SetValidator),
+    Deque(deque::DequeValidator),
+    Sequence(sequence::SequenceValidator),
+    Iterable(iterable::IterableValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -177,6 +190,13 @@ impl Validator {
             "date" => date::DateValidator::build(node, ctx),
             "time" => time::TimeValidator::build(node, ctx),
             "timedelta" => timedelta::TimedeltaValidator::build(node, ctx),
+            // containers
+            "tuple" => tuple::TupleValidator::build(node, ctx),
+            "set" => set::SetValidator::build(node, ctx, crate::input::Collection::Set),
+            "frozenset" => set::SetValidator::build(node, ctx, crate::input::Collection::FrozenSet),
+            "deque" => deque::DequeValidator::build(node, ctx),
+            "sequence" => sequence::SequenceValidator::build(node, ctx),
+            "iterable" => iterable::IterableValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -209,6 +229,12 @@ impl Validator {
             Validator::Date(v) => v.validate(py, input, state),
             Validator::Time(v) => v.validate(py, input, state),
             Validator::Timedelta(v) => v.validate(py, input, state),
+            // containers
+            Validator::Tuple(v) => v.validate(py, input, state),
+            Validator::Set(v) => v.validate(py, input, state),
+            Validator::Deque(v) => v.validate(py, input, state),
+            Validator::Sequence(v) => v.validate(py, input, state),
+            Validator::Iterable(v) => v.validate(py, input, state),
         }
     }
 
@@ -280,6 +306,8 @@ impl Validator {
             Validator::Uuid(_) | Validator::Decimal(_) => None,
             // dates and times: no native values yet; the full path decides
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
+            // containers: their objects are made under the GIL
+            Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => None,
         }
     }
 
@@ -321,6 +349,8 @@ impl Validator {
             Validator::Uuid(_) | Validator::Decimal(_) => false,
             // dates and times: their objects are made under the GIL
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
+            // containers: their objects are made under the GIL
+            Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
             _ => true,
         })
     }
@@ -341,6 +371,8 @@ impl Validator {
             Validator::Uuid(_) => false,
             // dates and times: a subclass instance or a tzinfo may hold references
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
+            // containers: a tuple or frozenset may hold mutable items
+            Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
         }
     }
 
@@ -361,6 +393,12 @@ impl Validator {
             Validator::Date(v) => v.check_count(),
             Validator::Time(v) => v.check_count(),
             Validator::Timedelta(v) => v.check_count(),
+            // containers
+            Validator::Tuple(v) => v.check_count(),
+            Validator::Set(v) => v.check_count(),
+            Validator::Deque(v) => v.check_count(),
+            Validator::Sequence(v) => v.check_count(),
+            Validator::Iterable(v) => v.item().check_count(),
             _ => 0,
         }
     }
@@ -379,6 +417,8 @@ impl Validator {
                 v.value().item_programs(found);
             }
             Validator::Nullable(v) => v.inner().item_programs(found),
+            // containers
+            Validator::Sequence(v) => v.list().item_programs(found),
             _ => {}
         }
     }
@@ -395,6 +435,12 @@ impl Validator {
             Validator::Model(v) => v.visit_objects(visit),
             Validator::Literal(v) => v.visit_objects(visit),
             Validator::Enum(v) => v.visit_objects(visit),
+            // containers
+            Validator::Tuple(v) => v.validators().for_each(|i| i.visit_objects(visit)),
+            Validator::Set(v) => v.item().visit_objects(visit),
+            Validator::Deque(v) => v.item().visit_objects(visit),
+            Validator::Sequence(v) => v.list().visit_objects(visit),
+            Validator::Iterable(v) => v.item().visit_objects(visit),
             _ => {}
         }
     }
