@@ -5,6 +5,7 @@ of collections, and the differential against pydantic over both inputs,
 strict and lax, values, errors and the three dumps."""
 
 import collections
+import collections.abc
 import json
 
 import pydantic
@@ -51,7 +52,9 @@ def view(value):
         return ("dict", [(view(k), view(v)) for k, v in value.items()])
     if isinstance(value, (str, bytes, int, type(None))):
         return (type(value).__name__, value)
-    return (type(value).__name__,)
+    if isinstance(value, (collections.abc.Iterator, collections.abc.MappingView)):
+        return (type(value).__name__,)
+    return (type(value).__name__, repr(value))
 
 
 _MODELS = {}

@@ -201,6 +201,10 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
     fn validate_collection<'b>(&'b self, _py: Python<'py>, _strict: bool, kind: super::Collection) -> ValResult<(SeqInput<'b, 'py>, bool)> {
         match self {
             JsonInput::Value(JsonValue::Array(items)) => Ok((SeqInput::Json(items.as_slice()), true)),
+            // pydantic names a frozenset read from an object key a set
+            JsonInput::Key(_) if kind == super::Collection::FrozenSet => {
+                Err(ValError::new(ErrorKind::CollectionType { kind: super::Collection::Set, json: true }, self))
+            }
             _ => Err(ValError::new(ErrorKind::CollectionType { kind, json: true }, self)),
         }
     }
