@@ -25,7 +25,14 @@ SHAPES = {
     "iterator": iter,
     "dict_keys": lambda items: dict.fromkeys(items).keys(),
     "dict_values": lambda items: {i: x for i, x in enumerate(items)}.values(),
+    "raising": lambda items: _raising(items),
 }
+
+
+def _raising(items):
+    """A generator that fails after its items (pydantic's iteration_error)."""
+    yield from items
+    raise RuntimeError("boom")
 
 HASHABLE_ITEMS = st.one_of(
     st.integers(-3, 300),

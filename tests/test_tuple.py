@@ -148,3 +148,12 @@ def test_dumping_another_type_warns_as_pydantic_does():
     mine = MINE_HOLDER.model_construct(a=[1, "x"], b=[1.0], c=[1], d=None)
     oracle = ORACLE_HOLDER.model_construct(a=[1, "x"], b=[1.0], c=[1], d=None)
     dump_support.assert_same_dumps(mine, oracle)
+
+
+@pytest.mark.parametrize("annotation, index", [(tuple[int, ...], 3), (tuple[int, int], 3), (set[int], 2), (collections.deque[int], 2)])
+def test_an_iterator_that_raises_is_an_iteration_error_as_pydantic_reports_it(annotation, index):
+    # pydantic's tuple names the place after the failing one; the items' own errors are dropped
+    error = support.single_error(one_field_model(annotation), cs.SHAPES["raising"]([1, "x"]))
+    assert (error["type"], error["loc"]) == ("iteration_error", ("v", index))
+    assert error["msg"] == "Error iterating over object, error: RuntimeError: boom"
+    assert error["ctx"] == {"error": "RuntimeError: boom"}

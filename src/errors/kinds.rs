@@ -99,6 +99,7 @@ pub enum ErrorKind {
     SetItemNotHashable,
     SequenceStr { type_name: &'static str },
     IterableType,
+    IterationError { error: Arc<str> },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -184,6 +185,7 @@ impl ErrorKind {
             SetItemNotHashable => "set_item_not_hashable",
             SequenceStr { .. } => "sequence_str",
             IterableType => "iterable_type",
+            IterationError { .. } => "iteration_error",
         }
     }
 
@@ -252,6 +254,7 @@ impl ErrorKind {
             SetItemNotHashable => "Set items should be hashable".into(),
             SequenceStr { type_name } => format!("'{type_name}' instances are not allowed as a Sequence value"),
             IterableType => "Input should be iterable".into(),
+            IterationError { error } => format!("Error iterating over object, error: {error}"),
             // uuid and decimal
             UuidType => "UUID input should be a string, bytes or UUID object".into(),
             UuidParsing { error } => format!("Input should be a valid UUID, {error}"),
@@ -332,6 +335,7 @@ impl ErrorKind {
                 ctx.set_item("actual_length", ctx.py().None())?;
             }
             SequenceStr { type_name } => ctx.set_item("type_name", *type_name)?,
+            IterationError { error } => ctx.set_item("error", &**error)?,
             // uuid and decimal
             UuidParsing { error } => ctx.set_item("error", &**error)?,
             UuidVersion { expected_version } => ctx.set_item("expected_version", expected_version)?,

@@ -105,6 +105,7 @@ impl ErrorKind {
             "deque_type" => CollectionType { kind: crate::input::Collection::Deque, json: false },
             "set_item_not_hashable" => SetItemNotHashable,
             "iterable_type" => IterableType,
+            "iteration_error" => IterationError { error: ctx_str(ctx, "error", "IterationError")? },
             "is_instance_of" => IsInstanceOf { class: ctx_str(ctx, "class", "IsInstanceOf")? },
             // uuid and decimal
             "uuid_type" => UuidType,

@@ -5,7 +5,8 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyFrozenSet, PyList, PySet, PyTuple, PyType};
 
-use super::{Collection, Input, SeqInput};
+use super::python::lax_sequence_types;
+use super::{Collection, CollectionInput, SeqInput};
 use crate::errors::{ErrorKind, ValError, ValResult};
 
 pub fn deque_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -50,32 +51,45 @@ pub(super) fn validate_collection<'a, 'py>(
     py: Python<'py>,
     strict: bool,
     kind: Collection,
-) -> ValResult<(SeqInput<'a, 'py>, bool)> {
+) -> ValResult<CollectionInput<'a, 'py>> {
     let own = match kind {
         Collection::Tuple => input.is_instance_of::<PyTuple>(),
         Collection::Set => input.is_instance_of::<PySet>(),
         Collection::FrozenSet => input.is_instance_of::<PyFrozenSet>(),
         Collection::Deque => input.is_instance(deque_type(py)?)?,
     };
-    let wrong_type = || ValError::new(ErrorKind::CollectionType { kind, json: false }, input);
-    if strict && !own {
-        return Err(wrong_type());
-    }
     // pydantic knows the length of these before reading them; other
     // iterables are read lazily, so a length error cannot say how many.
-    let sized = own
-        || input.is_instance_of::<PyList>()
+    let known_length = input.is_instance_of::<PyList>()
         || input.is_instance_of::<PyTuple>()
         || input.is_instance_of::<PySet>()
         || input.is_instance_of::<PyFrozenSet>();
-    let seq = if own {
-        SeqInput::Items(input.try_iter()?.collect::<PyResult<_>>()?)
-    } else {
-        match input.validate_list(py, false) {
-            Ok(seq) => seq,
-            Err(ValError::Lines(_)) => return Err(wrong_type()),
-            Err(e) => return Err(e),
+    if let (false, Ok(list)) = (strict, input.cast::<PyList>()) {
+        return Ok(CollectionInput { items: SeqInput::List(list.clone()), sized: true, failure: None });
+    }
+    // the lax table: whatever a list field takes
+    let accepted = own || (!strict && (known_length || input.is_instance(lax_sequence_types(py)?.as_any())?));
+    if !accepted {
+        return Err(ValError::new(ErrorKind::CollectionType { kind, json: false }, input));
+    }
+    let mut items = Vec::new();
+    let mut failure = None;
+    for item in input.try_iter()? {
+        match item {
+            Ok(item) => items.push(item),
+            Err(err) => {
+                failure = Some(describe(py, &err).into());
+                break;
+            }
         }
-    };
-    Ok((seq, sized))
+    }
+    Ok(CollectionInput { items: SeqInput::Items(items), sized: own || known_length, failure })
+}
+
+/// An exception as pydantic's iteration_error names it: "RuntimeError: boom".
+#[cold]
+fn describe(py: Python<'_>, err: &PyErr) -> String {
+    let name = err.get_type(py).name().map(|n| n.to_string()).unwrap_or_default();
+    let text = err.value(py).str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    format!("{name}: {text}")
 }

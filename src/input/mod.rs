@@ -61,6 +61,16 @@ pub enum Collection {
     Deque,
 }
 
+/// The items of a value accepted as a tuple, set, frozenset or deque.
+pub struct CollectionInput<'a, 'py> {
+    pub items: SeqInput<'a, 'py>,
+    /// Whether pydantic knows the length before reading (its `actual_length`).
+    pub sized: bool,
+    /// What the input's iterator raised after `items` ("RuntimeError: boom"):
+    /// pydantic reports it, alone, once the items before it are read.
+    pub failure: Option<std::sync::Arc<str>>,
+}
+
 /// What a model is validated from.
 pub enum ModelInput<'a, 'py> {
     /// Already an instance of the class: kept as it is.
@@ -166,5 +176,5 @@ pub trait Input<'py> {
     // containers
     /// The items of a tuple, set, frozenset or deque, and whether the input's
     /// length was known before reading it (pydantic's `actual_length`).
-    fn validate_collection<'a>(&'a self, py: Python<'py>, strict: bool, kind: Collection) -> ValResult<(SeqInput<'a, 'py>, bool)>;
+    fn validate_collection<'a>(&'a self, py: Python<'py>, strict: bool, kind: Collection) -> ValResult<CollectionInput<'a, 'py>>;
 }

@@ -267,7 +267,7 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
     }
 
     // containers
-    fn validate_collection<'a>(&'a self, py: Python<'py>, strict: bool, kind: super::Collection) -> ValResult<(SeqInput<'a, 'py>, bool)> {
+    fn validate_collection<'a>(&'a self, py: Python<'py>, strict: bool, kind: super::Collection) -> ValResult<super::CollectionInput<'a, 'py>> {
         super::collections::validate_collection(self, py, strict, kind)
     }
 

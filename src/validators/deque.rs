@@ -56,13 +56,16 @@ impl DequeValidator {
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
-        let (seq, sized) = input.validate_collection(py, state.strict_or(self.strict), Collection::Deque)?;
-        let len = seq_len(&seq) as u64;
-        if let Some(max) = self.max.filter(|&max| sized && len > max) {
+        let collected = input.validate_collection(py, state.strict_or(self.strict), Collection::Deque)?;
+        let len = seq_len(&collected.items) as u64;
+        if let Some(max) = self.max.filter(|&max| collected.sized && len > max) {
             return Err(too_long("Deque", max, Some(len), input));
         }
         let mut sink = Sink { v: self, input, out: Vec::with_capacity(len as usize), errors: Vec::new() };
-        read_items(py, seq, &mut sink, state)?;
+        read_items(py, collected.items, &mut sink, state)?;
+        if let Some(error) = collected.failure {
+            return Err(super::seq_items::iteration_error(error, len as usize, input));
+        }
         let Sink { errors, out, .. } = sink;
         if !errors.is_empty() {
             return Err(ValError::Lines(errors));

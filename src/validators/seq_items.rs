@@ -47,6 +47,14 @@ pub fn read_items<'py, S: ItemSink<'py>>(py: Python<'py>, seq: SeqInput<'_, 'py>
     Ok(())
 }
 
+/// What the input's iterator raised after `read` items, as pydantic reports
+/// it: alone, the items' own errors dropped.
+#[cold]
+pub fn iteration_error<'py>(error: std::sync::Arc<str>, index: usize, input: &impl Input<'py>) -> ValError {
+    let line = LineError::new(crate::errors::ErrorKind::IterationError { error }, input.error_value());
+    ValError::Lines(vec![line.with_outer(LocItem::Index(index))])
+}
+
 /// Validates one item: its value, or None with its errors recorded at `index`.
 #[inline]
 pub fn validate_item<'py, I: Input<'py>>(

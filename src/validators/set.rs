@@ -71,14 +71,18 @@ impl SetValidator {
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
-        let (seq, _) = input.validate_collection(py, state.strict_or(self.strict), self.kind)?;
+        let collected = input.validate_collection(py, state.strict_or(self.strict), self.kind)?;
+        let read = super::seq_items::seq_len(&collected.items);
         // SAFETY: new empty sets; NULL (with an error set) becomes a PyErr.
         let out = unsafe {
             let ptr = if self.kind == Collection::FrozenSet { ffi::PyFrozenSet_New(std::ptr::null_mut()) } else { ffi::PySet_New(std::ptr::null_mut()) };
             Bound::from_owned_ptr_or_err(py, ptr)?
         };
         let mut sink = Sink { v: self, input, out, errors: Vec::new() };
-        read_items(py, seq, &mut sink, state)?;
+        read_items(py, collected.items, &mut sink, state)?;
+        if let Some(error) = collected.failure {
+            return Err(super::seq_items::iteration_error(error, read, input));
+        }
         let Sink { errors, out, .. } = sink;
         if !errors.is_empty() {
             return Err(ValError::Lines(errors));

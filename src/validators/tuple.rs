@@ -6,7 +6,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-use super::seq_items::{inner_validator, lengths, read_items, seq_len, validate_item, ItemSink};
+use super::seq_items::{inner_validator, iteration_error, lengths, read_items, seq_len, validate_item, ItemSink};
 use super::{node_get, node_strict, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
 use crate::input::{Collection, Input};
@@ -86,10 +86,15 @@ impl TupleValidator {
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
-        let (seq, sized) = input.validate_collection(py, state.strict_or(self.strict), Collection::Tuple)?;
-        let len = seq_len(&seq);
-        let mut sink = Sink { v: self, input, actual: sized.then_some(len as u64), out: Vec::with_capacity(len), errors: Vec::new(), read: 0 };
-        read_items(py, seq, &mut sink, state)?;
+        let collected = input.validate_collection(py, state.strict_or(self.strict), Collection::Tuple)?;
+        let len = seq_len(&collected.items);
+        let actual = collected.sized.then_some(len as u64);
+        let mut sink = Sink { v: self, input, actual, out: Vec::with_capacity(len), errors: Vec::new(), read: 0 };
+        read_items(py, collected.items, &mut sink, state)?;
+        if let Some(error) = collected.failure {
+            // pydantic's tuple reports it one place further on
+            return Err(iteration_error(error, len + 1, input));
+        }
         let Sink { mut errors, out, read, .. } = sink;
         for index in read..self.items.len() {
             errors.push(LineError::new(ErrorKind::Missing, input.error_value()).with_outer(LocItem::Index(index)));
