@@ -100,6 +100,9 @@ pub enum ErrorKind {
     SequenceStr { type_name: &'static str },
     IterableType,
     IterationError { error: Arc<str> },
+    NamedTupleType { class_name: Arc<str>, json: bool },
+    ExtraForbidden,
+    InvalidKey,
 }
 
 fn plural(n: u64) -> &'static str {
@@ -186,6 +189,9 @@ impl ErrorKind {
             SequenceStr { .. } => "sequence_str",
             IterableType => "iterable_type",
             IterationError { .. } => "iteration_error",
+            NamedTupleType { .. } => "named_tuple_type",
+            ExtraForbidden => "extra_forbidden",
+            InvalidKey => "invalid_key",
         }
     }
 
@@ -255,6 +261,10 @@ impl ErrorKind {
             SequenceStr { type_name } => format!("'{type_name}' instances are not allowed as a Sequence value"),
             IterableType => "Input should be iterable".into(),
             IterationError { error } => format!("Error iterating over object, error: {error}"),
+            NamedTupleType { json: true, .. } => "Input should be an array or an object".into(),
+            NamedTupleType { class_name, .. } => format!("Input should be a tuple, list, dictionary or an instance of {class_name}"),
+            ExtraForbidden => "Extra inputs are not permitted".into(),
+            InvalidKey => "Keys should be strings".into(),
             // uuid and decimal
             UuidType => "UUID input should be a string, bytes or UUID object".into(),
             UuidParsing { error } => format!("Input should be a valid UUID, {error}"),
@@ -336,6 +346,7 @@ impl ErrorKind {
             }
             SequenceStr { type_name } => ctx.set_item("type_name", *type_name)?,
             IterationError { error } => ctx.set_item("error", &**error)?,
+            NamedTupleType { class_name, .. } => ctx.set_item("class_name", &**class_name)?,
             // uuid and decimal
             UuidParsing { error } => ctx.set_item("error", &**error)?,
             UuidVersion { expected_version } => ctx.set_item("expected_version", expected_version)?,

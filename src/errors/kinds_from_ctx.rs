@@ -105,6 +105,9 @@ impl ErrorKind {
             "deque_type" => CollectionType { kind: crate::input::Collection::Deque, json: false },
             "set_item_not_hashable" => SetItemNotHashable,
             "iterable_type" => IterableType,
+            "named_tuple_type" => NamedTupleType { class_name: ctx_str(ctx, "class_name", "NamedTupleType")?, json: false },
+            "extra_forbidden" => ExtraForbidden,
+            "invalid_key" => InvalidKey,
             "iteration_error" => IterationError { error: ctx_str(ctx, "error", "IterationError")? },
             "is_instance_of" => IsInstanceOf { class: ctx_str(ctx, "class", "IsInstanceOf")? },
             // uuid and decimal

@@ -24,6 +24,7 @@ mod uuid;
 mod deque;
 mod set;
 mod tuple;
+mod typed_dict;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -66,6 +67,7 @@ pub enum Serializer {
     Set { item: Box<Serializer>, frozen: bool },
     /// A deque, or a Sequence (`sequence`), which keeps its list or tuple type.
     Deque { item: Box<Serializer>, sequence: bool },
+    TypedDict(Box<typed_dict::TypedDictSerializer>),
 }
 
 impl Serializer {
@@ -118,6 +120,27 @@ impl Serializer {
             "set" | "frozenset" => Serializer::Set { item: Box::new(inner("inner")?), frozen: kind == "frozenset" },
             "deque" | "sequence" => Serializer::Deque { item: Box::new(inner("inner")?), sequence: kind == "sequence" },
             "iterable" => Serializer::List(Box::new(inner("inner")?)),
+            "typed_dict" => {
+                let mut fields = Vec::new();
+                if let Some(list) = node_get(node, "fields")? {
+                    for field in list.try_iter()? {
+                        let field = field?;
+                        let name: String = field.get_item(0)?.extract()?;
+                        fields.push((name, Serializer::build(field.get_item(1)?.cast::<PyDict>()?)?));
+                    }
+                }
+                Serializer::TypedDict(Box::new(typed_dict::TypedDictSerializer { fields }))
+            }
+            // a named tuple dumps as a plain tuple of its fields, as pydantic's does
+            "named_tuple" => {
+                let mut items = Vec::new();
+                if let Some(list) = node_get(node, "fields")? {
+                    for field in list.try_iter()? {
+                        items.push(Serializer::build(field?.get_item(1)?.cast::<PyDict>()?)?);
+                    }
+                }
+                Serializer::Tuple(Box::new(tuple::TupleSerializer { items, rest: None }))
+            }
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -149,6 +172,7 @@ impl Serializer {
             Serializer::Tuple(t) => tuple::to_python(t, value, d, filter),
             Serializer::Set { item, frozen } => set::to_python(item, *frozen, value, d, filter),
             Serializer::Deque { item, sequence } => deque::to_python(item, *sequence, value, d, filter),
+            Serializer::TypedDict(t) => typed_dict::to_python(t, value, d, filter),
         }
     }
 
@@ -180,6 +204,7 @@ impl Serializer {
             Serializer::Tuple(t) => tuple::to_json(t, value, out, d, filter),
             Serializer::Set { item, frozen } => set::to_json(item, *frozen, value, out, d, filter),
             Serializer::Deque { item, sequence } => deque::to_json(item, *sequence, value, out, d, filter),
+            Serializer::TypedDict(t) => typed_dict::to_json(t, value, out, d, filter),
         }
     }
 
@@ -221,6 +246,7 @@ impl Serializer {
             Serializer::Tuple(t) => t.expected(py),
             Serializer::Set { item, frozen } => format!("{}[{}]", if *frozen { "frozenset" } else { "set" }, item.expected(py)),
             Serializer::Deque { item, sequence } => format!("{}[{}]", if *sequence { "Sequence" } else { "deque" }, item.expected(py)),
+            Serializer::TypedDict(_) => "general-fields".into(),
         }
     }
 
@@ -236,6 +262,7 @@ impl Serializer {
             // containers
             Serializer::Tuple(t) => t.items.iter().chain(t.rest.as_ref()).for_each(|s| s.models(found)),
             Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.models(found),
+            Serializer::TypedDict(t) => t.models(found),
             _ => {}
         }
     }
@@ -253,6 +280,7 @@ impl Serializer {
             // containers
             Serializer::Tuple(t) => t.items.iter().chain(t.rest.as_ref()).for_each(|s| s.visit_objects(visit)),
             Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.visit_objects(visit),
+            Serializer::TypedDict(t) => t.visit_objects(visit),
             _ => {}
         }
     }

@@ -14,7 +14,7 @@ use crate::input::{DictEntries, Input, JsonInput, MapInput};
 /// A dict key in an error location: str and int keys as they are, a bool as
 /// its int, anything else as its repr (pydantic's rule).
 #[cold]
-fn key_location(key: &Bound<'_, PyAny>) -> LocItem {
+pub(super) fn key_location(key: &Bound<'_, PyAny>) -> LocItem {
     if let Ok(s) = key.cast::<PyString>() {
         if let Ok(text) = s.to_cow() {
             return LocItem::Key(text.as_ref().into());

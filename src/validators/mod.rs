@@ -30,6 +30,8 @@ mod seq_items;
 mod sequence;
 mod set;
 mod tuple;
+mod named_tuple;
+mod typed_dict;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -146,6 +148,8 @@ pub enum Validator {
     Deque(deque::DequeValidator),
     Sequence(sequence::SequenceValidator),
     Iterable(iterable::IterableValidator),
+    TypedDict(typed_dict::TypedDictValidator),
+    NamedTuple(named_tuple::NamedTupleValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -197,6 +201,8 @@ impl Validator {
             "deque" => deque::DequeValidator::build(node, ctx),
             "sequence" => sequence::SequenceValidator::build(node, ctx),
             "iterable" => iterable::IterableValidator::build(node, ctx),
+            "typed_dict" => typed_dict::TypedDictValidator::build(node, ctx),
+            "named_tuple" => named_tuple::NamedTupleValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -235,6 +241,8 @@ impl Validator {
             Validator::Deque(v) => v.validate(py, input, state),
             Validator::Sequence(v) => v.validate(py, input, state),
             Validator::Iterable(v) => v.validate(py, input, state),
+            Validator::TypedDict(v) => v.validate(py, input, state),
+            Validator::NamedTuple(v) => v.validate(py, input, state),
         }
     }
 
@@ -308,6 +316,7 @@ impl Validator {
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
             // containers: their objects are made under the GIL
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => None,
+            Validator::TypedDict(_) | Validator::NamedTuple(_) => None,
         }
     }
 
@@ -351,6 +360,7 @@ impl Validator {
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
             // containers: their objects are made under the GIL
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
+            Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
             _ => true,
         })
     }
@@ -373,6 +383,7 @@ impl Validator {
             Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
             // containers: a tuple or frozenset may hold mutable items
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
+            Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
         }
     }
 
@@ -399,6 +410,8 @@ impl Validator {
             Validator::Deque(v) => v.check_count(),
             Validator::Sequence(v) => v.check_count(),
             Validator::Iterable(v) => v.item().check_count(),
+            Validator::TypedDict(v) => v.validators().map(Validator::check_count).sum(),
+            Validator::NamedTuple(v) => v.validators().map(Validator::check_count).sum(),
             _ => 0,
         }
     }
@@ -441,6 +454,8 @@ impl Validator {
             Validator::Deque(v) => v.item().visit_objects(visit),
             Validator::Sequence(v) => v.list().visit_objects(visit),
             Validator::Iterable(v) => v.item().visit_objects(visit),
+            Validator::TypedDict(v) => v.visit_objects(visit),
+            Validator::NamedTuple(v) => v.visit_objects(visit),
             _ => {}
         }
     }
