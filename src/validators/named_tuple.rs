@@ -10,9 +10,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple, PyType};
 
 use super::seq_items::{read_items, seq_len, validate_item, ItemSink};
-use super::{node_get, node_strict, BuildContext, State, Validator};
+use super::{node_get, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
-use crate::input::{Collection, DictEntries, Input, JsonInput, MapInput, SeqInput};
+use crate::input::{Collection, CollectionInput, DictEntries, Input, JsonInput, MapInput};
 
 #[derive(Debug)]
 struct NamedTupleField {
@@ -23,22 +23,25 @@ struct NamedTupleField {
 
 #[derive(Debug)]
 pub struct NamedTupleValidator {
-    strict: bool,
     cls: Py<PyType>,
     class_name: Arc<str>,
     fields: Vec<NamedTupleField>,
 }
 
-struct Positional<'v, 'py> {
+struct Positional<'v, 'i, 'py, I: Input<'py>> {
     fields: &'v [NamedTupleField],
+    input: &'i I,
     values: Vec<Option<Bound<'py, PyAny>>>,
     errors: Vec<LineError>,
 }
 
-impl<'py> ItemSink<'py> for Positional<'_, 'py> {
+impl<'py, I: Input<'py>> ItemSink<'py> for Positional<'_, '_, 'py, I> {
     fn item<J: Input<'py>>(&mut self, py: Python<'py>, index: usize, item: &J, state: &mut State) -> ValResult<()> {
-        if let Some(field) = self.fields.get(index) {
-            self.values[index] = validate_item(&field.validator, py, index, item, &mut self.errors, state)?;
+        match self.fields.get(index) {
+            Some(field) => self.values[index] = validate_item(&field.validator, py, index, item, &mut self.errors, state)?,
+            // an input of unknown length (known ones are refused before
+            // reading): pydantic stops at the first item too many
+            None => return Err(super::tuple::too_long("NamedTuple", self.fields.len() as u64, None, self.input)),
         }
         Ok(())
     }
@@ -46,7 +49,6 @@ impl<'py> ItemSink<'py> for Positional<'_, 'py> {
 
 impl NamedTupleValidator {
     pub fn build(node: &Bound<'_, PyDict>, ctx: &BuildContext) -> PyResult<Validator> {
-        let strict = node_strict(node)?;
         let cls = node.get_item("cls")?.ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("named_tuple node without 'cls'"))?;
         let cls = cls.cast_into::<PyType>()?;
         let class_name: Arc<str> = cls.name()?.to_string().into();
@@ -60,7 +62,7 @@ impl NamedTupleValidator {
                 fields.push(NamedTupleField { name: name.as_str().into(), validator, default });
             }
         }
-        Ok(Validator::NamedTuple(NamedTupleValidator { strict, cls: cls.unbind(), class_name, fields }))
+        Ok(Validator::NamedTuple(NamedTupleValidator { cls: cls.unbind(), class_name, fields }))
     }
 
     pub fn validators(&self) -> impl Iterator<Item = &Validator> {
@@ -78,36 +80,35 @@ impl NamedTupleValidator {
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
-        let strict = state.strict_or(self.strict);
-        match input.validate_dict(py, strict) {
+        // the input's type is read alike in both modes: strictness is the fields'
+        // a Mapping in strict mode too, as pydantic reads arguments
+        match input.validate_dict(py, false) {
             Ok(map) => return self.by_name(py, input, map, state),
             Err(ValError::Lines(_)) => {}
             Err(e) => return Err(e),
         }
-        // strict: a list, or a tuple (a named tuple is one)
-        let items = match input.validate_list(py, strict) {
-            Ok(items) => items,
-            Err(ValError::Lines(_)) => match input.validate_collection(py, true, Collection::Tuple) {
-                Ok(collected) => collected.items,
-                Err(ValError::Lines(_)) => {
-                    let kind = ErrorKind::NamedTupleType { class_name: self.class_name.clone(), json: !input.is_python() };
-                    return Err(ValError::new(kind, input));
-                }
-                Err(e) => return Err(e),
-            },
+        let type_error = || ValError::new(ErrorKind::NamedTupleType { class_name: self.class_name.clone(), json: !input.is_python() }, input);
+        // any iterable a list field takes, in strict mode too (only the items are strict)
+        let collected = match input.validate_collection(py, false, Collection::Tuple) {
+            Ok(collected) => collected,
+            Err(ValError::Lines(_)) => return Err(type_error()),
             Err(e) => return Err(e),
         };
-        self.by_position(py, input, items, state)
+        self.by_position(py, input, collected, state)
     }
 
-    fn by_position<'py>(&self, py: Python<'py>, input: &impl Input<'py>, items: SeqInput<'_, 'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
-        let len = seq_len(&items);
-        if len > self.fields.len() {
-            let kind = ErrorKind::TooLong { field_type: "NamedTuple".into(), max_length: self.fields.len() as u64, actual_length: len as u64 };
+    fn by_position<'py>(&self, py: Python<'py>, input: &impl Input<'py>, collected: CollectionInput<'_, 'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        let len = seq_len(&collected.items);
+        let max = self.fields.len() as u64;
+        if collected.sized && len as u64 > max {
+            let kind = ErrorKind::TooLong { field_type: "NamedTuple".into(), max_length: max, actual_length: len as u64 };
             return Err(ValError::new(kind, input));
         }
-        let mut sink = Positional { fields: &self.fields, values: vec![None; self.fields.len()], errors: Vec::new() };
-        read_items(py, items, &mut sink, state)?;
+        let mut sink = Positional { fields: &self.fields, input, values: vec![None; self.fields.len()], errors: Vec::new() };
+        read_items(py, collected.items, &mut sink, state)?;
+        if let Some(error) = collected.failure {
+            return Err(super::seq_items::iteration_error(error, len, input));
+        }
         let Positional { values, mut errors, .. } = sink;
         for (index, field) in self.fields.iter().enumerate().skip(len) {
             if field.default.is_none() {
