@@ -162,6 +162,9 @@ TYPES = {
     "conbytes-strict": (lambda: lib.conbytes(strict=True, min_length=1), True),
     "conlist": (lambda: lib.conlist(int, min_length=2, max_length=3), True),
     "conlist-items": (lambda: lib.conlist(lib.PositiveInt, min_length=1), True),
+    # containers: no compiled checks
+    "conset": (lambda: lib.conset(int, min_length=2, max_length=3), False),
+    "confrozenset": (lambda: lib.confrozenset(str, max_length=1), False),
     "Strict": (lambda: Annotated[int, lib.Strict()], False),
     "Strict-str": (lambda: Annotated[str, lib.Strict()], False),
     "Strict-false": (lambda: Annotated[int, lib.Strict(False)], False),
@@ -293,6 +296,22 @@ CASES = {
                      {"field_type": "List", "min_length": 1, "actual_length": 0}))),
         ([1, 0, -1], bad({**GT0, "loc": ("v", 1)}, {**GT0, "loc": ("v", 2)})),
     ],
+    "conset": [
+        ([1, 2], ok({1, 2})), (["1", 1, 2], ok({1, 2})),
+        ([1, 1], bad(err("too_short", "Set should have at least 2 items after validation, not 1",
+                         {"field_type": "Set", "min_length": 2, "actual_length": 1}))),
+        ([1, 2, 3, 4], bad(err("too_long", "Set should have at most 3 items after validation, not more",
+                               {"field_type": "Set", "max_length": 3, "actual_length": None}))),
+        (None, ByInput(python=bad(err("set_type", "Input should be a valid set")),
+                       json=bad(err("set_type", "Input should be a valid array")))),
+    ],
+    "confrozenset": [
+        (["a", "a"], ok(frozenset({"a"}))), ([], ok(frozenset())),
+        (["a", "b"], bad(err("too_long", "Frozenset should have at most 1 item after validation, not more",
+                             {"field_type": "Frozenset", "max_length": 1, "actual_length": None}))),
+        (1, ByInput(python=bad(err("frozen_set_type", "Input should be a valid frozenset")),
+                    json=bad(err("frozen_set_type", "Input should be a valid array")))),
+    ],
     "Strict": [(1, ok(1)), ("1", bad(INT_TYPE)), (1.0, bad(INT_TYPE)), (True, bad(INT_TYPE))],
     "Strict-str": [("a", ok("a")), (b"a", bad(STRING_TYPE)), (1, bad(STRING_TYPE))],
     "Strict-false": [("1", ok(1)), (1.0, ok(1)), (True, ok(1))],
@@ -382,6 +401,7 @@ def test_every_name_of_satya_types_is_exported_and_covered():
     networks = set(satya._networks.__all__)
     assert set(satya.types.__all__) == set(ALIAS_NAMES) | OWN_MODULES | networks | {
         "Strict", "StringConstraints", "conint", "confloat", "constr", "conbytes", "conlist", "condecimal", "condate",
+        "conset", "confrozenset",
     }  # fmt: skip
     for name in satya.types.__all__:
         assert getattr(satya, name) is getattr(satya.types, name), name

@@ -3,6 +3,8 @@ the most fields, then the closest match, then the first), left-to-right mode,
 unions of models, errors located under each choice's name, dumps, and a
 hypothesis differential against pydantic over members that overlap."""
 
+import collections
+import dataclasses
 import datetime
 import decimal
 import enum
@@ -11,9 +13,10 @@ import json
 import pathlib
 import uuid
 import warnings
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, NamedTuple, Optional, Union
 
 import pydantic
+from typing_extensions import TypedDict
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -34,6 +37,26 @@ class Color(enum.Enum):
 class Level(enum.IntEnum):
     LOW = 1
     HIGH = 2
+
+
+class Pair(NamedTuple):
+    a: int
+    b: int = 0
+
+
+class OneKey(TypedDict):
+    a: int
+
+
+class TwoKeys(TypedDict, total=False):
+    a: str
+    b: int
+
+
+@dataclasses.dataclass
+class Point:
+    a: int
+    b: float = 0.0
 
 
 def member_models(library):
@@ -95,6 +118,12 @@ UNIONS = {
     "email|str": lambda L, M: (Union[L.EmailStr, str], None),
     "email|int": lambda L, M: (Union[L.EmailStr, int], None),
     "name email|str": lambda L, M: (Union[L.NameEmail, str], None),
+    "tuple|list": lambda L, M: (Union[tuple[int, ...], list[int]], None),
+    "set|tuple": lambda L, M: (Union[set[int], tuple[int, ...]], None),
+    "deque|list": lambda L, M: (Union[collections.deque[int], list[str]], None),
+    "named tuple|tuple|dict": lambda L, M: (Union[Pair, tuple[int], dict], None),
+    "typed dict|typed dict": lambda L, M: (Union[OneKey, TwoKeys], None),
+    "dataclass|dict": lambda L, M: (Union[Point, dict[str, str]], None),
     "A|B": lambda L, M: (Union[M[0], M[1]], None),
     "B|A": lambda L, M: (Union[M[1], M[0]], None),
     "A|B|C|None": lambda L, M: (Optional[Union[M[0], M[1], M[2]]], None),
@@ -149,7 +178,9 @@ SCALARS = st.one_of(
                      uuid.UUID(int=7), pathlib.Path("p"), ipaddress.IPv4Address("1.2.3.4")]),
 )
 OBJECTS = st.dictionaries(st.sampled_from(["a", "b", "c", "x"]), SCALARS, max_size=3)
-VALUES = st.one_of(SCALARS, OBJECTS, st.lists(st.one_of(SCALARS, OBJECTS), max_size=3))
+VALUES = st.one_of(SCALARS, OBJECTS, st.lists(st.one_of(SCALARS, OBJECTS), max_size=3),
+                   st.lists(st.integers(0, 3), max_size=3).map(tuple), st.sets(st.integers(0, 3), max_size=2),
+                   st.lists(st.integers(0, 3), max_size=2).map(collections.deque), st.just(Pair(1, 2)), st.just(Point(1)))
 
 
 @satya_only

@@ -32,6 +32,8 @@ from ._networks import (
 )
 # uuid and decimal
 from ._uuid import UUID1, UUID3, UUID4, UUID5, UUID6, UUID7, UUID8, UuidVersion
+# containers
+from .types import confrozenset, conset  # noqa: F401
 
 BaseModel = Model
 ConfigDict = dict
@@ -42,6 +44,7 @@ __all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "F
 __all__ += ["UUID1", "UUID3", "UUID4", "UUID5", "UUID6", "UUID7", "UUID8", "UuidVersion"]
 # dates and times
 __all__ += ["AwareDatetime", "NaiveDatetime", "PastDatetime", "FutureDatetime", "PastDate", "FutureDate"]
+# containers: conset and confrozenset come with types.__all__
 __version__ = "0.1.0"
 # unions
 from ._unions import Discriminator, Tag  # noqa: E402

@@ -13,6 +13,9 @@ import typing
 import uuid
 from typing import Any
 
+# containers
+from ._containers import container_node
+
 from ._fields import (
     _CONSTRAINTS, _DIGITS, _LENGTH, _NUMERIC, _TEMPORAL_MARKS, _TRANSFORMS, _UNION, FieldInfo, TemporalMark, _type_name,
 )
@@ -160,6 +163,9 @@ class NodeBuilder:
             return self.with_constraints(node, constraints, "dict")
         elif is_dataclass_type(tp):
             return self.with_constraints(dataclass_node(self, tp, strict), constraints, tp.__name__)
+        # containers: tuple, set, frozenset, deque, Sequence, Iterable, Mapping
+        elif (node := container_node(self, tp, origin, strict)) is not None:
+            return self.with_constraints(node, constraints, _type_name(tp))
         elif isinstance(tp, type) and issubclass(tp, self.model_base):
             node = {"kind": "model", "cls": tp}
             return self.with_constraints(node, constraints, tp.__name__)
@@ -218,6 +224,8 @@ class NodeBuilder:
         allowed = {
             "int": _NUMERIC, "float": _NUMERIC + ("allow_inf_nan",), "str": _LENGTH + ("pattern",) + _TRANSFORMS,
             "bytes": _LENGTH, "list": _LENGTH, "dict": _LENGTH,
+            # containers
+            "tuple": _LENGTH, "set": _LENGTH, "frozenset": _LENGTH, "deque": _LENGTH, "sequence": _LENGTH,
             # uuid and decimal
             "decimal": _NUMERIC + ("allow_inf_nan",) + _DIGITS,
             # dates and times: bounds of their own type, checked in the core

@@ -72,6 +72,8 @@ def label(node: dict) -> str:
         return f"literal[{','.join(repr(v) for v in node['values'])}]"
     if kind == "enum":
         return f"{_ENUM_PREFIX.get(node['mixed_in'], 'enum')}[{node['cls'].__name__}]"
+    if kind in _CONTAINER_LABELS:
+        return _CONTAINER_LABELS[kind](node)
     if kind in _STD_LABELS:
         return _STD_LABELS[kind](node)
     return _PLAIN_LABELS.get(kind, kind)
@@ -110,6 +112,32 @@ def _email_label(node: dict) -> str:
         return "function-after[_validate(), str]"
     return "function-after[_validate(), json-or-python[json=str,python=union[is-instance[NameEmail],str]]]"
 
+
+def _inner(node: dict) -> str:
+    return label(node["inner"]) if "inner" in node else "any"
+
+
+def _tuple_label(node: dict) -> str:
+    parts = [label(item) for item in node["items"]]
+    if "rest" in node:
+        parts += [label(node["rest"]), "..."]
+    return f"tuple[{', '.join(parts)}]"
+
+
+def _sequence_label(node: dict) -> str:
+    if "inner" not in node:
+        return "json-or-python[json=list[any],python=is-instance[Sequence]]"
+    return (f"json-or-python[json=list[{_inner(node)}],"
+            "python=chain[is-instance[Sequence],function-wrap[sequence_validator()]]]")
+
+
+_CONTAINER_LABELS = {
+    "tuple": _tuple_label, "sequence": _sequence_label,
+    "set": lambda node: f"set[{_inner(node)}]", "frozenset": lambda node: f"frozenset[{_inner(node)}]",
+    "deque": lambda node: f"deque[{_inner(node)}]", "iterable": lambda node: f"generator[{_inner(node)}]",
+    "typed_dict": lambda node: node["name"], "named_tuple": lambda node: node["cls"].__name__,
+    "dataclass": lambda node: node["cls"].__name__,
+}
 
 # pydantic's names of the schemas behind these types, as its union errors show them
 _STD_LABELS = {

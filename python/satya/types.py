@@ -1,5 +1,5 @@
 """Constrained types and aliases with pydantic's names: `conint`, `confloat`, `condecimal`, `condate`,
-`constr`, `conbytes`, `conlist`, `StringConstraints`, `Strict`, and the
+`constr`, `conbytes`, `conlist`, `conset`, `confrozenset`, `StringConstraints`, `Strict`, and the
 `Positive...`, `Negative...`, `Strict...` aliases. Each is an `Annotated`
 type whose metadata is a `FieldInfo`, so it works wherever an annotation does
 (a field, a list item, a dict value)."""
@@ -23,7 +23,7 @@ from ._networks import (  # noqa: F401
 )
 
 __all__ = [
-    "Strict", "StringConstraints", "conint", "confloat", "constr", "conbytes", "conlist",
+    "Strict", "StringConstraints", "conint", "confloat", "constr", "conbytes", "conlist", "conset", "confrozenset",
     "PositiveInt", "NegativeInt", "NonNegativeInt", "NonPositiveInt",
     "PositiveFloat", "NegativeFloat", "NonNegativeFloat", "NonPositiveFloat", "FiniteFloat",
     "StrictInt", "StrictFloat", "StrictStr", "StrictBool", "StrictBytes",
@@ -88,6 +88,14 @@ def condate(*, strict=None, gt=None, ge=None, lt=None, le=None) -> Any:
 
 def conlist(item_type: Any, *, min_length=None, max_length=None) -> Any:
     return Annotated[list[item_type], _info(min_length=min_length, max_length=max_length)]
+
+
+def conset(item_type: Any, *, min_length=None, max_length=None) -> Any:
+    return Annotated[set[item_type], _info(min_length=min_length, max_length=max_length)]
+
+
+def confrozenset(item_type: Any, *, min_length=None, max_length=None) -> Any:
+    return Annotated[frozenset[item_type], _info(min_length=min_length, max_length=max_length)]
 
 
 PositiveInt = Annotated[int, FieldInfo(gt=0)]

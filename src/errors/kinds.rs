@@ -118,6 +118,17 @@ pub enum ErrorKind {
     UrlScheme { expected_schemes: Arc<str> },
     UrlTooLong { max_length: u64 },
     UrlSyntaxViolation { error: Cow<'static, str> },
+    // containers
+    CollectionType { kind: crate::input::Collection, json: bool },
+    /// too_long for input whose length is not known before it is read.
+    TooLongUnsized { field_type: Cow<'static, str>, max_length: u64 },
+    SetItemNotHashable,
+    SequenceStr { type_name: &'static str },
+    IterableType,
+    IterationError { error: Arc<str> },
+    NamedTupleType { class_name: Arc<str>, json: bool },
+    ExtraForbidden,
+    InvalidKey,
 }
 
 fn plural(n: u64) -> &'static str {
@@ -217,6 +228,16 @@ impl ErrorKind {
             UrlScheme { .. } => "url_scheme",
             UrlTooLong { .. } => "url_too_long",
             UrlSyntaxViolation { .. } => "url_syntax_violation",
+            // containers
+            CollectionType { kind, .. } => kind.error_type(),
+            TooLongUnsized { .. } => "too_long",
+            SetItemNotHashable => "set_item_not_hashable",
+            SequenceStr { .. } => "sequence_str",
+            IterableType => "iterable_type",
+            IterationError { .. } => "iteration_error",
+            NamedTupleType { .. } => "named_tuple_type",
+            ExtraForbidden => "extra_forbidden",
+            InvalidKey => "invalid_key",
         }
     }
 
@@ -286,6 +307,20 @@ impl ErrorKind {
                 format!("Cannot check `{method_name}` when validating from json, use a JsonOrPython validator instead")
             }
             IsInstanceOf { class } => format!("Input should be an instance of {class}"),
+            // containers
+            CollectionType { json: true, .. } => "Input should be a valid array".into(),
+            CollectionType { kind, .. } => format!("Input should be a valid {}", kind.noun()),
+            TooLongUnsized { field_type, max_length: n } => {
+                format!("{field_type} should have at most {n} item{} after validation, not more", plural(*n))
+            }
+            SetItemNotHashable => "Set items should be hashable".into(),
+            SequenceStr { type_name } => format!("'{type_name}' instances are not allowed as a Sequence value"),
+            IterableType => "Input should be iterable".into(),
+            IterationError { error } => format!("Error iterating over object, error: {error}"),
+            NamedTupleType { json: true, .. } => "Input should be an array or an object".into(),
+            NamedTupleType { class_name, .. } => format!("Input should be a tuple, list, dictionary or an instance of {class_name}"),
+            ExtraForbidden => "Extra inputs are not permitted".into(),
+            InvalidKey => "Keys should be strings".into(),
             // uuid and decimal
             UuidType => "UUID input should be a string, bytes or UUID object".into(),
             UuidParsing { error } => format!("Input should be a valid UUID, {error}"),
@@ -383,6 +418,15 @@ impl ErrorKind {
             DataclassType { class_name } | JsonDataclassType { class_name } | DataclassExactType { class_name } => {
                 ctx.set_item("class_name", &**class_name)?
             }
+            // containers
+            TooLongUnsized { field_type, max_length } => {
+                ctx.set_item("field_type", field_type)?;
+                ctx.set_item("max_length", max_length)?;
+                ctx.set_item("actual_length", ctx.py().None())?;
+            }
+            SequenceStr { type_name } => ctx.set_item("type_name", *type_name)?,
+            IterationError { error } => ctx.set_item("error", &**error)?,
+            NamedTupleType { class_name, .. } => ctx.set_item("class_name", &**class_name)?,
             // uuid and decimal
             UuidParsing { error } => ctx.set_item("error", &**error)?,
             UuidVersion { expected_version } => ctx.set_item("expected_version", expected_version)?,

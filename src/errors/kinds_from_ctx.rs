@@ -85,6 +85,10 @@ impl ErrorKind {
                 min_length: ctx_u64(ctx, "min_length", "TooShort")?,
                 actual_length: ctx_u64(ctx, "actual_length", "TooShort")?,
             },
+            // containers: an unknown length is None
+            "too_long" if ctx.and_then(|c| c.get_item("actual_length").ok().flatten()).is_some_and(|v| v.is_none()) => {
+                TooLongUnsized { field_type: field_type(ctx)?, max_length: ctx_u64(ctx, "max_length", "TooLong")? }
+            }
             "too_long" => TooLong {
                 field_type: field_type(ctx)?,
                 max_length: ctx_u64(ctx, "max_length", "TooLong")?,
@@ -105,6 +109,17 @@ impl ErrorKind {
             "union_tag_not_found" => UnionTagNotFound { discriminator: ctx_str(ctx, "discriminator", "UnionTagNotFound")? },
             "needs_python_object" => NeedsPythonObject { method_name: "isinstance" },
             "enum" => Enum { expected: ctx_str(ctx, "expected", "Enum")? },
+            // containers
+            "tuple_type" => CollectionType { kind: crate::input::Collection::Tuple, json: false },
+            "set_type" => CollectionType { kind: crate::input::Collection::Set, json: false },
+            "frozen_set_type" => CollectionType { kind: crate::input::Collection::FrozenSet, json: false },
+            "deque_type" => CollectionType { kind: crate::input::Collection::Deque, json: false },
+            "set_item_not_hashable" => SetItemNotHashable,
+            "iterable_type" => IterableType,
+            "named_tuple_type" => NamedTupleType { class_name: ctx_str(ctx, "class_name", "NamedTupleType")?, json: false },
+            "extra_forbidden" => ExtraForbidden,
+            "invalid_key" => InvalidKey,
+            "iteration_error" => IterationError { error: ctx_str(ctx, "error", "IterationError")? },
             "is_instance_of" => IsInstanceOf { class: ctx_str(ctx, "class", "IsInstanceOf")? },
             // uuid and decimal
             "uuid_type" => UuidType,

@@ -5,7 +5,7 @@
 
 use jiter::JsonValue;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDate, PyDateTime, PyDelta, PyFloat, PyInt, PyList, PyString, PyTime};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDate, PyDateTime, PyDelta, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTime, PyTuple};
 
 use super::json::JsonInput;
 
@@ -32,6 +32,8 @@ pub enum Target {
     Date,
     Time,
     Timedelta,
+    /// A tuple, set, frozenset or deque: its own type is exact, any other lax.
+    Collection(super::Collection),
 }
 
 /// A Python input's match: exact type, a subclass or strict conversion, or lax.
@@ -71,6 +73,15 @@ pub(super) fn python_exactness(input: &Bound<'_, PyAny>, target: Target) -> Exac
         Target::Time if input.is_instance_of::<PyTime>() => Strict,
         Target::Timedelta if input.is_exact_instance_of::<PyDelta>() => Exact,
         Target::Timedelta if input.is_instance_of::<PyDelta>() => Strict,
+        Target::Collection(kind) => {
+            let own = match kind {
+                super::Collection::Tuple => input.is_instance_of::<PyTuple>(),
+                super::Collection::Set => input.is_instance_of::<PySet>(),
+                super::Collection::FrozenSet => input.is_instance_of::<PyFrozenSet>(),
+                super::Collection::Deque => input.get_type().name().is_ok_and(|n| n == "deque"),
+            };
+            if own { Exact } else { Lax }
+        }
         _ => Lax,
     }
 }
@@ -92,6 +103,7 @@ pub(super) fn json_exactness(input: &JsonInput<'_>, target: Target) -> Exactness
         (Target::Str | Target::Bytes, JsonValue::Str(_)) => Strict,
         (Target::Bool, JsonValue::Bool(_)) => Exact,
         (Target::List, JsonValue::Array(_)) => Exact,
+        (Target::Collection(_), JsonValue::Array(_)) => Strict,
         (Target::Decimal, JsonValue::Float(_) | JsonValue::Int(_) | JsonValue::BigInt(_) | JsonValue::Str(_)) => Strict,
         (Target::Uuid, JsonValue::Str(_)) => Exact,
         (Target::Datetime | Target::Date | Target::Time | Target::Timedelta, JsonValue::Str(_)) => Strict,

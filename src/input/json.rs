@@ -213,6 +213,20 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         }
     }
 
+    // containers
+    fn validate_collection<'b>(&'b self, _py: Python<'py>, _strict: bool, kind: super::Collection) -> ValResult<super::CollectionInput<'b, 'py>> {
+        match self {
+            JsonInput::Value(JsonValue::Array(items)) => {
+                Ok(super::CollectionInput { items: SeqInput::Json(items.as_slice()), sized: true, failure: None })
+            }
+            // pydantic names a frozenset read from an object key a set
+            JsonInput::Key(_) if kind == super::Collection::FrozenSet => {
+                Err(ValError::new(ErrorKind::CollectionType { kind: super::Collection::Set, json: true }, self))
+            }
+            _ => Err(ValError::new(ErrorKind::CollectionType { kind, json: true }, self)),
+        }
+    }
+
     #[inline]
     fn validate_dict<'b>(&'b self, _py: Python<'py>, _strict: bool) -> ValResult<MapInput<'b, 'py>> {
         match self {

@@ -13,6 +13,8 @@ mod json_numbers;
 mod temporal;
 // unions
 mod exactness;
+// containers
+mod collections;
 
 pub use json::{invalid_json, json_bytes, json_to_python, parse_json, JsonInput};
 pub use python::{has_surrogates, DictEntries};
@@ -26,6 +28,8 @@ pub use python::decimal_type;
 pub use python_lax::uuid_type;
 // dates and times
 pub use temporal::{duration_to_python, local_utc_offset, EitherDate, EitherDateTime, EitherDuration, EitherTime};
+// containers
+pub use collections::deque_type;
 
 use jiter::JsonValue;
 use pyo3::prelude::*;
@@ -48,6 +52,27 @@ pub enum MapInput<'a, 'py> {
     /// A Mapping that is not a dict, read through `items()`.
     Pairs(Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>),
     Json(&'a [(std::borrow::Cow<'a, str>, JsonValue<'a>)]),
+}
+
+// containers
+/// The types read like lists that are not lists; strict mode takes only the
+/// type itself (or a subclass).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collection {
+    Tuple,
+    Set,
+    FrozenSet,
+    Deque,
+}
+
+/// The items of a value accepted as a tuple, set, frozenset or deque.
+pub struct CollectionInput<'a, 'py> {
+    pub items: SeqInput<'a, 'py>,
+    /// Whether pydantic knows the length before reading (its `actual_length`).
+    pub sized: bool,
+    /// What the input's iterator raised after `items` ("RuntimeError: boom"):
+    /// pydantic reports it, alone, once the items before it are read.
+    pub failure: Option<std::sync::Arc<str>>,
 }
 
 /// What a model is validated from.
@@ -159,4 +184,9 @@ pub trait Input<'py> {
     fn validate_time(&self, strict: bool) -> ValResult<EitherTime<'py>>;
 
     fn validate_timedelta(&self, strict: bool) -> ValResult<EitherDuration<'py>>;
+
+    // containers
+    /// The items of a tuple, set, frozenset or deque, and whether the input's
+    /// length was known before reading it (pydantic's `actual_length`).
+    fn validate_collection<'a>(&'a self, py: Python<'py>, strict: bool, kind: Collection) -> ValResult<CollectionInput<'a, 'py>>;
 }

@@ -274,6 +274,11 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
         Ok(SeqInput::Items(self.try_iter()?.collect::<PyResult<_>>()?))
     }
 
+    // containers
+    fn validate_collection<'a>(&'a self, py: Python<'py>, strict: bool, kind: super::Collection) -> ValResult<super::CollectionInput<'a, 'py>> {
+        super::collections::validate_collection(self, py, strict, kind)
+    }
+
     #[inline]
     fn validate_dict<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<MapInput<'a, 'py>> {
         if let Ok(d) = self.cast_exact::<PyDict>() {

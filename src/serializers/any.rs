@@ -28,7 +28,24 @@ enum Kind {
     Enum,
     /// Written in JSON as this text (dates, Decimal, UUID, Path, IP addresses...).
     Text(String),
+    /// A dataclass instance: dumped as the dict of its fields.
+    Dataclass,
+    /// A deque: kept in python mode, an array in JSON.
+    Deque,
     Unknown,
+}
+
+/// A dataclass instance's fields by name, as `dataclasses.fields` lists them.
+fn dataclass_dict<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    static FIELDS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+    let py = value.py();
+    let fields = FIELDS.import(py, "dataclasses", "fields")?.call1((value,))?;
+    let out = PyDict::new(py);
+    for field in fields.try_iter()? {
+        let name = field?.getattr(pyo3::intern!(py, "name"))?;
+        out.set_item(&name, value.getattr(name.cast::<PyString>()?)?)?;
+    }
+    Ok(out)
 }
 
 fn kind(value: &Bound<'_, PyAny>) -> PyResult<Kind> {
@@ -82,11 +99,23 @@ fn kind(value: &Bound<'_, PyAny>) -> PyResult<Kind> {
             return Ok(Kind::Text(value.str()?.to_string()));
         }
     }
+    if value.get_type().is(deque_type(py)?) {
+        return Ok(Kind::Deque);
+    }
+    // dataclasses: their fields, as a dict
+    if !value.is_instance_of::<PyType>() && value.get_type().hasattr(pyo3::intern!(py, "__dataclass_fields__"))? {
+        return Ok(Kind::Dataclass);
+    }
     if value.is_instance_of::<pyo3::types::PyComplex>() {
         let text = value.str()?.to_string();
         return Ok(Kind::Text(text.trim_start_matches('(').trim_end_matches(')').to_owned()));
     }
     Ok(Kind::Unknown)
+}
+
+fn deque_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static DEQUE: pyo3::sync::PyOnceLock<Py<PyType>> = pyo3::sync::PyOnceLock::new();
+    DEQUE.import(py, "collections", "deque")
 }
 
 fn enum_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -153,7 +182,10 @@ fn value_to_python<'py>(value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: 
         }
         Kind::Text(text) if json => Ok(PyString::new(py, &text).into_any()),
         Kind::Unknown if json => Err(unknown(value)),
+        Kind::Enum | Kind::Bytes | Kind::Text(_) | Kind::Unknown | Kind::Deque if !json => Ok(value.clone()),
         Kind::Enum | Kind::Bytes | Kind::Text(_) | Kind::Unknown => Ok(value.clone()),
+        Kind::Deque => container_to_python(Kind::List, value, d, filter),
+        Kind::Dataclass => container_to_python(Kind::Dict, dataclass_dict(value)?.as_any(), d, filter),
         container => {
             // python mode hands a container met again back as it is; json mode cannot
             if let Err(e) = d.enter(value) {
@@ -231,6 +263,7 @@ fn value_to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dump
         Kind::Bytes => out.str(bytes::utf8(py, &bytes::as_text(value).unwrap_or_default(), true)?),
         Kind::Text(text) => out.str(&text),
         Kind::Unknown => return Err(unknown(value)),
+        Kind::Dataclass => value_to_json(dataclass_dict(value)?.as_any(), out, d, filter)?,
         Kind::Dict => {
             d.enter(value)?;
             out.begin('{');

@@ -29,6 +29,11 @@ mod json_value;
 mod str_of;
 // emails and URLs
 mod networks;
+// containers
+mod deque;
+mod set;
+mod tuple;
+mod typed_dict;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -76,6 +81,12 @@ pub enum Serializer {
     // emails and URLs
     Url,
     NameEmail,
+    // containers
+    Tuple(Box<tuple::TupleSerializer>),
+    Set { item: Box<Serializer>, frozen: bool },
+    /// A deque, or a Sequence (`sequence`), which keeps its list or tuple type.
+    Deque { item: Box<Serializer>, sequence: bool },
+    TypedDict(Box<typed_dict::TypedDictSerializer>),
 }
 
 impl Serializer {
@@ -137,6 +148,41 @@ impl Serializer {
             "url" => Serializer::Url,
             "email" if node_get(node, "cls")?.is_some() => Serializer::NameEmail,
             "email" | "str_check" => Serializer::Scalar(scalar::Scalar::Str),
+            // containers
+            "tuple" => {
+                let mut items = Vec::new();
+                if let Some(list) = node_get(node, "items")? {
+                    for item in list.try_iter()? {
+                        items.push(Serializer::build(item?.cast::<PyDict>()?)?);
+                    }
+                }
+                let rest = if node_get(node, "rest")?.is_some() { Some(inner("rest")?) } else { None };
+                Serializer::Tuple(Box::new(tuple::TupleSerializer { items, rest }))
+            }
+            "set" | "frozenset" => Serializer::Set { item: Box::new(inner("inner")?), frozen: kind == "frozenset" },
+            "deque" | "sequence" => Serializer::Deque { item: Box::new(inner("inner")?), sequence: kind == "sequence" },
+            "iterable" => Serializer::List(Box::new(inner("inner")?)),
+            "typed_dict" => {
+                let mut fields = Vec::new();
+                if let Some(list) = node_get(node, "fields")? {
+                    for field in list.try_iter()? {
+                        let field = field?;
+                        let name: String = field.get_item(0)?.extract()?;
+                        fields.push((name, Serializer::build(field.get_item(1)?.cast::<PyDict>()?)?));
+                    }
+                }
+                Serializer::TypedDict(Box::new(typed_dict::TypedDictSerializer { fields }))
+            }
+            // a named tuple dumps as a plain tuple of its fields, as pydantic's does
+            "named_tuple" => {
+                let mut items = Vec::new();
+                if let Some(list) = node_get(node, "fields")? {
+                    for field in list.try_iter()? {
+                        items.push(Serializer::build(field?.get_item(1)?.cast::<PyDict>()?)?);
+                    }
+                }
+                Serializer::Tuple(Box::new(tuple::TupleSerializer { items, rest: None }))
+            }
             other => return Err(PyTypeError::new_err(format!("no serializer for type node kind {other:?}"))),
         })
     }
@@ -174,6 +220,11 @@ impl Serializer {
             // emails and URLs
             Serializer::Url => str_form::to_python::<networks::UrlForm>(value, d, filter),
             Serializer::NameEmail => str_form::to_python::<networks::NameEmailForm>(value, d, filter),
+            // containers
+            Serializer::Tuple(t) => tuple::to_python(t, value, d, filter),
+            Serializer::Set { item, frozen } => set::to_python(item, *frozen, value, d, filter),
+            Serializer::Deque { item, sequence } => deque::to_python(item, *sequence, value, d, filter),
+            Serializer::TypedDict(t) => typed_dict::to_python(t, value, d, filter),
         }
     }
 
@@ -211,6 +262,11 @@ impl Serializer {
             // emails and URLs
             Serializer::Url => str_form::to_json::<networks::UrlForm>(value, out, d, filter),
             Serializer::NameEmail => str_form::to_json::<networks::NameEmailForm>(value, out, d, filter),
+            // containers
+            Serializer::Tuple(t) => tuple::to_json(t, value, out, d, filter),
+            Serializer::Set { item, frozen } => set::to_json(item, *frozen, value, out, d, filter),
+            Serializer::Deque { item, sequence } => deque::to_json(item, *sequence, value, out, d, filter),
+            Serializer::TypedDict(t) => typed_dict::to_json(t, value, out, d, filter),
         }
     }
 
@@ -260,6 +316,11 @@ impl Serializer {
             // emails and URLs
             Serializer::Url => <networks::UrlForm as str_form::StrForm>::NAME.into(),
             Serializer::NameEmail => <networks::NameEmailForm as str_form::StrForm>::NAME.into(),
+            // containers
+            Serializer::Tuple(t) => t.expected(py),
+            Serializer::Set { item, frozen } => format!("{}[{}]", if *frozen { "frozenset" } else { "set" }, item.expected(py)),
+            Serializer::Deque { item, sequence } => format!("{}[{}]", if *sequence { "Sequence" } else { "deque" }, item.expected(py)),
+            Serializer::TypedDict(_) => "general-fields".into(),
         }
     }
 
@@ -276,6 +337,10 @@ impl Serializer {
             Serializer::Union(choices) => choices.iter().for_each(|c| c.models(found)),
             // dataclasses
             Serializer::Dataclass(s) => s.models(found),
+            // containers
+            Serializer::Tuple(t) => t.items.iter().chain(t.rest.as_ref()).for_each(|s| s.models(found)),
+            Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.models(found),
+            Serializer::TypedDict(t) => t.models(found),
             _ => {}
         }
     }
@@ -296,6 +361,10 @@ impl Serializer {
             Serializer::Dataclass(s) => s.visit_objects(visit),
             // paths, IP addresses, secrets and Json
             Serializer::StrOf(s) => s.visit_objects(visit),
+            // containers
+            Serializer::Tuple(t) => t.items.iter().chain(t.rest.as_ref()).for_each(|s| s.visit_objects(visit)),
+            Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.visit_objects(visit),
+            Serializer::TypedDict(t) => t.visit_objects(visit),
             _ => {}
         }
     }

@@ -4,7 +4,7 @@
 //! per choice and is dumped by its own type.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDate, PyDateTime, PyDelta, PyDict, PyFloat, PyInt, PyList, PyString, PyTime};
+use pyo3::types::{PyBool, PyBytes, PyDate, PyDateTime, PyDelta, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTime, PyTuple};
 
 use super::scalar::Scalar;
 use super::temporal::TemporalKind;
@@ -57,10 +57,38 @@ fn accepts(serializer: &Serializer, value: &Bound<'_, PyAny>, strict: bool) -> b
         // a path, IP address or secret (a str passes only the lax test)
         Serializer::StrOf(s) => s.accepts(value).unwrap_or(false) && !(strict && value.is_instance_of::<PyString>()),
         Serializer::Json(inner) => accepts(inner, value, strict),
+        // containers: the container's type, then every item
+        Serializer::Tuple(t) => match value.cast::<PyTuple>() {
+            Ok(tuple) if !strict || value.is_exact_instance_of::<PyTuple>() => {
+                let fits = if t.rest.is_some() { tuple.len() >= t.items.len() } else { tuple.len() == t.items.len() };
+                fits && tuple.iter().enumerate().all(|(i, v)| accepts(t.items.get(i).or(t.rest.as_ref()).unwrap_or(&Serializer::Any), &v, strict))
+            }
+            _ => false,
+        },
+        Serializer::Set { item, frozen } => {
+            let kind = if *frozen { value.is_instance_of::<PyFrozenSet>() } else { value.is_instance_of::<PySet>() };
+            kind && all_items(value, item, strict)
+        }
+        Serializer::Deque { item, sequence: true } => {
+            (value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>()) && all_items(value, item, strict)
+        }
+        Serializer::Deque { item, sequence: false } => {
+            deque_type(py).is_ok_and(|deque| value.is_instance(deque).unwrap_or(false)) && all_items(value, item, strict)
+        }
+        Serializer::TypedDict(_) => value.is_instance_of::<PyDict>(),
         // emails and URLs
         Serializer::Url => instance_of::<super::networks::UrlForm>(value),
         Serializer::NameEmail => instance_of::<super::networks::NameEmailForm>(value),
     }
+}
+
+fn all_items(value: &Bound<'_, PyAny>, item: &Serializer, strict: bool) -> bool {
+    value.try_iter().is_ok_and(|items| items.into_iter().all(|v| v.is_ok_and(|v| accepts(item, &v, strict))))
+}
+
+fn deque_type(py: Python<'_>) -> PyResult<&Bound<'_, pyo3::types::PyType>> {
+    static DEQUE: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+    DEQUE.import(py, "collections", "deque")
 }
 
 fn instance_of<T: super::str_form::StrForm>(value: &Bound<'_, PyAny>) -> bool {

@@ -12,10 +12,9 @@ use crate::errors::{LineError, LocItem, ValError, ValResult};
 use crate::input::{DictEntries, Input, JsonInput, MapInput};
 
 /// A dict key in an error location: str and int keys as they are, a bool as
-/// its int, anything else as its text (pydantic's rule; its repr when its
-/// text cannot be had).
+/// its int, anything else as its repr (pydantic's rule).
 #[cold]
-fn key_location(key: &Bound<'_, PyAny>) -> LocItem {
+pub(super) fn key_location(key: &Bound<'_, PyAny>) -> LocItem {
     if let Ok(s) = key.cast::<PyString>() {
         if let Ok(text) = s.to_cow() {
             return LocItem::Key(text.as_ref().into());
@@ -26,7 +25,7 @@ fn key_location(key: &Bound<'_, PyAny>) -> LocItem {
             return LocItem::Int(i);
         }
     }
-    let text = key.str().or_else(|_| key.repr()).map(|s| s.to_string_lossy().into_owned());
+    let text = key.repr().map(|s| s.to_string_lossy().into_owned());
     LocItem::Key(text.unwrap_or_else(|_| "<unprintable key>".into()).into())
 }
 

@@ -124,6 +124,13 @@ impl EnumValidator {
             if let Some(index) = self.find_coerced(py, values, input)? {
                 return Ok(self.stored(py, values, index));
             }
+        } else if !input.is_python() && matches!(self.mixed_in, MixedIn::Int) {
+            // containers: a JSON object key is text, which strict mode reads as an int as pydantic does
+            if let Ok(crate::input::IntValue::Small(_, int)) = input.validate_int(py, true) {
+                if let Some(index) = values.find_object(&int)? {
+                    return Ok(self.stored(py, values, index));
+                }
+            }
         }
         if self.call_class {
             match class.call1((input.to_python(py)?,)) {

@@ -40,6 +40,15 @@ mod email;
 mod email_syntax;
 mod url;
 pub mod url_object;
+// containers
+mod deque;
+mod iterable;
+mod seq_items;
+mod sequence;
+mod set;
+mod tuple;
+mod named_tuple;
+mod typed_dict;
 
 pub use checks::{CheckError, LeafChecks};
 pub use model_field::ModelFieldValidator;
@@ -206,6 +215,14 @@ pub enum Validator {
     Email(email::EmailValidator),
     StrCheck(email::StrCheckValidator),
     Url(url::UrlValidator),
+    // containers
+    Tuple(tuple::TupleValidator),
+    Set(set::SetValidator),
+    Deque(deque::DequeValidator),
+    Sequence(sequence::SequenceValidator),
+    Iterable(iterable::IterableValidator),
+    TypedDict(typed_dict::TypedDictValidator),
+    NamedTuple(named_tuple::NamedTupleValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -264,6 +281,15 @@ impl Validator {
             "email" => email::EmailValidator::build(node, ctx),
             "str_check" => email::StrCheckValidator::build(node, ctx),
             "url" => url::UrlValidator::build(node, ctx),
+            // containers
+            "tuple" => tuple::TupleValidator::build(node, ctx),
+            "set" => set::SetValidator::build(node, ctx, crate::input::Collection::Set),
+            "frozenset" => set::SetValidator::build(node, ctx, crate::input::Collection::FrozenSet),
+            "deque" => deque::DequeValidator::build(node, ctx),
+            "sequence" => sequence::SequenceValidator::build(node, ctx),
+            "iterable" => iterable::IterableValidator::build(node, ctx),
+            "typed_dict" => typed_dict::TypedDictValidator::build(node, ctx),
+            "named_tuple" => named_tuple::NamedTupleValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -310,6 +336,14 @@ impl Validator {
             Validator::Email(v) => v.validate(py, input, state),
             Validator::StrCheck(v) => v.validate(py, input, state),
             Validator::Url(v) => v.validate(py, input, state),
+            // containers
+            Validator::Tuple(v) => v.validate(py, input, state),
+            Validator::Set(v) => v.validate(py, input, state),
+            Validator::Deque(v) => v.validate(py, input, state),
+            Validator::Sequence(v) => v.validate(py, input, state),
+            Validator::Iterable(v) => v.validate(py, input, state),
+            Validator::TypedDict(v) => v.validate(py, input, state),
+            Validator::NamedTuple(v) => v.validate(py, input, state),
         }
     }
 
@@ -391,6 +425,9 @@ impl Validator {
             Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) | Validator::Json(_) => None,
             // emails and URLs: checked under the GIL
             Validator::Email(_) | Validator::StrCheck(_) | Validator::Url(_) => None,
+            // containers: their objects are made under the GIL
+            Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => None,
+            Validator::TypedDict(_) | Validator::NamedTuple(_) => None,
         }
     }
 
@@ -447,6 +484,9 @@ impl Validator {
             Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) => false,
             // emails and URLs: checked under the GIL, values made by Python classes
             Validator::Email(_) | Validator::StrCheck(_) | Validator::Url(_) => false,
+            // containers: their objects are made under the GIL
+            Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
+            Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
             _ => true,
         })
     }
@@ -478,6 +518,9 @@ impl Validator {
             Validator::StrCheck(_) => true,
             Validator::Email(v) => v.is_str(),
             Validator::Url(_) => false,
+            // containers: a tuple or frozenset may hold mutable items
+            Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
+            Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
         }
     }
 
@@ -506,6 +549,14 @@ impl Validator {
             Validator::Json(v) => v.inner().map_or(0, Validator::check_count),
             // emails and URLs
             Validator::StrCheck(v) => v.inner().check_count(),
+            // containers
+            Validator::Tuple(v) => v.check_count(),
+            Validator::Set(v) => v.check_count(),
+            Validator::Deque(v) => v.check_count(),
+            Validator::Sequence(v) => v.check_count(),
+            Validator::Iterable(v) => v.item().check_count(),
+            Validator::TypedDict(v) => v.validators().map(Validator::check_count).sum(),
+            Validator::NamedTuple(v) => v.validators().map(Validator::check_count).sum(),
             _ => 0,
         }
     }
@@ -533,6 +584,8 @@ impl Validator {
                     inner.item_programs(found);
                 }
             }
+            // containers
+            Validator::Sequence(v) => v.list().item_programs(found),
             _ => {}
         }
     }
@@ -566,6 +619,14 @@ impl Validator {
             Validator::Email(v) => v.visit_objects(visit),
             Validator::StrCheck(v) => v.inner().visit_objects(visit),
             Validator::Url(v) => v.visit_objects(visit),
+            // containers
+            Validator::Tuple(v) => v.validators().for_each(|i| i.visit_objects(visit)),
+            Validator::Set(v) => v.item().visit_objects(visit),
+            Validator::Deque(v) => v.item().visit_objects(visit),
+            Validator::Sequence(v) => v.list().visit_objects(visit),
+            Validator::Iterable(v) => v.item().visit_objects(visit),
+            Validator::TypedDict(v) => v.visit_objects(visit),
+            Validator::NamedTuple(v) => v.visit_objects(visit),
             _ => {}
         }
     }

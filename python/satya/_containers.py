@@ -1,0 +1,119 @@
+"""Type nodes for the containers other than list and dict: tuples, sets,
+frozensets, deques, `Sequence`, `Iterable`, `Mapping` (a dict), `TypedDict`
+and `NamedTuple`."""
+
+from __future__ import annotations
+
+import collections
+import collections.abc
+import sys
+import typing
+
+_SETS = {set: "set", frozenset: "frozenset"}
+
+
+def container_node(builder, tp, origin, strict: bool) -> dict | None:
+    """The node for `tp` when it is one of these containers, else None."""
+    args = typing.get_args(tp)
+    if is_typed_dict(tp):
+        return _typed_dict_node(builder, tp, strict)
+    if is_named_tuple(tp):
+        return _named_tuple_node(builder, tp, strict)
+    if tp in (tuple, typing.Tuple) or origin is tuple:
+        return _tuple_node(builder, tp, args, strict)
+    # bare typing aliases (typing.Set, typing.Deque ...) have their class as origin
+    kind = _SETS.get(tp) or _SETS.get(origin)
+    if kind is None and (tp in (collections.deque, typing.Deque) or origin is collections.deque):
+        kind = "deque"
+    if kind is None and (tp in (typing.Sequence, collections.abc.Sequence) or origin is collections.abc.Sequence):
+        kind = "sequence"
+    if kind is None and (tp in (typing.Iterable, collections.abc.Iterable) or origin is collections.abc.Iterable):
+        kind = "iterable"
+    if kind is not None:
+        node = {"kind": kind, "strict": strict}
+        if args:
+            node["inner"] = builder.node(args[0])
+        return node
+    if tp in (typing.Mapping, collections.abc.Mapping) or origin is collections.abc.Mapping:
+        # pydantic reads a Mapping as a dict and returns a dict
+        node = {"kind": "dict", "strict": strict}
+        if args:
+            node["key"] = builder.node(args[0])
+            node["value"] = builder.node(args[1])
+        return node
+    return None
+
+
+def _tuple_node(builder, tp, args, strict: bool) -> dict:
+    node = {"kind": "tuple", "strict": strict, "items": []}
+    if not args:
+        # bare tuple: any number of any items; tuple[()] gives args == () too
+        # on Python 3.11+, but is the empty tuple
+        if tp in (tuple, typing.Tuple):
+            node["rest"] = {"kind": "any"}
+        return node
+    if len(args) == 2 and args[1] is Ellipsis:
+        node["rest"] = builder.node(args[0])
+        return node
+    if Ellipsis in args:
+        builder.fail(f"Ellipsis is only allowed as the second of two items: {tp!r}")
+    if args == ((),):  # tuple[()] before Python 3.11
+        return node
+    node["items"] = [builder.node(arg) for arg in args]
+    return node
+
+
+def is_typed_dict(tp) -> bool:
+    extensions = sys.modules.get("typing_extensions")
+    return isinstance(tp, type) and (typing.is_typeddict(tp) or (extensions is not None and extensions.is_typeddict(tp)))
+
+
+def _unwrap_required(hint):
+    """`Required[T]`, `NotRequired[T]` (typing or typing_extensions) as T."""
+    wrappers = {getattr(module, name, None) for module in (typing, sys.modules.get("typing_extensions"))
+                for name in ("Required", "NotRequired", "ReadOnly") if module is not None} - {None}
+    while typing.get_origin(hint) in wrappers:
+        hint = typing.get_args(hint)[0]
+    return hint
+
+
+def _typed_dict_node(builder, tp, strict: bool) -> dict:
+    building = builder.__dict__.setdefault("_typed_dicts", set())
+    if tp in building:
+        builder.fail(f"recursive TypedDict {tp.__name__} is not supported")
+    try:
+        hints = typing.get_type_hints(tp, include_extras=True)
+    except Exception as exc:  # noqa: BLE001 - an unresolvable annotation, reported as such
+        builder.fail(f"cannot resolve the annotations of {tp.__name__}: {exc}")
+    required = set(getattr(tp, "__required_keys__", hints))
+    building.add(tp)
+    try:
+        fields = [(name, builder.node(_unwrap_required(hint)), name in required) for name, hint in hints.items()]
+    finally:
+        building.discard(tp)
+    return {"kind": "typed_dict", "strict": strict, "fields": fields, "name": tp.__name__}
+
+
+def is_named_tuple(tp) -> bool:
+    return isinstance(tp, type) and issubclass(tp, tuple) and isinstance(getattr(tp, "_fields", None), tuple)
+
+
+def _named_tuple_node(builder, tp, strict: bool) -> dict:
+    building = builder.__dict__.setdefault("_named_tuples", set())
+    if tp in building:
+        builder.fail(f"recursive NamedTuple {tp.__name__} is not supported")
+    try:
+        hints = typing.get_type_hints(tp, include_extras=True)
+    except Exception as exc:  # noqa: BLE001 - an unresolvable annotation, reported as such
+        builder.fail(f"cannot resolve the annotations of {tp.__name__}: {exc}")
+    defaults = getattr(tp, "_field_defaults", {})
+    building.add(tp)
+    try:
+        # collections.namedtuple fields have no annotation: Any
+        fields = [(name, builder.node(hints.get(name, typing.Any)), defaults.get(name)) for name in tp._fields]
+    finally:
+        building.discard(tp)
+    node = {"kind": "named_tuple", "cls": tp, "strict": strict, "fields": fields}
+    # a default of None is still a default: the core takes the default's presence from this list
+    node["has_default"] = [name in defaults for name in tp._fields]
+    return node
