@@ -13,7 +13,7 @@ use crate::errors::truncate_repr;
 use crate::schema::CompiledSchema;
 
 /// How deep models may nest in a dump, and values of type `Any` (pydantic's
-/// limits; a model chain that validates is never deeper, `validators::MAX_DEPTH`).
+/// limits; a model chain that validates is never deeper, the validators' `MAX_DEPTH`).
 const MAX_DUMP_DEPTH: u32 = 255;
 
 /// The options of `model_dump` / `model_dump_json`.

@@ -1,0 +1,111 @@
+//! Off the GIL: the JSON values each validator can take as they stand, read
+//! straight from the record by the batch path, and whether it can at all.
+
+use jiter::Peek;
+use pyo3::prelude::*;
+
+use super::Validator;
+use crate::batch::{JsonReader, Native};
+
+impl Validator {
+    /// Off the GIL: the value of a JSON input that is valid as it stands, or
+    /// None when the input needs the full path: coercion, an int beyond 64
+    /// bits, a check only Python can run, or an error to report. The full path
+    /// then decides, so this may say None but never accepts what it refuses.
+    #[inline]
+    pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        match self {
+            Validator::Any(v) => v.native(json, peek),
+            Validator::None(v) => v.native(json, peek),
+            Validator::Bool(v) => v.native(json, peek),
+            Validator::Int(v) => v.native(json, peek),
+            Validator::ConstrainedInt(v) => v.native(json, peek),
+            Validator::Float(v) => v.native(json, peek),
+            Validator::ConstrainedFloat(v) => v.native(json, peek),
+            Validator::Str(v) => v.native(json, peek),
+            Validator::ConstrainedStr(v) => v.native(json, peek),
+            Validator::Bytes(v) => v.native(json, peek),
+            Validator::List(v) => v.native(json, peek),
+            Validator::Dict(v) => v.native(json, peek),
+            Validator::Nullable(v) => v.native(json, peek),
+            Validator::Model(v) => v.native(json, peek),
+            Validator::Literal(v) => v.native(json, peek),
+            Validator::Enum(v) => v.native(json, peek),
+            // uuid and decimal: Python objects only (see runs_without_python)
+            Validator::Uuid(_) | Validator::Decimal(_) => None,
+            // dates and times: no native values yet; the full path decides
+            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
+            // unions: the choice is made on the full path
+            Validator::Union(_) | Validator::TaggedUnion(_) => None,
+            // dataclasses: made by their class's __new__
+            Validator::Dataclass(_) => None,
+            // paths, IP addresses, secrets and Json: Python objects only
+            Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) | Validator::Json(_) => None,
+            // emails and URLs: checked under the GIL
+            Validator::Email(_) | Validator::StrCheck(_) | Validator::Url(_) => None,
+            // containers: their objects are made under the GIL
+            Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => None,
+            Validator::TypedDict(_) | Validator::NamedTuple(_) => None,
+        }
+    }
+
+    /// Like `native`, but leaves the `program_checks` to the model's Program,
+    /// as `validate_deferred` does.
+    #[inline]
+    pub fn native_deferred<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        match self {
+            Validator::ConstrainedInt(v) => v.native_deferred(json, peek),
+            Validator::ConstrainedFloat(v) => v.native_deferred(json, peek),
+            Validator::ConstrainedStr(v) => v.native_deferred(json, peek),
+            Validator::Bytes(v) => v.native_deferred(json, peek),
+            Validator::List(v) => v.native_deferred(json, peek),
+            Validator::Dict(v) => v.native_deferred(json, peek),
+            Validator::Nullable(v) => v.native_deferred(json, peek),
+            other => other.native(json, peek).map(|v| (v, None)),
+        }
+    }
+
+    /// Off the GIL: a JSON object key taken as text; other key types need the full path.
+    #[inline]
+    pub fn native_key<'d>(&self, key: std::borrow::Cow<'d, str>) -> Option<Native<'d>> {
+        match self {
+            Validator::Any(_) | Validator::Str(_) => Some(Native::Str(key)),
+            Validator::ConstrainedStr(v) => v.native_text(key),
+            _ => None,
+        }
+    }
+
+    /// Whether this validator runs without Python; resolves the models inside.
+    pub fn runs_without_python(&self, py: Python<'_>, seen: &mut Vec<usize>) -> PyResult<bool> {
+        Ok(match self {
+            Validator::ConstrainedStr(v) => !v.needs_python(),
+            Validator::List(v) => v.item().runs_without_python(py, seen)?,
+            Validator::Dict(v) => v.key().runs_without_python(py, seen)? && v.value().runs_without_python(py, seen)?,
+            Validator::Nullable(v) => v.inner().runs_without_python(py, seen)?,
+            Validator::Model(v) => v.runs_without_python(py, seen)?,
+            // uuid and decimal: their values are made by Python's classes
+            Validator::Uuid(_) | Validator::Decimal(_) => false,
+            // dates and times: their objects are made under the GIL
+            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
+            // unions: chosen under the GIL
+            Validator::Union(_) | Validator::TaggedUnion(_) => false,
+            // dataclasses
+            Validator::Dataclass(_) => false,
+            // paths, IP addresses, secrets and Json: made by Python classes
+            // (the models inside a Json are still resolved)
+            Validator::Json(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.runs_without_python(py, seen)?;
+                }
+                false
+            }
+            Validator::Path(_) | Validator::Ip(_) | Validator::Secret(_) => false,
+            // emails and URLs: checked under the GIL, values made by Python classes
+            Validator::Email(_) | Validator::StrCheck(_) | Validator::Url(_) => false,
+            // containers: their objects are made under the GIL
+            Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
+            Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
+            _ => true,
+        })
+    }
+}
