@@ -10,7 +10,6 @@ import pydantic
 
 import support
 from dump_support import error_kind
-from support import ANY_VALIDATION_ERROR, errors_of
 
 
 def ctx_view(ctx):
@@ -33,22 +32,8 @@ def value_view(value):
 
 def attempt(cls, kind, data, strict=None, **dump_options):
     """("err", errors) or ("ok", value, dumps) for validating `data` as `kind` input."""
-    try:
-        if kind == "json":
-            instance = cls.model_validate_json(data, strict=strict)
-        else:
-            instance = cls.model_validate(data, strict=strict)
-    except ANY_VALIDATION_ERROR as exc:
-        return ("err", [(e["loc"], e["type"], e["msg"], ctx_view(e.get("ctx")), value_view(e["input"]))
-                        for e in errors_of(exc)])
-    dumps = []
-    for dump in (lambda: instance.model_dump(**dump_options), lambda: instance.model_dump(mode="json", **dump_options),
-                 lambda: instance.model_dump_json(**dump_options)):
-        try:
-            dumps.append(("ok", value_view(dump())))
-        except Exception as exc:  # noqa: BLE001 - the exception itself is compared
-            dumps.append(("raises", error_kind(exc)))
-    return ("ok", value_view(instance.v), dumps)
+    return support.differential_attempt(cls, kind, data, strict, view=value_view, ctx_view=ctx_view,
+                                        raised=lambda exc: (error_kind(exc),), **dump_options)
 
 
 def model_pair(annotation, field=None, strict=False):

@@ -4,7 +4,7 @@ of tests/test_url.py and tests/test_email.py."""
 import pydantic
 from pydantic.networks import _BaseUrl as OracleUrl
 
-from support import ANY_VALIDATION_ERROR, differential_inputs, errors_of, plain, satya
+from support import differential_attempt, differential_inputs, plain, satya
 
 MINE_URL = satya._networks._BaseUrl if satya is not None else OracleUrl
 NAME_EMAILS = (pydantic.NameEmail,) + ((satya.NameEmail,) if satya is not None else ())
@@ -26,15 +26,7 @@ def view(value):
 
 def attempt(cls, kind, data, strict):
     """The value, every error's (loc, type, msg, ctx, input) and the three dumps."""
-    try:
-        if kind == "json":
-            instance = cls.model_validate_json(data, strict=strict)
-        else:
-            instance = cls.model_validate(data, strict=strict)
-    except ANY_VALIDATION_ERROR as exc:
-        return ("err", [(e["loc"], e["type"], e["msg"], e.get("ctx"), view(e["input"])) for e in errors_of(exc)])
-    dumps = [view(instance.model_dump()), view(instance.model_dump(mode="json")), instance.model_dump_json()]
-    return ("ok", view(instance.v), dumps)
+    return differential_attempt(cls, kind, data, strict, view=view)
 
 
 def assert_matches(mine, oracle, value, strict):

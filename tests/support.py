@@ -15,6 +15,8 @@ that is lifted under the oracle."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import enum
 import json
 import math
@@ -386,22 +388,48 @@ def differential_inputs(value):
     return pairs
 
 
-def differential_attempt(cls, kind, data, strict, view=plain):
+def _raised(exc) -> tuple:
+    return (type(exc).__name__, str(exc))
+
+
+def differential_attempt(cls, kind, data, strict, view=plain, *, ctx_view=None, raised=_raised, **dump_options):
     """A comparable view of validating `data` as `kind` input, and of the
-    instance's dumps; `view` makes values (and errors' inputs) comparable."""
+    instance's dumps (with `dump_options`); `view` makes values (and errors'
+    inputs) comparable, `ctx_view` errors' contexts, `raised` exceptions."""
     try:
         if kind == "json":
             instance = cls.model_validate_json(data, strict=strict)
         else:
             instance = cls.model_validate(data, strict=strict)
     except ANY_VALIDATION_ERROR as exc:
-        return ("err", [(e["loc"], e["type"], e["msg"], e.get("ctx"), view(e["input"])) for e in errors_of(exc)])
+        return ("err", [(e["loc"], e["type"], e["msg"], ctx_view(e.get("ctx")) if ctx_view else e.get("ctx"),
+                         view(e["input"])) for e in errors_of(exc)])
     except Exception as exc:  # noqa: BLE001 - the exception itself is compared
-        return ("raises", type(exc).__name__, str(exc))
+        return ("raises", *raised(exc))
     dumps = []
-    for dump in (instance.model_dump, lambda: instance.model_dump(mode="json"), instance.model_dump_json):
+    for dump in (lambda: instance.model_dump(**dump_options), lambda: instance.model_dump(mode="json", **dump_options),
+                 lambda: instance.model_dump_json(**dump_options)):
         try:
             dumps.append(("ok", view(dump())))
         except Exception as exc:  # noqa: BLE001
-            dumps.append(("raises", type(exc).__name__, str(exc)))
+            dumps.append(("raises", *raised(exc)))
     return ("ok", view(instance.v), dumps)
+
+
+def library_view(value):
+    """Values of either library made comparable: a model by its class name and
+    dump, a dataclass by its fields, a datetime or time by its ISO text (the
+    libraries' UTC tzinfo differ), containers item by item."""
+    if isinstance(value, (pydantic.BaseModel,) + ((satya.Model,) if satya is not None else ())):
+        return ("model", type(value).__name__, library_view(value.model_dump()))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return ("dataclass", type(value).__name__, library_view(dataclasses.asdict(value)))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [library_view(v) for v in value])
+    if isinstance(value, dict):
+        return ("dict", [(library_view(k), library_view(v)) for k, v in value.items()])
+    if isinstance(value, (datetime.datetime, datetime.time)):
+        return (type(value).__name__, value.isoformat())
+    if isinstance(value, float) and value != value:
+        return ("float", "nan")
+    return (type(value).__name__, value)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support import differential_attempt, differential_inputs, lib, one_field_model, satya_only
+from support import differential_attempt, differential_inputs, lib, library_view, one_field_model, satya_only
 
 import satya
 
@@ -79,16 +79,6 @@ def union_classes(name):
     return _CLASSES[name]
 
 
-def view(value):
-    if isinstance(value, (satya.Model, pydantic.BaseModel)):
-        return ("model", type(value).__name__, view(value.model_dump()))
-    if isinstance(value, (list, tuple)):
-        return (type(value).__name__, [view(v) for v in value])
-    if isinstance(value, dict):
-        return ("dict", [(view(k), view(v)) for k, v in value.items()])
-    return (type(value).__name__, value)
-
-
 TAGS = st.sampled_from(["cat", "dog", "puppy", "fish", "a", "b", "c", "i", "l", 1, 2, 3, True, None, "1", 1.0])
 VALUES = st.sampled_from([0, 1, 1.5, "x", "2", None, True, ["a"], [1]])
 PET = st.fixed_dictionaries(
@@ -105,8 +95,8 @@ INPUTS = st.one_of(PET, VALUES, st.lists(PET, max_size=2))
 def test_tagged_union_matches_pydantic(name, value, strict):
     satya_cls, pydantic_cls = union_classes(name)
     for kind, data in differential_inputs(value):
-        expected = differential_attempt(pydantic_cls, kind, data, strict, view=view)
-        assert differential_attempt(satya_cls, kind, data, strict, view=view) == expected, (kind, data)
+        expected = differential_attempt(pydantic_cls, kind, data, strict, view=library_view)
+        assert differential_attempt(satya_cls, kind, data, strict, view=library_view) == expected, (kind, data)
 
 
 @pytest.fixture(scope="module")

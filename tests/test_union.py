@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from support import (
-    Model, differential_attempt, differential_inputs, lib,
+    Model, differential_attempt, differential_inputs, lib, library_view,
     one_field_model, satya_only,
 )
 
@@ -145,22 +145,6 @@ def union_classes(name):
     return _CLASSES[name]
 
 
-def view(value):
-    """A comparable view of a value of either library: models by their class
-    name and dump, containers item by item, everything else with its type."""
-    if isinstance(value, (satya.Model, pydantic.BaseModel)):
-        return ("model", type(value).__name__, view(value.model_dump()))
-    if isinstance(value, (list, tuple)):
-        return (type(value).__name__, [view(v) for v in value])
-    if isinstance(value, dict):
-        return ("dict", [(view(k), view(v)) for k, v in value.items()])
-    if isinstance(value, (datetime.datetime, datetime.time)):
-        return (type(value).__name__, value.isoformat())  # either library's UTC tzinfo
-    if isinstance(value, float) and value != value:
-        return ("float", "nan")
-    return (type(value).__name__, value)
-
-
 SCALARS = st.one_of(
     st.integers(-3, 3),
     st.sampled_from([2**64, -(2**70)]),
@@ -198,7 +182,7 @@ def test_union_matches_pydantic(name, value, strict):
 
 def attempt(cls, kind, data, strict):
     """`differential_attempt`, with pydantic's name for a dump's exception."""
-    text = repr(differential_attempt(cls, kind, data, strict, view=view))
+    text = repr(differential_attempt(cls, kind, data, strict, view=library_view))
     return text.replace("'PydanticSerializationError'", "'SerializationError'")
 
 
