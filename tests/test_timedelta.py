@@ -72,3 +72,33 @@ def test_timedelta_dumps(value, text):
     assert instance.model_dump()["v"] is value
     assert instance.model_dump(mode="json") == {"v": text}
     assert instance.model_dump_json() == f'{{"v":"{text}"}}'
+
+
+# --- bounds in the model's Program ---
+
+_BOUNDS = {"gt": dt.timedelta(0), "le": dt.timedelta(days=1, microseconds=5)}
+_EDGE_VALUES = ["PT0S", "-PT0S", "PT0.000001S", "-PT0.000001S", "P1D", "P1DT0.000005S", "P1DT0.000006S", 86400.000005,
+                -1, 0, "P999999999D", "-P999999999D", dt.timedelta(days=-1, seconds=86399, microseconds=999999)]
+
+
+def test_timedelta_bounds_run_in_the_model_program(inputs, backend_models):
+    """Bounds are int checks over signed microseconds in the model's Program
+    (native code or the interpreter); values beyond 64 bits are checked in
+    the validator. The error's input is the validated timedelta, as pydantic's."""
+    cls = backend_models.one_field(dt.timedelta, _BOUNDS)
+    if backend_models.backend != "pydantic":
+        counted = support.satya.inspect(cls)["checks_" + ("compiled" if backend_models.backend == "jit" else "interpreted")]
+        assert counted == 2
+    oracle = support.one_field_model(dt.timedelta, _BOUNDS, lib=support.pydantic)
+    for value in _EDGE_VALUES:
+        if inputs.json and isinstance(value, dt.timedelta):
+            continue
+        try:
+            got = ("ok", support.plain(inputs.validate(cls, {"v": value}).model_dump()))
+        except support.ANY_VALIDATION_ERROR as exc:
+            got = ("err", [(e["type"], e["loc"], e["msg"], e["input"]) for e in support.errors_of(exc)])
+        try:
+            expected = ("ok", support.plain(oracle.model_validate({"v": value}).model_dump()))
+        except support.ANY_VALIDATION_ERROR as exc:
+            expected = ("err", [(e["type"], e["loc"], e["msg"], e["input"]) for e in support.errors_of(exc)])
+        assert got == expected, value

@@ -40,7 +40,8 @@ impl CompiledSchema {
                 n_slots += 1;
                 for check in &leaf.0 {
                     checks.push(Check { slot, kind: check.kind, origin: check.origin });
-                    sites.push(CheckSite { field: index as u32, error: check.error.clone() });
+                    let report_value = validator.program_reports_value();
+                    sites.push(CheckSite { field: index as u32, error: check.error.clone(), report_value });
                 }
                 slot
             });
@@ -123,6 +124,7 @@ impl CompiledSchema {
             class_name: class_name.into(),
             fields,
             program,
+            value_slots: sites.iter().any(|s: &CheckSite| s.report_value),
             sites,
         })
     }

@@ -67,6 +67,9 @@ pub struct Field {
 pub struct CheckSite {
     pub field: u32,
     pub error: CheckError,
+    /// The error's input is the validated value (a timedelta's, as pydantic
+    /// reports it), not the input it was read from.
+    pub report_value: bool,
 }
 
 pub struct CompiledSchema {
@@ -78,6 +81,8 @@ pub struct CompiledSchema {
     pub program: satya_jit::Program,
     pub backend: crate::backend::Backend,
     pub sites: Vec<CheckSite>,
+    /// Whether some site reports the validated value: those values are kept.
+    pub value_slots: bool,
     /// Whether the class asked for native code (it may still have fallen back).
     pub jit_requested: bool,
     /// Strict mode: only dicts and instances are accepted as input.
@@ -112,6 +117,8 @@ impl CompiledSchema {
         let mut slots: SmallVec<[u64; 8]> = SmallVec::from_elem(0, n_slots);
         // The input each slot was read from, for the errors of failing checks.
         let mut slot_inputs: SmallVec<[Option<L::Item>; 8]> = SmallVec::from_elem(None, n_slots);
+        let mut slot_values: SmallVec<[Option<Bound<'py, PyAny>>; 2]> =
+            if self.value_slots { SmallVec::from_elem(None, n_slots) } else { SmallVec::new() };
         let mut errors: FieldErrors = SmallVec::new();
         for (index, field) in self.fields.iter().enumerate() {
             let Some(item) = lookup.get(py, index, field)? else {
@@ -127,6 +134,9 @@ impl CompiledSchema {
                     if let Some(bits) = bits {
                         slots[slot as usize] = bits;
                         slot_inputs[slot as usize] = Some(item);
+                        if self.value_slots {
+                            slot_values[slot as usize] = Some(v.clone());
+                        }
                     }
                     v
                 }),
@@ -140,7 +150,7 @@ impl CompiledSchema {
         if !self.program.is_empty() {
             let mut out: SmallVec<[u64; 2]> = SmallVec::from_elem(0, self.program.out_words());
             if self.backend.run(&self.program, &slots, &mut out) != 0 {
-                self.program_errors(&slots, &slot_inputs, &out, &mut errors);
+                self.program_errors(&slots, &slot_inputs, &slot_values, &out, &mut errors);
             }
         }
         if errors.is_empty() {
@@ -154,7 +164,14 @@ impl CompiledSchema {
     /// value reached its slot, reported against the input it was read from.
     #[cold]
     #[inline(never)]
-    fn program_errors<'py, I: Input<'py>>(&self, slots: &[u64], inputs: &[Option<I>], failed: &[u64], errors: &mut FieldErrors) {
+    fn program_errors<'py, I: Input<'py>>(
+        &self,
+        slots: &[u64],
+        inputs: &[Option<I>],
+        values: &[Option<Bound<'py, PyAny>>],
+        failed: &[u64],
+        errors: &mut FieldErrors,
+    ) {
         let mut reported: SmallVec<[u32; 8]> = SmallVec::new();
         for (i, check) in self.program.checks().iter().enumerate() {
             let Some(input) = &inputs[check.slot as usize] else { continue };
@@ -167,7 +184,11 @@ impl CompiledSchema {
             }
             reported.push(site.field);
             let field = &self.fields[site.field as usize];
-            let line = LineError::new(site.error.to_kind(slots[check.slot as usize]), input.error_value());
+            let reported_input = match values.get(check.slot as usize) {
+                Some(Some(value)) if site.report_value => value.error_value(),
+                _ => input.error_value(),
+            };
+            let line = LineError::new(site.error.to_kind(slots[check.slot as usize]), reported_input);
             errors.push((site.field as usize, line.with_outer(LocItem::Key(field.key_text.clone()))));
         }
     }

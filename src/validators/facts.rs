@@ -146,4 +146,14 @@ impl Validator {
             _ => {}
         }
     }
+
+    /// Whether the errors of this validator's Program checks carry the
+    /// validated value as their input (a timedelta's bounds, as pydantic's).
+    pub fn program_reports_value(&self) -> bool {
+        match self {
+            Validator::Timedelta(_) => true,
+            Validator::Nullable(v) => v.inner().program_reports_value(),
+            _ => false,
+        }
+    }
 }

@@ -256,6 +256,7 @@ impl Validator {
             // dates and times
             Validator::Date(v) => v.program_checks(),
             Validator::Datetime(v) => v.program_checks(),
+            Validator::Timedelta(v) => v.program_checks(),
             _ => None,
         }
     }
@@ -281,6 +282,7 @@ impl Validator {
             // dates and times
             Validator::Date(v) => v.validate_deferred(py, input, state),
             Validator::Datetime(v) => v.validate_deferred(py, input, state),
+            Validator::Timedelta(v) => v.validate_deferred(py, input, state),
             other => Ok((other.validate(py, input, state)?, None)),
         }
     }

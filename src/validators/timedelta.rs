@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDeltaAccess, PyDict};
 use speedate::Duration;
 
+use super::checks::LeafChecks;
 use super::temporal_bounds::TemporalBounds;
 use super::{node_strict, BuildContext, State, Validator};
 use crate::errors::{ValError, ValResult};
@@ -16,6 +17,21 @@ use crate::input::{duration_to_python, Input};
 pub struct TimedeltaValidator {
     strict: bool,
     bounds: Option<TemporalBounds<Duration>>,
+    /// The bounds as checks over `slot` for the model's Program; None when a
+    /// bound does not fit 64 bits.
+    program: Option<LeafChecks>,
+}
+
+/// A duration's slot: twice its signed microseconds, plus one when it is
+/// positive, so that the slots order as speedate orders durations (a
+/// positive zero after a negative one). None beyond 64 bits.
+fn slot(duration: &Duration) -> Option<i64> {
+    let micros = i64::from(duration.day)
+        .checked_mul(86_400_000_000)?
+        .checked_add(i64::from(duration.second).checked_mul(1_000_000)?)?
+        .checked_add(i64::from(duration.microsecond))?;
+    let signed = if duration.positive { micros } else { -micros };
+    signed.checked_mul(2)?.checked_add(i64::from(duration.positive))
 }
 
 impl TimedeltaValidator {
@@ -32,11 +48,43 @@ impl TimedeltaValidator {
                 Err(_) => None,
             })
         })?;
-        Ok(Validator::Timedelta(TimedeltaValidator { strict: node_strict(node)?, bounds }))
+        let program = bounds.as_ref().and_then(|b| b.leaf_checks(slot));
+        Ok(Validator::Timedelta(TimedeltaValidator { strict: node_strict(node)?, bounds, program }))
     }
 
     pub fn check_count(&self) -> usize {
         self.bounds.as_ref().map_or(0, |b| b.len())
+    }
+
+    pub fn program_checks(&self) -> Option<&LeafChecks> {
+        self.program.as_ref()
+    }
+
+    /// Like `validate`, but leaves the bounds to the model's Program: the
+    /// timedelta and its slot (checked here when it has none).
+    pub fn validate_deferred<'py>(
+        &self,
+        py: Python<'py>,
+        input: &impl Input<'py>,
+        state: &mut State,
+    ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
+        if self.program.is_none() {
+            return Ok((self.validate(py, input, state)?, None));
+        }
+        let duration = input.validate_timedelta(state.strict_or(self.strict))?;
+        state.floor_with(|| input.exactness(Target::Timedelta));
+        let raw = duration.as_raw()?;
+        match slot(&raw) {
+            Some(slot) => Ok((duration.into_python(py)?, Some(slot as u64))),
+            None => Ok((self.checked(duration.into_python(py)?, &raw)?, None)),
+        }
+    }
+
+    fn checked<'py>(&self, value: Bound<'py, PyAny>, raw: &Duration) -> ValResult<Bound<'py, PyAny>> {
+        match self.bounds.as_ref().and_then(|b| b.first_failure(raw)) {
+            Some(kind) => Err(ValError::new(kind, &value)),
+            None => Ok(value),
+        }
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
@@ -81,7 +129,20 @@ fn in_words(days: i64, seconds: i64, micros: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::in_words;
+    use super::{in_words, slot};
+    use speedate::Duration;
+
+    /// Slots order exactly as speedate orders durations, a negative zero included.
+    #[test]
+    fn slots_order_as_speedate_orders() {
+        let texts = ["P1D", "-P1D", "PT0S", "-PT0S", "PT0.000001S", "-PT0.000001S", "P1DT1S", "PT86400S", "-P2DT3H", "P999D"];
+        let durations: Vec<Duration> = texts.iter().map(|t| Duration::parse_str(t).expect("a duration")).collect();
+        for a in &durations {
+            for b in &durations {
+                assert_eq!(slot(a).unwrap().cmp(&slot(b).unwrap()), a.partial_cmp(b).unwrap(), "{a} against {b}");
+            }
+        }
+    }
 
     #[test]
     fn bounds_print_as_pydantic_prints_them() {
