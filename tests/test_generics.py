@@ -172,3 +172,18 @@ def test_parametrised_models_match_pydantic(argument, items, first):
 def test_the_generic_metadata_names_origin_and_arguments():
     assert Page[int].__pydantic_generic_metadata__ == {"origin": Page, "args": (int,), "parameters": ()}
     assert Pair[int, U].__pydantic_generic_metadata__["parameters"] == (U,)
+
+
+class Box(Model, Generic[T]):
+    item: T
+
+
+IntBox = Box[int]  # parametrised at module level, where pydantic registers it for pickle
+
+
+def test_an_instance_of_a_parametrised_model_pickles():
+    import pickle
+
+    box = IntBox(item="1")
+    copied = pickle.loads(pickle.dumps(box))
+    assert type(copied) is IntBox and copied.item == 1

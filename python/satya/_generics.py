@@ -123,6 +123,10 @@ def _subclass(cls, params: tuple, parameters: tuple):
     type.__setattr__(made, "__satya_generic_origin__", cls)
     type.__setattr__(made, "__satya_generic_args__", params)
     type.__setattr__(made, "__pydantic_generic_metadata__", {"origin": cls, "args": params, "parameters": left_open})
+    # found by pickle under its name, beside its generic class at module level
+    module = sys.modules.get(cls.__module__)
+    if module is not None and getattr(module, cls.__qualname__, None) is cls:
+        vars(module).setdefault(name, made)
     return made
 
 
