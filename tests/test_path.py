@@ -54,8 +54,8 @@ def test_an_instance_is_kept_as_the_same_object():
 
 def test_path_type_names_the_class(inputs):
     error = inputs.single_error(one_field_model(PurePath), 5)
-    assert error == {"type": "path_type", "loc": ("v",), "msg": "Input is not a valid path for <class 'pathlib.PurePath'>",
-                     "input": 5}
+    # the class as it prints: pathlib._local.PurePath on 3.13
+    assert error == {"type": "path_type", "loc": ("v",), "msg": f"Input is not a valid path for {PurePath!r}", "input": 5}
 
 
 def test_strict_python_is_is_instance_of():
@@ -107,7 +107,7 @@ def test_a_path_type_error_pickles_with_its_message():
     with pytest.raises(support.ValidationError) as info:
         one_field_model(PurePosixPath).model_validate({"v": 1})
     (error,) = support.errors_of(pickle.loads(pickle.dumps(info.value)))
-    assert error["msg"] == "Input is not a valid path for <class 'pathlib.PurePosixPath'>"
+    assert error["msg"] == f"Input is not a valid path for {PurePosixPath!r}"
 
 
 @pytest.mark.skipif(support.ORACLE, reason="satya's definition-time errors")
