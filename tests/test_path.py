@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import support
 from net_support import assert_matches, attempt, model_pair
-from support import lib, one_field_model
+from support import MyStr, lib, one_field_model
 
 TYPES = [Path, PurePath, PosixPath, PurePosixPath]
 PAIRS = {}
@@ -23,10 +23,6 @@ def pair(tp, strict=False):
     if (tp, strict) not in PAIRS:
         PAIRS[(tp, strict)] = model_pair(tp, strict=strict)
     return PAIRS[(tp, strict)]
-
-
-class MyStr(str):
-    pass
 
 
 SAMPLES = ["a/b", "", "/", ".", "a\x00b", "\ud800", "é/ü", MyStr("s/t"), b"a/b", bytearray(b"a"), 1, 1.5, None,

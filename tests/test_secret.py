@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import support
 from net_support import assert_matches, attempt
-from support import lib, one_field_model
+from support import MyStr, lib, one_field_model
 
 PAIRS = {}
 
@@ -23,10 +23,6 @@ def pair(name, field=None, strict=False):
         PAIRS[key] = (one_field_model(getattr(lib, name), field, strict=strict),
                       one_field_model(getattr(pydantic, name), field, strict=strict, lib=pydantic))
     return PAIRS[key]
-
-
-class MyStr(str):
-    pass
 
 
 class Letter(str, enum.Enum):

@@ -78,7 +78,7 @@ pub(super) fn python_exactness(input: &Bound<'_, PyAny>, target: Target) -> Exac
                 super::Collection::Tuple => input.is_instance_of::<PyTuple>(),
                 super::Collection::Set => input.is_instance_of::<PySet>(),
                 super::Collection::FrozenSet => input.is_instance_of::<PyFrozenSet>(),
-                super::Collection::Deque => input.get_type().name().is_ok_and(|n| n == "deque"),
+                super::Collection::Deque => super::deque_type(py).is_ok_and(|deque| input.is_instance(deque).unwrap_or(false)),
             };
             if own { Exact } else { Lax }
         }

@@ -99,7 +99,7 @@ fn kind(value: &Bound<'_, PyAny>) -> PyResult<Kind> {
             return Ok(Kind::Text(value.str()?.to_string()));
         }
     }
-    if value.get_type().is(deque_type(py)?) {
+    if value.get_type().is(crate::input::deque_type(py)?) {
         return Ok(Kind::Deque);
     }
     // dataclasses: their fields, as a dict
@@ -111,11 +111,6 @@ fn kind(value: &Bound<'_, PyAny>) -> PyResult<Kind> {
         return Ok(Kind::Text(text.trim_start_matches('(').trim_end_matches(')').to_owned()));
     }
     Ok(Kind::Unknown)
-}
-
-fn deque_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
-    static DEQUE: pyo3::sync::PyOnceLock<Py<PyType>> = pyo3::sync::PyOnceLock::new();
-    DEQUE.import(py, "collections", "deque")
 }
 
 fn enum_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {

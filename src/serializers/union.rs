@@ -73,7 +73,7 @@ fn accepts(serializer: &Serializer, value: &Bound<'_, PyAny>, strict: bool) -> b
             (value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>()) && all_items(value, item, strict)
         }
         Serializer::Deque { item, sequence: false } => {
-            deque_type(py).is_ok_and(|deque| value.is_instance(deque).unwrap_or(false)) && all_items(value, item, strict)
+            crate::input::deque_type(py).is_ok_and(|deque| value.is_instance(deque).unwrap_or(false)) && all_items(value, item, strict)
         }
         Serializer::TypedDict(_) => value.is_instance_of::<PyDict>(),
         // emails and URLs
@@ -84,11 +84,6 @@ fn accepts(serializer: &Serializer, value: &Bound<'_, PyAny>, strict: bool) -> b
 
 fn all_items(value: &Bound<'_, PyAny>, item: &Serializer, strict: bool) -> bool {
     value.try_iter().is_ok_and(|items| items.into_iter().all(|v| v.is_ok_and(|v| accepts(item, &v, strict))))
-}
-
-fn deque_type(py: Python<'_>) -> PyResult<&Bound<'_, pyo3::types::PyType>> {
-    static DEQUE: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
-    DEQUE.import(py, "collections", "deque")
 }
 
 fn instance_of<T: super::str_form::StrForm>(value: &Bound<'_, PyAny>) -> bool {

@@ -8,7 +8,7 @@ use speedate::Date;
 
 use super::datetime::reword_lines;
 use super::checks::LeafChecks;
-use super::temporal_bounds::{NowOp, TemporalBounds};
+use super::temporal_bounds::{first_failure, NowOp, TemporalBounds};
 use super::{node_strict, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Target;
@@ -100,18 +100,13 @@ impl DateValidator {
 
     #[cold]
     fn check<'py>(&self, py: Python<'py>, value: &Date, input: &impl Input<'py>) -> ValResult<()> {
-        if let Some(kind) = self.bounds.as_ref().and_then(|b| b.first_failure(value)) {
-            return Err(ValError::new(kind, input));
+        let today = || {
+            Date::today(local_utc_offset(py)?).map_err(|_| pyo3::exceptions::PyValueError::new_err("the current date is out of range"))
+        };
+        match first_failure(self.bounds.as_ref(), self.now, value, today, (ErrorKind::DatePast, ErrorKind::DateFuture))? {
+            Some(kind) => Err(ValError::new(kind, input)),
+            None => Ok(()),
         }
-        if let Some(op) = self.now {
-            let today = Date::today(local_utc_offset(py)?)
-                .map_err(|_| pyo3::exceptions::PyValueError::new_err("the current date is out of range"))?;
-            if !op.passes(value.partial_cmp(&today)) {
-                let kind = if op == NowOp::Past { ErrorKind::DatePast } else { ErrorKind::DateFuture };
-                return Err(ValError::new(kind, input));
-            }
-        }
-        Ok(())
     }
 }
 

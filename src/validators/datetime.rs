@@ -8,7 +8,7 @@ use speedate::{DateTime, Time};
 
 use super::checks::LeafChecks;
 use super::datetime_slot::Frame;
-use super::temporal_bounds::{NowOp, TemporalBounds};
+use super::temporal_bounds::{first_failure, NowOp, TemporalBounds};
 use super::{node_get, node_strict, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Target;
@@ -118,16 +118,11 @@ impl DatetimeValidator {
 
     #[cold]
     fn check<'py>(&self, py: Python<'py>, value: &DateTime, input: &impl Input<'py>) -> ValResult<()> {
-        if let Some(kind) = self.bounds.as_ref().and_then(|b| b.first_failure(value)) {
+        let now = || {
+            DateTime::now(local_utc_offset(py)?).map_err(|_| pyo3::exceptions::PyValueError::new_err("the current time is out of range"))
+        };
+        if let Some(kind) = first_failure(self.bounds.as_ref(), self.now, value, now, (ErrorKind::DatetimePast, ErrorKind::DatetimeFuture))? {
             return Err(ValError::new(kind, input));
-        }
-        if let Some(op) = self.now {
-            let now = DateTime::now(local_utc_offset(py)?)
-                .map_err(|_| pyo3::exceptions::PyValueError::new_err("the current time is out of range"))?;
-            if !op.passes(value.partial_cmp(&now)) {
-                let kind = if op == NowOp::Past { ErrorKind::DatetimePast } else { ErrorKind::DatetimeFuture };
-                return Err(ValError::new(kind, input));
-            }
         }
         match (self.tz, value.time.tz_offset) {
             (Some(TzConstraint::Aware), None) => Err(ValError::new(ErrorKind::TimezoneAware, input)),

@@ -103,6 +103,25 @@ fn failure(op: Op, bound: &SharedBound) -> ErrorKind {
     }
 }
 
+/// The first of the bounds and of `now_op` that `value` fails, in pydantic's
+/// order; `now` gives the current date or time, asked only for `now_op`.
+pub fn first_failure<T: PartialOrd>(
+    bounds: Option<&TemporalBounds<T>>,
+    now_op: Option<NowOp>,
+    value: &T,
+    now: impl FnOnce() -> PyResult<T>,
+    (past, future): (ErrorKind, ErrorKind),
+) -> PyResult<Option<ErrorKind>> {
+    if let Some(kind) = bounds.and_then(|b| b.first_failure(value)) {
+        return Ok(Some(kind));
+    }
+    let Some(op) = now_op else { return Ok(None) };
+    if op.passes(value.partial_cmp(&now()?)) {
+        return Ok(None);
+    }
+    Ok(Some(if op == NowOp::Past { past } else { future }))
+}
+
 /// `now_op` of PastDate, FutureDatetime and the like.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum NowOp {

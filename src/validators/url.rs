@@ -115,9 +115,10 @@ impl UrlValidator {
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let made = self.validate_inner(py, input, state)?;
         // only an instance kept as it is is an exact match; text is parsed (lax)
-        if !(input.is_python() && input.to_python(py).is_ok_and(|i| i.is(&made))) {
-            state.floor_with(|| crate::input::Exactness::Lax);
-        }
+        state.floor_with(|| match input.is_python() && input.to_python(py).is_ok_and(|i| i.is(&made)) {
+            true => crate::input::Exactness::Exact,
+            false => crate::input::Exactness::Lax,
+        });
         Ok(made)
     }
 
