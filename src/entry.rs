@@ -12,6 +12,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyType};
 
 use crate::errors::{into_py_err, ValResult};
+use crate::batch::{native_record, runs_without_python};
 use crate::input::{json_bytes, parse_json, JsonInput};
 use crate::model::{schema_of, slot_guard};
 use crate::schema::CompiledSchema;
@@ -115,7 +116,9 @@ unsafe fn entry_call(
     })
 }
 
-/// Parses JSON bytes with jiter and validates the document as the model.
+/// Reads JSON bytes straight into the model's values when every field can
+/// take its value as it stands; otherwise (coercion, an error, a check only
+/// Python runs) parses the document with jiter and validates it.
 fn validate_json<'py>(
     py: Python<'py>,
     cls: &Bound<'py, PyType>,
@@ -124,6 +127,11 @@ fn validate_json<'py>(
     state: &mut State,
 ) -> ValResult<Bound<'py, PyAny>> {
     let bytes = json_bytes(data)?;
+    if runs_without_python(py, schema)? {
+        if let Some(model) = native_record(schema, cls.as_unbound(), &bytes) {
+            return Ok(model.into_python(py)?);
+        }
+    }
     let document = parse_json(&bytes, data)?;
     state.with_json_source(&bytes, &document, |state| schema.validate_model(py, cls, &JsonInput::Value(&document), state))
 }
@@ -265,3 +273,29 @@ pub fn entry_descriptor<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py,
     }
 }
 
+
+/// For tests: both ways `model_validate_json` reads `data`. Whether the
+/// class may take the native reader, the instance that reader makes (None
+/// when it leaves the document to the full path), and the full path's
+/// result: the instance, or the ValidationError it raises.
+#[pyfunction]
+pub fn _json_paths<'py>(cls: &Bound<'py, PyType>, data: &Bound<'py, PyAny>) -> PyResult<(bool, Option<Bound<'py, PyAny>>, Bound<'py, PyAny>)> {
+    let py = cls.py();
+    let handle = schema_of(cls)?;
+    let schema = &handle.get().schema;
+    let title = schema.title.bind(py).as_any();
+    let bytes = json_bytes(data).map_err(|e| into_py_err(py, e, title))?;
+    let may = runs_without_python(py, schema)?;
+    let native = match may {
+        true => native_record(schema, cls.as_unbound(), &bytes).map(|m| m.into_python(py)).transpose()?,
+        false => None,
+    };
+    let mut state = State::new(None, false, None);
+    let full = parse_json(&bytes, data)
+        .and_then(|document| state.with_json_source(&bytes, &document, |state| schema.validate_model(py, cls, &JsonInput::Value(&document), state)));
+    let full = match full {
+        Ok(instance) => instance,
+        Err(e) => into_py_err(py, e, title).into_value(py).into_bound(py).into_any(),
+    };
+    Ok((may, native, full))
+}

@@ -262,7 +262,7 @@ pub fn validate_json_many<'py>(
 
 /// Whether the schema, and every model inside it, validates without Python;
 /// worked out once per class.
-fn runs_without_python(py: Python<'_>, schema: &CompiledSchema) -> PyResult<bool> {
+pub(crate) fn runs_without_python(py: Python<'_>, schema: &CompiledSchema) -> PyResult<bool> {
     if let Some(known) = schema.without_python.get() {
         return Ok(*known);
     }
@@ -272,7 +272,7 @@ fn runs_without_python(py: Python<'_>, schema: &CompiledSchema) -> PyResult<bool
 
 /// Off the GIL: one record parsed and validated into native values, or None
 /// when the record path must decide (malformed, invalid, or needing coercion).
-fn native_record<'d>(schema: &'d CompiledSchema, cls: &'d Py<PyType>, text: &'d [u8]) -> Option<NativeModel<'d>> {
+pub(crate) fn native_record<'d>(schema: &'d CompiledSchema, cls: &'d Py<PyType>, text: &'d [u8]) -> Option<NativeModel<'d>> {
     let mut json = JsonReader::new(text);
     let peek = json.peek()?;
     let model = schema.decode_native(cls, &mut json, peek)?;

@@ -4,11 +4,12 @@
 use std::borrow::Cow;
 
 use jiter::JsonValue;
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString, PyType};
 
 use crate::fields_set::FieldsSet;
-use crate::input::json_to_python;
+use crate::input::{date_object, datetime_object, decimal_type, duration_to_python, json_to_python, time_object};
 use crate::schema::{CompiledSchema, Values};
 
 /// A validated value that holds no Python object. Text borrows from the input
@@ -27,6 +28,15 @@ pub enum Native<'d> {
     Model(Box<NativeModel<'d>>),
     /// A value the schema holds (a Literal's value, an Enum member).
     Object(&'d Py<PyAny>),
+    Uuid(u128),
+    /// Parsed text; its year is not 0 and its offset is under a day.
+    DateTime(speedate::DateTime),
+    Date(speedate::Date),
+    Time(speedate::Time),
+    /// At most 999,999,999 days.
+    Duration(speedate::Duration),
+    /// A plain number's text, which `Decimal` reads exactly.
+    Decimal(Cow<'d, str>),
 }
 
 /// Field values kept inline for the usual model size: no allocation per record.
@@ -67,10 +77,7 @@ impl Native<'_> {
             Native::Str(s) => PyString::new(py, &s).into_any(),
             Native::Bytes(s) => PyBytes::new(py, s.as_bytes()).into_any(),
             Native::Json(v) => json_to_python(py, &v)?,
-            Native::List(items) => {
-                let objects = items.into_iter().map(|v| v.into_python(py)).collect::<PyResult<Vec<_>>>()?;
-                PyList::new(py, objects)?.into_any()
-            }
+            Native::List(items) => list_of(py, items)?.into_any(),
             Native::Dict(pairs) => {
                 let dict = PyDict::new(py);
                 for (k, v) in pairs {
@@ -80,6 +87,26 @@ impl Native<'_> {
             }
             Native::Model(model) => model.into_python(py)?,
             Native::Object(obj) => obj.bind(py).clone(),
+            Native::Uuid(value) => crate::validators::new_uuid(py, value)?,
+            Native::DateTime(dt) => datetime_object(py, &dt)?,
+            Native::Date(d) => date_object(py, &d)?,
+            Native::Time(t) => time_object(py, &t)?,
+            Native::Duration(d) => duration_to_python(py, &d)?.into_any(),
+            Native::Decimal(text) => decimal_type(py)?.call1((PyString::new(py, &text),))?,
         })
     }
+}
+
+/// The list of `items`, each made straight into its place.
+fn list_of<'py>(py: Python<'py>, items: Vec<Native<'_>>) -> PyResult<Bound<'py, PyList>> {
+    let len = ffi::Py_ssize_t::try_from(items.len()).map_err(|_| pyo3::exceptions::PyOverflowError::new_err("list too long"))?;
+    // SAFETY: PyList_New gives a list of `len` empty places (or NULL with an
+    // error set); each place is filled once, with an owned reference, and a
+    // list left partly empty after an error is still freed correctly.
+    let list = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len))?.cast_into_unchecked::<PyList>() };
+    for (index, item) in items.into_iter().enumerate() {
+        let object = item.into_python(py)?;
+        unsafe { ffi::PyList_SET_ITEM(list.as_ptr(), index as ffi::Py_ssize_t, object.into_ptr()) };
+    }
+    Ok(list)
 }

@@ -27,7 +27,7 @@ pub use json_numbers::JsonSource;
 pub use python::decimal_type;
 pub use python_lax::uuid_type;
 // dates and times
-pub use temporal::{duration_to_python, local_utc_offset, EitherDate, EitherDateTime, EitherDuration, EitherTime};
+pub use temporal::{date_object, datetime_object, duration_to_python, local_utc_offset, offset_in_range, parse_date, parse_datetime, parse_duration, parse_time, time_object, EitherDate, EitherDateTime, EitherDuration, EitherTime};
 // containers
 pub use collections::deque_type;
 

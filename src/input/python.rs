@@ -311,6 +311,10 @@ impl<'py> Input<'py> for Bound<'py, PyAny> {
     // uuid and decimal
     #[inline]
     fn validate_uuid<'a>(&'a self, py: Python<'py>, strict: bool) -> ValResult<UuidInput<'a, 'py>> {
+        // an exact str is never a UUID, and is the usual lax input
+        if self.is_exact_instance_of::<PyString>() && !strict {
+            return uuid_slow(self, strict);
+        }
         let uuid = uuid_type(py)?;
         if self.is_exact_instance(uuid) || self.is_instance(uuid)? {
             return Ok(UuidInput::Instance(self.clone()));

@@ -58,8 +58,25 @@ fn datetime_config() -> DateTimeConfig {
     DateTimeConfig { time_config: time_config(), timestamp_unit: TimestampUnit::Infer }
 }
 
-pub fn text_as_datetime<'py>(input: &impl Input<'py>, text: &[u8]) -> ValResult<EitherDateTime<'py>> {
+/// Text as a datetime, the way every input reads it.
+pub fn parse_datetime(text: &[u8]) -> Result<DateTime, ParseError> {
     DateTime::parse_bytes_with_config(text, &datetime_config())
+}
+
+pub fn parse_date(text: &[u8]) -> Result<Date, ParseError> {
+    Date::parse_bytes_with_config(text, &DateConfig::builder().timestamp_unit(TimestampUnit::Infer).build())
+}
+
+pub fn parse_time(text: &[u8]) -> Result<Time, ParseError> {
+    Time::parse_bytes_with_config(text, &time_config())
+}
+
+pub fn parse_duration(text: &[u8]) -> Result<Duration, ParseError> {
+    Duration::parse_bytes_with_config(text, &time_config())
+}
+
+pub fn text_as_datetime<'py>(input: &impl Input<'py>, text: &[u8]) -> ValResult<EitherDateTime<'py>> {
+    parse_datetime(text)
         .map(EitherDateTime::Raw)
         .map_err(|e| ValError::new(ErrorKind::DatetimeParsing { error: describe(e) }, input))
 }
@@ -85,14 +102,13 @@ pub fn float_as_datetime<'py>(input: &impl Input<'py>, timestamp: f64) -> ValRes
 }
 
 pub fn text_as_date<'py>(input: &impl Input<'py>, text: &[u8]) -> ValResult<EitherDate<'py>> {
-    let config = DateConfig::builder().timestamp_unit(TimestampUnit::Infer).build();
-    Date::parse_bytes_with_config(text, &config)
+    parse_date(text)
         .map(EitherDate::Raw)
         .map_err(|e| ValError::new(ErrorKind::DateParsing { error: describe(e) }, input))
 }
 
 pub fn text_as_time<'py>(input: &impl Input<'py>, text: &[u8]) -> ValResult<EitherTime<'py>> {
-    Time::parse_bytes_with_config(text, &time_config())
+    parse_time(text)
         .map(EitherTime::Raw)
         .map_err(|e| ValError::new(ErrorKind::TimeParsing { error: describe(e) }, input))
 }
@@ -129,7 +145,7 @@ fn duration_error<'py>(input: &impl Input<'py>, err: ParseError, json: bool) -> 
 }
 
 pub fn text_as_duration<'py>(input: &impl Input<'py>, text: &[u8], json: bool) -> ValResult<EitherDuration<'py>> {
-    Duration::parse_bytes_with_config(text, &time_config())
+    parse_duration(text)
         .map(EitherDuration::Raw)
         .map_err(|e| duration_error(input, e, json))
 }
@@ -247,10 +263,7 @@ impl<'py> EitherDateTime<'py> {
                 if dt.date.year == 0 {
                     return Err(ValError::new(ErrorKind::DatetimeParsing { error: "year 0 is out of range".into() }, input));
                 }
-                let tz = fixed_timezone(py, dt.time.tz_offset)?;
-                let (d, t) = (dt.date, dt.time);
-                let value = PyDateTime::new(py, d.year.into(), d.month, d.day, t.hour, t.minute, t.second, t.microsecond, tz.as_ref())?;
-                Ok(value.into_any())
+                Ok(datetime_object(py, &dt)?)
             }
         }
     }
@@ -271,7 +284,7 @@ impl<'py> EitherDate<'py> {
                 if d.year == 0 {
                     return Err(ValError::new(ErrorKind::DateParsing { error: "year 0 is out of range".into() }, input));
                 }
-                Ok(PyDate::new(py, d.year.into(), d.month, d.day)?.into_any())
+                Ok(date_object(py, &d)?)
             }
         }
     }
@@ -300,10 +313,7 @@ impl<'py> EitherTime<'py> {
     pub fn into_python(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match self {
             Self::Py(t) => Ok(t.into_any()),
-            Self::Raw(t) => {
-                let tz = fixed_timezone(py, t.tz_offset)?;
-                Ok(PyTime::new(py, t.hour, t.minute, t.second, t.microsecond, tz.as_ref())?.into_any())
-            }
+            Self::Raw(t) => time_object(py, &t),
         }
     }
 }
@@ -323,6 +333,27 @@ impl<'py> EitherDuration<'py> {
             Self::Raw(d) => Ok(duration_to_python(py, &d)?.into_any()),
         }
     }
+}
+
+/// The Python datetime of a parsed one (year 0 is refused before this).
+pub fn datetime_object<'py>(py: Python<'py>, dt: &DateTime) -> PyResult<Bound<'py, PyAny>> {
+    let tz = fixed_timezone(py, dt.time.tz_offset)?;
+    let (d, t) = (dt.date, dt.time);
+    Ok(PyDateTime::new(py, d.year.into(), d.month, d.day, t.hour, t.minute, t.second, t.microsecond, tz.as_ref())?.into_any())
+}
+
+pub fn date_object<'py>(py: Python<'py>, d: &Date) -> PyResult<Bound<'py, PyAny>> {
+    Ok(PyDate::new(py, d.year.into(), d.month, d.day)?.into_any())
+}
+
+pub fn time_object<'py>(py: Python<'py>, t: &Time) -> PyResult<Bound<'py, PyAny>> {
+    let tz = fixed_timezone(py, t.tz_offset)?;
+    Ok(PyTime::new(py, t.hour, t.minute, t.second, t.microsecond, tz.as_ref())?.into_any())
+}
+
+/// Whether a parsed value's offset makes a `datetime.timezone` (under a day).
+pub fn offset_in_range(offset: Option<i32>) -> bool {
+    offset.is_none_or(|seconds| seconds.unsigned_abs() < 86_400)
 }
 
 /// A timedelta's parts (negative days, then positive seconds and

@@ -12,7 +12,9 @@ use super::temporal_bounds::{first_failure, NowOp, TemporalBounds};
 use super::{node_strict, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Target;
-use crate::input::{local_utc_offset, EitherDate, Input};
+use crate::input::{local_utc_offset, parse_date, EitherDate, Input};
+use crate::batch::{JsonReader, Native};
+use jiter::Peek;
 
 #[derive(Debug)]
 pub struct DateValidator {
@@ -96,6 +98,22 @@ impl DateValidator {
             self.check(py, &date.as_raw(), input)?;
         }
         date.into_python(py, input)
+    }
+
+    /// Off the GIL: a JSON string that parses as a date (strict and lax read
+    /// text alike), with its slot when the Program checks the bounds.
+    pub fn native_deferred<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        let date = parse_date(json.str(peek)?.as_bytes()).ok().filter(|d| d.year != 0)?;
+        let slot = match &self.program {
+            Some(_) => Some(epoch_days(&date) as u64),
+            None if self.check_count() > 0 => return None,
+            None => None,
+        };
+        Some((Native::Date(date), slot))
+    }
+
+    pub fn has_native(&self) -> bool {
+        self.check_count() == 0 || self.program.is_some()
     }
 
     #[cold]

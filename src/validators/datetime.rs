@@ -12,7 +12,9 @@ use super::temporal_bounds::{first_failure, NowOp, TemporalBounds};
 use super::{node_get, node_strict, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Target;
-use crate::input::{local_utc_offset, EitherDateTime, Input};
+use crate::input::{local_utc_offset, offset_in_range, parse_datetime, EitherDateTime, Input};
+use crate::batch::{JsonReader, Native};
+use jiter::Peek;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum TzConstraint {
@@ -114,6 +116,27 @@ impl DatetimeValidator {
             self.check(py, &raw, input)?;
         }
         datetime.into_python(py, input)
+    }
+
+    /// Off the GIL: a JSON string that parses as a datetime (strict and lax
+    /// read text alike), with its slot when the Program checks the bounds;
+    /// None when another check applies or Python would refuse the value.
+    pub fn native_deferred<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        let datetime = parse_datetime(json.str(peek)?.as_bytes()).ok()?;
+        if datetime.date.year == 0 || !offset_in_range(datetime.time.tz_offset) {
+            return None;
+        }
+        let slot = match &self.program {
+            Some((frame, _)) => Some(frame.slot(&datetime)? as u64),
+            None if self.check_count() > 0 => return None,
+            None => None,
+        };
+        Some((Native::DateTime(datetime), slot))
+    }
+
+    /// Whether `native_deferred` can take a value (no check only the full path runs).
+    pub fn has_native(&self) -> bool {
+        self.check_count() == 0 || self.program.is_some()
     }
 
     #[cold]

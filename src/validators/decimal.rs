@@ -12,6 +12,8 @@ use pyo3::types::{PyDict, PyString, PyType};
 use super::checks::shared_bound;
 use super::decimal_digits as digits;
 use super::{BuildContext, node_get, node_strict, State, Validator};
+use crate::batch::{JsonReader, Native};
+use jiter::Peek;
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Target;
 use crate::input::{decimal_type as decimal_class, DecimalInput, Input};
@@ -120,6 +122,24 @@ impl DecimalValidator {
         };
         self.check(py, &decimal, from_text, input)?;
         Ok(decimal)
+    }
+
+    /// Off the GIL: a JSON string holding a plain number whose digits pass,
+    /// when no check needs Python's arithmetic.
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        if !self.has_native() {
+            return None;
+        }
+        let text = json.str(peek)?;
+        let digits = digits::from_text(&text)?;
+        if self.digits_failure(digits).is_some() {
+            return None;
+        }
+        Some(Native::Decimal(text))
+    }
+
+    pub fn has_native(&self) -> bool {
+        self.multiple_of.is_none() && self.bounds.is_empty()
     }
 
     /// `from_text`: the digits of a finite value, read from its text.

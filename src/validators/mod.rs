@@ -62,6 +62,7 @@ pub use list::ItemProgram;
 // paths, IP addresses, secrets and Json
 pub use ip::IpKind;
 pub use path::path_check_error;
+pub use uuid::new_uuid;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;

@@ -31,12 +31,15 @@ impl Validator {
             Validator::Model(v) => v.native(json, peek),
             Validator::Literal(v) => v.native(json, peek),
             Validator::Enum(v) => v.native(json, peek),
-            // uuid and decimal: Python objects only (see runs_without_python)
-            Validator::Uuid(_) | Validator::Decimal(_) => None,
-            // dates and times: no native values yet; the full path decides
-            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => None,
-            // unions: the choice is made on the full path
-            Validator::Union(_) | Validator::TaggedUnion(_) => None,
+            Validator::Uuid(v) => v.native(json, peek),
+            Validator::Decimal(v) => v.native(json, peek),
+            Validator::Datetime(v) => v.native_deferred(json, peek).map(|(value, _)| value),
+            Validator::Date(v) => v.native_deferred(json, peek).map(|(value, _)| value),
+            Validator::Time(v) => v.native(json, peek),
+            Validator::Timedelta(v) => v.native_deferred(json, peek).map(|(value, _)| value),
+            Validator::Union(v) => v.native(json, peek),
+            // tagged unions: the choice is made on the full path
+            Validator::TaggedUnion(_) => None,
             // dataclasses: made by their class's __new__
             Validator::Dataclass(_) => None,
             // paths, IP addresses, secrets and Json: Python objects only
@@ -61,6 +64,9 @@ impl Validator {
             Validator::List(v) => v.native_deferred(json, peek),
             Validator::Dict(v) => v.native_deferred(json, peek),
             Validator::Nullable(v) => v.native_deferred(json, peek),
+            Validator::Datetime(v) => v.native_deferred(json, peek),
+            Validator::Date(v) => v.native_deferred(json, peek),
+            Validator::Timedelta(v) => v.native_deferred(json, peek),
             other => other.native(json, peek).map(|v| (v, None)),
         }
     }
@@ -83,12 +89,17 @@ impl Validator {
             Validator::Dict(v) => v.key().runs_without_python(py, seen)? && v.value().runs_without_python(py, seen)?,
             Validator::Nullable(v) => v.inner().runs_without_python(py, seen)?,
             Validator::Model(v) => v.runs_without_python(py, seen)?,
-            // uuid and decimal: their values are made by Python's classes
-            Validator::Uuid(_) | Validator::Decimal(_) => false,
-            // dates and times: their objects are made under the GIL
-            Validator::Datetime(_) | Validator::Date(_) | Validator::Time(_) | Validator::Timedelta(_) => false,
-            // unions: chosen under the GIL
-            Validator::Union(_) | Validator::TaggedUnion(_) => false,
+            // parsed natively, made into objects under the GIL; a check only
+            // Python runs (a Decimal bound, a date's now_op) needs the full path
+            Validator::Decimal(v) => v.has_native(),
+            Validator::Datetime(v) => v.has_native(),
+            Validator::Date(v) => v.has_native(),
+            Validator::Time(v) => v.has_native(),
+            Validator::Timedelta(v) => v.has_native(),
+            // unions of plain scalars send a string or an int to one choice;
+            // other unions are chosen under the GIL
+            Validator::Union(v) => v.has_native(),
+            Validator::TaggedUnion(_) => false,
             // dataclasses
             Validator::Dataclass(_) => false,
             // paths, IP addresses, secrets and Json: made by Python classes

@@ -8,7 +8,9 @@ use super::temporal_bounds::TemporalBounds;
 use super::{node_strict, BuildContext, State, Validator};
 use crate::errors::{ValError, ValResult};
 use crate::input::Target;
-use crate::input::Input;
+use crate::input::{offset_in_range, parse_time, Input};
+use crate::batch::{JsonReader, Native};
+use jiter::Peek;
 
 #[derive(Debug)]
 pub struct TimeValidator {
@@ -32,6 +34,19 @@ impl TimeValidator {
 
     pub fn check_count(&self) -> usize {
         self.bounds.as_ref().map_or(0, |b| b.len())
+    }
+
+    /// Off the GIL: a JSON string that parses as a time, when no bound applies.
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        if self.bounds.is_some() {
+            return None;
+        }
+        let time = parse_time(json.str(peek)?.as_bytes()).ok()?;
+        offset_in_range(time.tz_offset).then_some(Native::Time(time))
+    }
+
+    pub fn has_native(&self) -> bool {
+        self.bounds.is_none()
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {

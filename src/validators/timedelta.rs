@@ -11,7 +11,9 @@ use super::temporal_bounds::TemporalBounds;
 use super::{node_strict, BuildContext, State, Validator};
 use crate::errors::{ValError, ValResult};
 use crate::input::Target;
-use crate::input::{duration_to_python, Input};
+use crate::input::{duration_to_python, parse_duration, Input};
+use crate::batch::{JsonReader, Native};
+use jiter::Peek;
 
 #[derive(Debug)]
 pub struct TimedeltaValidator {
@@ -78,6 +80,22 @@ impl TimedeltaValidator {
             Some(slot) => Ok((duration.into_python(py)?, Some(slot as u64))),
             None => Ok((self.checked(duration.into_python(py)?, &raw)?, None)),
         }
+    }
+
+    /// Off the GIL: a JSON string that parses as a duration Python holds,
+    /// with its slot when the Program checks the bounds.
+    pub fn native_deferred<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<(Native<'d>, Option<u64>)> {
+        let duration = parse_duration(json.str(peek)?.as_bytes()).ok().filter(|d| d.day <= 999_999_999)?;
+        let slot = match (&self.program, &self.bounds) {
+            (Some(_), _) => Some(slot(&duration)? as u64),
+            (None, Some(_)) => return None,
+            (None, None) => None,
+        };
+        Some((Native::Duration(duration), slot))
+    }
+
+    pub fn has_native(&self) -> bool {
+        self.bounds.is_none() || self.program.is_some()
     }
 
     fn checked<'py>(&self, value: Bound<'py, PyAny>, raw: &Duration) -> ValResult<Bound<'py, PyAny>> {

@@ -10,6 +10,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use super::{node_get, BuildContext, State, Validator};
+use crate::batch::{JsonReader, Native};
+use jiter::Peek;
 use crate::errors::{LineError, LocItem, ValError, ValResult};
 use crate::input::{Exactness, Input, LiteralKey};
 
@@ -80,6 +82,23 @@ impl UnionValidator {
         } else {
             self.validate_left_to_right(py, input, state)
         }
+    }
+
+    /// Off the GIL: in a union of plain scalars, a JSON string or int taken
+    /// by the choice smart mode sends it to; any other union or input takes
+    /// the full path.
+    #[inline]
+    pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        let choice = match peek {
+            Peek::String => self.str_choice?,
+            _ if peek.is_num() => self.int_choice?,
+            _ => return None,
+        };
+        self.choices[choice].native(json, peek)
+    }
+
+    pub fn has_native(&self) -> bool {
+        self.str_choice.is_some() || self.int_choice.is_some()
     }
 
     fn validate_smart<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {

@@ -7,7 +7,10 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString};
 use uuid::{Uuid, Variant};
 
+use jiter::Peek;
+
 use super::{BuildContext, node_get, node_strict, State, Validator};
+use crate::batch::{JsonReader, Native};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::Target;
 use crate::input::{uuid_type as uuid_class, Input, UuidInput};
@@ -56,6 +59,18 @@ impl UuidValidator {
         Ok(new_uuid(py, uuid.as_u128())?)
     }
 
+    /// Off the GIL: a JSON string that parses as a UUID of the version asked for.
+    #[inline]
+    pub fn native<'d>(&self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
+        let uuid = Uuid::parse_str(&json.str(peek)?).ok()?;
+        if let Some(expected) = self.version {
+            if uuid.get_version_num() != usize::from(expected) || uuid.get_variant() != Variant::RFC4122 {
+                return None;
+            }
+        }
+        Some(Native::Uuid(uuid.as_u128()))
+    }
+
     #[cold]
     fn version_error<'py>(&self, input: &impl Input<'py>) -> ValError {
         ValError::new(ErrorKind::UuidVersion { expected_version: self.version.map_or(0, u64::from) }, input)
@@ -78,7 +93,7 @@ fn safe_unknown(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
 /// A `uuid.UUID` holding `value`, as `UUID(int=value)` makes it but without
 /// running its Python `__init__`: the class is immutable through `__setattr__`,
 /// so its two slots are set as `object.__setattr__` sets them.
-fn new_uuid(py: Python<'_>, value: u128) -> PyResult<Bound<'_, PyAny>> {
+pub fn new_uuid(py: Python<'_>, value: u128) -> PyResult<Bound<'_, PyAny>> {
     let class = uuid_class(py)?;
     // SAFETY: tp_alloc-free construction through object.__new__ semantics:
     // PyBaseObject_Type's tp_new only allocates an instance of `class`.
