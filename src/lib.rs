@@ -6,6 +6,7 @@ mod batch;
 mod entry;
 mod errors;
 mod fields_set;
+mod hooks;
 mod input;
 mod model;
 mod schema;
@@ -41,6 +42,9 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ModelBase", model_base(py)?)?;
     m.add("ValidationError", py.get_type::<errors::ValidationError>())?;
     m.add_class::<model::SchemaHandle>()?;
+    m.add_class::<hooks::ValidationInfo>()?;
+    m.add_class::<validators::ValidatorHandler>()?;
+    m.add_class::<schema::ModelHandler>()?;
     // emails and URLs
     m.add_class::<validators::url_object::PyUrl>()?;
     m.add_function(wrap_pyfunction!(model::build_schema, m)?)?;

@@ -152,6 +152,18 @@ unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values:
     }
 }
 
+/// Writes validated values into `obj`, an instance whose class's schema is `schema`
+/// (`__init__` through a model's hooks).
+pub fn fill_instance(obj: &Bound<'_, PyAny>, schema: &CompiledSchema, values: Values<'_>, given: &FieldsSet) -> PyResult<()> {
+    let handle = schema_of(&obj.get_type())?;
+    if !std::ptr::eq(&handle.get().schema, schema) {
+        return Err(PyRuntimeError::new_err("internal error in satya: an instance filled with another class's values"));
+    }
+    // SAFETY: obj is an instance of the class `schema` was built for, checked above.
+    unsafe { write_values(schema, obj.as_ptr(), values, given) };
+    Ok(())
+}
+
 /// A new, empty instance of `cls`, made without running `__new__` or `__init__`.
 fn alloc_instance<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: tp_alloc of a ready type returns a new reference or NULL with an error set.
@@ -206,6 +218,14 @@ unsafe extern "C" fn model_init(slf: *mut ffi::PyObject, args: *mut ffi::PyObjec
         } else {
             Bound::from_borrowed_ptr(py, kwargs).cast_into::<PyDict>()?
         };
+        if schema.hooks.any() {
+            let mut state = State::default();
+            let level = schema.hooks.validators.len();
+            schema
+                .validate_hooked(py, &cls, kwargs.as_any(), &mut state, Some(&obj), level)
+                .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?;
+            return Ok(0);
+        }
         let (values, given) = match schema.validate_input(py, &cls, kwargs.as_any(), &mut State::default()) {
             Ok(Validated::Values(values, given)) => (values, given),
             Ok(Validated::Instance(_)) => {

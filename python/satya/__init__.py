@@ -50,3 +50,12 @@ __version__ = "0.1.0"
 from ._unions import Discriminator, Tag  # noqa: E402
 
 __all__ += ["Discriminator", "Tag"]
+# hooks
+from ._hooks import (  # noqa: E402
+    AfterValidator, BeforeValidator, ModelWrapValidatorHandler, PlainValidator, PydanticCustomError, ValidationInfo,
+    ValidatorFunctionWrapHandler, WrapValidator, field_validator, model_validator,
+)
+
+__all__ += ["AfterValidator", "BeforeValidator", "PlainValidator", "WrapValidator", "PydanticCustomError",
+            "ValidationInfo", "ValidatorFunctionWrapHandler", "ModelWrapValidatorHandler", "field_validator",
+            "model_validator"]

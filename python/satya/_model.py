@@ -9,7 +9,7 @@ import sys
 import threading
 import weakref
 
-from . import _batch, _generics, _satya
+from . import _batch, _generics, _hooks, _satya
 from . import config as _settings
 from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
@@ -128,6 +128,7 @@ class ModelMeta(type):
 
         inherited = set(specs)
         module = namespace.get("__module__")
+        decorators = _hooks.collect(name, bases, namespace)
         for field_name, annotation in own_annotations.items():
             if field_name.startswith("_") or is_classvar(annotation):
                 continue
@@ -150,6 +151,7 @@ class ModelMeta(type):
         namespace["model_config"] = config
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         cls.__satya_specs__ = specs
+        cls.__satya_decorators__ = decorators
         cls.__satya_localns__ = _defining_scope()
         # The backend is fixed now, even if the build waits for a forward reference.
         cls.__satya_jit__ = bool(_settings.jit) and bool(config_jit(cls.model_config))
@@ -217,6 +219,10 @@ def _build(cls) -> None:
     config = cls.model_config
     strict = bool(config.get("strict", False))
     fields = []
+    decorators = cls.__dict__.get("__satya_decorators__", {})
+    hooks = _hooks.field_hooks(cls, decorators, cls.__satya_specs__)
+    model_hooks = _hooks.model_hooks(cls, decorators, config)
+    collects_data = False
     for spec in cls.__satya_specs__.values():
         where = f"{cls.__name__}.{spec.name}"
         module = sys.modules.get(spec.module)
@@ -226,11 +232,16 @@ def _build(cls) -> None:
         info = spec.info
         builder = NodeBuilder(where, _Model, strict, bool(config.get("use_enum_values", False)))
         builder.check_unknown(info)
+        builder.field_name, builder.config = spec.name, config
         info.annotation = annotation
+        node = builder.node(annotation, info)
+        for mode, function in hooks[spec.name]:
+            node = _hooks.function_node(node, mode, function, spec.name, config)
+        collects_data = collects_data or _hooks.reads_data(node)
         field = {
             "name": spec.name,
             "key": info.alias or spec.name,
-            "type": builder.node(annotation, info),
+            "type": node,
         }
         if info.default_factory is not None:
             if not callable(info.default_factory):
@@ -255,6 +266,9 @@ def _build(cls) -> None:
             "strict": strict,
             "from_attributes": bool(config.get("from_attributes", False)),
             "title": config.get("title"),
+            "model_hooks": model_hooks,
+            "post_init": getattr(cls, "model_post_init", None) is not Model.model_post_init,
+            "collects_data": collects_data,
         })
     except SchemaError:
         raise
@@ -293,6 +307,9 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     # (made once per class), so a call allocates nothing; a subclass may
     # override them. Both take `strict=` and `context=`; model_validate also
     # `from_attributes=`.
+    def model_post_init(self, context, /) -> None:
+        """Runs after validation builds an instance; override it to finish one."""
+
     model_validate = _satya.entry_descriptor("model_validate")
     model_validate_json = _satya.entry_descriptor("model_validate_json")
 
@@ -346,6 +363,8 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
             elif info.default is not _MISSING:
                 state[name] = _copy.deepcopy(info.default)
         _satya.set_state(obj, state, given if _fields_set is None else set(_fields_set))
+        if type(obj).model_post_init is not Model.model_post_init:
+            obj.model_post_init(None)
         return obj
 
     @property

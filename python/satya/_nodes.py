@@ -3,6 +3,7 @@ core compiles, with every constraint checked at class definition."""
 
 from __future__ import annotations
 
+
 import datetime
 import decimal
 import enum
@@ -21,6 +22,7 @@ from ._fields import (
 )
 from ._dataclasses import dataclass_node, is_dataclass_type
 from ._generics import open_type
+from ._hooks import annotated_mode, function_node
 from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
 # paths, IP addresses, secrets and Json
@@ -54,6 +56,9 @@ class NodeBuilder:
         self.model_base = model_base
         self.strict = strict
         self.use_enum_values = use_enum_values
+        # hooks: what an Annotated validator's `info` says
+        self.field_name: str | None = None
+        self.config: dict | None = None
 
     def fail(self, message: str):
         raise SchemaError(f"{self.where}: {message}")
@@ -63,6 +68,14 @@ class NodeBuilder:
         origin = typing.get_origin(tp)
         if origin is typing.Annotated:
             inner, *metadata = typing.get_args(tp)
+            # hooks: the validators wrap the type with the rest of its metadata, in order
+            hooks = [(annotated_mode(m), m.func) for m in metadata if annotated_mode(m) is not None]
+            if hooks:
+                rest = [m for m in metadata if annotated_mode(m) is None]
+                node = self.node(typing.Annotated[(inner, *rest)] if rest else inner, field)
+                for mode, function in hooks:
+                    node = function_node(node, mode, function, self.field_name, self.config)
+                return node
             merged = FieldInfo()
             # uuid and decimal
             versions = [meta.uuid_version for meta in metadata if isinstance(meta, UuidVersion)]

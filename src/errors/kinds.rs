@@ -129,6 +129,11 @@ pub enum ErrorKind {
     NamedTupleType { class_name: Arc<str>, json: bool },
     ExtraForbidden,
     InvalidKey,
+    // hooks
+    /// An `AssertionError` raised by a validator function.
+    AssertionError { error: Arc<str>, exception: Option<Arc<Py<PyAny>>> },
+    /// A `PydanticCustomError`: its own type, rendered message and context.
+    Custom { error_type: Arc<str>, message: Arc<str>, context: Option<Arc<Py<PyDict>>> },
 }
 
 fn plural(n: u64) -> &'static str {
@@ -140,7 +145,7 @@ fn plural(n: u64) -> &'static str {
 }
 
 impl ErrorKind {
-    pub fn type_name(&self) -> &'static str {
+    pub fn type_name(&self) -> &str {
         use ErrorKind::*;
         match self {
             Missing => "missing",
@@ -238,6 +243,9 @@ impl ErrorKind {
             NamedTupleType { .. } => "named_tuple_type",
             ExtraForbidden => "extra_forbidden",
             InvalidKey => "invalid_key",
+            // hooks
+            AssertionError { .. } => "assertion_error",
+            Custom { error_type, .. } => error_type,
         }
     }
 
@@ -364,6 +372,9 @@ impl ErrorKind {
             PathCheck { message, .. } => (*message).into(),
             Ip(kind) => kind.error_message().into(),
             ValueError { error, .. } => format!("Value error, {error}"),
+            // hooks
+            AssertionError { error, .. } => format!("Assertion failed, {error}"),
+            Custom { message, .. } => message.to_string(),
             // emails and URLs
             EmailValue { reason } => format!("value is not a valid email address: {reason}"),
             NameEmailType => "Input is not a valid NameEmail".into(),
@@ -443,10 +454,12 @@ impl ErrorKind {
             | TimeDeltaParsing { error }
             | JsonTimeDeltaParsing { error } => ctx.set_item("error", &**error)?,
             // paths, IP addresses, secrets and Json
-            ValueError { error, exception } => match exception {
+            ValueError { error, exception } | AssertionError { error, exception } => match exception {
                 Some(exception) => ctx.set_item("error", exception.bind(py))?,
                 None => ctx.set_item("error", &**error)?,
             },
+            // hooks: a custom error's context is its own dict, shown as given
+            Custom { context, .. } => return Ok(context.as_ref().map(|c| c.bind(py).copy()).transpose()?),
             // emails and URLs
             EmailValue { reason } => ctx.set_item("reason", &**reason)?,
             UrlParsing { error } => ctx.set_item("error", &**error)?,

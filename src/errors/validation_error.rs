@@ -16,7 +16,7 @@ const URL_PREFIX: &str = "https://errors.pydantic.dev/2.14/v/";
 #[pyclass(extends = PyValueError, module = "satya._satya", name = "ValidationError", subclass, frozen)]
 pub struct ValidationError {
     title: Py<PyAny>,
-    lines: Vec<LineError>,
+    pub(crate) lines: Vec<LineError>,
     /// The text leaves the inputs out (`from_exception_data(hide_input=True)`).
     hide_input: bool,
 }
@@ -105,7 +105,11 @@ fn line_from_dict(item: &Bound<'_, PyAny>) -> PyResult<LineError> {
     let type_name = get("type").ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("error details need a 'type'"))?;
     let ctx = get("ctx");
     let ctx = ctx.as_ref().map(|c| c.cast::<PyDict>()).transpose()?;
-    let mut kind = ErrorKind::from_type_and_ctx(type_name.cast::<PyString>()?.to_str()?, ctx)?;
+    let mut kind = match type_name.cast::<PyString>() {
+        Ok(name) => ErrorKind::from_type_and_ctx(name.to_str()?, ctx)?,
+        // a PydanticCustomError in place of a type name
+        Err(_) => crate::hooks::custom_kind(&type_name)?,
+    };
     // paths: a path_type message names its class, which only the message keeps
     if let (ErrorKind::PathType { message }, Some(msg)) = (&mut kind, get("msg")) {
         *message = msg.str()?.to_cow()?.as_ref().into();
@@ -154,7 +158,8 @@ impl ValidationError {
                     d.set_item("ctx", ctx)?;
                 }
             }
-            if include_url {
+            // a custom error type has no page to point to
+            if include_url && !matches!(line.kind, ErrorKind::Custom { .. }) {
                 d.set_item("url", format!("{URL_PREFIX}{}", line.kind.type_name()))?;
             }
             list.append(d)?;
@@ -198,6 +203,13 @@ impl ValidationError {
         let this = slf.get();
         let rebuild = slf.get_type().getattr("from_exception_data")?;
         let errors = this.errors(py, false, true, true)?;
+        // a custom error travels as the PydanticCustomError that made it
+        for (line, details) in this.lines.iter().zip(errors.iter()) {
+            if let ErrorKind::Custom { error_type, message, context } = &line.kind {
+                let error = crate::hooks::custom_error(py, error_type, message, context.as_ref().map(|c| c.bind(py)))?;
+                details.set_item("type", error)?;
+            }
+        }
         let hide_input = pyo3::types::PyBool::new(py, this.hide_input).to_owned().into_any();
         let python = PyString::new(py, "python").into_any();
         let args = PyTuple::new(py, [this.title.bind(py).clone(), errors.into_any(), python, hide_input])?;

@@ -26,6 +26,7 @@ impl CompiledSchema {
         let mut checks = Vec::new();
         let mut sites = Vec::new();
         let mut n_slots = 0u32;
+        let hooks = super::ModelHooks::read(descriptor)?;
         for (index, spec) in fields_list.iter().enumerate() {
             let spec = spec.cast::<PyDict>()?;
             let name: String = item(spec, "name")?.extract()?;
@@ -35,7 +36,10 @@ impl CompiledSchema {
             let node = node.cast::<PyDict>()?;
             let validator = Validator::build(node, ctx).map_err(context)?;
             let serializer = Serializer::build(node).map_err(context)?;
-            let slot = validator.program_checks().map(|leaf| {
+            // hooks that read the fields validated so far see only values
+            // whose checks passed: such a model checks each field at once
+            let program_checks = validator.program_checks().filter(|_| !hooks.collects_data);
+            let slot = program_checks.map(|leaf| {
                 let slot = n_slots;
                 n_slots += 1;
                 for check in &leaf.0 {
@@ -126,6 +130,7 @@ impl CompiledSchema {
             program,
             value_slots: sites.iter().any(|s: &CheckSite| s.report_value),
             sites,
+            hooks,
         })
     }
 }

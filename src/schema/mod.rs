@@ -5,6 +5,7 @@ mod build;
 mod layout;
 mod lookup;
 mod model_validator;
+mod hooks;
 
 use std::sync::Arc;
 
@@ -21,6 +22,7 @@ use crate::validators::{CheckError, State, Validator};
 pub use layout::{seal, SlotOffset};
 pub use lookup::FieldLookup;
 pub use model_validator::Validated;
+pub use hooks::{ModelHandler, ModelHooks};
 
 pub enum DefaultValue {
     Required,
@@ -99,6 +101,8 @@ pub struct CompiledSchema {
     /// dicts of every field name (and every key) to None, which a dump copies
     /// and fills rather than building its dict one insertion at a time.
     pub dump_templates: Option<[Py<PyDict>; 2]>,
+    /// `model_validator`s and `model_post_init`.
+    pub hooks: ModelHooks,
 }
 
 /// Errors tagged with their field's index, so they can be reported in field order.
@@ -123,7 +127,12 @@ impl CompiledSchema {
         for (index, field) in self.fields.iter().enumerate() {
             let Some(item) = lookup.get(py, index, field)? else {
                 match self.default_for(py, field, lookup) {
-                    Ok(v) => values.push(v),
+                    Ok(v) => {
+                        if let Some(data) = &state.field_data {
+                            data.bind(py).set_item(field.name.bind(py), &v)?;
+                        }
+                        values.push(v)
+                    }
                     Err(e) => collect(&mut errors, index, field, e)?,
                 }
                 continue;
@@ -143,7 +152,12 @@ impl CompiledSchema {
                 None => field.validator.validate(py, &item, state),
             };
             match result {
-                Ok(v) => values.push(v),
+                Ok(v) => {
+                    if let Some(data) = &state.field_data {
+                        data.bind(py).set_item(field.name.bind(py), &v)?;
+                    }
+                    values.push(v)
+                }
                 Err(e) => collect(&mut errors, index, field, e)?,
             }
         }
@@ -226,6 +240,7 @@ impl CompiledSchema {
     }
 
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
+        self.hooks.visit_objects(visit);
         for template in self.dump_templates.iter().flatten() {
             visit(template.as_any());
         }

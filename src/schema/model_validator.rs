@@ -44,16 +44,20 @@ impl CompiledSchema {
         // building a new instance is not an exact match, for a union's choice
         state.floor_with(|| Exactness::Strict);
         state.enter(input)?;
+        // each model fills its own `info.data` (when its hooks read it)
+        let outer_data = std::mem::replace(&mut state.field_data, self.hooks.collects_data.then(|| pyo3::types::PyDict::new(py).unbind()));
         let values = match &model_input {
             ModelInput::Dict(dict) => self.validate_fields(py, &mut DictLookup::new(dict, input), state),
             ModelInput::Mapping(mapping) => self.validate_fields(py, &mut MappingLookup { mapping }, state),
             ModelInput::Attributes(obj) => self.validate_fields(py, &mut AttributesLookup { obj }, state),
             ModelInput::JsonObject(pairs) => self.validate_fields(py, &mut JsonObjectLookup::new(pairs, self), state),
             ModelInput::Instance(obj) => {
+                state.field_data = outer_data;
                 state.leave();
                 return Ok(Validated::Instance(obj.clone()));
             }
         };
+        state.field_data = outer_data;
         state.leave();
         let (values, given) = values?;
         state.add_fields_set(given.len());
@@ -69,6 +73,9 @@ impl CompiledSchema {
         input: &I,
         state: &mut State,
     ) -> ValResult<Bound<'py, PyAny>> {
+        if self.hooks.any() {
+            return self.validate_hooked(py, cls, input, state, None, self.hooks.validators.len());
+        }
         match self.validate_input(py, cls, input, state)? {
             Validated::Instance(obj) => Ok(obj),
             Validated::Values(values, given) => Ok(crate::model::new_instance(cls, self, values, &given)?),
@@ -129,12 +136,12 @@ impl CompiledSchema {
 
     /// Whether every field validates without Python, resolving nested models.
     pub fn runs_without_python(&self, py: Python<'_>, seen: &mut Vec<usize>) -> PyResult<bool> {
+        // a model hook is Python; the fields' models are resolved all the same
+        let mut without = !self.hooks.any();
         for field in &self.fields {
-            if !field.validator.runs_without_python(py, seen)? {
-                return Ok(false);
-            }
+            without &= field.validator.runs_without_python(py, seen)?;
         }
-        Ok(true)
+        Ok(without)
     }
 
     /// Validates a value assigned to field `index`.

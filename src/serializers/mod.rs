@@ -114,6 +114,8 @@ impl Serializer {
             "dict" => Serializer::Dict(Box::new((inner("key")?, inner("value")?))),
             "nullable" => Serializer::Nullable(Box::new(inner("inner")?)),
             "model" => Serializer::Model(ModelSerializer::build(node)?),
+            // hooks: the type inside serializes (a plain validator has none)
+            "function" => inner("inner")?,
             // a Literal's values are plain objects: their own types decide
             "literal" => Serializer::Any,
             "enum" => Serializer::Enum(enum_::EnumSerializer::build(node)?),

@@ -37,6 +37,8 @@ impl Validator {
             // containers: a tuple or frozenset may hold mutable items
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
+            // hooks: a function may return anything
+            Validator::Function(_) => false,
         }
     }
 
@@ -73,6 +75,8 @@ impl Validator {
             Validator::Iterable(v) => v.item().check_count(),
             Validator::TypedDict(v) => v.validators().map(Validator::check_count).sum(),
             Validator::NamedTuple(v) => v.validators().map(Validator::check_count).sum(),
+            // hooks
+            Validator::Function(v) => v.inner().map_or(0, Validator::check_count),
             _ => 0,
         }
     }
@@ -102,6 +106,12 @@ impl Validator {
             }
             // containers
             Validator::Sequence(v) => v.list().item_programs(found),
+            // hooks
+            Validator::Function(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.item_programs(found);
+                }
+            }
             _ => {}
         }
     }
@@ -143,6 +153,8 @@ impl Validator {
             Validator::Iterable(v) => v.item().visit_objects(visit),
             Validator::TypedDict(v) => v.visit_objects(visit),
             Validator::NamedTuple(v) => v.visit_objects(visit),
+            // hooks
+            Validator::Function(v) => v.visit_objects(visit),
             _ => {}
         }
     }

@@ -18,6 +18,7 @@ mod str;
 mod decimal;
 mod decimal_digits;
 mod uuid;
+mod function;
 // dates and times
 mod date;
 mod datetime;
@@ -63,6 +64,7 @@ pub use list::ItemProgram;
 pub use ip::IpKind;
 pub use path::path_check_error;
 pub use uuid::new_uuid;
+pub use function::{HookMode, ValidatorHandler};
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -119,6 +121,8 @@ pub enum Validator {
     Iterable(iterable::IterableValidator),
     TypedDict(typed_dict::TypedDictValidator),
     NamedTuple(named_tuple::NamedTupleValidator),
+    // hooks
+    Function(function::FunctionValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -186,6 +190,8 @@ impl Validator {
             "iterable" => iterable::IterableValidator::build(node, ctx),
             "typed_dict" => typed_dict::TypedDictValidator::build(node, ctx),
             "named_tuple" => named_tuple::NamedTupleValidator::build(node, ctx),
+            // hooks
+            "function" => function::FunctionValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -240,6 +246,7 @@ impl Validator {
             Validator::Iterable(v) => v.validate(py, input, state),
             Validator::TypedDict(v) => v.validate(py, input, state),
             Validator::NamedTuple(v) => v.validate(py, input, state),
+            Validator::Function(v) => v.validate(py, input, state),
         }
     }
 

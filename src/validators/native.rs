@@ -49,6 +49,8 @@ impl Validator {
             // containers: their objects are made under the GIL
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => None,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => None,
+            // hooks: Python functions
+            Validator::Function(_) => None,
         }
     }
 
@@ -116,6 +118,13 @@ impl Validator {
             // containers: their objects are made under the GIL
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
+            // hooks: Python functions (the models inside are still resolved)
+            Validator::Function(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.runs_without_python(py, seen)?;
+                }
+                false
+            }
             _ => true,
         })
     }

@@ -30,6 +30,9 @@ pub struct State {
     pub from_attributes: bool,
     /// `context=` of the call, kept for the hooks that read it.
     pub context: Option<Py<PyAny>>,
+    /// The fields of the model being validated that validated so far, for
+    /// hooks that take `info` (kept only by models with such hooks).
+    pub field_data: Option<Py<pyo3::types::PyDict>>,
     // uuid and decimal
     /// The JSON document being validated, for the text of its numbers.
     pub json_source: Option<crate::input::JsonSource>,
@@ -44,7 +47,7 @@ pub struct State {
 
 impl State {
     pub fn new(strict: Option<bool>, from_attributes: bool, context: Option<Py<PyAny>>) -> Self {
-        State { path: Default::default(), strict, from_attributes, context, json_source: None, exactness: None, fields_set_count: None }
+        State { strict, from_attributes, context, ..Default::default() }
     }
 
     // uuid and decimal

@@ -1,0 +1,253 @@
+"""Validators written in Python: `field_validator`, `model_validator`, the
+`Annotated` validators, and `PydanticCustomError`. The metaclass finds them
+on the class and hands them to the core as function nodes around each field's
+type node, and as the model's own hooks."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+from typing import Any, Callable
+
+from . import _satya
+from .errors import SchemaError
+
+ValidationInfo = _satya.ValidationInfo
+ValidatorFunctionWrapHandler = Callable[..., Any]
+ModelWrapValidatorHandler = Callable[..., Any]
+
+_FIELD_MODES = ("before", "after", "wrap", "plain")
+_MODEL_MODES = ("before", "after", "wrap")
+
+
+class PydanticCustomError(ValueError):
+    """An error of the hook's own type: `message_template` is filled with the
+    `context` values (`{name}` placeholders)."""
+
+    def __init__(self, error_type: str, message_template: str, context: dict | None = None):
+        super().__init__(error_type, message_template, context)
+        self._type = error_type
+        self._template = message_template
+        self._context = context
+
+    @property
+    def type(self) -> str:
+        return self._type
+
+    @property
+    def message_template(self) -> str:
+        return self._template
+
+    @property
+    def context(self) -> dict | None:
+        return self._context
+
+    def message(self) -> str:
+        text = self._template
+        for key, value in (self._context or {}).items():
+            text = text.replace("{" + str(key) + "}", str(value))
+        return text
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def __repr__(self) -> str:
+        if self._context is None:
+            return f"{self.message()} [type={self._type}, context=None]"
+        return f"{self.message()} [type={self._type}, context={self._context!r}]"
+
+    def __reduce__(self):
+        return PydanticCustomError, (self._type, self._template, self._context)
+
+
+# --------------------------------------------------------------------------- Annotated forms
+
+
+@dataclasses.dataclass(frozen=True)
+class AfterValidator:
+    func: Callable
+    mode = "after"
+
+
+@dataclasses.dataclass(frozen=True)
+class BeforeValidator:
+    func: Callable
+    json_schema_input_type: Any = Any
+    mode = "before"
+
+
+@dataclasses.dataclass(frozen=True)
+class PlainValidator:
+    func: Callable
+    json_schema_input_type: Any = Any
+    mode = "plain"
+
+
+@dataclasses.dataclass(frozen=True)
+class WrapValidator:
+    func: Callable
+    json_schema_input_type: Any = Any
+    mode = "wrap"
+
+
+_ANNOTATED = {"AfterValidator": "after", "BeforeValidator": "before", "PlainValidator": "plain", "WrapValidator": "wrap"}
+
+
+def annotated_mode(meta) -> str | None:
+    """The mode of an `Annotated` validator (satya's, or pydantic's own), else None."""
+    if isinstance(meta, (AfterValidator, BeforeValidator, PlainValidator, WrapValidator)):
+        return meta.mode
+    mode = _ANNOTATED.get(type(meta).__name__)
+    return mode if mode is not None and callable(getattr(meta, "func", None)) else None
+
+
+# --------------------------------------------------------------------------- decorators
+
+
+@dataclasses.dataclass
+class _Decorated:
+    """A decorated method as the class body leaves it, until the metaclass
+    records it and puts `wrapped` back in its place."""
+
+    wrapped: Any
+    kind: str  # "field" or "model"
+    mode: str
+    fields: tuple = ()
+    check_fields: bool | None = None
+
+
+def _as_classmethod(function):
+    """pydantic's rule: a function whose first parameter is not `self` is a classmethod."""
+    if isinstance(function, (classmethod, staticmethod)):
+        return function
+    try:
+        first = next(iter(inspect.signature(function).parameters), None)
+    except (TypeError, ValueError):
+        return classmethod(function)
+    return function if first == "self" else classmethod(function)
+
+
+def field_validator(field: str, /, *fields: str, mode: str = "after", check_fields: bool | None = None,
+                    json_schema_input_type: Any = Any):
+    if callable(field) or isinstance(field, (classmethod, staticmethod)):
+        raise SchemaError(
+            "`@field_validator` should be used with fields and keyword arguments, not bare. "
+            "E.g. usage should be `@validator('<field_name>', ...)`"
+        )
+    names = (field, *fields)
+    if not all(isinstance(name, str) for name in names):
+        raise SchemaError(
+            "`@field_validator` fields should be passed as separate string args. "
+            "E.g. usage should be `@validator('<field_name_1>', '<field_name_2>', ...)`"
+        )
+    if mode not in _FIELD_MODES:
+        raise SchemaError(f"field_validator mode must be one of {_FIELD_MODES}, not {mode!r}")
+
+    def decorate(function):
+        return _Decorated(_as_classmethod(function), "field", mode, names, check_fields)
+
+    return decorate
+
+
+def model_validator(*, mode: str):
+    if mode not in _MODEL_MODES:
+        raise SchemaError(f"model_validator mode must be one of {_MODEL_MODES}, not {mode!r}")
+
+    def decorate(function):
+        wrapped = function if mode == "after" else _as_classmethod(function)
+        return _Decorated(wrapped, "model", mode)
+
+    return decorate
+
+
+# --------------------------------------------------------------------------- what the core gets
+
+
+def takes_info(function, mode: str) -> bool:
+    """Whether a hook takes `info`: one positional parameter more than its
+    mode needs (value; or value and handler for wrap), as pydantic counts them."""
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):
+        return False
+    parameters = list(signature.parameters.values())
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    count = sum(1 for p in parameters if p.kind in positional and (p.default is p.empty or p is parameters[0]))
+    needed = 2 if mode == "wrap" else 1
+    if count == needed + 1:
+        return True
+    if count == needed:
+        return False
+    raise SchemaError(f"Unrecognized validator function signature for {function} with `mode={mode}`: {signature}")
+
+
+def function_node(inner: dict, mode: str, function, field_name: str | None, config: dict | None) -> dict:
+    node = {"kind": "function", "mode": mode, "function": function, "info": takes_info(function, mode),
+            "field_name": field_name, "config": config}
+    if mode != "plain":
+        node["inner"] = inner
+    return node
+
+
+def collect(name: str, bases, namespace: dict) -> dict:
+    """The class's decorated hooks by attribute name, inherited ones first (a
+    subclass attribute of the same name replaces a base's hook); puts each
+    decorated function back in the namespace."""
+    found: dict[str, _Decorated] = {}
+    for base in reversed(bases):
+        for klass in reversed(base.__mro__):
+            found.update(klass.__dict__.get("__satya_decorators__", {}))
+    for attr, value in list(namespace.items()):
+        if isinstance(value, _Decorated):
+            found.pop(attr, None)
+            found[attr] = value
+            namespace[attr] = value.wrapped
+        elif attr in found:
+            del found[attr]
+    return found
+
+
+def field_hooks(cls, decorators: dict, field_names) -> dict:
+    """Each field's hooks as (mode, bound function), in definition order; refuses
+    hooks naming fields the class does not have, unless check_fields=False."""
+    hooks: dict[str, list] = {name: [] for name in field_names}
+    for attr, info in decorators.items():
+        if info.kind != "field":
+            continue
+        names = list(field_names) if "*" in info.fields else info.fields
+        missing = [n for n in names if n not in hooks]
+        if missing and info.check_fields is not False:
+            raise SchemaError(
+                f"Decorators defined with incorrect fields: {cls.__module__}.{cls.__qualname__}:{id(cls)}.{attr} "
+                "(use check_fields=False if you're inheriting from the model and intended this)"
+            )
+        for name in names:
+            if name in hooks:
+                hooks[name].append((info.mode, getattr(cls, attr)))
+    return hooks
+
+
+def model_hooks(cls, decorators: dict, config: dict | None) -> list:
+    """The model's validators as nodes for the core, in definition order."""
+    nodes = []
+    for attr, info in decorators.items():
+        if info.kind != "model":
+            continue
+        function = getattr(cls, attr)
+        if info.mode == "after":
+            # an instance method: called with the instance
+            function = info.wrapped if not isinstance(info.wrapped, (classmethod, staticmethod)) else function
+        nodes.append({"mode": info.mode, "function": function, "info": takes_info(function, info.mode),
+                      "config": config})
+    return nodes
+
+
+def reads_data(node) -> bool:
+    """Whether a hook in this type node takes `info` (whose `data` the model fills)."""
+    if isinstance(node, dict):
+        if node.get("kind") == "function" and node.get("info"):
+            return True
+        return any(reads_data(v) for k, v in node.items() if k != "function")
+    if isinstance(node, (list, tuple)):
+        return any(reads_data(v) for v in node)
+    return False
