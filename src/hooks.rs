@@ -9,7 +9,7 @@ use std::sync::Arc;
 use pyo3::exceptions::{PyAssertionError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString, PyTuple, PyType};
+use pyo3::types::{PyDict, PyString, PyType};
 
 use crate::errors::{ErrorKind, InputValue, LineError, ValError, ValidationError};
 use crate::input::Input;
@@ -81,26 +81,32 @@ impl Hook {
 
     /// Calls the hook with `args`, then the info when it takes one; what it
     /// raises becomes errors against `input`.
-    pub fn call<'py>(
+    pub fn call<'py, const N: usize>(
         &self,
         py: Python<'py>,
-        args: impl IntoIterator<Item = Bound<'py, PyAny>>,
+        args: [Bound<'py, PyAny>; N],
         input: &impl Input<'py>,
         state: &State,
     ) -> Result<Bound<'py, PyAny>, ValError> {
-        let mut args: smallvec::SmallVec<[Bound<'py, PyAny>; 3]> = args.into_iter().collect();
-        if self.takes_info {
-            let info = ValidationInfo {
-                context: state.context.as_ref().map(|c| c.clone_ref(py)),
-                config: self.config.as_ref().map(|c| c.clone_ref(py)),
-                mode: if state.json_source.is_some() { "json" } else { "python" },
-                data: state.field_data.as_ref().map(|d| d.clone_ref(py)),
-                field_name: self.field_name.as_ref().map(|f| f.clone_ref(py)),
-            };
-            args.push(Bound::new(py, info)?.into_any());
+        let func = self.func.bind(py);
+        let result = match (self.takes_info, args.as_slice()) {
+            (false, [a]) => func.call1((a,)),
+            (false, [a, b]) => func.call1((a, b)),
+            (true, [a]) => func.call1((a, Bound::new(py, self.info(py, state))?)),
+            (true, [a, b]) => func.call1((a, b, Bound::new(py, self.info(py, state))?)),
+            _ => unreachable_args(),
+        };
+        result.map_err(|err| hook_error(py, err, input))
+    }
+
+    fn info(&self, py: Python<'_>, state: &State) -> ValidationInfo {
+        ValidationInfo {
+            context: state.context.as_ref().map(|c| c.clone_ref(py)),
+            config: self.config.as_ref().map(|c| c.clone_ref(py)),
+            mode: if state.json_source.is_some() { "json" } else { "python" },
+            data: state.field_data.as_ref().map(|d| d.clone_ref(py)),
+            field_name: self.field_name.as_ref().map(|f| f.clone_ref(py)),
         }
-        let args = PyTuple::new(py, args)?;
-        self.func.bind(py).call1(args).map_err(|err| hook_error(py, err, input))
     }
 
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
@@ -109,6 +115,12 @@ impl Hook {
             visit(config);
         }
     }
+}
+
+/// Hooks take the value, or the value and a handler.
+#[cold]
+fn unreachable_args<T>() -> PyResult<T> {
+    Err(pyo3::exceptions::PyTypeError::new_err("a hook takes one or two arguments"))
 }
 
 fn custom_error_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {

@@ -1280,6 +1280,73 @@ def w12() -> Workload:
     )
 
 
+W13_INVALID = {**W2_INPUT, "name": "admin", "age": 15}  # a field hook and the model hook refuse it
+
+
+def _w13_hooks(field_validator, model_validator):
+    """W13's hooks, the same code in both libraries: two field validators (after)
+    and a model validator (after) that check and keep the values."""
+
+    class Hooks:
+        @field_validator("name")
+        @classmethod
+        def name_is_not_reserved(cls, value):
+            if value.lower() == "admin":
+                raise ValueError("name is reserved")
+            return value
+
+        @field_validator("email")
+        @classmethod
+        def email_has_domain(cls, value):
+            if "." not in value.rpartition("@")[2]:
+                raise ValueError("email needs a domain")
+            return value
+
+        @model_validator(mode="after")
+        def adults_only_when_active(self):
+            if self.active and self.age < 18:
+                raise ValueError("active users must be adults")
+            return self
+
+    return {name: value for name, value in vars(Hooks).items() if not name.startswith("__")}
+
+
+def _w13_models() -> dict:
+    def define_satya():
+        namespace = {
+            "__annotations__": {"id": int, "name": str, "age": int, "active": bool, "email": str, "score": float},
+            "id": Field(gt=0), "name": Field(min_length=1, max_length=50), "age": Field(ge=0, le=150),
+            "email": Field(pattern=EMAIL_PATTERN), "score": Field(ge=0, le=100),
+            **_w13_hooks(satya.field_validator, satya.model_validator),
+        }
+        return type(Model)("User", (Model,), namespace)
+
+    models = satya_models(define_satya)
+    if pydantic:
+        F = pydantic.Field
+        namespace = {
+            "__annotations__": {"id": int, "name": str, "age": int, "active": bool, "email": str, "score": float},
+            "id": F(gt=0), "name": F(min_length=1, max_length=50), "age": F(ge=0, le=150),
+            "email": F(pattern=EMAIL_PATTERN), "score": F(ge=0, le=100),
+            **_w13_hooks(pydantic.field_validator, pydantic.model_validator),
+        }
+        models["pydantic"] = type(pydantic.BaseModel)("PydanticUser", (pydantic.BaseModel,), namespace)
+    return models
+
+
+@workload("W13", "W2 plus a field_validator (after) on two fields and a model_validator(mode='after')")
+def w13() -> Workload:
+    models = _w13_models()
+    construct, validate, _, checks = _build_rows(models, W2_INPUT, "W13")
+    checks += _rejection_checks("W13", models, W13_INVALID, expected_errors=1)
+    targets = [Target("pydantic/satya-jit", ">=", 2.0)]
+    return Workload(
+        rows=[Row("Model(**d)", construct, targets), Row("model_validate(d)", validate, targets)],
+        checks=checks,
+        schemas=schema_summaries(models),
+    )
+
+
 @workload("DEF", "defining a 10-field constrained model (W10's first 10 fields): class statement, "
                  "schema build, JIT compile")
 def define_class() -> Workload:
