@@ -11,7 +11,7 @@ use pyo3::pyclass::{PyTraverseError, PyVisit};
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
 
-use crate::errors::into_py_err;
+use crate::errors::{into_py_err, ErrorKind};
 use crate::fields_set::{self, FieldsSet};
 use crate::schema::{CompiledSchema, Validated, Values};
 use crate::validators::State;
@@ -246,10 +246,16 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
         let name_obj = Bound::from_borrowed_ptr(py, name);
         let handle = schema_of(&obj.get_type())?;
         let schema = &handle.get().schema;
+        if schema.frozen {
+            return Err(frozen_error(py, schema, ErrorKind::FrozenInstance, &name_obj, value));
+        }
         let Some(index) = schema.field_index(py, &name_obj) else {
             return if ffi::PyObject_GenericSetAttr(slf, name, value) < 0 { Err(PyErr::fetch(py)) } else { Ok(0) };
         };
         let field = &schema.fields[index];
+        if field.frozen {
+            return Err(frozen_error(py, schema, ErrorKind::FrozenField, &name_obj, value));
+        }
         if value.is_null() {
             return Err(PyAttributeError::new_err(format!("cannot delete field '{name_obj}'")));
         }
@@ -261,6 +267,19 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
         fields_set::insert(slf, index);
         Ok(0)
     })
+}
+
+/// Assigning to (or deleting) an attribute of a frozen model or a frozen field.
+#[cold]
+unsafe fn frozen_error(py: Python<'_>, schema: &CompiledSchema, kind: ErrorKind, name: &Bound<'_, PyAny>, value: *mut ffi::PyObject) -> PyErr {
+    // a deletion reports None as its input
+    let input = if value.is_null() { py.None().into_bound(py) } else { Bound::from_borrowed_ptr(py, value) };
+    let loc = match crate::errors::LocItem::from_object(name) {
+        Ok(loc) => loc,
+        Err(e) => return e,
+    };
+    let error = crate::errors::ValError::new(kind, &input).with_outer(|| loc.clone());
+    into_py_err(py, error, schema.title.bind(py).as_any())
 }
 
 /// The last step of an instance's deallocation. CPython has already released

@@ -23,12 +23,14 @@ _TEMPORAL_MARKS = ("tz_constraint", "now_op")
 _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
 # unions: how a union field picks its choice
 _UNION = ("union_mode", "discriminator")
+# what the model does with the field beyond validating it
+_OPTIONS = ("frozen",)
 
 
 class FieldInfo:
     """What `Field(...)` returns: a default, metadata and constraints."""
 
-    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS + _UNION
+    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS + _UNION + _OPTIONS
 
     def __init__(self, default=_MISSING, *, default_factory=None, strict=None, unknown=None, **kwargs):
         self.default = default
@@ -36,7 +38,7 @@ class FieldInfo:
         self.strict = strict
         self.unknown = unknown or {}
         self.annotation = None
-        for name in _CONSTRAINTS + _METADATA + _UNION:
+        for name in _CONSTRAINTS + _METADATA + _UNION + _OPTIONS:
             setattr(self, name, kwargs.pop(name, None))
         for name in _TEMPORAL_MARKS:
             setattr(self, name, None)
@@ -66,7 +68,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
           gt=None, ge=None, lt=None, le=None, multiple_of=None, min_length=None, max_length=None,
           pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,
           max_digits=None, decimal_places=None, union_mode=None, discriminator=None, email=None, url=None,
-          **unknown) -> Any:
+          frozen=None, **unknown) -> Any:
     """Declares a field's default, alias, metadata and constraints.
 
     On a `str` field, satya's own `email=True` checks the value as `EmailStr`
@@ -83,7 +85,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                      multiple_of=multiple_of, min_length=min_length, max_length=max_length,
                      pattern=pattern, allow_inf_nan=allow_inf_nan, examples=examples,
                      json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places,
-                     union_mode=union_mode, discriminator=discriminator, email=email, url=url)
+                     union_mode=union_mode, discriminator=discriminator, email=email, url=url, frozen=frozen)
 
 
 class Unresolved(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy as _copy
 import copyreg
+import operator
 import sys
 import threading
 import weakref
@@ -18,7 +19,7 @@ from .errors import SchemaError
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
 _EMPTY_CONTAINERS = {list: "empty_list", dict: "empty_dict", set: "empty_set"}
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
-_CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_values"}
+_CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_values", "frozen"}
 _RESERVED = {"model_config", "model_fields", "model_fields_set", "__satya_schema__", "__satya_validate__", "__satya_validate_json__"}
 
 # Set once `Model` exists; ModelMeta skips building for the base itself.
@@ -120,11 +121,16 @@ class ModelMeta(type):
             specs.update(getattr(base, "__satya_specs__", {}))
             config.update(getattr(base, "model_config", {}) or {})
         config.update(namespace.get("model_config", {}) or {})
+        # `class M(Model, frozen=True)`: keywords the config knows are config
+        config.update({key: kwargs.pop(key) for key in list(kwargs) if key in _CONFIG_KEYS})
         unknown = set(config) - _CONFIG_KEYS
         if unknown:
             raise SchemaError(f"{name}: unsupported model_config key(s): {', '.join(sorted(unknown))}")
-        if config.get("extra", "ignore") != "ignore":
-            raise SchemaError(f"{name}: model_config extra={config['extra']!r} is not supported; only 'ignore'")
+        extra = config.get("extra", "ignore")
+        if extra == "allow":
+            raise SchemaError(f"{name}: model_config extra='allow' is not supported yet; use 'ignore' or 'forbid'")
+        if extra not in ("ignore", "forbid", None):
+            raise SchemaError(f"{name}: model_config extra must be 'ignore', 'forbid' or 'allow', not {extra!r}")
 
         inherited = set(specs)
         module = namespace.get("__module__")
@@ -149,6 +155,9 @@ class ModelMeta(type):
         slots = (slots,) if isinstance(slots, str) else tuple(slots)
         namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots)
         namespace["model_config"] = config
+        if config.get("frozen") and "__hash__" not in namespace:
+            # a frozen model hashes by its field values, as pydantic's does
+            namespace["__hash__"] = _frozen_hash(tuple(specs))
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         cls.__satya_specs__ = specs
         cls.__satya_decorators__ = decorators
@@ -168,6 +177,15 @@ class ModelMeta(type):
         if value is _REBUILT:
             return
         super().__setattr__(name, value)
+
+
+def _frozen_hash(names: tuple):
+    values = operator.attrgetter(*names) if names else (lambda self: ())
+
+    def __hash__(self):
+        return hash(values(self))
+
+    return __hash__
 
 
 def _unpickled_class(mcs, name, bases, namespace, layout, kwargs):
@@ -243,6 +261,8 @@ def _build(cls) -> None:
             "key": info.alias or spec.name,
             "type": node,
         }
+        if info.frozen:
+            field["frozen"] = True
         if info.default_factory is not None:
             if not callable(info.default_factory):
                 raise SchemaError(f"{where}: default_factory must be callable")
@@ -269,6 +289,8 @@ def _build(cls) -> None:
             "model_hooks": model_hooks,
             "post_init": getattr(cls, "model_post_init", None) is not Model.model_post_init,
             "collects_data": collects_data,
+            "forbid_extra": config.get("extra") == "forbid",
+            "frozen": bool(config.get("frozen", False)),
         })
     except SchemaError:
         raise

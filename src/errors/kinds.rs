@@ -132,6 +132,8 @@ pub enum ErrorKind {
     // hooks
     /// An `AssertionError` raised by a validator function.
     AssertionError { error: Arc<str>, exception: Option<Arc<Py<PyAny>>> },
+    FrozenInstance,
+    FrozenField,
     /// A `PydanticCustomError`: its own type, rendered message and context.
     Custom { error_type: Arc<str>, message: Arc<str>, context: Option<Arc<Py<PyDict>>> },
 }
@@ -245,6 +247,8 @@ impl ErrorKind {
             InvalidKey => "invalid_key",
             // hooks
             AssertionError { .. } => "assertion_error",
+            FrozenInstance => "frozen_instance",
+            FrozenField => "frozen_field",
             Custom { error_type, .. } => error_type,
         }
     }
@@ -374,6 +378,8 @@ impl ErrorKind {
             ValueError { error, .. } => format!("Value error, {error}"),
             // hooks
             AssertionError { error, .. } => format!("Assertion failed, {error}"),
+            FrozenInstance => "Instance is frozen".into(),
+            FrozenField => "Field is frozen".into(),
             Custom { message, .. } => message.to_string(),
             // emails and URLs
             EmailValue { reason } => format!("value is not a valid email address: {reason}"),

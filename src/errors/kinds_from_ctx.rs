@@ -118,6 +118,8 @@ impl ErrorKind {
             "iterable_type" => IterableType,
             "named_tuple_type" => NamedTupleType { class_name: ctx_str(ctx, "class_name", "NamedTupleType")?, json: false },
             "extra_forbidden" => ExtraForbidden,
+            "frozen_instance" => FrozenInstance,
+            "frozen_field" => FrozenField,
             "invalid_key" => InvalidKey,
             "iteration_error" => IterationError { error: ctx_str(ctx, "error", "IterationError")? },
             "is_instance_of" => IsInstanceOf { class: ctx_str(ctx, "class", "IsInstanceOf")? },

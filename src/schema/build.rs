@@ -76,6 +76,7 @@ impl CompiledSchema {
                 default,
                 slot,
                 offset,
+                frozen: spec.get_item("frozen")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false),
             });
         }
         let program = Program::new(n_slots, checks)
@@ -131,6 +132,8 @@ impl CompiledSchema {
             value_slots: sites.iter().any(|s: &CheckSite| s.report_value),
             sites,
             hooks,
+            forbid_extra: flag("forbid_extra")?,
+            frozen: flag("frozen")?,
         })
     }
 }

@@ -11,7 +11,7 @@ use pyo3::types::{PyDict, PyString};
 use smallvec::SmallVec;
 
 use super::{CompiledSchema, Field};
-use crate::errors::{ErrorKind, ValError, ValResult};
+use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
 use crate::input::{Input, JsonInput};
 
 pub trait FieldLookup<'py> {
@@ -22,6 +22,28 @@ pub trait FieldLookup<'py> {
 
     /// A missing-field error, whose input is the whole model input.
     fn missing(&self) -> ValError;
+
+    /// With `extra="forbid"`: an error for each input key that names no
+    /// field, in input order; `found` fields were read from the input.
+    /// Attributes have no keys to list.
+    fn extra_errors(&self, _py: Python<'py>, _schema: &CompiledSchema, _found: usize, _errors: &mut Vec<LineError>) -> PyResult<()> {
+        Ok(())
+    }
+}
+
+/// The error of an input key that names no field; a key that is not a str
+/// is no valid key at all.
+#[cold]
+fn extra_error(schema: &CompiledSchema, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<Option<LineError>> {
+    let Ok(text) = key.cast::<PyString>() else {
+        let line = LineError::new(ErrorKind::InvalidKey, key.error_value());
+        return Ok(Some(line.with_outer(LocItem::from_object(key)?)));
+    };
+    let text = text.to_cow()?;
+    if schema.key_index.contains_key(text.as_ref()) {
+        return Ok(None);
+    }
+    Ok(Some(LineError::new(ErrorKind::ExtraForbidden, value.error_value()).with_outer(LocItem::Key(text.as_ref().into()))))
 }
 
 /// A dict, walked in insertion order while its keys are the fields' own keys
@@ -66,6 +88,17 @@ impl<'py, S: Input<'py>> FieldLookup<'py> for DictLookup<'_, 'py, S> {
     #[cold]
     fn missing(&self) -> ValError {
         ValError::new(ErrorKind::Missing, self.source)
+    }
+
+    fn extra_errors(&self, _py: Python<'py>, schema: &CompiledSchema, found: usize, errors: &mut Vec<LineError>) -> PyResult<()> {
+        // every key named a field
+        if self.dict.len() == found {
+            return Ok(());
+        }
+        for (key, value) in self.dict.iter() {
+            errors.extend(extra_error(schema, &key, &value)?);
+        }
+        Ok(())
     }
 }
 
@@ -122,6 +155,16 @@ impl<'py> FieldLookup<'py> for MappingLookup<'_, 'py> {
     #[cold]
     fn missing(&self) -> ValError {
         ValError::new(ErrorKind::Missing, self.mapping)
+    }
+
+    fn extra_errors(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, errors: &mut Vec<LineError>) -> PyResult<()> {
+        for key in self.mapping.try_iter()? {
+            let key = key?;
+            let value = self.mapping.get_item(&key)?;
+            errors.extend(extra_error(schema, &key, &value)?);
+        }
+        let _ = py;
+        Ok(())
     }
 }
 
@@ -200,5 +243,24 @@ impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
     fn missing(&self) -> ValError {
         let object = JsonValue::Object(std::sync::Arc::new(self.pairs.to_vec()));
         ValError::new(ErrorKind::Missing, &JsonInput::Value(&object))
+    }
+
+    /// A repeated key is one extra key, where it first came, with its last value.
+    fn extra_errors(&self, _py: Python<'py>, schema: &CompiledSchema, _found: usize, errors: &mut Vec<LineError>) -> PyResult<()> {
+        let mut extras: Vec<(&str, &JsonValue<'a>)> = Vec::new();
+        for (key, value) in self.pairs {
+            if schema.key_index.contains_key(key.as_ref()) {
+                continue;
+            }
+            match extras.iter_mut().find(|(k, _)| *k == key.as_ref()) {
+                Some(extra) => extra.1 = value,
+                None => extras.push((key.as_ref(), value)),
+            }
+        }
+        for (key, value) in extras {
+            let line = LineError::new(ErrorKind::ExtraForbidden, JsonInput::Value(value).error_value());
+            errors.push(line.with_outer(LocItem::Key(key.into())));
+        }
+        Ok(())
     }
 }

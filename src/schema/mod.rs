@@ -63,6 +63,8 @@ pub struct Field {
     pub slot: Option<u32>,
     /// Where the instance stores this field.
     pub offset: SlotOffset,
+    /// `Field(frozen=True)`: the field may not be assigned.
+    pub frozen: bool,
 }
 
 /// What a failing Program check reports, and for which field.
@@ -103,6 +105,10 @@ pub struct CompiledSchema {
     pub dump_templates: Option<[Py<PyDict>; 2]>,
     /// `model_validator`s and `model_post_init`.
     pub hooks: ModelHooks,
+    /// `extra="forbid"`: an input key that names no field is an error.
+    pub forbid_extra: bool,
+    /// `frozen=True`: no attribute may be assigned.
+    pub frozen: bool,
 }
 
 /// Errors tagged with their field's index, so they can be reported in field order.
@@ -166,6 +172,12 @@ impl CompiledSchema {
             if self.backend.run(&self.program, &slots, &mut out) != 0 {
                 self.program_errors(&slots, &slot_inputs, &slot_values, &out, &mut errors);
             }
+        }
+        if self.forbid_extra {
+            // after the fields' errors, as pydantic lists them
+            let mut extras = Vec::new();
+            lookup.extra_errors(py, self, given.len(), &mut extras)?;
+            errors.extend(extras.into_iter().map(|line| (usize::MAX, line)));
         }
         if errors.is_empty() {
             Ok((values, given))

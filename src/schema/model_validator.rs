@@ -111,6 +111,8 @@ impl CompiledSchema {
                     });
                     next = index + 1;
                 }
+                // an unknown key: skipped, unless it is an error (the full path reports it)
+                None if self.forbid_extra => return None,
                 None => drop(json.value(value_peek)?),
             }
             key = json.next_key()?;

@@ -1,0 +1,197 @@
+"""`model_config` keys that change what a model accepts or allows, against
+pydantic: `extra="forbid"` (every input kind, JSON's repeated keys, keys that
+are not strings, nested models, batches) and `frozen` (the model's and a
+field's, deletion, hashing, inheritance), given as a dict or as class keywords."""
+
+import collections.abc
+import copy
+import json
+import pickle
+
+import pydantic
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import satya
+from support import satya_only
+
+LIBRARIES = [satya, pydantic]
+
+
+def outcome(call):
+    """("ok", dumped) or ("err", errors) of a call, comparable across libraries."""
+    try:
+        result = call()
+    except (satya.ValidationError, pydantic.ValidationError) as exc:
+        return ("err", exc.errors(include_url=False))
+    return ("ok", result.model_dump())
+
+
+class Map(collections.abc.Mapping):
+    def __init__(self, data):
+        self.data = data
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __len__(self):
+        return len(self.data)
+
+
+def forbidding(lib):
+    class Inner(lib.BaseModel, extra="forbid"):
+        n: int = 0
+
+    class M(lib.BaseModel, extra="forbid"):
+        a: int = lib.Field(alias="A")
+        b: str = "x"
+        inner: Inner = Inner()
+        items: list[Inner] = []
+
+    return M
+
+
+FORBIDDING = {lib: forbidding(lib) for lib in LIBRARIES}
+
+
+@pytest.mark.parametrize("data", [
+    {"A": 1},
+    {"A": 1, "z": 1},
+    {"A": "x", 1: 2, "q": 3},
+    {"a": 1, "A": 2},
+    {"A": 1, "b": None, "zz": [1], "inner": {"n": 1, "m": 2}},
+    {"A": 1, "items": [{"n": 1}, {"n": "x", "k": 1}]},
+])
+def test_extra_forbid_reports_unknown_keys_after_the_fields_errors(data):
+    expected = outcome(lambda: FORBIDDING[pydantic].model_validate(data))
+    assert outcome(lambda: FORBIDDING[satya].model_validate(data)) == expected
+    assert outcome(lambda: FORBIDDING[satya].model_validate(Map(data))) == outcome(
+        lambda: FORBIDDING[pydantic].model_validate(Map(data)))
+    str_keys = {k: v for k, v in data.items() if isinstance(k, str)}
+    assert outcome(lambda: FORBIDDING[satya](**str_keys)) == outcome(lambda: FORBIDDING[pydantic](**str_keys))
+
+
+@pytest.mark.parametrize("text", [
+    '{"A": 1}',
+    '{"A": 1, "z": 1, "y": 3, "z": 2}',
+    '{"a": 1, "A": "x"}',
+    '{"A": 1, "inner": {"n": 1, "n2": 2}, "items": [{"q": null}]}',
+])
+def test_extra_forbid_reads_json_keys_once_each(text):
+    expected = outcome(lambda: FORBIDDING[pydantic].model_validate_json(text))
+    assert outcome(lambda: FORBIDDING[satya].model_validate_json(text)) == expected
+
+
+KEYS = st.sampled_from(["A", "a", "b", "z", "inner", "items"])
+VALUES = st.one_of(st.integers(-1, 2), st.sampled_from(["1", "x", None, {"n": 1}, {"n": 1, "o": 2}, [{"n": "q"}]]))
+
+
+@given(pairs=st.lists(st.tuples(KEYS, VALUES), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_extra_forbid_matches_pydantic_on_any_object(pairs):
+    text = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in pairs) + "}"
+    assert outcome(lambda: FORBIDDING[satya].model_validate_json(text)) == outcome(
+        lambda: FORBIDDING[pydantic].model_validate_json(text))
+    data = dict(pairs)
+    assert outcome(lambda: FORBIDDING[satya].model_validate(data)) == outcome(
+        lambda: FORBIDDING[pydantic].model_validate(data))
+
+
+@satya_only
+def test_extra_forbid_in_a_batch_fails_only_the_records_with_extras():
+    cls = FORBIDDING[satya]
+    result = cls.model_validate_json_many(b'[{"A": 1}, {"A": 1, "w": 2}, {"A": 2}]', errors="collect")
+    assert [m.a for m in result.valid] == [1, 2]
+    assert [(i, e.errors(include_url=False)[0]["type"]) for i, e in result.errors] == [(1, "extra_forbidden")]
+
+
+def test_extra_must_be_a_known_value():
+    with pytest.raises(satya.SchemaError):
+        class Bad(satya.Model, extra="sometimes"):
+            x: int
+
+
+def frozen_models(lib):
+    class Frozen(lib.BaseModel, frozen=True):
+        x: int
+        s: str = "a"
+        tags: tuple = ()
+        payload: object = None
+
+    class FrozenByDict(lib.BaseModel):
+        model_config = {"frozen": True}
+        x: int
+
+    class Child(Frozen):
+        y: int = 0
+
+    class FieldFrozen(lib.BaseModel):
+        x: int = lib.Field(frozen=True)
+        y: int = 0
+
+    return Frozen, FrozenByDict, Child, FieldFrozen
+
+
+FROZEN = {lib: frozen_models(lib) for lib in LIBRARIES}
+
+
+def attempt(action):
+    try:
+        action()
+    except (satya.ValidationError, pydantic.ValidationError) as exc:
+        return exc.errors(include_url=False)
+    except TypeError as exc:
+        return type(exc).__name__
+    return None
+
+
+ASSIGNMENTS = [(which, name, value) for which in range(4) for name, value in [("x", 2), ("s", "b"), ("zzz", 1), ("y", 5)]
+               # FieldFrozen is not frozen: only its own fields are assigned
+               if which != 3 or name in ("x", "y")]
+
+
+@pytest.mark.parametrize("which, name, value", ASSIGNMENTS)
+def test_assignment_to_a_frozen_model_or_field_fails_as_in_pydantic(which, name, value):
+    def run(lib):
+        cls = FROZEN[lib][which]
+        obj = cls(x=1)
+        result = attempt(lambda: setattr(obj, name, value))
+        return result, attempt(lambda: delattr(obj, "x")) if which < 3 else None
+
+    assert run(satya) == run(pydantic)
+
+
+def test_a_frozen_model_hashes_by_its_values_and_a_plain_one_is_unhashable():
+    for lib in LIBRARIES:
+        Frozen, FrozenByDict, Child, FieldFrozen = FROZEN[lib]
+        assert hash(Frozen(x=1)) == hash(Frozen(x=1)) and Frozen(x=1) == Frozen(x=1)
+        assert hash(Frozen(x=1)) != hash(Frozen(x=2))
+        assert hash(FrozenByDict(x=3)) == hash(FrozenByDict(x=3))
+        assert hash(Child(x=1, y=2)) == hash(Child(x=1, y=2))
+        assert attempt(lambda: hash(Frozen(x=1, payload=[1]))) == "TypeError"
+        assert attempt(lambda: hash(FieldFrozen(x=1))) == "TypeError"
+
+
+class PickledFrozen(satya.Model, frozen=True):
+    x: int
+    s: str = "a"
+
+
+@satya_only
+def test_a_frozen_model_still_pickles_and_copies():
+    obj = PickledFrozen(x=1, s="q")
+    assert pickle.loads(pickle.dumps(obj)) == obj
+    assert copy.copy(obj) == obj and copy.deepcopy(obj) == obj
+    assert obj.model_copy(update={"x": 2}).x == 2
+
+
+def test_class_keywords_and_model_config_agree():
+    class ByKeyword(satya.Model, frozen=True, extra="forbid"):
+        x: int
+
+    assert ByKeyword.model_config["frozen"] is True and ByKeyword.model_config["extra"] == "forbid"
+    assert attempt(lambda: ByKeyword(x=1, y=2))[0]["type"] == "extra_forbidden"
