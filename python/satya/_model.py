@@ -19,7 +19,9 @@ from .errors import SchemaError
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
 _EMPTY_CONTAINERS = {list: "empty_list", dict: "empty_dict", set: "empty_set"}
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
-_CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_values", "frozen"}
+_CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_values", "frozen",
+                # aliases
+                "populate_by_name", "validate_by_name", "validate_by_alias", "serialize_by_alias", "alias_generator"}
 _RESERVED = {"model_config", "model_fields", "model_fields_set", "__satya_schema__", "__satya_validate__", "__satya_validate_json__"}
 
 # Set once `Model` exists; ModelMeta skips building for the base itself.
@@ -179,6 +181,30 @@ class ModelMeta(type):
         super().__setattr__(name, value)
 
 
+def _keys(class_name: str, name: str, info: FieldInfo, config: dict) -> dict:
+    """The keys of a field: what validation reads ("key", and the name too as
+    "alt_key" when validating by name) and what a dump by alias writes."""
+    by_alias = config.get("validate_by_alias", True)
+    by_name = bool(config.get("validate_by_name", False) or config.get("populate_by_name", False))
+    if not by_alias and not by_name:
+        raise SchemaError(f"{class_name}: at least one of `validate_by_alias` or `validate_by_name` must be set to True")
+    generator = config.get("alias_generator")
+    generated = None
+    if generator is not None and info.alias is None:
+        if not callable(generator):
+            raise SchemaError(f"{class_name}: alias_generator must be a callable")
+        generated = generator(name)
+        if not isinstance(generated, str):
+            raise SchemaError(f"{class_name}.{name}: alias_generator {generator!r} must return str, not {type(generated)}")
+    alias = info.alias or generated
+    validation = info.validation_alias or alias or name
+    key = validation if by_alias else name
+    keys = {"key": key, "ser_key": info.serialization_alias or alias or name}
+    if by_alias and by_name and key != name:
+        keys["alt_key"] = name
+    return keys
+
+
 def _frozen_hash(names: tuple):
     values = operator.attrgetter(*names) if names else (lambda self: ())
 
@@ -256,11 +282,7 @@ def _build(cls) -> None:
         for mode, function in hooks[spec.name]:
             node = _hooks.function_node(node, mode, function, spec.name, config)
         collects_data = collects_data or _hooks.reads_data(node)
-        field = {
-            "name": spec.name,
-            "key": info.alias or spec.name,
-            "type": node,
-        }
+        field = {"name": spec.name, "type": node, **_keys(cls.__name__, spec.name, info, config)}
         if info.frozen:
             field["frozen"] = True
         if info.default_factory is not None:
@@ -291,6 +313,7 @@ def _build(cls) -> None:
             "collects_data": collects_data,
             "forbid_extra": config.get("extra") == "forbid",
             "frozen": bool(config.get("frozen", False)),
+            "serialize_by_alias": bool(config.get("serialize_by_alias", False)),
         })
     except SchemaError:
         raise

@@ -1,5 +1,7 @@
 //! Building a `CompiledSchema` from the descriptor the metaclass hands over.
 
+use std::sync::Arc;
+
 use pyo3::exceptions::{PyRuntimeWarning, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
@@ -31,6 +33,8 @@ impl CompiledSchema {
             let spec = spec.cast::<PyDict>()?;
             let name: String = item(spec, "name")?.extract()?;
             let key: String = item(spec, "key")?.extract()?;
+            let ser_key: String = spec.get_item("ser_key")?.map(|k| k.extract()).transpose()?.unwrap_or_else(|| key.clone());
+            let alt_key: Option<String> = spec.get_item("alt_key")?.filter(|k| !k.is_none()).map(|k| k.extract()).transpose()?;
             let context = |e: PyErr| PyTypeError::new_err(format!("{class_name}.{name}: {}", e.value(py)));
             let node = item(spec, "type")?;
             let node = node.cast::<PyDict>()?;
@@ -77,6 +81,9 @@ impl CompiledSchema {
                 slot,
                 offset,
                 frozen: spec.get_item("frozen")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false),
+                ser_key: PyString::intern(py, &ser_key).unbind(),
+                ser_key_json: quoted(&ser_key),
+                alt_key: alt_key.map(|k| (PyString::intern(py, &k).unbind(), k.as_str().into())),
             });
         }
         let program = Program::new(n_slots, checks)
@@ -110,7 +117,7 @@ impl CompiledSchema {
             let keys = PyDict::new(py);
             for field in &fields {
                 names.set_item(field.name.bind(py), py.None())?;
-                keys.set_item(field.key.bind(py), py.None())?;
+                keys.set_item(field.ser_key.bind(py), py.None())?;
             }
             Some([names.unbind(), keys.unbind()])
         } else {
@@ -125,7 +132,13 @@ impl CompiledSchema {
             scalars_only,
             without_python: std::sync::OnceLock::new(),
             title,
-            key_index: fields.iter().enumerate().map(|(i, f)| (f.key_text.clone(), i)).collect(),
+            // a field's name comes after every field's own key: a name never hides a key
+            key_index: {
+                let names = fields.iter().enumerate().filter_map(|(i, f)| Some((f.alt_key.as_ref()?.1.clone(), i)));
+                let mut index: std::collections::HashMap<Arc<str>, usize> = names.collect();
+                index.extend(fields.iter().enumerate().map(|(i, f)| (f.key_text.clone(), i)));
+                index
+            },
             class_name: class_name.into(),
             fields,
             program,
@@ -134,6 +147,7 @@ impl CompiledSchema {
             hooks,
             forbid_extra: flag("forbid_extra")?,
             frozen: flag("frozen")?,
+            serialize_by_alias: flag("serialize_by_alias")?,
         })
     }
 }

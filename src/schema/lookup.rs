@@ -23,6 +23,12 @@ pub trait FieldLookup<'py> {
     /// A missing-field error, whose input is the whole model input.
     fn missing(&self) -> ValError;
 
+    /// Whether the last value `get` found was under the field's name rather
+    /// than its key (validating by name): its errors are located there.
+    fn found_by_name(&self) -> bool {
+        false
+    }
+
     /// With `extra="forbid"`: an error for each input key that names no
     /// field, in input order; `found` fields were read from the input.
     /// Attributes have no keys to list.
@@ -34,14 +40,23 @@ pub trait FieldLookup<'py> {
 /// The error of an input key that names no field; a key that is not a str
 /// is no valid key at all.
 #[cold]
-fn extra_error(schema: &CompiledSchema, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<Option<LineError>> {
+/// A field's name given beside its own key is extra too (`has_own_key`).
+fn extra_error(
+    schema: &CompiledSchema,
+    key: &Bound<'_, PyAny>,
+    value: &Bound<'_, PyAny>,
+    has_own_key: impl Fn(&super::Field) -> bool,
+) -> PyResult<Option<LineError>> {
     let Ok(text) = key.cast::<PyString>() else {
         let line = LineError::new(ErrorKind::InvalidKey, key.error_value());
         return Ok(Some(line.with_outer(LocItem::from_object(key)?)));
     };
     let text = text.to_cow()?;
-    if schema.key_index.contains_key(text.as_ref()) {
-        return Ok(None);
+    if let Some(&index) = schema.key_index.get(text.as_ref()) {
+        let field = &schema.fields[index];
+        if *field.key_text == *text || !has_own_key(field) {
+            return Ok(None);
+        }
     }
     Ok(Some(LineError::new(ErrorKind::ExtraForbidden, value.error_value()).with_outer(LocItem::Key(text.as_ref().into()))))
 }
@@ -55,11 +70,12 @@ pub struct DictLookup<'a, 'py, S> {
     source: &'a S,
     pos: ffi::Py_ssize_t,
     in_order: bool,
+    by_name: bool,
 }
 
 impl<'a, 'py, S: Input<'py>> DictLookup<'a, 'py, S> {
     pub fn new(dict: &'a Bound<'py, PyDict>, source: &'a S) -> Self {
-        Self { dict, source, pos: 0, in_order: true }
+        Self { dict, source, pos: 0, in_order: true, by_name: false }
     }
 }
 
@@ -77,12 +93,22 @@ impl<'py, S: Input<'py>> FieldLookup<'py> for DictLookup<'_, 'py, S> {
                 if ffi::PyDict_Next(self.dict.as_ptr(), &mut self.pos, &mut k, &mut v) != 0
                     && same_key(k, field.key.as_ptr(), &field.key_text)
                 {
+                    self.by_name = false;
                     return Ok(Some(Bound::from_borrowed_ptr(py, v)));
                 }
             }
             self.in_order = false;
         }
-        Ok(dict_get(py, self.dict, &field.key))
+        let found = dict_get(py, self.dict, &field.key);
+        self.by_name = found.is_none() && field.alt_key.is_some();
+        if !self.by_name {
+            return Ok(found);
+        }
+        Ok(field.alt_key.as_ref().and_then(|(name, _)| dict_get(py, self.dict, name)))
+    }
+
+    fn found_by_name(&self) -> bool {
+        self.by_name
     }
 
     #[cold]
@@ -95,8 +121,9 @@ impl<'py, S: Input<'py>> FieldLookup<'py> for DictLookup<'_, 'py, S> {
         if self.dict.len() == found {
             return Ok(());
         }
+        let py = self.dict.py();
         for (key, value) in self.dict.iter() {
-            errors.extend(extra_error(schema, &key, &value)?);
+            errors.extend(extra_error(schema, &key, &value, |field| dict_get(py, self.dict, &field.key).is_some())?);
         }
         Ok(())
     }
@@ -143,13 +170,28 @@ pub fn dict_get<'py>(py: Python<'py>, dict: &Bound<'py, PyDict>, key: &Py<PyStri
 /// means absent), so that keys the fields do not name are never touched.
 pub struct MappingLookup<'a, 'py> {
     pub mapping: &'a Bound<'py, PyAny>,
+    pub by_name: bool,
 }
 
 impl<'py> FieldLookup<'py> for MappingLookup<'_, 'py> {
     type Item = Bound<'py, PyAny>;
 
     fn get(&mut self, py: Python<'py>, _index: usize, field: &Field) -> ValResult<Option<Bound<'py, PyAny>>> {
-        absent_on::<pyo3::exceptions::PyKeyError>(py, self.mapping.get_item(field.key.bind(py)))
+        self.by_name = false;
+        match absent_on::<pyo3::exceptions::PyKeyError>(py, self.mapping.get_item(field.key.bind(py)))? {
+            None => match &field.alt_key {
+                Some((name, _)) => {
+                    self.by_name = true;
+                    absent_on::<pyo3::exceptions::PyKeyError>(py, self.mapping.get_item(name.bind(py)))
+                }
+                None => Ok(None),
+            },
+            found => Ok(found),
+        }
+    }
+
+    fn found_by_name(&self) -> bool {
+        self.by_name
     }
 
     #[cold]
@@ -161,9 +203,9 @@ impl<'py> FieldLookup<'py> for MappingLookup<'_, 'py> {
         for key in self.mapping.try_iter()? {
             let key = key?;
             let value = self.mapping.get_item(&key)?;
-            errors.extend(extra_error(schema, &key, &value)?);
+            let has_own_key = |field: &super::Field| self.mapping.contains(field.key.bind(py)).unwrap_or(false);
+            errors.extend(extra_error(schema, &key, &value, has_own_key)?);
         }
-        let _ = py;
         Ok(())
     }
 }
@@ -180,13 +222,28 @@ fn absent_on<'py, E: pyo3::PyTypeInfo>(py: Python<'py>, found: PyResult<Bound<'p
 /// `from_attributes`: each field is the object's attribute of the field's key.
 pub struct AttributesLookup<'a, 'py> {
     pub obj: &'a Bound<'py, PyAny>,
+    pub by_name: bool,
 }
 
 impl<'py> FieldLookup<'py> for AttributesLookup<'_, 'py> {
     type Item = Bound<'py, PyAny>;
 
     fn get(&mut self, py: Python<'py>, _index: usize, field: &Field) -> ValResult<Option<Bound<'py, PyAny>>> {
-        absent_on::<pyo3::exceptions::PyAttributeError>(py, self.obj.getattr(field.key.bind(py)))
+        self.by_name = false;
+        match absent_on::<pyo3::exceptions::PyAttributeError>(py, self.obj.getattr(field.key.bind(py)))? {
+            None => match &field.alt_key {
+                Some((name, _)) => {
+                    self.by_name = true;
+                    absent_on::<pyo3::exceptions::PyAttributeError>(py, self.obj.getattr(name.bind(py)))
+                }
+                None => Ok(None),
+            },
+            found => Ok(found),
+        }
+    }
+
+    fn found_by_name(&self) -> bool {
+        self.by_name
     }
 
     #[cold]
@@ -203,19 +260,28 @@ type JsonPairs<'a> = [(Cow<'a, str>, JsonValue<'a>)];
 pub struct JsonObjectLookup<'a> {
     pairs: &'a JsonPairs<'a>,
     matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]>,
+    /// Whether each field's value came under its own key (else its name).
+    by_key: SmallVec<[bool; 16]>,
+    last: usize,
 }
 
 impl<'a> JsonObjectLookup<'a> {
     pub fn new(pairs: &'a JsonPairs<'a>, schema: &CompiledSchema) -> Self {
         let mut matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]> = SmallVec::from_elem(None, schema.fields.len());
+        let mut by_key: SmallVec<[bool; 16]> = SmallVec::from_elem(false, schema.fields.len());
         let mut next = 0;
         for (key, value) in pairs {
             if let Some(index) = schema.field_of_key(key, next) {
-                matched[index] = Some(value);
+                // a field's own key wins over its name, wherever each comes
+                let own_key = *schema.fields[index].key_text == **key;
+                if own_key || !by_key[index] {
+                    matched[index] = Some(value);
+                    by_key[index] |= own_key;
+                }
                 next = index + 1;
             }
         }
-        Self { pairs, matched }
+        Self { pairs, matched, by_key, last: 0 }
     }
 }
 
@@ -236,7 +302,12 @@ impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
 
     #[inline]
     fn get(&mut self, _py: Python<'py>, index: usize, _field: &Field) -> ValResult<Option<JsonInput<'a>>> {
+        self.last = index;
         Ok(self.matched[index].map(JsonInput::Value))
+    }
+
+    fn found_by_name(&self) -> bool {
+        !self.by_key[self.last]
     }
 
     #[cold]
@@ -249,8 +320,11 @@ impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
     fn extra_errors(&self, _py: Python<'py>, schema: &CompiledSchema, _found: usize, errors: &mut Vec<LineError>) -> PyResult<()> {
         let mut extras: Vec<(&str, &JsonValue<'a>)> = Vec::new();
         for (key, value) in self.pairs {
-            if schema.key_index.contains_key(key.as_ref()) {
-                continue;
+            if let Some(&index) = schema.key_index.get(key.as_ref()) {
+                // a field's name is extra only beside its own key
+                if *schema.fields[index].key_text == **key || !self.by_key[index] {
+                    continue;
+                }
             }
             match extras.iter_mut().find(|(k, _)| *k == key.as_ref()) {
                 Some(extra) => extra.1 = value,

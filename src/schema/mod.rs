@@ -65,6 +65,11 @@ pub struct Field {
     pub offset: SlotOffset,
     /// `Field(frozen=True)`: the field may not be assigned.
     pub frozen: bool,
+    /// The key a dump by alias writes (`serialization_alias`, else the alias).
+    pub ser_key: Py<PyString>,
+    pub ser_key_json: Box<str>,
+    /// The field name, also accepted as input when validating by name.
+    pub alt_key: Option<(Py<PyString>, Arc<str>)>,
 }
 
 /// What a failing Program check reports, and for which field.
@@ -109,6 +114,8 @@ pub struct CompiledSchema {
     pub forbid_extra: bool,
     /// `frozen=True`: no attribute may be assigned.
     pub frozen: bool,
+    /// `serialize_by_alias`: a dump's keys when it gives no `by_alias`.
+    pub serialize_by_alias: bool,
 }
 
 /// Errors tagged with their field's index, so they can be reported in field order.
@@ -130,6 +137,8 @@ impl CompiledSchema {
         let mut slot_values: SmallVec<[Option<Bound<'py, PyAny>>; 2]> =
             if self.value_slots { SmallVec::from_elem(None, n_slots) } else { SmallVec::new() };
         let mut errors: FieldErrors = SmallVec::new();
+        // fields read under their names, whose errors are located there
+        let mut by_name: SmallVec<[usize; 2]> = SmallVec::new();
         for (index, field) in self.fields.iter().enumerate() {
             let Some(item) = lookup.get(py, index, field)? else {
                 match self.default_for(py, field, lookup) {
@@ -144,6 +153,9 @@ impl CompiledSchema {
                 continue;
             };
             given.insert(index);
+            if field.alt_key.is_some() && lookup.found_by_name() {
+                by_name.push(index);
+            }
             let result = match field.slot {
                 Some(slot) => field.validator.validate_deferred(py, &item, state).map(|(v, bits)| {
                     if let Some(bits) = bits {
@@ -180,10 +192,14 @@ impl CompiledSchema {
             errors.extend(extras.into_iter().map(|line| (usize::MAX, line)));
         }
         if errors.is_empty() {
-            Ok((values, given))
-        } else {
-            Err(sorted_lines(errors))
+            return Ok((values, given));
         }
+        for (index, line) in errors.iter_mut().filter(|(index, _)| by_name.contains(index)) {
+            if let (Some(outer), Some((_, name))) = (line.loc_reversed.last_mut(), &self.fields[*index].alt_key) {
+                *outer = LocItem::Key(name.clone());
+            }
+        }
+        Err(sorted_lines(errors))
     }
 
     /// Turns failing checks into errors: the first failure of each field whose

@@ -48,8 +48,8 @@ impl CompiledSchema {
         let outer_data = std::mem::replace(&mut state.field_data, self.hooks.collects_data.then(|| pyo3::types::PyDict::new(py).unbind()));
         let values = match &model_input {
             ModelInput::Dict(dict) => self.validate_fields(py, &mut DictLookup::new(dict, input), state),
-            ModelInput::Mapping(mapping) => self.validate_fields(py, &mut MappingLookup { mapping }, state),
-            ModelInput::Attributes(obj) => self.validate_fields(py, &mut AttributesLookup { obj }, state),
+            ModelInput::Mapping(mapping) => self.validate_fields(py, &mut MappingLookup { mapping, by_name: false }, state),
+            ModelInput::Attributes(obj) => self.validate_fields(py, &mut AttributesLookup { obj, by_name: false }, state),
             ModelInput::JsonObject(pairs) => self.validate_fields(py, &mut JsonObjectLookup::new(pairs, self), state),
             ModelInput::Instance(obj) => {
                 state.field_data = outer_data;
@@ -94,10 +94,22 @@ impl CompiledSchema {
         let mut filled: SmallVec<[bool; 8]> = SmallVec::from_elem(false, n_slots);
         let mut values: NativeValues<'d> = (0..self.fields.len()).map(|_| None).collect();
         let mut next = 0;
+        let mut by_key: SmallVec<[bool; 8]> = SmallVec::from_elem(false, self.fields.len());
         let mut key = json.object(peek)?;
         while let Some(k) = key {
             let value_peek = json.peek()?;
-            match self.field_of_key(&k, next) {
+            // a field's own key wins over its name, wherever each comes
+            let found = self.field_of_key(&k, next).filter(|&index| {
+                let own_key = *self.fields[index].key_text == *k;
+                // a name might be extra beside its own key: the full path tells
+                if !own_key && self.forbid_extra {
+                    return false;
+                }
+                let taken = own_key || !by_key[index];
+                by_key[index] |= own_key;
+                taken
+            });
+            match found {
                 Some(index) => {
                     let field = &self.fields[index];
                     values[index] = Some(match field.slot {

@@ -21,7 +21,8 @@ const MAX_DUMP_DEPTH: u32 = 255;
 pub struct DumpOptions {
     /// `mode="json"`: `model_dump` returns only JSON types.
     pub json_mode: bool,
-    pub by_alias: bool,
+    /// None: each model's `serialize_by_alias`.
+    pub by_alias: Option<bool>,
     pub exclude_unset: bool,
     pub exclude_defaults: bool,
     pub exclude_none: bool,

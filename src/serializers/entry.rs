@@ -59,7 +59,7 @@ unsafe fn parse_call<'py>(
             "indent" if json_text => call.indent = if value.is_none() { None } else { Some(value.extract()?) },
             "include" => call.include = Some(value),
             "exclude" => call.exclude = Some(value),
-            "by_alias" => call.opts.by_alias = flag()?,
+            "by_alias" => call.opts.by_alias = if value.is_none() { None } else { Some(value.is_truthy()?) },
             "exclude_unset" => call.opts.exclude_unset = flag()?,
             "exclude_defaults" => call.opts.exclude_defaults = flag()?,
             "exclude_none" => call.opts.exclude_none = flag()?,

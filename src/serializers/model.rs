@@ -154,7 +154,7 @@ impl ModelSerializer {
         let out = PyDict::new(d.py);
         for (index, field) in schema.fields.iter().enumerate() {
             let Ok(v) = value.getattr(field.name.bind(d.py)) else { continue };
-            let key = if d.opts.by_alias { &field.key } else { &field.name };
+            let key = if d.opts.by_alias.unwrap_or(schema.serialize_by_alias) { &field.ser_key } else { &field.name };
             let previous = d.set_field(schema, index);
             let dumped = field.serializer.to_python(&v, d, &Filter::default());
             d.restore_field(previous);
@@ -177,7 +177,7 @@ impl ModelSerializer {
             let Ok(v) = value.getattr(field.name.bind(d.py)) else { continue };
             out.item(first);
             first = false;
-            out.key(if d.opts.by_alias { &field.key_json } else { &field.name_json });
+            out.key(if d.opts.by_alias.unwrap_or(schema.serialize_by_alias) { &field.ser_key_json } else { &field.name_json });
             let previous = d.set_field(schema, index);
             let result = field.serializer.to_json(&v, out, d, &Filter::default());
             d.restore_field(previous);
@@ -245,7 +245,7 @@ pub fn model_to_python<'py>(
         // SAFETY: obj is an instance of the schema's class (or a subclass).
         let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
         let Some(next) = keep(schema, index, field, obj, &value, d, plan.as_deref())? else { continue };
-        let key = if d.opts.by_alias { &field.key } else { &field.name };
+        let key = if d.opts.by_alias.unwrap_or(schema.serialize_by_alias) { &field.ser_key } else { &field.name };
         let previous = d.set_field(schema, index);
         let dumped = field.serializer.to_python(&value, d, &next)?;
         d.restore_field(previous);
@@ -261,7 +261,7 @@ pub fn model_to_python<'py>(
 #[inline]
 fn plain_to_python<'py>(schema: &CompiledSchema, obj: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<Bound<'py, PyDict>> {
     let py = d.py;
-    let by_alias = d.opts.by_alias;
+    let by_alias = d.opts.by_alias.unwrap_or(schema.serialize_by_alias);
     let template = schema.dump_templates.as_ref().map(|t| &t[by_alias as usize]);
     let out = match template {
         // SAFETY: the template is a dict; the copy is a new reference or NULL.
@@ -269,7 +269,7 @@ fn plain_to_python<'py>(schema: &CompiledSchema, obj: &Bound<'py, PyAny>, d: &mu
         None => PyDict::new(py),
     };
     for (index, field) in schema.fields.iter().enumerate() {
-        let key = if by_alias { &field.key } else { &field.name };
+        let key = if by_alias { &field.ser_key } else { &field.name };
         // SAFETY: obj is an instance of the schema's class (or a subclass).
         let raw = unsafe { field.offset.raw(obj.as_ptr()) };
         if raw.is_null() {
@@ -315,7 +315,7 @@ pub fn model_to_json<'py>(
             let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };
             out.item(first);
             first = false;
-            out.key(if d.opts.by_alias { &field.key_json } else { &field.name_json });
+            out.key(if d.opts.by_alias.unwrap_or(schema.serialize_by_alias) { &field.ser_key_json } else { &field.name_json });
             let previous = d.set_field(schema, index);
             field.serializer.to_json(&value, out, d, filter)?;
             d.restore_field(previous);
@@ -331,7 +331,7 @@ pub fn model_to_json<'py>(
         let Some(next) = keep(schema, index, field, obj, &value, d, plan.as_deref())? else { continue };
         out.item(first);
         first = false;
-        out.key(if d.opts.by_alias { &field.key_json } else { &field.name_json });
+        out.key(if d.opts.by_alias.unwrap_or(schema.serialize_by_alias) { &field.ser_key_json } else { &field.name_json });
         let previous = d.set_field(schema, index);
         field.serializer.to_json(&value, out, d, &next)?;
         d.restore_field(previous);
