@@ -103,7 +103,7 @@ impl Hook {
         ValidationInfo {
             context: state.context.as_ref().map(|c| c.clone_ref(py)),
             config: self.config.as_ref().map(|c| c.clone_ref(py)),
-            mode: if state.json_source.is_some() { "json" } else { "python" },
+            mode: if state.input_json { "json" } else { "python" },
             data: state.field_data.as_ref().map(|d| d.clone_ref(py)),
             field_name: self.field_name.as_ref().map(|f| f.clone_ref(py)),
         }

@@ -221,9 +221,13 @@ unsafe extern "C" fn model_init(slf: *mut ffi::PyObject, args: *mut ffi::PyObjec
         if schema.hooks.any() {
             let mut state = State::default();
             let level = schema.hooks.validators.len();
-            schema
+            let result = schema
                 .validate_hooked(py, &cls, kwargs.as_any(), &mut state, Some(&obj), level)
                 .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?;
+            if !result.is(&obj) {
+                let message = c"A custom validator is returning a value other than `self`.\nReturning anything other than `self` from a top level model validator isn't supported when validating via `__init__`.";
+                PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), message, 1)?;
+            }
             return Ok(0);
         }
         let (values, given) = match schema.validate_input(py, &cls, kwargs.as_any(), &mut State::default()) {

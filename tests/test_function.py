@@ -207,8 +207,6 @@ def test_the_handler_keeps_the_calls_context_and_strictness(inputs):
     assert [e["type"] for e in inputs.errors(M, {"v": "1"}, strict=True)] == ["int_type"]
 
 
-@pytest.mark.xfail(not ORACLE, strict=True,
-                   reason="bug: a wrap handler validates as Python input: info.mode inside is 'python' under model_validate_json")
 def test_info_mode_inside_a_wrap_handler_is_json_for_json_input():
     class M(Model):
         v: Annotated[str, lib.AfterValidator(lambda v, info: info.mode), lib.WrapValidator(lambda v, handler: handler(v))]
@@ -227,7 +225,6 @@ def test_errors_from_a_wrap_handler_have_json_messages_for_json_input():
     assert [(e["type"], e["msg"]) for e in info.value.errors()] == [("list_type", "Input should be a valid array")]
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason="bug: a wrap handler drops from_attributes=True of the call")
 def test_from_attributes_reaches_a_model_inside_a_wrap_handler():
     class Inner(Model):
         q: int
@@ -242,7 +239,6 @@ def test_from_attributes_reaches_a_model_inside_a_wrap_handler():
 # --------------------------------------------------------------------------- what pydantic does that satya does not yet
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason="bug: a plain validator's value is dumped as Any, not by the field's type")
 def test_a_plain_validators_value_dumps_by_the_field_type():
     class M(Model):
         f: Annotated[float, lib.PlainValidator(lambda v: v)]
@@ -260,7 +256,6 @@ def test_a_plain_validators_value_dumps_by_the_field_type():
     assert any("Expected `int`" in str(w.message) for w in caught)
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason="bug: a union choice with a validator function is located as 'function'")
 def test_a_union_choice_with_a_validator_is_named_after_the_function():
     def named(v):
         return v

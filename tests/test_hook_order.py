@@ -9,7 +9,7 @@ from typing import Annotated
 
 import pytest
 
-from support import ORACLE, Model, lib
+from support import Model, lib
 
 
 # --------------------------------------------------------------------------- a field's hooks
@@ -134,27 +134,19 @@ def test_a_subclass_hook_of_the_same_name_replaces_the_base_one():
     assert sorted(log) == ["a2", "b"]
 
 
-@pytest.mark.xfail(not ORACLE, strict=True,
-                   reason="bug: a hook replaced by name moves to the end instead of keeping its place")
 def test_a_replacing_hook_keeps_the_place_of_the_one_it_replaces():
     sub, log = overriding(True)
     sub(x=1)
     assert log == ["a2", "b"]
 
 
-@pytest.mark.xfail(not ORACLE, strict=True,
-                   reason="bug: a plain method named like a base hook drops the hook; pydantic calls the method as the hook")
 def test_a_plain_method_of_the_same_name_runs_as_the_hook():
     sub, log = overriding(False)
     sub(x=1)
     assert log == ["a2", "b"]
 
 
-@pytest.mark.parametrize("wrap_first", [
-    pytest.param(True, marks=pytest.mark.xfail(not ORACLE, strict=True, reason=(
-        "bug: a model before validator defined after a wrap one runs outside it; "
-        "pydantic runs before validators inside every wrap and after validator"))),
-    False])
+@pytest.mark.parametrize("wrap_first", [True, False])
 def test_before_validators_run_inside_wrap_validators(wrap_first):
     log = []
 

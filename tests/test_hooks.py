@@ -78,7 +78,6 @@ def test_info_context_mode_and_field_name(inputs):
         assert seen == [("a", "a", {}, None, "python"), ("item", "b", {"a": 1}, None, "python")]
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason="bug: hooks inside Json[...] see info.mode 'python' for Python input")
 def test_info_mode_inside_json_is_json():
     class M(Model):
         j: lib.Json[Annotated[str, lib.AfterValidator(lambda v, info: info.mode)]]
@@ -86,7 +85,6 @@ def test_info_mode_inside_json_is_json():
     assert M.model_validate({"j": '"q"'}).j == "json"
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason="bug: info.config is the model_config, not the core config with the title")
 def test_info_config_names_the_model():
     class M(Model):
         v: Annotated[int, lib.AfterValidator(lambda v, info: info.config.get("title"))]
@@ -132,7 +130,6 @@ def test_a_custom_error_has_its_own_type_message_and_context_and_no_url(inputs, 
                                                 "b", "  plain text [type=no_ctx, input_value='x', input_type=str]"]
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason="bug: a custom error's message renders a bool in ctx as 'True', pydantic as '1'")
 def test_a_custom_error_renders_an_int_like_context_value_as_an_integer():
     class M(Model):
         v: Annotated[int, lib.AfterValidator(raiser(CustomError("flag", "flag={f} ratio={r}", {"f": True, "r": 1.5})))]

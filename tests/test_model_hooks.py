@@ -212,8 +212,6 @@ def test_an_error_in_model_post_init_is_a_validation_error(inputs):
     assert described(inputs.errors(Outer, {"p": {"x": -1}})) == [(("p",),) + error]
 
 
-@pytest.mark.xfail(not ORACLE, strict=True,
-                   reason="bug: a model-level error after a before validator reports what it returned as the model's input")
 @pytest.mark.parametrize("where", ["post_init", "after defined first"])
 def test_a_model_level_error_reports_the_models_input(inputs, where):
     def fail(*args):
@@ -261,7 +259,6 @@ def test_an_instance_input_runs_the_after_validators_but_not_post_init():
     assert log == ["post", "after", "after", "after"]
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason="bug: model before validators run on an instance input, which pydantic passes through")
 def test_an_instance_input_skips_the_before_validators():
     assert [entry for entry in instance_input_log() if entry[0] == "before"] == [("before", "dict")]
 
@@ -269,8 +266,6 @@ def test_an_instance_input_skips_the_before_validators():
 # --------------------------------------------------------------------------- what pydantic does that satya does not yet
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason=(
-    "bug: a model wrap handler validates as Python input: field hooks inside see info.mode 'python' under model_validate_json"))
 def test_field_hooks_inside_a_model_wrap_handler_see_json_mode():
     class M(Model):
         x: Annotated[str, lib.AfterValidator(lambda value, info: info.mode)]
@@ -283,7 +278,6 @@ def test_field_hooks_inside_a_model_wrap_handler_see_json_mode():
     assert M.model_validate_json('{"x": "q"}').x == "json"
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason="bug: a model wrap handler drops from_attributes=True of the call")
 def test_from_attributes_reaches_the_fields_through_a_model_wrap_handler():
     class M(Model):
         x: int
@@ -315,7 +309,6 @@ def test_a_before_validators_non_dict_result_has_the_json_message_for_json_input
     assert info.value.errors()[0]["msg"] == "Input should be a valid dictionary or instance of M"
 
 
-@pytest.mark.xfail(not ORACLE, strict=True, reason="bug: an after validator returning another object through __init__ does not warn")
 def test_an_after_validator_returning_another_object_warns_through_init():
     class M(Model):
         x: int

@@ -45,7 +45,9 @@ class PydanticCustomError(ValueError):
     def message(self) -> str:
         text = self._template
         for key, value in (self._context or {}).items():
-            text = text.replace("{" + str(key) + "}", str(value))
+            # an int-like value (a bool too) prints as an int
+            shown = str(int(value)) if isinstance(value, int) else str(value)
+            text = text.replace("{" + str(key) + "}", shown)
         return text
 
     def __str__(self) -> str:
@@ -182,11 +184,15 @@ def takes_info(function, mode: str) -> bool:
 
 
 def function_node(inner: dict, mode: str, function, field_name: str | None, config: dict | None) -> dict:
-    node = {"kind": "function", "mode": mode, "function": function, "info": takes_info(function, mode),
-            "field_name": field_name, "config": config}
-    if mode != "plain":
-        node["inner"] = inner
-    return node
+    """A hook around a type node; a plain hook replaces the type's validation,
+    but its values still dump as the type's."""
+    return {"kind": "function", "mode": mode, "function": function, "info": takes_info(function, mode),
+            "field_name": field_name, "config": config, "inner": inner}
+
+
+def core_config(cls, config: dict) -> dict:
+    """The config a hook's `info.config` shows: the model's, with its title."""
+    return {**config, "title": config.get("title") or cls.__name__}
 
 
 def collect(name: str, bases, namespace: dict) -> dict:
@@ -199,11 +205,14 @@ def collect(name: str, bases, namespace: dict) -> dict:
             found.update(klass.__dict__.get("__satya_decorators__", {}))
     for attr, value in list(namespace.items()):
         if isinstance(value, _Decorated):
-            found.pop(attr, None)
+            # a hook of a base's name takes its place in the order
             found[attr] = value
             namespace[attr] = value.wrapped
         elif attr in found:
-            del found[attr]
+            # a plain method of a base hook's name runs as that hook
+            wrapped = value if found[attr].kind == "model" and found[attr].mode == "after" else _as_classmethod(value)
+            found[attr] = dataclasses.replace(found[attr], wrapped=wrapped)
+            namespace[attr] = wrapped
     return found
 
 

@@ -264,8 +264,9 @@ def _build(cls) -> None:
     strict = bool(config.get("strict", False))
     fields = []
     decorators = cls.__dict__.get("__satya_decorators__", {})
+    hook_config = _hooks.core_config(cls, config)
     hooks = _hooks.field_hooks(cls, decorators, cls.__satya_specs__)
-    model_hooks = _hooks.model_hooks(cls, decorators, config)
+    model_hooks = _hooks.model_hooks(cls, decorators, hook_config)
     collects_data = False
     for spec in cls.__satya_specs__.values():
         where = f"{cls.__name__}.{spec.name}"
@@ -276,11 +277,11 @@ def _build(cls) -> None:
         info = spec.info
         builder = NodeBuilder(where, _Model, strict, bool(config.get("use_enum_values", False)))
         builder.check_unknown(info)
-        builder.field_name, builder.config = spec.name, config
+        builder.field_name, builder.config = spec.name, hook_config
         info.annotation = annotation
         node = builder.node(annotation, info)
         for mode, function in hooks[spec.name]:
-            node = _hooks.function_node(node, mode, function, spec.name, config)
+            node = _hooks.function_node(node, mode, function, spec.name, hook_config)
         collects_data = collects_data or _hooks.reads_data(node)
         field = {"name": spec.name, "type": node, **_keys(cls.__name__, spec.name, info, config)}
         if info.frozen:

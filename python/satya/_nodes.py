@@ -23,6 +23,7 @@ from ._fields import (
 from ._dataclasses import dataclass_node, is_dataclass_type
 from ._generics import open_type
 from ._hooks import annotated_mode, function_node
+from ._json_type import Json
 from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
 # paths, IP addresses, secrets and Json
@@ -68,10 +69,13 @@ class NodeBuilder:
         origin = typing.get_origin(tp)
         if origin is typing.Annotated:
             inner, *metadata = typing.get_args(tp)
-            # hooks: the validators wrap the type with the rest of its metadata, in order
-            hooks = [(annotated_mode(m), m.func) for m in metadata if annotated_mode(m) is not None]
+            # hooks: the validators wrap the type with the rest of its metadata, in
+            # order; those before a Json marker belong to the document's type
+            start = max((i + 1 for i, m in enumerate(metadata) if isinstance(m, Json)), default=0)
+            own = [i >= start and annotated_mode(m) is not None for i, m in enumerate(metadata)]
+            hooks = [(annotated_mode(m), m.func) for m, is_hook in zip(metadata, own) if is_hook]
             if hooks:
-                rest = [m for m in metadata if annotated_mode(m) is None]
+                rest = [m for m, is_hook in zip(metadata, own) if not is_hook]
                 node = self.node(typing.Annotated[(inner, *rest)] if rest else inner, field)
                 for mode, function in hooks:
                     node = function_node(node, mode, function, self.field_name, self.config)

@@ -72,6 +72,12 @@ def label(node: dict) -> str:
         return f"literal[{','.join(repr(v) for v in node['values'])}]"
     if kind == "enum":
         return f"{_ENUM_PREFIX.get(node['mixed_in'], 'enum')}[{node['cls'].__name__}]"
+    # hooks: the function's name, and the type inside it unless it wraps or replaces it
+    if kind == "function":
+        name = f"{getattr(node['function'], '__name__', 'function')}()"
+        if node["mode"] in ("before", "after"):
+            return f"function-{node['mode']}[{name}, {label(node['inner'])}]"
+        return f"function-{node['mode']}[{name}]"
     if kind in _CONTAINER_LABELS:
         return _CONTAINER_LABELS[kind](node)
     if kind in _STD_LABELS:

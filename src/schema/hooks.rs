@@ -1,6 +1,9 @@
 //! A model's own hooks: `model_validator` in modes before, after and wrap,
-//! and `model_post_init`. They nest in the order they were defined (a later
-//! before runs first, a later after runs last), around the fields' validation.
+//! and `model_post_init`, nested as pydantic nests them. The after and wrap
+//! validators wrap the model in the order they were defined (a later one
+//! outside); inside them an instance passes through as it is; any other input
+//! goes through the before validators (a later one first), then the fields,
+//! then `model_post_init`.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyType};
@@ -14,8 +17,10 @@ use crate::validators::{HookMode, State};
 /// What the model's hooks are, read from the class's descriptor.
 #[derive(Debug, Default)]
 pub struct ModelHooks {
-    /// In definition order; each wraps the ones before it.
+    /// The after and wrap validators in definition order; each wraps the ones before it.
     pub validators: Vec<(HookMode, Hook)>,
+    /// The before validators in definition order.
+    pub before: Vec<Hook>,
     /// The class defines `model_post_init`.
     pub post_init: bool,
     /// Some field hook takes `info`, whose `data` the fields fill as they validate.
@@ -25,26 +30,27 @@ pub struct ModelHooks {
 impl ModelHooks {
     pub fn read(descriptor: &Bound<'_, PyDict>) -> PyResult<Self> {
         let flag = |key: &str| -> PyResult<bool> { Ok(descriptor.get_item(key)?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false)) };
-        let mut validators = Vec::new();
+        let (mut validators, mut before) = (Vec::new(), Vec::new());
         if let Some(list) = descriptor.get_item("model_hooks")?.filter(|v| !v.is_none()) {
             for node in list.cast::<PyList>()?.iter() {
                 let node = node.cast::<PyDict>()?;
-                let mode = HookMode::read(node)?;
-                if mode == HookMode::Plain {
-                    return Err(pyo3::exceptions::PyTypeError::new_err("a model_validator has no plain mode"));
+                match HookMode::read(node)? {
+                    HookMode::Plain => return Err(pyo3::exceptions::PyTypeError::new_err("a model_validator has no plain mode")),
+                    HookMode::Before => before.push(Hook::read(node)?),
+                    mode => validators.push((mode, Hook::read(node)?)),
                 }
-                validators.push((mode, Hook::read(node)?));
             }
         }
-        Ok(ModelHooks { validators, post_init: flag("post_init")?, collects_data: flag("collects_data")? })
+        Ok(ModelHooks { validators, before, post_init: flag("post_init")?, collects_data: flag("collects_data")? })
     }
 
     pub fn any(&self) -> bool {
-        !self.validators.is_empty() || self.post_init
+        !self.validators.is_empty() || !self.before.is_empty() || self.post_init
     }
 
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         self.validators.iter().for_each(|(_, hook)| hook.visit_objects(visit));
+        self.before.iter().for_each(|hook| hook.visit_objects(visit));
     }
 }
 
@@ -63,10 +69,6 @@ impl CompiledSchema {
         let Some(index) = level.checked_sub(1) else { return self.validate_core(py, cls, input, state, target) };
         let (mode, hook) = &self.hooks.validators[index];
         match mode {
-            HookMode::Before => {
-                let data = hook.call(py, [input.to_python(py)?], input, state)?;
-                self.validate_hooked(py, cls, &data, state, target, index)
-            }
             HookMode::After => {
                 let instance = self.validate_hooked(py, cls, input, state, target, index)?;
                 hook.call(py, [instance], input, state)
@@ -76,6 +78,8 @@ impl CompiledSchema {
                     cls: cls.clone().unbind(),
                     level: index,
                     strict: state.strict,
+                    from_attributes: state.from_attributes,
+                    input_json: state.input_json,
                     context: state.context.as_ref().map(|c| c.clone_ref(py)),
                     target: target.map(|t| t.clone().unbind()),
                 };
@@ -85,7 +89,8 @@ impl CompiledSchema {
         }
     }
 
-    /// The fields' validation, then `model_post_init` on a new instance.
+    /// The before validators, the fields' validation, then `model_post_init`
+    /// on a new instance; an instance passes through as it is.
     fn validate_core<'py>(
         &self,
         py: Python<'py>,
@@ -94,7 +99,28 @@ impl CompiledSchema {
         state: &mut State,
         target: Option<&Bound<'py, PyAny>>,
     ) -> ValResult<Bound<'py, PyAny>> {
-        let instance = match self.validate_input(py, cls, input, state)? {
+        if self.hooks.before.is_empty() || (input.is_python() && input.to_python(py)?.is_instance(cls)?) {
+            return self.validate_fields_into(py, cls, input, input, state, target);
+        }
+        let mut data = input.to_python(py)?;
+        for hook in self.hooks.before.iter().rev() {
+            data = hook.call(py, [data], input, state)?;
+        }
+        self.validate_fields_into(py, cls, &data, input, state, target)
+    }
+
+    /// `data`'s fields into a new instance (or `target`), then
+    /// `model_post_init`, whose errors are the model `input`'s.
+    fn validate_fields_into<'py>(
+        &self,
+        py: Python<'py>,
+        cls: &Bound<'py, PyType>,
+        data: &impl Input<'py>,
+        input: &impl Input<'py>,
+        state: &mut State,
+        target: Option<&Bound<'py, PyAny>>,
+    ) -> ValResult<Bound<'py, PyAny>> {
+        let instance = match self.validate_input(py, cls, data, state)? {
             Validated::Instance(obj) => return Ok(obj),
             Validated::Values(values, given) => match target {
                 Some(target) => {
@@ -119,6 +145,8 @@ pub struct ModelHandler {
     /// The hooks inside this one.
     level: usize,
     strict: Option<bool>,
+    from_attributes: bool,
+    input_json: bool,
     context: Option<Py<PyAny>>,
     target: Option<Py<PyAny>>,
 }
@@ -129,7 +157,8 @@ impl ModelHandler {
         let cls = self.cls.bind(py);
         let handle = crate::model::schema_of(cls)?;
         let schema = &handle.get().schema;
-        let mut state = State::new(self.strict, false, self.context.as_ref().map(|c| c.clone_ref(py)));
+        let mut state = State::new(self.strict, self.from_attributes, self.context.as_ref().map(|c| c.clone_ref(py)));
+        state.input_json = self.input_json;
         let target = self.target.as_ref().map(|t| t.bind(py).clone());
         schema
             .validate_hooked(py, cls, &input_value, &mut state, target.as_ref(), self.level)

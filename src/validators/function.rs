@@ -79,6 +79,8 @@ impl FunctionValidator {
                 let handler = ValidatorHandler {
                     inner: inner.clone(),
                     strict: state.strict,
+                    from_attributes: state.from_attributes,
+                    input_json: state.input_json,
                     context: state.context.as_ref().map(|c| c.clone_ref(py)),
                     field_data: state.field_data.as_ref().map(|d| d.clone_ref(py)),
                 };
@@ -96,6 +98,8 @@ impl FunctionValidator {
 pub struct ValidatorHandler {
     inner: Arc<Validator>,
     strict: Option<bool>,
+    from_attributes: bool,
+    input_json: bool,
     context: Option<Py<PyAny>>,
     field_data: Option<Py<PyDict>>,
 }
@@ -104,8 +108,9 @@ pub struct ValidatorHandler {
 impl ValidatorHandler {
     #[pyo3(signature = (input_value, outer_location = None))]
     fn __call__<'py>(&self, py: Python<'py>, input_value: Bound<'py, PyAny>, outer_location: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
-        let mut state = State::new(self.strict, false, self.context.as_ref().map(|c| c.clone_ref(py)));
+        let mut state = State::new(self.strict, self.from_attributes, self.context.as_ref().map(|c| c.clone_ref(py)));
         state.field_data = self.field_data.as_ref().map(|d| d.clone_ref(py));
+        state.input_json = self.input_json;
         self.inner.validate(py, &input_value, &mut state).map_err(|e| {
             let e = match outer_location {
                 Some(loc) => match crate::errors::LocItem::from_object(&loc) {

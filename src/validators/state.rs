@@ -30,6 +30,9 @@ pub struct State {
     pub from_attributes: bool,
     /// `context=` of the call, kept for the hooks that read it.
     pub context: Option<Py<PyAny>>,
+    /// The value being validated was read from JSON (a hook's `info.mode`),
+    /// even where a hook handed on a Python object.
+    pub input_json: bool,
     /// The fields of the model being validated that validated so far, for
     /// hooks that take `info` (kept only by models with such hooks).
     pub field_data: Option<Py<pyo3::types::PyDict>>,
@@ -56,8 +59,10 @@ impl State {
     /// source never outlives them: it is taken off again before returning.
     pub fn with_json_source<R>(&mut self, data: &[u8], document: &jiter::JsonValue<'_>, validate: impl FnOnce(&mut Self) -> R) -> R {
         let outer = self.json_source.replace(crate::input::JsonSource::new(data, document));
+        let outer_json = std::mem::replace(&mut self.input_json, true);
         let result = validate(self);
         self.json_source = outer;
+        self.input_json = outer_json;
         result
     }
 
