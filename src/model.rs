@@ -264,9 +264,17 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
             return Err(PyAttributeError::new_err(format!("cannot delete field '{name_obj}'")));
         }
         let value = Bound::from_borrowed_ptr(py, value);
-        let validated = schema
-            .validate_assignment(py, index, &value, &mut State::default())
-            .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?;
+        let validated = if schema.validate_assignment {
+            schema
+                .validate_assignment(py, index, &value, &mut State::default())
+                .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?
+        } else {
+            // taken as it is: it may be a container, which the collector must then see
+            if ffi::PyObject_GC_IsTracked(slf) == 0 && ffi::PyObject_IS_GC(value.as_ptr()) != 0 {
+                ffi::PyObject_GC_Track(slf as *mut c_void);
+            }
+            value
+        };
         field.offset.set(slf, validated);
         fields_set::insert(slf, index);
         Ok(0)

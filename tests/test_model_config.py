@@ -195,3 +195,120 @@ def test_class_keywords_and_model_config_agree():
 
     assert ByKeyword.model_config["frozen"] is True and ByKeyword.model_config["extra"] == "forbid"
     assert attempt(lambda: ByKeyword(x=1, y=2))[0]["type"] == "extra_forbidden"
+
+
+STR_CONFIGS = [
+    {"str_strip_whitespace": True},
+    {"str_to_lower": True},
+    {"str_to_upper": True, "str_min_length": 2},
+    {"str_max_length": 3, "str_strip_whitespace": True},
+]
+
+
+def str_models(lib, config):
+    class M(lib.BaseModel):
+        model_config = dict(config)
+        s: str
+        t: list[str] = []
+        own: str = lib.Field(default="", max_length=5)
+
+    return M
+
+
+@pytest.mark.parametrize("config", STR_CONFIGS, ids=lambda c: ",".join(c))
+def test_str_config_applies_to_every_str_of_the_model(config):
+    models = {lib: str_models(lib, config) for lib in LIBRARIES}
+
+    @settings(max_examples=150, deadline=None)
+    @given(s=st.text(alphabet=" aB\tç", max_size=6), t=st.lists(st.text(alphabet=" aB", max_size=4), max_size=2),
+           own=st.text(alphabet=" xY", max_size=7))
+    def check(s, t, own):
+        data = {"s": s, "t": t, "own": own}
+        assert outcome(lambda: models[satya].model_validate(data)) == outcome(lambda: models[pydantic].model_validate(data))
+        text = json.dumps(data)
+        assert outcome(lambda: models[satya].model_validate_json(text)) == outcome(
+            lambda: models[pydantic].model_validate_json(text))
+
+    check()
+
+
+def test_assignment_is_validated_unless_the_config_turns_it_off():
+    class Checked(satya.Model):
+        x: int
+
+    class Unchecked(satya.Model, validate_assignment=False):
+        x: int
+        items: list = []
+
+    class PydanticDefault(pydantic.BaseModel):
+        x: int
+
+    class PydanticChecked(pydantic.BaseModel, validate_assignment=True):
+        x: int
+
+    for ours, theirs in ((Checked, PydanticChecked), (Unchecked, PydanticDefault)):
+        a, b = ours(x=1), theirs(x=1)
+        assert attempt(lambda: setattr(a, "x", "5")) == attempt(lambda: setattr(b, "x", "5"))
+        assert attempt(lambda: setattr(a, "x", "q")) == attempt(lambda: setattr(b, "x", "q"))
+        assert a.x == b.x and a.model_fields_set == b.model_fields_set
+
+
+@satya_only
+def test_an_unvalidated_assignment_of_a_container_is_seen_by_the_collector():
+    import gc
+
+    class Unchecked(satya.Model, validate_assignment=False):
+        x: int
+
+    obj = Unchecked(x=1)
+    cycle = [obj]
+    obj.x = cycle
+    assert gc.is_tracked(obj)
+    del obj, cycle
+    assert gc.collect() >= 1
+
+
+class Opaque:
+    """A class neither library has a validator for."""
+
+
+class OpaqueChild(Opaque):
+    pass
+
+
+def opaque_models(lib):
+    class M(lib.BaseModel, arbitrary_types_allowed=True):
+        c: Opaque
+        maybe: Opaque | None = None
+        many: list[Opaque] = []
+
+    return M
+
+
+OPAQUE = {lib: opaque_models(lib) for lib in LIBRARIES}
+
+
+@pytest.mark.parametrize("data", [
+    {"c": Opaque()}, {"c": OpaqueChild(), "many": [Opaque(), 1]}, {"c": 1}, {"c": None, "maybe": "x"}, {},
+])
+def test_arbitrary_types_are_checked_with_isinstance(data):
+    def run(lib):
+        try:
+            m = OPAQUE[lib].model_validate(data)
+        except (satya.ValidationError, pydantic.ValidationError) as exc:
+            return exc.errors(include_url=False)
+        assert m.c is data["c"]
+        return sorted(m.model_fields_set)
+
+    assert run(satya) == run(pydantic)
+
+
+def test_arbitrary_types_cannot_come_from_json():
+    assert outcome(lambda: OPAQUE[satya].model_validate_json('{"c": 1}')) == outcome(
+        lambda: OPAQUE[pydantic].model_validate_json('{"c": 1}'))
+
+
+def test_without_the_config_an_unknown_class_is_refused_at_definition():
+    with pytest.raises(satya.SchemaError):
+        class M(satya.Model):
+            c: Opaque

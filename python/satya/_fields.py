@@ -24,7 +24,7 @@ _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
 # unions: how a union field picks its choice
 _UNION = ("union_mode", "discriminator")
 # what the model does with the field beyond validating it
-_OPTIONS = ("frozen", "validation_alias", "serialization_alias")
+_OPTIONS = ("frozen", "validation_alias", "serialization_alias", "exclude", "repr", "validate_default")
 
 
 class FieldInfo:
@@ -68,7 +68,8 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
           gt=None, ge=None, lt=None, le=None, multiple_of=None, min_length=None, max_length=None,
           pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,
           max_digits=None, decimal_places=None, union_mode=None, discriminator=None, email=None, url=None,
-          frozen=None, validation_alias=None, serialization_alias=None, **unknown) -> Any:
+          frozen=None, validation_alias=None, serialization_alias=None, exclude=None, repr=None,
+          validate_default=None, **unknown) -> Any:
     """Declares a field's default, alias, metadata and constraints.
 
     On a `str` field, satya's own `email=True` checks the value as `EmailStr`
@@ -90,7 +91,8 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                      pattern=pattern, allow_inf_nan=allow_inf_nan, examples=examples,
                      json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places,
                      union_mode=union_mode, discriminator=discriminator, email=email, url=url, frozen=frozen,
-                     validation_alias=validation_alias, serialization_alias=serialization_alias)
+                     validation_alias=validation_alias, serialization_alias=serialization_alias,
+                     exclude=exclude, repr=repr, validate_default=validate_default)
 
 
 class Unresolved(Exception):

@@ -21,7 +21,13 @@ _EMPTY_CONTAINERS = {list: "empty_list", dict: "empty_dict", set: "empty_set"}
 _IMMUTABLE_DEFAULTS = (type(None), bool, int, float, complex, str, bytes, tuple, frozenset)
 _CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_values", "frozen",
                 # aliases
-                "populate_by_name", "validate_by_name", "validate_by_alias", "serialize_by_alias", "alias_generator"}
+                "populate_by_name", "validate_by_name", "validate_by_alias", "serialize_by_alias", "alias_generator",
+                # strings
+                "str_strip_whitespace", "str_to_lower", "str_to_upper", "str_min_length", "str_max_length",
+                "validate_assignment", "arbitrary_types_allowed", "validate_default"}
+# model_config's str_* keys as the constraints they give every str field
+_STR_CONFIG = {"str_strip_whitespace": "strip_whitespace", "str_to_lower": "to_lower", "str_to_upper": "to_upper",
+               "str_min_length": "min_length", "str_max_length": "max_length"}
 _RESERVED = {"model_config", "model_fields", "model_fields_set", "__satya_schema__", "__satya_validate__", "__satya_validate_json__"}
 
 # Set once `Model` exists; ModelMeta skips building for the base itself.
@@ -167,6 +173,7 @@ class ModelMeta(type):
         # The backend is fixed now, even if the build waits for a forward reference.
         cls.__satya_jit__ = bool(_settings.jit) and bool(config_jit(cls.model_config))
         cls.model_fields = {n: s.info for n, s in specs.items()}
+        cls.__satya_repr_hidden__ = frozenset(n for n, s in specs.items() if s.info.repr is False)
         cls.__orig_bases__ = tuple(namespace.get("__orig_bases__", bases)) + (_Layout(namespace["__slots__"]),)
         if _Model is not None or name != "Model":
             try:
@@ -278,6 +285,8 @@ def _build(cls) -> None:
         builder = NodeBuilder(where, _Model, strict, bool(config.get("use_enum_values", False)))
         builder.check_unknown(info)
         builder.field_name, builder.config = spec.name, hook_config
+        builder.arbitrary_types = bool(config.get("arbitrary_types_allowed", False))
+        builder.str_defaults = {_STR_CONFIG[k]: v for k, v in config.items() if k in _STR_CONFIG and v not in (None, False)}
         info.annotation = annotation
         node = builder.node(annotation, info)
         for mode, function in hooks[spec.name]:
@@ -286,6 +295,10 @@ def _build(cls) -> None:
         field = {"name": spec.name, "type": node, **_keys(cls.__name__, spec.name, info, config)}
         if info.frozen:
             field["frozen"] = True
+        if info.exclude:
+            field["exclude"] = True
+        if info.validate_default if info.validate_default is not None else config.get("validate_default", False):
+            field["validate_default"] = True
         if info.default_factory is not None:
             if not callable(info.default_factory):
                 raise SchemaError(f"{where}: default_factory must be callable")
@@ -315,6 +328,8 @@ def _build(cls) -> None:
             "forbid_extra": config.get("extra") == "forbid",
             "frozen": bool(config.get("frozen", False)),
             "serialize_by_alias": bool(config.get("serialize_by_alias", False)),
+            # satya validates assignments unless told not to (pydantic's default is not to)
+            "validate_assignment": bool(config.get("validate_assignment", True)),
         })
     except SchemaError:
         raise
@@ -451,7 +466,8 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         yield from _satya.get_state(self).items()
 
     def __repr_args__(self):
-        return _satya.get_state(self).items()
+        hidden = type(self).__satya_repr_hidden__
+        return [(k, v) for k, v in _satya.get_state(self).items() if k not in hidden]
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.__repr_args__())

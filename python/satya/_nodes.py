@@ -57,6 +57,10 @@ class NodeBuilder:
         self.model_base = model_base
         self.strict = strict
         self.use_enum_values = use_enum_values
+        # model_config's str_* keys: constraints of every plain str
+        self.str_defaults: dict = {}
+        # arbitrary_types_allowed: a class without a validator is an isinstance check
+        self.arbitrary_types = False
         # hooks: what an Annotated validator's `info` says
         self.field_name: str | None = None
         self.config: dict | None = None
@@ -147,6 +151,8 @@ class NodeBuilder:
             return self.with_constraints(special, constraints, _type_name(tp))
         if tp in _SCALARS:
             kind = _SCALARS[tp]
+            if kind == "str" and self.str_defaults:
+                constraints = {**self.str_defaults, **constraints}
         elif tp in _TEMPORAL:
             kind = _TEMPORAL[tp]
         elif tp is None or tp is type(None):
@@ -186,6 +192,8 @@ class NodeBuilder:
         elif isinstance(tp, type) and issubclass(tp, self.model_base):
             node = {"kind": "model", "cls": tp}
             return self.with_constraints(node, constraints, tp.__name__)
+        elif self.arbitrary_types and isinstance(tp, type):
+            return self.with_constraints({"kind": "is_instance", "cls": tp}, constraints, tp.__name__)
         else:
             self.fail(f"unsupported annotation {_type_name(tp)}")
         return self.with_constraints({"kind": kind, "strict": strict}, constraints, kind)

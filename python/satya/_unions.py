@@ -78,6 +78,8 @@ def label(node: dict) -> str:
         if node["mode"] in ("before", "after"):
             return f"function-{node['mode']}[{name}, {label(node['inner'])}]"
         return f"function-{node['mode']}[{name}]"
+    if kind == "is_instance":
+        return f"is-instance[{node['cls'].__qualname__}]"
     if kind in _CONTAINER_LABELS:
         return _CONTAINER_LABELS[kind](node)
     if kind in _STD_LABELS:

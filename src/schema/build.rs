@@ -84,6 +84,8 @@ impl CompiledSchema {
                 ser_key: PyString::intern(py, &ser_key).unbind(),
                 ser_key_json: quoted(&ser_key),
                 alt_key: alt_key.map(|k| (PyString::intern(py, &k).unbind(), k.as_str().into())),
+                exclude: spec.get_item("exclude")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false),
+                validate_default: spec.get_item("validate_default")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false),
             });
         }
         let program = Program::new(n_slots, checks)
@@ -123,7 +125,9 @@ impl CompiledSchema {
         } else {
             None
         };
+        let has_excluded = fields.iter().any(|f| f.exclude);
         Ok(CompiledSchema {
+            has_excluded,
             dump_templates,
             strict,
             from_attributes,
@@ -148,6 +152,7 @@ impl CompiledSchema {
             forbid_extra: flag("forbid_extra")?,
             frozen: flag("frozen")?,
             serialize_by_alias: flag("serialize_by_alias")?,
+            validate_assignment: descriptor.get_item("validate_assignment")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(true),
         })
     }
 }

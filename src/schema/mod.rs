@@ -70,6 +70,10 @@ pub struct Field {
     pub ser_key_json: Box<str>,
     /// The field name, also accepted as input when validating by name.
     pub alt_key: Option<(Py<PyString>, Arc<str>)>,
+    /// `Field(exclude=True)`: never dumped.
+    pub exclude: bool,
+    /// `validate_default`: a default is validated as an input would be.
+    pub validate_default: bool,
 }
 
 /// What a failing Program check reports, and for which field.
@@ -116,6 +120,10 @@ pub struct CompiledSchema {
     pub frozen: bool,
     /// `serialize_by_alias`: a dump's keys when it gives no `by_alias`.
     pub serialize_by_alias: bool,
+    /// `validate_assignment` (on unless the config turns it off).
+    pub validate_assignment: bool,
+    /// Some field is `Field(exclude=True)`: dumps leave it out.
+    pub has_excluded: bool,
 }
 
 /// Errors tagged with their field's index, so they can be reported in field order.
@@ -141,7 +149,7 @@ impl CompiledSchema {
         let mut by_name: SmallVec<[usize; 2]> = SmallVec::new();
         for (index, field) in self.fields.iter().enumerate() {
             let Some(item) = lookup.get(py, index, field)? else {
-                match self.default_for(py, field, lookup) {
+                match self.default_for(py, field, lookup, state) {
                     Ok(v) => {
                         if let Some(data) = &state.field_data {
                             data.bind(py).set_item(field.name.bind(py), &v)?;
@@ -236,9 +244,10 @@ impl CompiledSchema {
     }
 
     #[inline]
-    fn default_for<'py>(&self, py: Python<'py>, field: &Field, lookup: &impl FieldLookup<'py>) -> ValResult<Bound<'py, PyAny>> {
+    fn default_for<'py>(&self, py: Python<'py>, field: &Field, lookup: &impl FieldLookup<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         match &field.default {
             DefaultValue::Required => Err(lookup.missing()),
+            _ if field.validate_default => field.validator.validate(py, &self.default_value(py, field)?, state),
             _ => Ok(self.default_value(py, field)?),
         }
     }

@@ -116,6 +116,8 @@ impl Serializer {
             "model" => Serializer::Model(ModelSerializer::build(node)?),
             // hooks: the type inside serializes (a plain validator has none)
             "function" => inner("inner")?,
+            // an arbitrary class: dumped by what the value is
+            "is_instance" => Serializer::Any,
             // a Literal's values are plain objects: their own types decide
             "literal" => Serializer::Any,
             "enum" => Serializer::Enum(enum_::EnumSerializer::build(node)?),

@@ -199,6 +199,10 @@ fn keep<'py>(
     d: &Dumper<'py>,
     plan: Option<&FieldPlan<'py>>,
 ) -> PyResult<Option<Filter<'py>>> {
+    // Field(exclude=True) wins over any include
+    if field.exclude {
+        return Ok(None);
+    }
     let next = match plan {
         None => Filter::default(),
         Some(plan) => match plan.get(index) {
@@ -234,7 +238,7 @@ pub fn model_to_python<'py>(
     let py = d.py;
     let schema = &handle.get().schema;
     d.enter_model()?;
-    if filter.is_empty() && !d.opts.excludes() {
+    if filter.is_empty() && !d.opts.excludes() && !schema.has_excluded {
         let out = plain_to_python(schema, obj, d)?;
         d.leave_model();
         return Ok(out);
@@ -309,7 +313,7 @@ pub fn model_to_json<'py>(
     d.enter_model()?;
     out.begin('{');
     let mut first = true;
-    if filter.is_empty() && !d.opts.excludes() {
+    if filter.is_empty() && !d.opts.excludes() && !schema.has_excluded {
         for (index, field) in schema.fields.iter().enumerate() {
             // SAFETY: obj is an instance of the schema's class (or a subclass).
             let Some(value) = (unsafe { field.offset.get(py, obj.as_ptr()) }) else { continue };

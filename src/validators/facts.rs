@@ -37,8 +37,8 @@ impl Validator {
             // containers: a tuple or frozenset may hold mutable items
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
-            // hooks: a function may return anything
-            Validator::Function(_) => false,
+            // hooks: a function may return anything; an instance may hold anything
+            Validator::Function(_) | Validator::IsInstance(_) => false,
         }
     }
 
@@ -155,6 +155,7 @@ impl Validator {
             Validator::NamedTuple(v) => v.visit_objects(visit),
             // hooks
             Validator::Function(v) => v.visit_objects(visit),
+            Validator::IsInstance(v) => v.visit_objects(visit),
             _ => {}
         }
     }

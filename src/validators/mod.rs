@@ -19,6 +19,7 @@ mod decimal;
 mod decimal_digits;
 mod uuid;
 mod function;
+mod is_instance;
 // dates and times
 mod date;
 mod datetime;
@@ -123,6 +124,8 @@ pub enum Validator {
     NamedTuple(named_tuple::NamedTupleValidator),
     // hooks
     Function(function::FunctionValidator),
+    /// `arbitrary_types_allowed`: an instance of a class satya has no validator for.
+    IsInstance(is_instance::IsInstanceValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -192,6 +195,7 @@ impl Validator {
             "named_tuple" => named_tuple::NamedTupleValidator::build(node, ctx),
             // hooks
             "function" => function::FunctionValidator::build(node, ctx),
+            "is_instance" => is_instance::IsInstanceValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -247,6 +251,7 @@ impl Validator {
             Validator::TypedDict(v) => v.validate(py, input, state),
             Validator::NamedTuple(v) => v.validate(py, input, state),
             Validator::Function(v) => v.validate(py, input, state),
+            Validator::IsInstance(v) => v.validate(py, input, state),
         }
     }
 

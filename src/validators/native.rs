@@ -49,8 +49,8 @@ impl Validator {
             // containers: their objects are made under the GIL
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => None,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => None,
-            // hooks: Python functions
-            Validator::Function(_) => None,
+            // hooks: Python functions; instances of a Python class
+            Validator::Function(_) | Validator::IsInstance(_) => None,
         }
     }
 
@@ -118,6 +118,7 @@ impl Validator {
             // containers: their objects are made under the GIL
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
+            Validator::IsInstance(_) => false,
             // hooks: Python functions (the models inside are still resolved)
             Validator::Function(v) => {
                 if let Some(inner) = v.inner() {

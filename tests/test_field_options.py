@@ -1,0 +1,84 @@
+"""`Field` options beyond validation, against pydantic: `exclude` (never
+dumped, whatever the include), `repr=False` (left out of repr and str), and
+`validate_default` (a default validated as an input is), also from the config."""
+
+import json
+
+import pydantic
+import pytest
+
+import satya
+
+LIBRARIES = [satya, pydantic]
+
+
+def define(lib):
+    class Inner(lib.BaseModel):
+        a: int = 1
+        secret: str = lib.Field(default="s", exclude=True)
+
+    class M(lib.BaseModel):
+        x: int
+        hidden: str = lib.Field(default="h", exclude=True)
+        quiet: str = lib.Field(default="q", repr=False)
+        inner: Inner = Inner()
+        items: list[Inner] = []
+
+    return M
+
+
+MODELS = {lib: define(lib) for lib in LIBRARIES}
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"include": {"x", "hidden"}}, {"exclude": {"x"}}, {"exclude_unset": True}, {"exclude_defaults": True},
+    {"by_alias": True}, {"mode": "json"}, {"include": {"inner": {"secret", "a"}}},
+])
+def test_an_excluded_field_is_never_dumped(options):
+    def run(lib):
+        obj = MODELS[lib].model_validate({"x": 1, "hidden": "H", "inner": {"secret": "S"}, "items": [{"a": 2}]})
+        json_options = {k: v for k, v in options.items() if k != "mode"}
+        return obj.model_dump(**options), json.loads(obj.model_dump_json(**json_options))
+
+    assert run(satya) == run(pydantic)
+
+
+def test_an_excluded_field_is_still_validated_and_read():
+    for lib in LIBRARIES:
+        with pytest.raises((satya.ValidationError, pydantic.ValidationError)):
+            MODELS[lib](x=1, hidden=5)
+        assert MODELS[lib](x=1, hidden="H").hidden == "H"
+
+
+def test_repr_false_hides_a_field_from_repr_and_str():
+    ours, theirs = MODELS[satya](x=1, quiet="Q"), MODELS[pydantic](x=1, quiet="Q")
+    assert repr(ours) == repr(theirs)
+    assert str(ours) == str(theirs)
+    assert "quiet" not in repr(ours) and ours.quiet == "Q"
+
+
+def validating_defaults(lib, field_level: bool):
+    config = {} if field_level else {"validate_default": True}
+    option = {"validate_default": True} if field_level else {}
+
+    class M(lib.BaseModel):
+        model_config = config
+        n: int = lib.Field(default="5", **option)
+        bad: int = lib.Field(default="x", **option)
+        listed: list[int] = lib.Field(default=["1", 2], **option)
+
+    return M
+
+
+@pytest.mark.parametrize("field_level", [True, False])
+@pytest.mark.parametrize("data", [{}, {"bad": 3}, {"bad": 3, "listed": []}])
+def test_validate_default_validates_a_missing_fields_default(field_level, data):
+    def run(lib):
+        cls = validating_defaults(lib, field_level)
+        try:
+            obj = cls.model_validate(data)
+        except (satya.ValidationError, pydantic.ValidationError) as exc:
+            return exc.errors(include_url=False)
+        return obj.model_dump(), sorted(obj.model_fields_set)
+
+    assert run(satya) == run(pydantic)
