@@ -59,3 +59,7 @@ from ._hooks import (  # noqa: E402
 __all__ += ["AfterValidator", "BeforeValidator", "PlainValidator", "WrapValidator", "PydanticCustomError",
             "ValidationInfo", "ValidatorFunctionWrapHandler", "ModelWrapValidatorHandler", "field_validator",
             "model_validator"]
+# computed fields
+from ._computed import ComputedFieldInfo, computed_field  # noqa: E402
+
+__all__ += ["computed_field", "ComputedFieldInfo"]

@@ -9,8 +9,9 @@ import operator
 import sys
 import threading
 import weakref
+from typing import Any
 
-from . import _batch, _generics, _hooks, _satya
+from . import _batch, _computed, _generics, _hooks, _satya
 from . import config as _settings
 from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
@@ -143,6 +144,7 @@ class ModelMeta(type):
         inherited = set(specs)
         module = namespace.get("__module__")
         decorators = _hooks.collect(name, bases, namespace)
+        computed, cached_slots = _computed.collect(bases, namespace)
         for field_name, annotation in own_annotations.items():
             if field_name.startswith("_") or is_classvar(annotation):
                 continue
@@ -161,7 +163,7 @@ class ModelMeta(type):
                     )
         slots = namespace.get("__slots__", ())
         slots = (slots,) if isinstance(slots, str) else tuple(slots)
-        namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots)
+        namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots) + tuple(cached_slots)
         namespace["model_config"] = config
         if config.get("frozen") and "__hash__" not in namespace:
             # a frozen model hashes by its field values, as pydantic's does
@@ -169,6 +171,9 @@ class ModelMeta(type):
         cls = super().__new__(mcs, name, bases, namespace, **kwargs)
         cls.__satya_specs__ = specs
         cls.__satya_decorators__ = decorators
+        cls.__satya_computed__ = computed
+        cls.model_computed_fields = dict(computed)
+        _computed.bind_slots(cls)
         cls.__satya_localns__ = _defining_scope()
         # The backend is fixed now, even if the build waits for a forward reference.
         cls.__satya_jit__ = bool(_settings.jit) and bool(config_jit(cls.model_config))
@@ -313,6 +318,14 @@ def _build(cls) -> None:
         for klass in cls.__mro__
         for slot in getattr(klass, "__dict__", {}).get("__slots__", ())
     )
+    computed = []
+    for name, info in cls.__dict__.get("__satya_computed__", {}).items():
+        module = sys.modules.get(cls.__module__)
+        return_type = _computed.resolved_return(info, dict(vars(module)) if module else {}, {cls.__name__: cls})
+        node = None
+        if return_type is not Any:
+            node = NodeBuilder(f"{cls.__name__}.{name}", _Model, False).node(return_type)
+        computed.append({"name": name, "alias": info.alias, "type": node})
     try:
         _satya.build_schema(cls, {
             "name": cls.__name__,
@@ -325,6 +338,7 @@ def _build(cls) -> None:
             "model_hooks": model_hooks,
             "post_init": getattr(cls, "model_post_init", None) is not Model.model_post_init,
             "collects_data": collects_data,
+            "computed": computed,
             "forbid_extra": config.get("extra") == "forbid",
             "frozen": bool(config.get("frozen", False)),
             "serialize_by_alias": bool(config.get("serialize_by_alias", False)),
@@ -466,8 +480,10 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         yield from _satya.get_state(self).items()
 
     def __repr_args__(self):
-        hidden = type(self).__satya_repr_hidden__
-        return [(k, v) for k, v in _satya.get_state(self).items() if k not in hidden]
+        cls = type(self)
+        hidden = cls.__satya_repr_hidden__
+        args = [(k, v) for k, v in _satya.get_state(self).items() if k not in hidden]
+        return args + [(name, getattr(self, name)) for name, info in cls.__satya_computed__.items() if info.repr]
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.__repr_args__())

@@ -128,6 +128,7 @@ impl CompiledSchema {
         let has_excluded = fields.iter().any(|f| f.exclude);
         Ok(CompiledSchema {
             has_excluded,
+            computed: crate::serializers::ComputedField::read_all(descriptor)?,
             dump_templates,
             strict,
             from_attributes,

@@ -124,6 +124,8 @@ pub struct CompiledSchema {
     pub validate_assignment: bool,
     /// Some field is `Field(exclude=True)`: dumps leave it out.
     pub has_excluded: bool,
+    /// `computed_field`s, dumped after the fields.
+    pub computed: Vec<crate::serializers::ComputedField>,
 }
 
 /// Errors tagged with their field's index, so they can be reported in field order.
@@ -278,6 +280,7 @@ impl CompiledSchema {
 
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         self.hooks.visit_objects(visit);
+        self.computed.iter().for_each(|c| c.visit_objects(visit));
         for template in self.dump_templates.iter().flatten() {
             visit(template.as_any());
         }

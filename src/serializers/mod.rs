@@ -34,10 +34,13 @@ mod deque;
 mod set;
 mod tuple;
 mod typed_dict;
+// computed fields
+mod computed;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
 pub use filter::Filter;
+pub use computed::ComputedField;
 pub use model::{model_to_json, model_to_python, ModelSerializer};
 pub use writer::{quoted, JsonOut};
 

@@ -9,6 +9,7 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
+use super::computed;
 use super::dumper::FieldPlan;
 use super::{any, Dumper, Filter, JsonOut};
 use crate::fields_set;
@@ -238,8 +239,10 @@ pub fn model_to_python<'py>(
     let py = d.py;
     let schema = &handle.get().schema;
     d.enter_model()?;
+    let by_alias = d.opts.by_alias.unwrap_or(schema.serialize_by_alias);
     if filter.is_empty() && !d.opts.excludes() && !schema.has_excluded {
         let out = plain_to_python(schema, obj, d)?;
+        computed::to_python(&schema.computed, obj, &out, d, filter, by_alias)?;
         d.leave_model();
         return Ok(out);
     }
@@ -255,6 +258,7 @@ pub fn model_to_python<'py>(
         d.restore_field(previous);
         set_item(&out, key.bind(py), dumped)?;
     }
+    computed::to_python(&schema.computed, obj, &out, d, filter, by_alias)?;
     d.leave_model();
     Ok(out)
 }
@@ -324,6 +328,7 @@ pub fn model_to_json<'py>(
             field.serializer.to_json(&value, out, d, filter)?;
             d.restore_field(previous);
         }
+        computed::to_json(&schema.computed, obj, out, d, filter, d.opts.by_alias.unwrap_or(schema.serialize_by_alias), &mut first)?;
         out.end('}', !first);
         d.leave_model();
         return Ok(());
@@ -340,6 +345,7 @@ pub fn model_to_json<'py>(
         field.serializer.to_json(&value, out, d, &next)?;
         d.restore_field(previous);
     }
+    computed::to_json(&schema.computed, obj, out, d, filter, d.opts.by_alias.unwrap_or(schema.serialize_by_alias), &mut first)?;
     out.end('}', !first);
     d.leave_model();
     Ok(())
