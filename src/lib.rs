@@ -45,6 +45,9 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<hooks::ValidationInfo>()?;
     m.add_class::<validators::ValidatorHandler>()?;
     m.add_class::<schema::ModelHandler>()?;
+    m.add_class::<serializers::SerializationInfo>()?;
+    m.add_class::<serializers::SerializerHandler>()?;
+    m.add_class::<serializers::ModelFieldsHandler>()?;
     // emails and URLs
     m.add_class::<validators::url_object::PyUrl>()?;
     m.add_function(wrap_pyfunction!(model::build_schema, m)?)?;

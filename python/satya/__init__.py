@@ -63,3 +63,11 @@ __all__ += ["AfterValidator", "BeforeValidator", "PlainValidator", "WrapValidato
 from ._computed import ComputedFieldInfo, computed_field  # noqa: E402
 
 __all__ += ["computed_field", "ComputedFieldInfo"]
+# serializers
+from ._hooks import PlainSerializer, WrapSerializer, field_serializer, model_serializer  # noqa: E402
+from ._satya import SerializationInfo  # noqa: E402
+
+SerializerFunctionWrapHandler = ValidatorFunctionWrapHandler
+FieldSerializationInfo = SerializationInfo
+__all__ += ["PlainSerializer", "WrapSerializer", "field_serializer", "model_serializer", "SerializationInfo",
+            "FieldSerializationInfo", "SerializerFunctionWrapHandler"]

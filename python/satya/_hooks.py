@@ -116,6 +116,7 @@ class _Decorated:
     mode: str
     fields: tuple = ()
     check_fields: bool | None = None
+    when_used: str = "always"
 
 
 def _as_classmethod(function):
@@ -210,7 +211,8 @@ def collect(name: str, bases, namespace: dict) -> dict:
             namespace[attr] = value.wrapped
         elif attr in found:
             # a plain method of a base hook's name runs as that hook
-            wrapped = value if found[attr].kind == "model" and found[attr].mode == "after" else _as_classmethod(value)
+            keeps_method = found[attr].kind in ("field_ser", "model_ser") or (found[attr].kind == "model" and found[attr].mode == "after")
+            wrapped = value if keeps_method else _as_classmethod(value)
             found[attr] = dataclasses.replace(found[attr], wrapped=wrapped)
             namespace[attr] = wrapped
     return found
@@ -260,3 +262,124 @@ def reads_data(node) -> bool:
     if isinstance(node, (list, tuple)):
         return any(reads_data(v) for v in node)
     return False
+
+
+# --------------------------------------------------------------------------- serializers
+
+_WHEN_USED = ("always", "unless-none", "json", "json-unless-none")
+
+
+@dataclasses.dataclass(frozen=True)
+class PlainSerializer:
+    func: Callable
+    return_type: Any = Any
+    when_used: str = "always"
+    mode = "plain"
+
+
+@dataclasses.dataclass(frozen=True)
+class WrapSerializer:
+    func: Callable
+    return_type: Any = Any
+    when_used: str = "always"
+    mode = "wrap"
+
+
+def annotated_serializer(meta) -> dict | None:
+    """The serializer an `Annotated` item declares (satya's or pydantic's), else None."""
+    if isinstance(meta, (PlainSerializer, WrapSerializer)):
+        mode = meta.mode
+    elif type(meta).__name__ in ("PlainSerializer", "WrapSerializer") and callable(getattr(meta, "func", None)):
+        mode = "plain" if type(meta).__name__ == "PlainSerializer" else "wrap"
+    else:
+        return None
+    return serializer_spec(meta.func, mode, getattr(meta, "when_used", "always"), method=False)
+
+
+def _positional_count(function) -> int | None:
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):
+        return None
+    parameters = list(signature.parameters.values())
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return sum(1 for p in parameters if p.kind in positional and (p.default is p.empty or p is parameters[0]))
+
+
+def _is_method(function) -> bool:
+    """A serializer defined as `def f(self, ...)` is called with the instance."""
+    try:
+        first = next(iter(inspect.signature(function).parameters), None)
+    except (TypeError, ValueError):
+        return False
+    return first == "self"
+
+
+def serializer_spec(function, mode: str, when_used: str, *, method: bool, field_name: str | None = None) -> dict:
+    if when_used not in _WHEN_USED:
+        raise SchemaError(f"when_used must be one of {_WHEN_USED}, not {when_used!r}")
+    count = _positional_count(function)
+    needed = (2 if mode == "wrap" else 1) + int(method)
+    if count not in (None, needed, needed + 1):
+        raise SchemaError(f"Unrecognized serializer function signature for {function} with `mode={mode}`")
+    return {"mode": mode, "function": function, "info": count == needed + 1, "method": method, "when_used": when_used,
+            "field_name": field_name}
+
+
+def field_serializer(*fields: str, mode: str = "plain", return_type: Any = Any, when_used: str = "always",
+                     check_fields: bool | None = None):
+    if not fields or not all(isinstance(name, str) for name in fields):
+        raise SchemaError("`@field_serializer` takes the names of the fields it serializes, as separate str arguments")
+    if mode not in ("plain", "wrap"):
+        raise SchemaError(f"field_serializer mode must be 'plain' or 'wrap', not {mode!r}")
+
+    def decorate(function):
+        info = _Decorated(function, "field_ser", mode, tuple(fields), check_fields)
+        info.when_used = when_used
+        return info
+
+    return decorate
+
+
+def model_serializer(function=None, /, *, mode: str = "plain", when_used: str = "always", return_type: Any = Any):
+    if mode not in ("plain", "wrap"):
+        raise SchemaError(f"model_serializer mode must be 'plain' or 'wrap', not {mode!r}")
+
+    def decorate(function):
+        info = _Decorated(function, "model_ser", mode)
+        info.when_used = when_used
+        return info
+
+    return decorate(function) if function is not None else decorate
+
+
+def field_serializers(cls, decorators: dict, field_names) -> dict:
+    """Each field's serializer spec (the last one declared wins)."""
+    specs = {}
+    for attr, info in decorators.items():
+        if info.kind != "field_ser":
+            continue
+        names = list(field_names) if "*" in info.fields else info.fields
+        missing = [n for n in names if n not in field_names]
+        if missing and info.check_fields is not False:
+            raise SchemaError(
+                f"Decorators defined with incorrect fields: {cls.__module__}.{cls.__qualname__}:{id(cls)}.{attr} "
+                "(use check_fields=False if you're inheriting from the model and intended this)"
+            )
+        raw = info.wrapped.__func__ if isinstance(info.wrapped, (classmethod, staticmethod)) else info.wrapped
+        method = not isinstance(info.wrapped, (classmethod, staticmethod)) and _is_method(raw)
+        function = raw if method else getattr(cls, attr)
+        for name in names:
+            if name in field_names:
+                specs[name] = serializer_spec(function, info.mode, getattr(info, "when_used", "always"), method=method,
+                                              field_name=name)
+    return specs
+
+
+def model_serializer_spec(cls, decorators: dict) -> dict | None:
+    found = [info for info in decorators.values() if info.kind == "model_ser"]
+    if not found:
+        return None
+    info = found[-1]
+    # the instance is the value a model serializer takes
+    return serializer_spec(info.wrapped, info.mode, getattr(info, "when_used", "always"), method=False)

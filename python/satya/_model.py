@@ -278,6 +278,7 @@ def _build(cls) -> None:
     decorators = cls.__dict__.get("__satya_decorators__", {})
     hook_config = _hooks.core_config(cls, config)
     hooks = _hooks.field_hooks(cls, decorators, cls.__satya_specs__)
+    serializers = _hooks.field_serializers(cls, decorators, cls.__satya_specs__)
     model_hooks = _hooks.model_hooks(cls, decorators, hook_config)
     collects_data = False
     for spec in cls.__satya_specs__.values():
@@ -297,6 +298,8 @@ def _build(cls) -> None:
         for mode, function in hooks[spec.name]:
             node = _hooks.function_node(node, mode, function, spec.name, hook_config)
         collects_data = collects_data or _hooks.reads_data(node)
+        if spec.name in serializers:
+            node = {**node, "serializer": serializers[spec.name]}
         field = {"name": spec.name, "type": node, **_keys(cls.__name__, spec.name, info, config)}
         if info.frozen:
             field["frozen"] = True
@@ -339,6 +342,7 @@ def _build(cls) -> None:
             "post_init": getattr(cls, "model_post_init", None) is not Model.model_post_init,
             "collects_data": collects_data,
             "computed": computed,
+            "model_serializer": _hooks.model_serializer_spec(cls, decorators),
             "forbid_extra": config.get("extra") == "forbid",
             "frozen": bool(config.get("frozen", False)),
             "serialize_by_alias": bool(config.get("serialize_by_alias", False)),

@@ -22,7 +22,7 @@ from ._fields import (
 )
 from ._dataclasses import dataclass_node, is_dataclass_type
 from ._generics import open_type
-from ._hooks import annotated_mode, function_node
+from ._hooks import annotated_mode, annotated_serializer, function_node
 from ._json_type import Json
 from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
@@ -73,6 +73,12 @@ class NodeBuilder:
         origin = typing.get_origin(tp)
         if origin is typing.Annotated:
             inner, *metadata = typing.get_args(tp)
+            # hooks: a serializer in the metadata wraps the type's own (the last one counts)
+            serializers = [spec for spec in map(annotated_serializer, metadata) if spec is not None]
+            if serializers:
+                rest = [m for m in metadata if annotated_serializer(m) is None]
+                node = self.node(typing.Annotated[(inner, *rest)] if rest else inner, field)
+                return {**node, "serializer": {**serializers[-1], "field_name": self.field_name}}
             # hooks: the validators wrap the type with the rest of its metadata, in
             # order; those before a Json marker belong to the document's type
             start = max((i + 1 for i, m in enumerate(metadata) if isinstance(m, Json)), default=0)

@@ -129,6 +129,7 @@ impl CompiledSchema {
         Ok(CompiledSchema {
             has_excluded,
             computed: crate::serializers::ComputedField::read_all(descriptor)?,
+            model_ser: crate::serializers::ModelSerHook::read(descriptor)?,
             dump_templates,
             strict,
             from_attributes,

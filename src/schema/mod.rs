@@ -126,6 +126,8 @@ pub struct CompiledSchema {
     pub has_excluded: bool,
     /// `computed_field`s, dumped after the fields.
     pub computed: Vec<crate::serializers::ComputedField>,
+    /// `model_serializer`: what a dump of an instance gives.
+    pub model_ser: Option<crate::serializers::ModelSerHook>,
 }
 
 /// Errors tagged with their field's index, so they can be reported in field order.
@@ -281,6 +283,9 @@ impl CompiledSchema {
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         self.hooks.visit_objects(visit);
         self.computed.iter().for_each(|c| c.visit_objects(visit));
+        if let Some(hook) = &self.model_ser {
+            hook.visit_objects(visit);
+        }
         for template in self.dump_templates.iter().flatten() {
             visit(template.as_any());
         }

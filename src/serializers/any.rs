@@ -169,7 +169,7 @@ fn value_to_python<'py>(value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: 
             let v = value.cast::<PyFloat>()?.value();
             Ok(if json && !v.is_finite() { py.None().into_bound(py) } else { value.clone() })
         }
-        Kind::Model => model::model_to_python(&schema_of(&value.get_type())?, value, d, filter).map(Bound::into_any),
+        Kind::Model => model::model_to_python(&schema_of(&value.get_type())?, value, d, filter),
         Kind::Enum if json => to_python(&enum_value(value)?, d, &Filter::default()),
         Kind::Bytes if json => {
             let data = bytes::as_text(value).unwrap_or_default();

@@ -69,6 +69,8 @@ pub struct Dumper<'py> {
     /// The last plan made, for the schema and the include and exclude objects
     /// it was made for: the items of a list of models usually share one.
     last_plan: Option<((usize, usize, usize), Rc<FieldPlan<'py>>)>,
+    /// The model instance whose fields are being dumped (a field serializer's `self`).
+    pub owner: Option<Bound<'py, PyAny>>,
 }
 
 /// What include and exclude make of each field of one model: the filter for
@@ -77,7 +79,7 @@ pub type FieldPlan<'py> = Vec<Option<Filter<'py>>>;
 
 impl<'py> Dumper<'py> {
     pub fn new(py: Python<'py>, opts: DumpOptions) -> Self {
-        Dumper { py, opts, path: SmallVec::new(), model_depth: 0, any_depth: 0, field: None, warnings: Vec::new(), last_plan: None }
+        Dumper { py, opts, path: SmallVec::new(), model_depth: 0, any_depth: 0, field: None, warnings: Vec::new(), last_plan: None, owner: None }
     }
 
     /// The plan of `filter` for `schema`'s fields.

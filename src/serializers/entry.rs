@@ -107,7 +107,7 @@ unsafe fn dump_call(
             model_to_json(&handle, &obj, &mut out, &mut dumper, &filter).map_err(|err| json_error(py, err))?;
             out.into_py(py).into_any()
         } else {
-            model_to_python(&handle, &obj, &mut dumper, &filter)?.into_any()
+            model_to_python(&handle, &obj, &mut dumper, &filter)?
         };
         dumper.finish()?;
         Ok(out.into_ptr())

@@ -36,12 +36,15 @@ mod tuple;
 mod typed_dict;
 // computed fields
 mod computed;
+// hooks
+mod function;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
 pub use filter::Filter;
 pub use computed::ComputedField;
-pub use model::{model_to_json, model_to_python, ModelSerializer};
+pub use function::{ModelSerHook, SerializationInfo, SerializerHandler};
+pub use model::{model_to_json, model_to_python, ModelFieldsHandler, ModelSerializer};
 pub use writer::{quoted, JsonOut};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -90,11 +93,22 @@ pub enum Serializer {
     /// A deque, or a Sequence (`sequence`), which keeps its list or tuple type.
     Deque { item: Box<Serializer>, sequence: bool },
     TypedDict(Box<typed_dict::TypedDictSerializer>),
+    // hooks: a serializer function around the type's own serializer
+    Function(Box<function::FunctionSerializer>),
 }
 
 impl Serializer {
-    /// The serializer for a type node, the same node its validator is built from.
+    /// The serializer for a type node, the same node its validator is built
+    /// from; a serializer function given for the node wraps it.
     pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let built = Self::build_type(node)?;
+        match node_get(node, "serializer")? {
+            Some(spec) => Ok(Serializer::Function(Box::new(function::FunctionSerializer::build(spec.cast::<PyDict>()?, built)?))),
+            None => Ok(built),
+        }
+    }
+
+    fn build_type(node: &Bound<'_, PyDict>) -> PyResult<Self> {
         let kind: String = node
             .get_item("kind")?
             .ok_or_else(|| PyTypeError::new_err("type node without 'kind'"))?
@@ -232,6 +246,7 @@ impl Serializer {
             Serializer::Set { item, frozen } => set::to_python(item, *frozen, value, d, filter),
             Serializer::Deque { item, sequence } => deque::to_python(item, *sequence, value, d, filter),
             Serializer::TypedDict(t) => typed_dict::to_python(t, value, d, filter),
+            Serializer::Function(f) => f.to_python(value, d, filter),
         }
     }
 
@@ -274,6 +289,7 @@ impl Serializer {
             Serializer::Set { item, frozen } => set::to_json(item, *frozen, value, out, d, filter),
             Serializer::Deque { item, sequence } => deque::to_json(item, *sequence, value, out, d, filter),
             Serializer::TypedDict(t) => typed_dict::to_json(t, value, out, d, filter),
+            Serializer::Function(f) => f.to_json(value, out, d, filter),
         }
     }
 
@@ -328,6 +344,7 @@ impl Serializer {
             Serializer::Set { item, frozen } => format!("{}[{}]", if *frozen { "frozenset" } else { "set" }, item.expected(py)),
             Serializer::Deque { item, sequence } => format!("{}[{}]", if *sequence { "Sequence" } else { "deque" }, item.expected(py)),
             Serializer::TypedDict(_) => "general-fields".into(),
+            Serializer::Function(f) => f.inner.expected(py),
         }
     }
 
@@ -348,6 +365,7 @@ impl Serializer {
             Serializer::Tuple(t) => t.items.iter().chain(t.rest.as_ref()).for_each(|s| s.models(found)),
             Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.models(found),
             Serializer::TypedDict(t) => t.models(found),
+            Serializer::Function(f) => f.inner.models(found),
             _ => {}
         }
     }
@@ -372,6 +390,7 @@ impl Serializer {
             Serializer::Tuple(t) => t.items.iter().chain(t.rest.as_ref()).for_each(|s| s.visit_objects(visit)),
             Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.visit_objects(visit),
             Serializer::TypedDict(t) => t.visit_objects(visit),
+            Serializer::Function(f) => f.visit_objects(visit),
             _ => {}
         }
     }

@@ -121,9 +121,9 @@ impl ModelSerializer {
                 d.enter(value)?;
                 let out = model_to_python(&handle, value, d, filter);
                 d.leave();
-                Ok(out?.into_any())
+                out
             }
-            Some(handle) => Ok(model_to_python(&handle, value, d, filter)?.into_any()),
+            Some(handle) => model_to_python(&handle, value, d, filter),
             None => self.other_value_to_python(value, d, filter),
         }
     }
@@ -229,8 +229,68 @@ fn keep<'py>(
     Ok(Some(next))
 }
 
-/// `obj`'s fields as a dict, by `handle`'s schema (obj's class or a base).
+/// `obj` dumped by `handle`'s schema (obj's class or a base): its fields as a
+/// dict, or what its `model_serializer` makes of it.
 pub fn model_to_python<'py>(
+    handle: &Bound<'py, SchemaHandle>,
+    obj: &Bound<'py, PyAny>,
+    d: &mut Dumper<'py>,
+    filter: &Filter<'py>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let schema = &handle.get().schema;
+    let outer = d.owner.replace(obj.clone());
+    let result = match &schema.model_ser {
+        None => fields_to_python(handle, obj, d, filter).map(Bound::into_any),
+        Some(hook) => model_ser_result(handle, hook, obj, d, filter, d.opts.json_mode).and_then(|r| any::to_python(&r, d, &Filter::default())),
+    };
+    d.owner = outer;
+    result
+}
+
+/// What a `model_serializer` returns for `obj`; a wrap one's handler dumps the fields.
+#[cold]
+fn model_ser_result<'py>(
+    handle: &Bound<'py, SchemaHandle>,
+    hook: &crate::serializers::ModelSerHook,
+    obj: &Bound<'py, PyAny>,
+    d: &mut Dumper<'py>,
+    filter: &Filter<'py>,
+    json: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let fields = if hook.wraps() {
+        let handler = ModelFieldsHandler { handle: handle.clone().unbind(), opts: d.opts, json, include: filter.include.clone().map(Bound::unbind), exclude: filter.exclude.clone().map(Bound::unbind) };
+        Bound::new(d.py, handler)?.into_any()
+    } else {
+        d.py.None().into_bound(d.py)
+    };
+    hook.call(obj, fields, d, json)
+}
+
+/// The handler of a wrap `model_serializer`: the instance's fields dumped as
+/// the dump would without the serializer.
+#[pyclass(frozen, module = "satya._satya", name = "ModelSerializationCallable")]
+pub struct ModelFieldsHandler {
+    handle: Py<SchemaHandle>,
+    opts: super::DumpOptions,
+    json: bool,
+    include: Option<Py<PyAny>>,
+    exclude: Option<Py<PyAny>>,
+}
+
+#[pymethods]
+impl ModelFieldsHandler {
+    fn __call__<'py>(&self, py: Python<'py>, value: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let mut d = Dumper::new(py, super::DumpOptions { json_mode: self.json, ..self.opts });
+        let filter = Filter::new(self.include.as_ref().map(|v| v.bind(py).clone()), self.exclude.as_ref().map(|v| v.bind(py).clone()));
+        let outer = d.owner.replace(value.clone());
+        let result = fields_to_python(self.handle.bind(py), &value, &mut d, &filter);
+        d.owner = outer;
+        Ok(result?.into_any())
+    }
+}
+
+/// `obj`'s fields as a dict.
+fn fields_to_python<'py>(
     handle: &Bound<'py, SchemaHandle>,
     obj: &Bound<'py, PyAny>,
     d: &mut Dumper<'py>,
@@ -304,8 +364,27 @@ fn plain_to_python<'py>(schema: &CompiledSchema, obj: &Bound<'py, PyAny>, d: &mu
     Ok(out)
 }
 
-/// `obj`'s fields written as a JSON object.
+/// `obj` written as JSON: its fields as an object, or what its
+/// `model_serializer` makes of it.
 pub fn model_to_json<'py>(
+    handle: &Bound<'py, SchemaHandle>,
+    obj: &Bound<'py, PyAny>,
+    out: &mut JsonOut,
+    d: &mut Dumper<'py>,
+    filter: &Filter<'py>,
+) -> PyResult<()> {
+    let schema = &handle.get().schema;
+    let outer = d.owner.replace(obj.clone());
+    let result = match &schema.model_ser {
+        None => fields_to_json(handle, obj, out, d, filter),
+        Some(hook) => model_ser_result(handle, hook, obj, d, filter, true).and_then(|r| any::to_json(&r, out, d, &Filter::default())),
+    };
+    d.owner = outer;
+    result
+}
+
+/// `obj`'s fields written as a JSON object.
+fn fields_to_json<'py>(
     handle: &Bound<'py, SchemaHandle>,
     obj: &Bound<'py, PyAny>,
     out: &mut JsonOut,

@@ -76,6 +76,7 @@ fn accepts(serializer: &Serializer, value: &Bound<'_, PyAny>, strict: bool) -> b
             crate::input::deque_type(py).is_ok_and(|deque| value.is_instance(deque).unwrap_or(false)) && all_items(value, item, strict)
         }
         Serializer::TypedDict(_) => value.is_instance_of::<PyDict>(),
+        Serializer::Function(f) => accepts(&f.inner, value, strict),
         // emails and URLs
         Serializer::Url => instance_of::<super::networks::UrlForm>(value),
         Serializer::NameEmail => instance_of::<super::networks::NameEmailForm>(value),
