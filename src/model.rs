@@ -250,7 +250,8 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
         let name_obj = Bound::from_borrowed_ptr(py, name);
         let handle = schema_of(&obj.get_type())?;
         let schema = &handle.get().schema;
-        if schema.frozen {
+        // a private attribute (`_name`, not a field) may be set on a frozen model too
+        if schema.frozen && !is_private_name(&name_obj) {
             return Err(frozen_error(py, schema, ErrorKind::FrozenInstance, &name_obj, value));
         }
         let Some(index) = schema.field_index(py, &name_obj) else {
@@ -279,6 +280,10 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
         fields_set::insert(slf, index);
         Ok(0)
     })
+}
+
+fn is_private_name(name: &Bound<'_, PyAny>) -> bool {
+    name.cast::<pyo3::types::PyString>().ok().and_then(|n| n.to_str().ok().map(|n| n.starts_with('_') && !n.starts_with("__"))).unwrap_or(false)
 }
 
 /// Assigning to (or deleting) an attribute of a frozen model or a frozen field.

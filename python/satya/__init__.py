@@ -71,3 +71,7 @@ SerializerFunctionWrapHandler = ValidatorFunctionWrapHandler
 FieldSerializationInfo = SerializationInfo
 __all__ += ["PlainSerializer", "WrapSerializer", "field_serializer", "model_serializer", "SerializationInfo",
             "FieldSerializationInfo", "SerializerFunctionWrapHandler"]
+# private attributes
+from ._private import ModelPrivateAttr, PrivateAttr  # noqa: E402
+
+__all__ += ["PrivateAttr", "ModelPrivateAttr"]

@@ -11,7 +11,7 @@ import threading
 import weakref
 from typing import Any
 
-from . import _batch, _computed, _generics, _hooks, _satya
+from . import _batch, _computed, _generics, _hooks, _private, _satya
 from . import config as _settings
 from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
@@ -145,6 +145,7 @@ class ModelMeta(type):
         module = namespace.get("__module__")
         decorators = _hooks.collect(name, bases, namespace)
         computed, cached_slots = _computed.collect(bases, namespace)
+        private, private_slots = _private.collect(bases, namespace, own_annotations, is_classvar)
         for field_name, annotation in own_annotations.items():
             if field_name.startswith("_") or is_classvar(annotation):
                 continue
@@ -163,8 +164,10 @@ class ModelMeta(type):
                     )
         slots = namespace.get("__slots__", ())
         slots = (slots,) if isinstance(slots, str) else tuple(slots)
-        namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots) + tuple(cached_slots)
+        namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots) + tuple(cached_slots) + tuple(private_slots)
         namespace["model_config"] = config
+        if private and namespace.get("model_post_init") is not None:
+            namespace["model_post_init"] = _private.with_private_init(namespace["model_post_init"])
         if config.get("frozen") and "__hash__" not in namespace:
             # a frozen model hashes by its field values, as pydantic's does
             namespace["__hash__"] = _frozen_hash(tuple(specs))
@@ -172,6 +175,10 @@ class ModelMeta(type):
         cls.__satya_specs__ = specs
         cls.__satya_decorators__ = decorators
         cls.__satya_computed__ = computed
+        cls.__private_attributes__ = private
+        cls.__satya_private_slots__ = _private.slot_descriptors(cls)
+        if private and "model_post_init" not in namespace and _Model is not None:
+            cls.model_post_init = _private.with_private_init(cls.model_post_init)
         cls.model_computed_fields = dict(computed)
         _computed.bind_slots(cls)
         cls.__satya_localns__ = _defining_scope()
@@ -471,12 +478,14 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
             fields_set |= set(update)
         new = type(self).__new__(type(self))
         _satya.set_state(new, state, fields_set)
+        private = _private.values(self)
+        _private.restore(new, _copy.deepcopy(private) if deep else private)
         return new
 
     def __eq__(self, other):
         if not isinstance(other, Model):
             return NotImplemented
-        return _satya.model_eq(self, other)
+        return _satya.model_eq(self, other) and _private.values(self) == _private.values(other)
 
     __hash__ = None
 
@@ -498,7 +507,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     def __reduce__(self):
         # Works for every pickle protocol: rebuilt without running __init__.
-        return (_restore, (type(self), _satya.get_state(self), _satya.get_fields_set(self)))
+        return (_restore, (type(self), _satya.get_state(self), _satya.get_fields_set(self), _private.values(self)))
 
     def __getstate__(self):
         return _satya.get_state(self)
@@ -514,12 +523,15 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         if memo is not None:
             memo[id(self)] = new
         _satya.set_state(new, _copy.deepcopy(_satya.get_state(self), memo), _satya.get_fields_set(self))
+        _private.restore(new, _copy.deepcopy(_private.values(self), memo))
         return new
 
 
-def _restore(cls, state, fields_set=None):
+def _restore(cls, state, fields_set=None, private=None):
     obj = cls.__new__(cls)
     _satya.set_state(obj, state, fields_set)
+    if private:
+        _private.restore(obj, private)
     return obj
 
 
