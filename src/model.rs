@@ -141,8 +141,13 @@ pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> 
 /// `obj` must be an instance of the class `schema` was built for.
 #[inline]
 unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values: Values<'_>, given: &FieldsSet) {
-    for (field, value) in schema.fields.iter().zip(values) {
+    let mut values = values.into_iter();
+    for (field, value) in schema.fields.iter().zip(values.by_ref()) {
         field.offset.set(obj, value);
+    }
+    // extra="allow": the dict of extra keys, when the input was read for them
+    if let (Some(slot), Some(extra)) = (schema.extra_slot, values.next()) {
+        slot.set(obj, extra);
     }
     fields_set::store(obj, given);
     // Validated scalars cannot form a reference cycle, so the collector need not
@@ -255,6 +260,21 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
             return Err(frozen_error(py, schema, ErrorKind::FrozenInstance, &name_obj, value));
         }
         let Some(index) = schema.field_index(py, &name_obj) else {
+            if let Some(slot) = schema.extra_slot.filter(|_| !is_private_name(&name_obj) && !value.is_null()) {
+                // extra="allow": a new attribute is an extra key
+                let extra = match slot.get(py, slf) {
+                    Some(extra) => extra,
+                    None => {
+                        let extra = PyDict::new(py).into_any();
+                        slot.set(slf, extra.clone());
+                        extra
+                    }
+                };
+                if !is_dunder(&name_obj) {
+                    extra.set_item(&name_obj, Bound::from_borrowed_ptr(py, value))?;
+                    return Ok(0);
+                }
+            }
             return if ffi::PyObject_GenericSetAttr(slf, name, value) < 0 { Err(PyErr::fetch(py)) } else { Ok(0) };
         };
         let field = &schema.fields[index];
@@ -280,6 +300,10 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
         fields_set::insert(slf, index);
         Ok(0)
     })
+}
+
+fn is_dunder(name: &Bound<'_, PyAny>) -> bool {
+    name.cast::<pyo3::types::PyString>().ok().and_then(|n| n.to_str().ok().map(|n| n.starts_with("__"))).unwrap_or(false)
 }
 
 fn is_private_name(name: &Bound<'_, PyAny>) -> bool {

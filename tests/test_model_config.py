@@ -109,7 +109,7 @@ def test_extra_forbid_in_a_batch_fails_only_the_records_with_extras():
     assert [(i, e.errors(include_url=False)[0]["type"]) for i, e in result.errors] == [(1, "extra_forbidden")]
 
 
-def test_extra_must_be_a_known_value():
+def test_extra_must_be_a_known_value_allow_included():
     with pytest.raises(satya.SchemaError):
         class Bad(satya.Model, extra="sometimes"):
             x: int
@@ -144,7 +144,7 @@ def attempt(action):
         action()
     except (satya.ValidationError, pydantic.ValidationError) as exc:
         return exc.errors(include_url=False)
-    except TypeError as exc:
+    except (TypeError, AttributeError) as exc:
         return type(exc).__name__
     return None
 
@@ -312,3 +312,77 @@ def test_without_the_config_an_unknown_class_is_refused_at_definition():
     with pytest.raises(satya.SchemaError):
         class M(satya.Model):
             c: Opaque
+
+
+def allowing(lib):
+    class M(lib.BaseModel, extra="allow"):
+        a: int = 0
+        b: str = lib.Field(default="b", alias="B")
+
+        @lib.computed_field
+        @property
+        def c(self) -> int:
+            return 1
+
+    class Holder(lib.BaseModel):
+        inner: M
+        items: list[M] = []
+
+    return M, Holder
+
+
+ALLOWING = {lib: allowing(lib) for lib in LIBRARIES}
+
+
+def kept(obj):
+    return (obj.model_dump(), obj.model_dump(mode="json"), obj.model_dump_json(), repr(obj),
+            obj.model_extra if hasattr(obj, "model_extra") else None, sorted(obj.model_fields_set))
+
+
+@given(pairs=st.lists(st.tuples(st.sampled_from(["a", "B", "b", "z", "y", "q"]), VALUES), max_size=5),
+       options=st.sampled_from([{}, {"exclude": {"z"}}, {"include": {"a", "y"}}, {"exclude_none": True},
+                                {"exclude_unset": True}, {"by_alias": True}]))
+@settings(max_examples=200, deadline=None)
+def test_extra_allow_keeps_unknown_keys_as_pydantic(pairs, options):
+    text = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in pairs) + "}"
+
+    def run(lib):
+        M, Holder = ALLOWING[lib]
+        out = []
+        for make in (lambda: M.model_validate(dict(pairs)), lambda: M.model_validate_json(text),
+                     lambda: Holder.model_validate({"inner": dict(pairs), "items": [dict(pairs)]})):
+            try:
+                obj = make()
+            except (satya.ValidationError, pydantic.ValidationError) as exc:
+                out.append(exc.errors(include_url=False))
+                continue
+            out.append((kept(obj), obj.model_dump(**options), obj.model_dump_json(**options)))
+        return out
+
+    assert run(satya) == run(pydantic)
+
+
+def test_extra_allow_attributes_equality_and_copies():
+    def run(lib):
+        M = ALLOWING[lib][0]
+        m = M(a=1, z=2, y=[1])
+        m.w = 5
+        missing = attempt(lambda: m.nope)
+        return (m.z, m.w, kept(m), M(a=1, z=2) == M(a=1, z=3), M(a=1, z=2) == M(a=1, z=2),
+                kept(m.model_copy()), kept(copy.deepcopy(m)), missing,
+                outcome(lambda: M.model_validate({1: 2})))
+
+    assert run(satya) == run(pydantic)
+
+
+@satya_only
+def test_extra_allow_batches_keep_the_extra_keys():
+    M = ALLOWING[satya][0]
+    result = M.model_validate_json_many(b'[{"a": 1, "e": 2}, {"a": 2}]', errors="collect")
+    assert [m.model_extra for m in result.valid] == [{"e": 2}, {}]
+    obj = pickle.loads(pickle.dumps(PickledAllowing(a=1, extra_key="k")))
+    assert obj.model_extra == {"extra_key": "k"} and obj.extra_key == "k"
+
+
+class PickledAllowing(satya.Model, extra="allow"):
+    a: int = 0

@@ -136,9 +136,7 @@ class ModelMeta(type):
         if unknown:
             raise SchemaError(f"{name}: unsupported model_config key(s): {', '.join(sorted(unknown))}")
         extra = config.get("extra", "ignore")
-        if extra == "allow":
-            raise SchemaError(f"{name}: model_config extra='allow' is not supported yet; use 'ignore' or 'forbid'")
-        if extra not in ("ignore", "forbid", None):
+        if extra not in ("ignore", "forbid", "allow", None):
             raise SchemaError(f"{name}: model_config extra must be 'ignore', 'forbid' or 'allow', not {extra!r}")
 
         inherited = set(specs)
@@ -165,6 +163,9 @@ class ModelMeta(type):
         slots = namespace.get("__slots__", ())
         slots = (slots,) if isinstance(slots, str) else tuple(slots)
         namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots) + tuple(cached_slots) + tuple(private_slots)
+        if extra == "allow" and not any(hasattr(b, "__pydantic_extra__") for b in bases):
+            # the extra keys an instance keeps
+            namespace["__slots__"] += ("__pydantic_extra__",)
         namespace["model_config"] = config
         if private and namespace.get("model_post_init") is not None:
             namespace["model_post_init"] = _private.with_private_init(namespace["model_post_init"])
@@ -177,6 +178,9 @@ class ModelMeta(type):
         cls.__satya_computed__ = computed
         cls.__private_attributes__ = private
         cls.__satya_private_slots__ = _private.slot_descriptors(cls)
+        if _EXTRA_SLOT(cls) is not None:
+            # copies and pickles carry the extra keys as they carry private attributes
+            cls.__satya_private_slots__["__pydantic_extra__"] = _EXTRA_SLOT(cls)
         if private and "model_post_init" not in namespace and _Model is not None:
             cls.model_post_init = _private.with_private_init(cls.model_post_init)
         cls.model_computed_fields = dict(computed)
@@ -222,6 +226,24 @@ def _keys(class_name: str, name: str, info: FieldInfo, config: dict) -> dict:
     if by_alias and by_name and key != name:
         keys["alt_key"] = name
     return keys
+
+
+def _EXTRA_SLOT(cls):
+    for klass in cls.__mro__:
+        if "__pydantic_extra__" in klass.__dict__:
+            return klass.__dict__["__pydantic_extra__"]
+    return None
+
+
+def _extra_of(obj):
+    """The extra keys an instance keeps, or None."""
+    slot = _EXTRA_SLOT(type(obj))
+    if slot is None:
+        return None
+    try:
+        return slot.__get__(obj, type(obj))
+    except AttributeError:
+        return None
 
 
 def _frozen_hash(names: tuple):
@@ -351,6 +373,7 @@ def _build(cls) -> None:
             "computed": computed,
             "model_serializer": _hooks.model_serializer_spec(cls, decorators),
             "forbid_extra": config.get("extra") == "forbid",
+            "allow_extra": config.get("extra") == "allow",
             "frozen": bool(config.get("frozen", False)),
             "serialize_by_alias": bool(config.get("serialize_by_alias", False)),
             # satya validates assignments unless told not to (pydantic's default is not to)
@@ -455,8 +478,26 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     @property
     def model_fields_set(self) -> set:
-        """The names of the fields given explicitly, not filled by defaults."""
-        return _satya.get_fields_set(self)
+        """The names of the fields given explicitly, not filled by defaults
+        (and the extra keys, with `extra="allow"`)."""
+        return _satya.get_fields_set(self) | set(_extra_of(self) or ())
+
+    @property
+    def model_extra(self) -> dict | None:
+        """The input keys that name no field, with `extra="allow"`; else None."""
+        if type(self).model_config.get("extra") != "allow":
+            return None
+        extra = _extra_of(self)
+        if extra is None:
+            extra = {}
+            _EXTRA_SLOT(type(self)).__set__(self, extra)
+        return extra
+
+    def __getattr__(self, name):
+        extra = _extra_of(self) if not name.startswith("__") else None
+        if extra is not None and name in extra:
+            return extra[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # model_dump(*, mode, include, exclude, by_alias, exclude_unset, exclude_defaults,
     # exclude_none, round_trip, warnings) and model_dump_json(*, indent, ...) are
@@ -485,7 +526,8 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     def __eq__(self, other):
         if not isinstance(other, Model):
             return NotImplemented
-        return _satya.model_eq(self, other) and _private.values(self) == _private.values(other)
+        return (_satya.model_eq(self, other) and _private.values(self) == _private.values(other)
+                and (_extra_of(self) or {}) == (_extra_of(other) or {}))
 
     __hash__ = None
 
@@ -496,6 +538,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         cls = type(self)
         hidden = cls.__satya_repr_hidden__
         args = [(k, v) for k, v in _satya.get_state(self).items() if k not in hidden]
+        args += list((_extra_of(self) or {}).items())
         return args + [(name, getattr(self, name)) for name, info in cls.__satya_computed__.items() if info.repr]
 
     def __repr__(self) -> str:

@@ -105,7 +105,8 @@ impl CompiledSchema {
         // An instance __dict__ (a mixin without __slots__) may hold anything.
         // SAFETY: reading a field of a live type object.
         let has_instance_dict = unsafe { (*cls.as_type_ptr()).tp_dictoffset != 0 };
-        let scalars_only = !extra_slots && !has_instance_dict && fields.iter().all(|f| f.validator.is_scalar());
+        let allow_extra = descriptor.get_item("allow_extra")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false);
+        let scalars_only = !extra_slots && !allow_extra && !has_instance_dict && fields.iter().all(|f| f.validator.is_scalar());
         let flag = |key: &str| -> PyResult<bool> { Ok(descriptor.get_item(key)?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false)) };
         let strict = flag("strict")?;
         let from_attributes = flag("from_attributes")?;
@@ -130,6 +131,10 @@ impl CompiledSchema {
             has_excluded,
             computed: crate::serializers::ComputedField::read_all(descriptor)?,
             model_ser: crate::serializers::ModelSerHook::read(descriptor)?,
+            extra_slot: match allow_extra {
+                true => Some(SlotOffset::of(cls, "__pydantic_extra__")?),
+                false => None,
+            },
             dump_templates,
             strict,
             from_attributes,

@@ -23,6 +23,13 @@ pub trait FieldLookup<'py> {
     /// A missing-field error, whose input is the whole model input.
     fn missing(&self) -> ValError;
 
+    /// With `extra="allow"`: the input's keys that name no field, with their
+    /// values as they are (Python objects); a key that is not a str is an error.
+    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, found: usize, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
+        let _ = (schema, found, errors);
+        Ok(PyDict::new(py))
+    }
+
     /// Whether the last value `get` found was under the field's name rather
     /// than its key (validating by name): its errors are located there.
     fn found_by_name(&self) -> bool {
@@ -116,6 +123,21 @@ impl<'py, S: Input<'py>> FieldLookup<'py> for DictLookup<'_, 'py, S> {
         ValError::new(ErrorKind::Missing, self.source)
     }
 
+    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, found: usize, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
+        let extra = PyDict::new(py);
+        if self.dict.len() == found {
+            return Ok(extra);
+        }
+        for (key, value) in self.dict.iter() {
+            match extra_error(schema, &key, &value, |field| dict_get(py, self.dict, &field.key).is_some())? {
+                Some(line) if matches!(line.kind, ErrorKind::InvalidKey) => errors.push(line),
+                Some(_) => extra.set_item(key, value)?,
+                None => {}
+            }
+        }
+        Ok(extra)
+    }
+
     fn extra_errors(&self, _py: Python<'py>, schema: &CompiledSchema, found: usize, errors: &mut Vec<LineError>) -> PyResult<()> {
         // every key named a field
         if self.dict.len() == found {
@@ -197,6 +219,21 @@ impl<'py> FieldLookup<'py> for MappingLookup<'_, 'py> {
     #[cold]
     fn missing(&self) -> ValError {
         ValError::new(ErrorKind::Missing, self.mapping)
+    }
+
+    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
+        let extra = PyDict::new(py);
+        for key in self.mapping.try_iter()? {
+            let key = key?;
+            let value = self.mapping.get_item(&key)?;
+            let has_own_key = |field: &super::Field| self.mapping.contains(field.key.bind(py)).unwrap_or(false);
+            match extra_error(schema, &key, &value, has_own_key)? {
+                Some(line) if matches!(line.kind, ErrorKind::InvalidKey) => errors.push(line),
+                Some(_) => extra.set_item(key, value)?,
+                None => {}
+            }
+        }
+        Ok(extra)
     }
 
     fn extra_errors(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, errors: &mut Vec<LineError>) -> PyResult<()> {
@@ -314,6 +351,20 @@ impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
     fn missing(&self) -> ValError {
         let object = JsonValue::Object(std::sync::Arc::new(self.pairs.to_vec()));
         ValError::new(ErrorKind::Missing, &JsonInput::Value(&object))
+    }
+
+    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, _errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
+        let extra = PyDict::new(py);
+        for (key, value) in self.pairs {
+            if let Some(&index) = schema.key_index.get(key.as_ref()) {
+                if *schema.fields[index].key_text == **key || !self.by_key[index] {
+                    continue;
+                }
+            }
+            // a repeated key keeps its first place and its last value, as a dict does
+            extra.set_item(key.as_ref(), crate::input::json_to_python(py, value)?)?;
+        }
+        Ok(extra)
     }
 
     /// A repeated key is one extra key, where it first came, with its last value.

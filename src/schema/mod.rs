@@ -126,6 +126,9 @@ pub struct CompiledSchema {
     pub has_excluded: bool,
     /// `computed_field`s, dumped after the fields.
     pub computed: Vec<crate::serializers::ComputedField>,
+    /// `extra="allow"`: the slot of the dict of input keys that name no field
+    /// (`__pydantic_extra__`); their values come after the fields' in `Values`.
+    pub extra_slot: Option<SlotOffset>,
     /// `model_serializer`: what a dump of an instance gives.
     pub model_ser: Option<crate::serializers::ModelSerHook>,
 }
@@ -196,6 +199,12 @@ impl CompiledSchema {
             if self.backend.run(&self.program, &slots, &mut out) != 0 {
                 self.program_errors(&slots, &slot_inputs, &slot_values, &out, &mut errors);
             }
+        }
+        if self.extra_slot.is_some() {
+            let mut invalid = Vec::new();
+            let extra = lookup.extra_values(py, self, given.len(), &mut invalid)?;
+            errors.extend(invalid.into_iter().map(|line| (usize::MAX, line)));
+            values.push(extra.into_any());
         }
         if self.forbid_extra {
             // after the fields' errors, as pydantic lists them

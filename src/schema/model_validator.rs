@@ -102,7 +102,7 @@ impl CompiledSchema {
             let found = self.field_of_key(&k, next).filter(|&index| {
                 let own_key = *self.fields[index].key_text == *k;
                 // a name might be extra beside its own key: the full path tells
-                if !own_key && self.forbid_extra {
+                if !own_key && (self.forbid_extra || self.extra_slot.is_some()) {
                     return false;
                 }
                 let taken = own_key || !by_key[index];
@@ -124,7 +124,7 @@ impl CompiledSchema {
                     next = index + 1;
                 }
                 // an unknown key: skipped, unless it is an error (the full path reports it)
-                None if self.forbid_extra => return None,
+                None if self.forbid_extra || self.extra_slot.is_some() => return None,
                 None => drop(json.value(value_peek)?),
             }
             key = json.next_key()?;

@@ -302,6 +302,7 @@ fn fields_to_python<'py>(
     let by_alias = d.opts.by_alias.unwrap_or(schema.serialize_by_alias);
     if filter.is_empty() && !d.opts.excludes() && !schema.has_excluded {
         let out = plain_to_python(schema, obj, d)?;
+        extras_to_python(schema, obj, &out, d, filter)?;
         computed::to_python(&schema.computed, obj, &out, d, filter, by_alias)?;
         d.leave_model();
         return Ok(out);
@@ -318,6 +319,7 @@ fn fields_to_python<'py>(
         d.restore_field(previous);
         set_item(&out, key.bind(py), dumped)?;
     }
+    extras_to_python(schema, obj, &out, d, filter)?;
     computed::to_python(&schema.computed, obj, &out, d, filter, by_alias)?;
     d.leave_model();
     Ok(out)
@@ -407,6 +409,7 @@ fn fields_to_json<'py>(
             field.serializer.to_json(&value, out, d, filter)?;
             d.restore_field(previous);
         }
+        extras_to_json(schema, obj, out, d, filter, &mut first)?;
         computed::to_json(&schema.computed, obj, out, d, filter, d.opts.by_alias.unwrap_or(schema.serialize_by_alias), &mut first)?;
         out.end('}', !first);
         d.leave_model();
@@ -424,6 +427,7 @@ fn fields_to_json<'py>(
         field.serializer.to_json(&value, out, d, &next)?;
         d.restore_field(previous);
     }
+    extras_to_json(schema, obj, out, d, filter, &mut first)?;
     computed::to_json(&schema.computed, obj, out, d, filter, d.opts.by_alias.unwrap_or(schema.serialize_by_alias), &mut first)?;
     out.end('}', !first);
     d.leave_model();
@@ -435,6 +439,42 @@ fn set_item<'py>(dict: &Bound<'py, PyDict>, key: &Bound<'py, pyo3::types::PyStri
     // SAFETY: live objects; PyDict_SetItem takes its own references.
     if unsafe { pyo3::ffi::PyDict_SetItem(dict.as_ptr(), key.as_ptr(), value.as_ptr()) } < 0 {
         return Err(PyErr::fetch(dict.py()));
+    }
+    Ok(())
+}
+
+/// The extra keys an instance keeps (`extra="allow"`), each dumped as it is,
+/// after the fields; include and exclude pick them by key.
+fn extra_entries<'py>(schema: &CompiledSchema, obj: &Bound<'py, PyAny>, d: &Dumper<'py>, filter: &Filter<'py>) -> PyResult<Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>, Filter<'py>)>> {
+    let Some(slot) = schema.extra_slot else { return Ok(Vec::new()) };
+    // SAFETY: obj is an instance of the schema's class (or a subclass).
+    let Some(extra) = (unsafe { slot.get(d.py, obj.as_ptr()) }) else { return Ok(Vec::new()) };
+    let Ok(extra) = extra.cast_into::<PyDict>() else { return Ok(Vec::new()) };
+    let mut kept = Vec::new();
+    for entry in super::filter::kept_entries(&extra, filter)? {
+        let (key, value, next) = entry?;
+        if d.opts.exclude_none && value.is_none() {
+            continue;
+        }
+        kept.push((key, value, next));
+    }
+    Ok(kept)
+}
+
+fn extras_to_python<'py>(schema: &CompiledSchema, obj: &Bound<'py, PyAny>, out: &Bound<'py, PyDict>, d: &mut Dumper<'py>, filter: &Filter<'py>) -> PyResult<()> {
+    for (key, value, next) in extra_entries(schema, obj, d, filter)? {
+        out.set_item(key, any::to_python(&value, d, &next)?)?;
+    }
+    Ok(())
+}
+
+fn extras_to_json<'py>(schema: &CompiledSchema, obj: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dumper<'py>, filter: &Filter<'py>, first: &mut bool) -> PyResult<()> {
+    for (key, value, next) in extra_entries(schema, obj, d, filter)? {
+        out.item(*first);
+        *first = false;
+        let key = key.str()?;
+        out.key(&super::quoted(key.to_str()?));
+        any::to_json(&value, out, d, &next)?;
     }
     Ok(())
 }
