@@ -112,7 +112,7 @@ unsafe fn entry_call(
             Entry::Validate => schema.validate_model(py, &cls, &input, &mut state),
             Entry::ValidateJson => validate_json(py, &cls, schema, &input, &mut state),
         };
-        Ok(result.map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?.into_ptr())
+        Ok(result.map_err(|e| schema.py_err(py, e))?.into_ptr())
     })
 }
 

@@ -11,7 +11,7 @@ use pyo3::pyclass::{PyTraverseError, PyVisit};
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
 
-use crate::errors::{into_py_err, ErrorKind};
+use crate::errors::ErrorKind;
 use crate::fields_set::{self, FieldsSet};
 use crate::schema::{CompiledSchema, Validated, Values};
 use crate::validators::State;
@@ -228,7 +228,7 @@ unsafe extern "C" fn model_init(slf: *mut ffi::PyObject, args: *mut ffi::PyObjec
             let level = schema.hooks.validators.len();
             let result = schema
                 .validate_hooked(py, &cls, kwargs.as_any(), &mut state, Some(&obj), level)
-                .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?;
+                .map_err(|e| schema.py_err(py, e))?;
             if !result.is(&obj) {
                 let message = c"A custom validator is returning a value other than `self`.\nReturning anything other than `self` from a top level model validator isn't supported when validating via `__init__`.";
                 PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), message, 1)?;
@@ -240,7 +240,7 @@ unsafe extern "C" fn model_init(slf: *mut ffi::PyObject, args: *mut ffi::PyObjec
             Ok(Validated::Instance(_)) => {
                 return Err(PyRuntimeError::new_err("internal error in satya: keyword arguments read as an instance"))
             }
-            Err(e) => return Err(into_py_err(py, e, schema.title.bind(py).as_any())),
+            Err(e) => return Err(schema.py_err(py, e)),
         };
         write_values(schema, slf, values, &given);
         Ok(0)
@@ -288,7 +288,7 @@ unsafe extern "C" fn model_setattro(slf: *mut ffi::PyObject, name: *mut ffi::PyO
         let validated = if schema.validate_assignment {
             schema
                 .validate_assignment(py, index, &value, &mut State::default())
-                .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))?
+                .map_err(|e| schema.py_err(py, e))?
         } else {
             // taken as it is: it may be a container, which the collector must then see
             if ffi::PyObject_GC_IsTracked(slf) == 0 && ffi::PyObject_IS_GC(value.as_ptr()) != 0 {
@@ -320,7 +320,7 @@ unsafe fn frozen_error(py: Python<'_>, schema: &CompiledSchema, kind: ErrorKind,
         Err(e) => return e,
     };
     let error = crate::errors::ValError::new(kind, &input).with_outer(|| loc.clone());
-    into_py_err(py, error, schema.title.bind(py).as_any())
+    schema.py_err(py, error)
 }
 
 /// The last step of an instance's deallocation. CPython has already released

@@ -386,3 +386,67 @@ def test_extra_allow_batches_keep_the_extra_keys():
 
 class PickledAllowing(satya.Model, extra="allow"):
     a: int = 0
+
+
+def error_config_models(lib, config):
+    class Inner(lib.BaseModel):
+        model_config = dict(config)
+        n: int = lib.Field(alias="N")
+
+    class M(lib.BaseModel):
+        model_config = dict(config)
+        x: int = lib.Field(alias="X")
+        inner: Inner
+
+    return M
+
+
+@pytest.mark.parametrize("config", [{"hide_input_in_errors": True}, {"loc_by_alias": False},
+                                    {"loc_by_alias": False, "populate_by_name": True}])
+def test_error_config_shapes_the_errors_as_pydantic(config):
+    def run(lib):
+        M = error_config_models(lib, config)
+        out = []
+        for data in ({"X": "a", "inner": {"N": "b"}}, {"x": 1}, {"X": 1, "inner": {}}):
+            try:
+                M.model_validate(data)
+            except (satya.ValidationError, pydantic.ValidationError) as exc:
+                text = "\n".join(line for line in str(exc).splitlines() if "errors.pydantic.dev" not in line)
+                out.append((exc.errors(include_url=False), text))
+        return out
+
+    assert run(satya) == run(pydantic)
+
+
+def revalidating(lib, policy):
+    class Item(lib.BaseModel, revalidate_instances=policy):
+        n: int = 0
+        tags: list[str] = []
+
+    class SubItem(Item):
+        extra: int = 1
+
+    class Holder(lib.BaseModel):
+        item: Item
+
+    return Item, SubItem, Holder
+
+
+@pytest.mark.filterwarnings("ignore:Pydantic serializer warnings")
+@pytest.mark.parametrize("policy", ["never", "always", "subclass-instances"])
+def test_revalidate_instances_as_pydantic(policy):
+    def run(lib):
+        Item, SubItem, Holder = revalidating(lib, policy)
+        out = []
+        for make in (lambda: Item(n=1), lambda: SubItem(n=2), lambda: Item.model_construct(n="5", tags=["a"]),
+                     lambda: Item.model_construct(n="bad")):
+            given = make()
+            try:
+                held = Holder(item=given).item
+            except (satya.ValidationError, pydantic.ValidationError) as exc:
+                out.append(exc.errors(include_url=False))
+                continue
+            out.append((held is given, type(held).__name__, held.model_dump(), sorted(held.model_fields_set)))
+        return out
+
+    assert run(satya) == run(pydantic)

@@ -25,7 +25,9 @@ _CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_
                 "populate_by_name", "validate_by_name", "validate_by_alias", "serialize_by_alias", "alias_generator",
                 # strings
                 "str_strip_whitespace", "str_to_lower", "str_to_upper", "str_min_length", "str_max_length",
-                "validate_assignment", "arbitrary_types_allowed", "validate_default"}
+                "validate_assignment", "arbitrary_types_allowed", "validate_default",
+                # errors and instances
+                "hide_input_in_errors", "loc_by_alias", "revalidate_instances"}
 # model_config's str_* keys as the constraints they give every str field
 _STR_CONFIG = {"str_strip_whitespace": "strip_whitespace", "str_to_lower": "to_lower", "str_to_upper": "to_upper",
                "str_min_length": "min_length", "str_max_length": "max_length"}
@@ -164,8 +166,10 @@ class ModelMeta(type):
         slots = (slots,) if isinstance(slots, str) else tuple(slots)
         namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots) + tuple(cached_slots) + tuple(private_slots)
         if extra == "allow" and not any(hasattr(b, "__pydantic_extra__") for b in bases):
-            # the extra keys an instance keeps
+            # the extra keys an instance keeps, read as attributes; only such a
+            # class has a __getattr__, which would slow every other attribute read
             namespace["__slots__"] += ("__pydantic_extra__",)
+            namespace.setdefault("__getattr__", _extra_getattr)
         namespace["model_config"] = config
         if private and namespace.get("model_post_init") is not None:
             namespace["model_post_init"] = _private.with_private_init(namespace["model_post_init"])
@@ -244,6 +248,13 @@ def _extra_of(obj):
         return slot.__get__(obj, type(obj))
     except AttributeError:
         return None
+
+
+def _extra_getattr(self, name):
+    extra = _extra_of(self) if not name.startswith("__") else None
+    if extra is not None and name in extra:
+        return extra[name]
+    raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
 
 def _frozen_hash(names: tuple):
@@ -374,6 +385,9 @@ def _build(cls) -> None:
             "model_serializer": _hooks.model_serializer_spec(cls, decorators),
             "forbid_extra": config.get("extra") == "forbid",
             "allow_extra": config.get("extra") == "allow",
+            "hide_input": bool(config.get("hide_input_in_errors", False)),
+            "loc_by_name": not config.get("loc_by_alias", True),
+            "revalidate": config.get("revalidate_instances", "never"),
             "frozen": bool(config.get("frozen", False)),
             "serialize_by_alias": bool(config.get("serialize_by_alias", False)),
             # satya validates assignments unless told not to (pydantic's default is not to)
@@ -493,11 +507,6 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
             _EXTRA_SLOT(type(self)).__set__(self, extra)
         return extra
 
-    def __getattr__(self, name):
-        extra = _extra_of(self) if not name.startswith("__") else None
-        if extra is not None and name in extra:
-            return extra[name]
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # model_dump(*, mode, include, exclude, by_alias, exclude_unset, exclude_defaults,
     # exclude_none, round_trip, warnings) and model_dump_json(*, indent, ...) are

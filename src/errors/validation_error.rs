@@ -25,7 +25,14 @@ impl ValidationError {
     #[cold]
     #[inline(never)]
     pub fn new_err(py: Python<'_>, title: Py<PyAny>, lines: Vec<LineError>) -> PyErr {
-        match Bound::new(py, ValidationError { title, lines, hide_input: false }) {
+        Self::new_err_hiding(py, title, lines, false)
+    }
+
+    /// `hide_input`: the text leaves the inputs out (`hide_input_in_errors`).
+    #[cold]
+    #[inline(never)]
+    pub fn new_err_hiding(py: Python<'_>, title: Py<PyAny>, lines: Vec<LineError>, hide_input: bool) -> PyErr {
+        match Bound::new(py, ValidationError { title, lines, hide_input }) {
             Ok(err) => PyErr::from_value(err.into_any()),
             Err(e) => e,
         }

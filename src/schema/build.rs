@@ -131,6 +131,14 @@ impl CompiledSchema {
             has_excluded,
             computed: crate::serializers::ComputedField::read_all(descriptor)?,
             model_ser: crate::serializers::ModelSerHook::read(descriptor)?,
+            hide_input: flag("hide_input")?,
+            loc_by_name: flag("loc_by_name")?,
+            revalidate: match descriptor.get_item("revalidate")?.filter(|v| !v.is_none()).map(|v| v.extract::<String>()).transpose()?.as_deref() {
+                None | Some("never") => super::Revalidate::Never,
+                Some("always") => super::Revalidate::Always,
+                Some("subclass-instances") => super::Revalidate::SubclassInstances,
+                Some(other) => return Err(PyTypeError::new_err(format!("{class_name}: revalidate_instances must be 'never', 'always' or 'subclass-instances', not {other:?}"))),
+            },
             extra_slot: match allow_extra {
                 true => Some(SlotOffset::of(cls, "__pydantic_extra__")?),
                 false => None,

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyType};
 
 use super::{CompiledSchema, Validated};
-use crate::errors::{into_py_err, ValResult};
+use crate::errors::ValResult;
 use crate::hooks::{hook_error, Hook};
 use crate::input::Input;
 use crate::validators::{HookMode, State};
@@ -162,7 +162,7 @@ impl ModelHandler {
         let target = self.target.as_ref().map(|t| t.bind(py).clone());
         schema
             .validate_hooked(py, cls, &input_value, &mut state, target.as_ref(), self.level)
-            .map_err(|e| into_py_err(py, e, schema.title.bind(py).as_any()))
+            .map_err(|e| schema.py_err(py, e))
     }
 
     fn __repr__(&self) -> &'static str {

@@ -85,6 +85,13 @@ pub struct CheckSite {
     pub report_value: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Revalidate {
+    Never,
+    Always,
+    SubclassInstances,
+}
+
 pub struct CompiledSchema {
     pub class_name: Arc<str>,
     pub title: Py<PyString>,
@@ -129,6 +136,13 @@ pub struct CompiledSchema {
     /// `extra="allow"`: the slot of the dict of input keys that name no field
     /// (`__pydantic_extra__`); their values come after the fields' in `Values`.
     pub extra_slot: Option<SlotOffset>,
+    /// `hide_input_in_errors`: the errors' text leaves the inputs out.
+    pub hide_input: bool,
+    /// `loc_by_alias=False`: errors are located at field names, not keys.
+    pub loc_by_name: bool,
+    /// `revalidate_instances`: which instances given as input are validated
+    /// again from their fields.
+    pub revalidate: Revalidate,
     /// `model_serializer`: what a dump of an instance gives.
     pub model_ser: Option<crate::serializers::ModelSerHook>,
 }
@@ -215,9 +229,9 @@ impl CompiledSchema {
         if errors.is_empty() {
             return Ok((values, given));
         }
-        for (index, line) in errors.iter_mut().filter(|(index, _)| by_name.contains(index)) {
-            if let (Some(outer), Some((_, name))) = (line.loc_reversed.last_mut(), &self.fields[*index].alt_key) {
-                *outer = LocItem::Key(name.clone());
+        for (index, line) in errors.iter_mut().filter(|(index, _)| *index != usize::MAX && (self.loc_by_name || by_name.contains(index))) {
+            if let Some(outer) = line.loc_reversed.last_mut() {
+                *outer = LocItem::Key(self.fields[*index].name_text.clone());
             }
         }
         Err(sorted_lines(errors))
@@ -331,4 +345,15 @@ fn collect(errors: &mut FieldErrors, index: usize, field: &Field, err: ValError)
 fn sorted_lines(mut errors: FieldErrors) -> ValError {
     errors.sort_by_key(|(index, _)| *index);
     ValError::Lines(errors.into_iter().map(|(_, line)| line).collect())
+}
+
+impl CompiledSchema {
+    /// The Python ValidationError of `err`, titled and worded as this model's.
+    #[cold]
+    pub fn py_err(&self, py: Python<'_>, err: ValError) -> PyErr {
+        match err {
+            ValError::Internal(e) => e,
+            ValError::Lines(lines) => crate::errors::ValidationError::new_err_hiding(py, self.title.clone_ref(py).into_any(), lines, self.hide_input),
+        }
+    }
 }

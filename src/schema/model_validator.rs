@@ -39,7 +39,10 @@ impl CompiledSchema {
         };
         let model_input = input.validate_model(py, &request)?;
         if let ModelInput::Instance(obj) = model_input {
-            return Ok(Validated::Instance(obj));
+            return match self.revalidates(cls, &obj) {
+                true => self.revalidate_instance(py, cls, &obj, state),
+                false => Ok(Validated::Instance(obj)),
+            };
         }
         // building a new instance is not an exact match, for a union's choice
         state.floor_with(|| Exactness::Strict);
@@ -62,6 +65,38 @@ impl CompiledSchema {
         let (values, given) = values?;
         state.add_fields_set(given.len());
         Ok(Validated::Values(values, given))
+    }
+
+    /// Whether `revalidate_instances` has this instance given as input validated again.
+    fn revalidates(&self, cls: &Bound<'_, PyType>, obj: &Bound<'_, PyAny>) -> bool {
+        match self.revalidate {
+            super::Revalidate::Never => false,
+            super::Revalidate::Always => true,
+            super::Revalidate::SubclassInstances => !obj.get_type().is(cls),
+        }
+    }
+
+    /// An instance validated again from its fields' values, keeping its fields set.
+    #[cold]
+    fn revalidate_instance<'py>(&self, py: Python<'py>, cls: &Bound<'py, PyType>, obj: &Bound<'py, PyAny>, state: &mut State) -> ValResult<Validated<'py>> {
+        let values = crate::model::get_state(obj)?;
+        let was_set = crate::model::get_fields_set(obj)?;
+        let (values, _) = self.validate_input_fields(py, &values, obj, state)?;
+        let mut given = FieldsSet::with_fields(self.fields.len());
+        for (index, field) in self.fields.iter().enumerate() {
+            if was_set.contains(field.name.bind(py))? {
+                given.insert(index);
+            }
+        }
+        let _ = cls;
+        Ok(Validated::Values(values, given))
+    }
+
+    fn validate_input_fields<'py>(&self, py: Python<'py>, values: &Bound<'py, pyo3::types::PyDict>, source: &Bound<'py, PyAny>, state: &mut State) -> ValResult<(super::Values<'py>, FieldsSet)> {
+        state.enter(source)?;
+        let result = self.validate_fields(py, &mut DictLookup::new(values, source), state);
+        state.leave();
+        result
     }
 
     /// Validates `input` into an instance of `cls`.
