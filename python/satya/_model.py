@@ -27,7 +27,7 @@ _CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_
                 "str_strip_whitespace", "str_to_lower", "str_to_upper", "str_min_length", "str_max_length",
                 "validate_assignment", "arbitrary_types_allowed", "validate_default",
                 # errors and instances
-                "hide_input_in_errors", "loc_by_alias", "revalidate_instances"}
+                "hide_input_in_errors", "loc_by_alias", "revalidate_instances", "coerce_numbers_to_str"}
 # model_config's str_* keys as the constraints they give every str field
 _STR_CONFIG = {"str_strip_whitespace": "strip_whitespace", "str_to_lower": "to_lower", "str_to_upper": "to_upper",
                "str_min_length": "min_length", "str_max_length": "max_length"}
@@ -332,6 +332,7 @@ def _build(cls) -> None:
         builder.check_unknown(info)
         builder.field_name, builder.config = spec.name, hook_config
         builder.arbitrary_types = bool(config.get("arbitrary_types_allowed", False))
+        builder.coerce_numbers = bool(config.get("coerce_numbers_to_str", False))
         builder.str_defaults = {_STR_CONFIG[k]: v for k, v in config.items() if k in _STR_CONFIG and v not in (None, False)}
         info.annotation = annotation
         node = builder.node(annotation, info)

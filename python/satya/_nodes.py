@@ -61,6 +61,8 @@ class NodeBuilder:
         self.str_defaults: dict = {}
         # arbitrary_types_allowed: a class without a validator is an isinstance check
         self.arbitrary_types = False
+        # coerce_numbers_to_str: a lax str also takes a number's text
+        self.coerce_numbers = False
         # hooks: what an Annotated validator's `info` says
         self.field_name: str | None = None
         self.config: dict | None = None
@@ -202,7 +204,10 @@ class NodeBuilder:
             return self.with_constraints({"kind": "is_instance", "cls": tp}, constraints, tp.__name__)
         else:
             self.fail(f"unsupported annotation {_type_name(tp)}")
-        return self.with_constraints({"kind": kind, "strict": strict}, constraints, kind)
+        node = self.with_constraints({"kind": kind, "strict": strict}, constraints, kind)
+        if kind == "str" and self.coerce_numbers and not strict:
+            return {"kind": "number_str", "inner": node}
+        return node
 
     def enum_node(self, tp, strict: bool) -> dict:
         # every name, aliases and Flag composites included, as pydantic lists them

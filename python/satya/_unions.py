@@ -78,6 +78,8 @@ def label(node: dict) -> str:
         if node["mode"] in ("before", "after"):
             return f"function-{node['mode']}[{name}, {label(node['inner'])}]"
         return f"function-{node['mode']}[{name}]"
+    if kind == "number_str":
+        return label(node["inner"])
     if kind == "is_instance":
         return f"is-instance[{node['cls'].__qualname__}]"
     if kind in _CONTAINER_LABELS:

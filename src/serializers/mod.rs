@@ -135,6 +135,7 @@ impl Serializer {
             "function" => inner("inner")?,
             // an arbitrary class: dumped by what the value is
             "is_instance" => Serializer::Any,
+            "number_str" => inner("inner")?,
             // a Literal's values are plain objects: their own types decide
             "literal" => Serializer::Any,
             "enum" => Serializer::Enum(enum_::EnumSerializer::build(node)?),

@@ -39,6 +39,7 @@ impl Validator {
             Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
             // hooks: a function may return anything; an instance may hold anything
             Validator::Function(_) | Validator::IsInstance(_) => false,
+            Validator::NumberStr(v) => v.inner().is_scalar(),
         }
     }
 
@@ -77,6 +78,7 @@ impl Validator {
             Validator::NamedTuple(v) => v.validators().map(Validator::check_count).sum(),
             // hooks
             Validator::Function(v) => v.inner().map_or(0, Validator::check_count),
+            Validator::NumberStr(v) => v.inner().check_count(),
             _ => 0,
         }
     }
@@ -156,6 +158,7 @@ impl Validator {
             // hooks
             Validator::Function(v) => v.visit_objects(visit),
             Validator::IsInstance(v) => v.visit_objects(visit),
+            Validator::NumberStr(v) => v.inner().visit_objects(visit),
             _ => {}
         }
     }

@@ -20,6 +20,7 @@ mod decimal_digits;
 mod uuid;
 mod function;
 mod is_instance;
+mod number_str;
 // dates and times
 mod date;
 mod datetime;
@@ -126,6 +127,8 @@ pub enum Validator {
     Function(function::FunctionValidator),
     /// `arbitrary_types_allowed`: an instance of a class satya has no validator for.
     IsInstance(is_instance::IsInstanceValidator),
+    /// `coerce_numbers_to_str`: a number taken as its text, around a str.
+    NumberStr(number_str::NumberStrValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -196,6 +199,7 @@ impl Validator {
             // hooks
             "function" => function::FunctionValidator::build(node, ctx),
             "is_instance" => is_instance::IsInstanceValidator::build(node, ctx),
+            "number_str" => number_str::NumberStrValidator::build(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -252,6 +256,7 @@ impl Validator {
             Validator::NamedTuple(v) => v.validate(py, input, state),
             Validator::Function(v) => v.validate(py, input, state),
             Validator::IsInstance(v) => v.validate(py, input, state),
+            Validator::NumberStr(v) => v.validate(py, input, state),
         }
     }
 

@@ -51,6 +51,8 @@ impl Validator {
             Validator::TypedDict(_) | Validator::NamedTuple(_) => None,
             // hooks: Python functions; instances of a Python class
             Validator::Function(_) | Validator::IsInstance(_) => None,
+            // a JSON string is a str as it stands; a number needs the full path
+            Validator::NumberStr(v) => v.inner().native(json, peek),
         }
     }
 
@@ -119,6 +121,7 @@ impl Validator {
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
             Validator::IsInstance(_) => false,
+            Validator::NumberStr(v) => v.inner().runs_without_python(py, seen)?,
             // hooks: Python functions (the models inside are still resolved)
             Validator::Function(v) => {
                 if let Some(inner) = v.inner() {
