@@ -7,6 +7,7 @@ import collections.abc
 import copy
 import json
 import pickle
+import datetime
 import decimal
 from typing import Optional
 
@@ -483,3 +484,54 @@ def test_coerce_numbers_to_str_reads_json_numbers_as_pydantic(text):
     doc = f'{{"s": {text}, "short": {text}}}'
     assert outcome(lambda: COERCING[satya].model_validate_json(doc)) == outcome(
         lambda: COERCING[pydantic].model_validate_json(doc))
+
+
+SER_JSON_CONFIGS = [
+    {}, {"ser_json_timedelta": "float"}, {"ser_json_bytes": "base64"}, {"ser_json_bytes": "hex"},
+    {"ser_json_inf_nan": "constants"}, {"ser_json_inf_nan": "strings"},
+    {"ser_json_timedelta": "iso8601", "ser_json_bytes": "utf8", "ser_json_inf_nan": "null"},
+]
+
+
+def json_form_model(lib, config):
+    class M(lib.BaseModel):
+        model_config = dict(config)
+        d: datetime.timedelta = datetime.timedelta(0)
+        b: bytes = b""
+        f: float = 0.0
+        many: list[Optional[float]] = []
+        maybe: Optional[bytes] = None
+
+    return M
+
+
+@pytest.mark.parametrize("config", SER_JSON_CONFIGS, ids=lambda c: ",".join(f"{k}={v}" for k, v in c.items()) or "default")
+def test_ser_json_forms_as_pydantic(config):
+    models = {lib: json_form_model(lib, config) for lib in LIBRARIES}
+
+    @settings(max_examples=100, deadline=None)
+    @given(d=st.timedeltas(), b=st.binary(max_size=6).filter(lambda b: _utf8(b)),
+           f=st.floats(allow_nan=True, allow_infinity=True), many=st.lists(st.one_of(st.none(), st.floats()), max_size=3))
+    def check(d, b, f, many):
+        def run(lib):
+            cls = models[lib]
+            obj = cls.model_construct(d=d, b=b, f=f, many=many, maybe=b or None)
+            return obj.model_dump_json(), repr(obj.model_dump(mode="json"))
+
+        assert run(satya) == run(pydantic)
+
+    check()
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode()
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def test_an_unknown_json_form_is_refused():
+    with pytest.raises(satya.SchemaError):
+        class M(satya.Model, ser_json_bytes="octal"):
+            b: bytes

@@ -27,7 +27,12 @@ _CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_
                 "str_strip_whitespace", "str_to_lower", "str_to_upper", "str_min_length", "str_max_length",
                 "validate_assignment", "arbitrary_types_allowed", "validate_default",
                 # errors and instances
-                "hide_input_in_errors", "loc_by_alias", "revalidate_instances", "coerce_numbers_to_str"}
+                "hide_input_in_errors", "loc_by_alias", "revalidate_instances", "coerce_numbers_to_str",
+                # dumps
+                "ser_json_timedelta", "ser_json_bytes", "ser_json_inf_nan"}
+# each ser_json_* key: the node kind it applies to, and the values it takes
+_SER_JSON = {"ser_json_timedelta": ("timedelta", ("iso8601", "float")), "ser_json_bytes": ("bytes", ("utf8", "base64", "hex")),
+             "ser_json_inf_nan": ("float", ("null", "constants", "strings"))}
 # model_config's str_* keys as the constraints they give every str field
 _STR_CONFIG = {"str_strip_whitespace": "strip_whitespace", "str_to_lower": "to_lower", "str_to_upper": "to_upper",
                "str_min_length": "min_length", "str_max_length": "max_length"}
@@ -250,6 +255,18 @@ def _extra_of(obj):
         return None
 
 
+def _ser_json(class_name: str, config: dict) -> dict:
+    forms = {}
+    for key, (kind, allowed) in _SER_JSON.items():
+        value = config.get(key)
+        if value is None:
+            continue
+        if value not in allowed:
+            raise SchemaError(f"{class_name}: {key} must be one of {allowed}, not {value!r}")
+        forms[kind] = value
+    return forms
+
+
 def _extra_getattr(self, name):
     extra = _extra_of(self) if not name.startswith("__") else None
     if extra is not None and name in extra:
@@ -333,6 +350,7 @@ def _build(cls) -> None:
         builder.field_name, builder.config = spec.name, hook_config
         builder.arbitrary_types = bool(config.get("arbitrary_types_allowed", False))
         builder.coerce_numbers = bool(config.get("coerce_numbers_to_str", False))
+        builder.ser_json = _ser_json(cls.__name__, config)
         builder.str_defaults = {_STR_CONFIG[k]: v for k, v in config.items() if k in _STR_CONFIG and v not in (None, False)}
         info.annotation = annotation
         node = builder.node(annotation, info)

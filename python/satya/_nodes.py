@@ -63,6 +63,8 @@ class NodeBuilder:
         self.arbitrary_types = False
         # coerce_numbers_to_str: a lax str also takes a number's text
         self.coerce_numbers = False
+        # ser_json_*: the JSON form of timedelta, bytes and float values, by node kind
+        self.ser_json: dict = {}
         # hooks: what an Annotated validator's `info` says
         self.field_name: str | None = None
         self.config: dict | None = None
@@ -205,6 +207,8 @@ class NodeBuilder:
         else:
             self.fail(f"unsupported annotation {_type_name(tp)}")
         node = self.with_constraints({"kind": kind, "strict": strict}, constraints, kind)
+        if kind in self.ser_json:
+            node["ser_json"] = self.ser_json[kind]
         if kind == "str" and self.coerce_numbers and not strict:
             return {"kind": "number_str", "inner": node}
         return node

@@ -38,6 +38,8 @@ mod typed_dict;
 mod computed;
 // hooks
 mod function;
+// config's JSON forms
+mod json_form;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -95,13 +97,15 @@ pub enum Serializer {
     TypedDict(Box<typed_dict::TypedDictSerializer>),
     // hooks: a serializer function around the type's own serializer
     Function(Box<function::FunctionSerializer>),
+    // config: a non-default JSON form of timedeltas, bytes or floats
+    JsonForm(Box<json_form::JsonFormSerializer>),
 }
 
 impl Serializer {
     /// The serializer for a type node, the same node its validator is built
     /// from; a serializer function given for the node wraps it.
     pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Self> {
-        let built = Self::build_type(node)?;
+        let built = json_form::JsonFormSerializer::wrap(node, Self::build_type(node)?)?;
         match node_get(node, "serializer")? {
             Some(spec) => Ok(Serializer::Function(Box::new(function::FunctionSerializer::build(spec.cast::<PyDict>()?, built)?))),
             None => Ok(built),
@@ -248,6 +252,7 @@ impl Serializer {
             Serializer::Deque { item, sequence } => deque::to_python(item, *sequence, value, d, filter),
             Serializer::TypedDict(t) => typed_dict::to_python(t, value, d, filter),
             Serializer::Function(f) => f.to_python(value, d, filter),
+            Serializer::JsonForm(f) => f.to_python(value, d, filter),
         }
     }
 
@@ -291,6 +296,7 @@ impl Serializer {
             Serializer::Deque { item, sequence } => deque::to_json(item, *sequence, value, out, d, filter),
             Serializer::TypedDict(t) => typed_dict::to_json(t, value, out, d, filter),
             Serializer::Function(f) => f.to_json(value, out, d, filter),
+            Serializer::JsonForm(f) => f.to_json(value, out, d, filter),
         }
     }
 
@@ -346,6 +352,7 @@ impl Serializer {
             Serializer::Deque { item, sequence } => format!("{}[{}]", if *sequence { "Sequence" } else { "deque" }, item.expected(py)),
             Serializer::TypedDict(_) => "general-fields".into(),
             Serializer::Function(f) => f.inner.expected(py),
+            Serializer::JsonForm(f) => f.inner.expected(py),
         }
     }
 

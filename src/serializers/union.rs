@@ -77,6 +77,7 @@ fn accepts(serializer: &Serializer, value: &Bound<'_, PyAny>, strict: bool) -> b
         }
         Serializer::TypedDict(_) => value.is_instance_of::<PyDict>(),
         Serializer::Function(f) => accepts(&f.inner, value, strict),
+        Serializer::JsonForm(f) => accepts(&f.inner, value, strict),
         // emails and URLs
         Serializer::Url => instance_of::<super::networks::UrlForm>(value),
         Serializer::NameEmail => instance_of::<super::networks::NameEmailForm>(value),
