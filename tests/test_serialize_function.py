@@ -128,3 +128,18 @@ def test_a_serializer_naming_a_missing_field_is_refused_unless_check_fields_is_f
             return value + 1
 
     assert json.loads(Fine().model_dump_json()) == {"x": 2}
+
+
+def test_serialization_info_carries_the_dump_context():
+    def run(lib):
+        class M(lib.BaseModel):
+            x: int = 1
+
+            @lib.field_serializer("x")
+            def ser(self, value, info):
+                return [value, info.context, info.mode]
+
+        obj = M()
+        return obj.model_dump(context={"k": 1}), obj.model_dump_json(context={"k": 2}), obj.model_dump()
+
+    assert run(satya) == run(pydantic)

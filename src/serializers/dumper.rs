@@ -71,6 +71,8 @@ pub struct Dumper<'py> {
     last_plan: Option<((usize, usize, usize), Rc<FieldPlan<'py>>)>,
     /// The model instance whose fields are being dumped (a field serializer's `self`).
     pub owner: Option<Bound<'py, PyAny>>,
+    /// `context=` of the dump call, for serializer functions' `info.context`.
+    pub context: Option<Bound<'py, PyAny>>,
 }
 
 /// What include and exclude make of each field of one model: the filter for
@@ -79,7 +81,7 @@ pub type FieldPlan<'py> = Vec<Option<Filter<'py>>>;
 
 impl<'py> Dumper<'py> {
     pub fn new(py: Python<'py>, opts: DumpOptions) -> Self {
-        Dumper { py, opts, path: SmallVec::new(), model_depth: 0, any_depth: 0, field: None, warnings: Vec::new(), last_plan: None, owner: None }
+        Dumper { py, opts, path: SmallVec::new(), model_depth: 0, any_depth: 0, field: None, warnings: Vec::new(), last_plan: None, owner: None, context: None }
     }
 
     /// The plan of `filter` for `schema`'s fields.

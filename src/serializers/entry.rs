@@ -17,6 +17,7 @@ struct DumpCall<'py> {
     indent: Option<usize>,
     include: Option<Bound<'py, PyAny>>,
     exclude: Option<Bound<'py, PyAny>>,
+    context: Option<Bound<'py, PyAny>>,
 }
 
 /// Reads the keywords of `model_dump` (`json_text` false) or `model_dump_json`.
@@ -37,6 +38,7 @@ unsafe fn parse_call<'py>(
         indent: None,
         include: None,
         exclude: None,
+        context: None,
     };
     if nargs != 0 {
         return Err(PyTypeError::new_err(format!("{name}() takes 1 positional argument but {} were given", nargs + 1)));
@@ -79,7 +81,7 @@ unsafe fn parse_call<'py>(
             }
             "serialize_as_any" => call.opts.serialize_as_any = flag()?,
             // accepted for pydantic's signature; no hook reads it yet
-            "context" => {}
+            "context" => call.context = Some(value).filter(|v| !v.is_none()),
             other => return Err(PyTypeError::new_err(format!("{name}() got an unexpected keyword argument '{other}'"))),
         }
     }
@@ -101,6 +103,7 @@ unsafe fn dump_call(
         let call = parse_call(py, json_text, args, nargs, kwnames)?;
         let handle = schema_of(&obj.get_type())?;
         let mut dumper = Dumper::new(py, call.opts);
+        dumper.context = call.context;
         let filter = Filter::new(call.include, call.exclude);
         let out = if json_text {
             let mut out = JsonOut::new(call.indent);

@@ -77,7 +77,7 @@ impl SerHook {
         args.push(value.clone());
         args.extend(handler);
         if self.takes_info {
-            let info = SerializationInfo::new(py, &d.opts, json, self.field_name.as_ref().map(|f| f.clone_ref(py)));
+            let info = SerializationInfo::new(d, json, self.field_name.as_ref().map(|f| f.clone_ref(py)));
             args.push(Bound::new(py, info)?.into_any());
         }
         self.func.bind(py).call1(pyo3::types::PyTuple::new(py, args)?)
@@ -151,7 +151,7 @@ impl ModelSerHook {
             args.push(fields);
         }
         if self.0.takes_info {
-            args.push(Bound::new(py, SerializationInfo::new(py, &d.opts, json, None))?.into_any());
+            args.push(Bound::new(py, SerializationInfo::new(d, json, None))?.into_any());
         }
         self.0.func.bind(py).call1(pyo3::types::PyTuple::new(py, args)?)
     }
@@ -212,7 +212,8 @@ pub struct SerializationInfo {
 }
 
 impl SerializationInfo {
-    fn new(_py: Python<'_>, opts: &DumpOptions, json: bool, field_name: Option<Py<PyString>>) -> Self {
+    fn new(d: &Dumper<'_>, json: bool, field_name: Option<Py<PyString>>) -> Self {
+        let opts = &d.opts;
         SerializationInfo {
             mode: if json { "json" } else { "python" },
             by_alias: opts.by_alias.unwrap_or(false),
@@ -221,7 +222,7 @@ impl SerializationInfo {
             exclude_none: opts.exclude_none,
             round_trip: opts.round_trip,
             field_name,
-            context: None,
+            context: d.context.as_ref().map(|c| c.clone().unbind()),
         }
     }
 }
