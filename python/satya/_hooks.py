@@ -169,19 +169,13 @@ def model_validator(*, mode: str):
 def takes_info(function, mode: str) -> bool:
     """Whether a hook takes `info`: one positional parameter more than its
     mode needs (value; or value and handler for wrap), as pydantic counts them."""
-    try:
-        signature = inspect.signature(function)
-    except (TypeError, ValueError):
-        return False
-    parameters = list(signature.parameters.values())
-    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    count = sum(1 for p in parameters if p.kind in positional and (p.default is p.empty or p is parameters[0]))
+    count = _positional_count(function)
     needed = 2 if mode == "wrap" else 1
+    if count is None or count == needed:
+        return False
     if count == needed + 1:
         return True
-    if count == needed:
-        return False
-    raise SchemaError(f"Unrecognized validator function signature for {function} with `mode={mode}`: {signature}")
+    raise SchemaError(f"Unrecognized validator function signature for {function} with `mode={mode}`: {inspect.signature(function)}")
 
 
 def function_node(inner: dict, mode: str, function, field_name: str | None, config: dict | None) -> dict:
@@ -218,6 +212,18 @@ def collect(name: str, bases, namespace: dict) -> dict:
     return found
 
 
+def _named_fields(cls, attr: str, info: _Decorated, field_names) -> list:
+    """The fields a decorated hook names that the class has (every one for
+    `"*"`); naming a field it lacks is refused unless check_fields=False."""
+    names = list(field_names) if "*" in info.fields else info.fields
+    if info.check_fields is not False and any(n not in field_names for n in names):
+        raise SchemaError(
+            f"Decorators defined with incorrect fields: {cls.__module__}.{cls.__qualname__}:{id(cls)}.{attr} "
+            "(use check_fields=False if you're inheriting from the model and intended this)"
+        )
+    return [n for n in names if n in field_names]
+
+
 def field_hooks(cls, decorators: dict, field_names) -> dict:
     """Each field's hooks as (mode, bound function), in definition order; refuses
     hooks naming fields the class does not have, unless check_fields=False."""
@@ -225,16 +231,8 @@ def field_hooks(cls, decorators: dict, field_names) -> dict:
     for attr, info in decorators.items():
         if info.kind != "field":
             continue
-        names = list(field_names) if "*" in info.fields else info.fields
-        missing = [n for n in names if n not in hooks]
-        if missing and info.check_fields is not False:
-            raise SchemaError(
-                f"Decorators defined with incorrect fields: {cls.__module__}.{cls.__qualname__}:{id(cls)}.{attr} "
-                "(use check_fields=False if you're inheriting from the model and intended this)"
-            )
-        for name in names:
-            if name in hooks:
-                hooks[name].append((info.mode, getattr(cls, attr)))
+        for name in _named_fields(cls, attr, info, field_names):
+            hooks[name].append((info.mode, getattr(cls, attr)))
     return hooks
 
 
@@ -334,9 +332,7 @@ def field_serializer(*fields: str, mode: str = "plain", return_type: Any = Any, 
         raise SchemaError(f"field_serializer mode must be 'plain' or 'wrap', not {mode!r}")
 
     def decorate(function):
-        info = _Decorated(function, "field_ser", mode, tuple(fields), check_fields)
-        info.when_used = when_used
-        return info
+        return _Decorated(function, "field_ser", mode, tuple(fields), check_fields, when_used)
 
     return decorate
 
@@ -346,9 +342,7 @@ def model_serializer(function=None, /, *, mode: str = "plain", when_used: str = 
         raise SchemaError(f"model_serializer mode must be 'plain' or 'wrap', not {mode!r}")
 
     def decorate(function):
-        info = _Decorated(function, "model_ser", mode)
-        info.when_used = when_used
-        return info
+        return _Decorated(function, "model_ser", mode, when_used=when_used)
 
     return decorate(function) if function is not None else decorate
 
@@ -359,20 +353,12 @@ def field_serializers(cls, decorators: dict, field_names) -> dict:
     for attr, info in decorators.items():
         if info.kind != "field_ser":
             continue
-        names = list(field_names) if "*" in info.fields else info.fields
-        missing = [n for n in names if n not in field_names]
-        if missing and info.check_fields is not False:
-            raise SchemaError(
-                f"Decorators defined with incorrect fields: {cls.__module__}.{cls.__qualname__}:{id(cls)}.{attr} "
-                "(use check_fields=False if you're inheriting from the model and intended this)"
-            )
+        names = _named_fields(cls, attr, info, field_names)
         raw = info.wrapped.__func__ if isinstance(info.wrapped, (classmethod, staticmethod)) else info.wrapped
         method = not isinstance(info.wrapped, (classmethod, staticmethod)) and _is_method(raw)
         function = raw if method else getattr(cls, attr)
         for name in names:
-            if name in field_names:
-                specs[name] = serializer_spec(function, info.mode, getattr(info, "when_used", "always"), method=method,
-                                              field_name=name)
+            specs[name] = serializer_spec(function, info.mode, info.when_used, method=method, field_name=name)
     return specs
 
 
@@ -382,4 +368,4 @@ def model_serializer_spec(cls, decorators: dict) -> dict | None:
         return None
     info = found[-1]
     # the instance is the value a model serializer takes
-    return serializer_spec(info.wrapped, info.mode, getattr(info, "when_used", "always"), method=False)
+    return serializer_spec(info.wrapped, info.mode, info.when_used, method=False)
