@@ -126,11 +126,6 @@ fn schema_of_slow<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHa
 #[pyfunction]
 pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<()> {
     let schema = CompiledSchema::build(cls, descriptor)?;
-    if schema.scalars_only {
-        for field in &schema.fields {
-            crate::schema::seal(cls, field.name.bind(cls.py()))?;
-        }
-    }
     let owner = cls.clone().unbind();
     cls.setattr(SCHEMA_ATTR, Bound::new(cls.py(), SchemaHandle { schema, owner })?)
 }
@@ -151,7 +146,9 @@ unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values:
     }
     fields_set::store(obj, given);
     // Validated scalars cannot form a reference cycle, so the collector need not
-    // scan the instance (set_state tracks it again for arbitrary values).
+    // scan the instance (set_state and a validation-free assignment track it
+    // again; a container written by `object.__setattr__` is not seen, so a cycle
+    // through it is never collected, a leak but never a dangling reference).
     if schema.scalars_only && ffi::PyObject_GC_IsTracked(obj) == 1 {
         ffi::PyObject_GC_UnTrack(obj as *mut c_void);
     }
@@ -323,31 +320,11 @@ unsafe fn frozen_error(py: Python<'_>, schema: &CompiledSchema, kind: ErrorKind,
     schema.py_err(py, error)
 }
 
-/// The last step of an instance's deallocation. CPython has already released
-/// every slot except those `seal` made read-only (it skips read-only members),
-/// so those are released here; then the memory is freed.
+/// The last step of an instance's deallocation: CPython has released the
+/// slots; the fields-set storage and the memory remain.
 unsafe extern "C" fn model_dealloc(obj: *mut ffi::PyObject) {
     fields_set::release(obj);
     let tp = ffi::Py_TYPE(obj);
-    let mro = (*tp).tp_mro;
-    if !mro.is_null() {
-        for i in 0..ffi::PyTuple_GET_SIZE(mro) {
-            let base = ffi::PyTuple_GET_ITEM(mro, i) as *mut ffi::PyTypeObject;
-            if (*base).tp_flags & ffi::Py_TPFLAGS_HEAPTYPE == 0 || (*base).tp_members.is_null() {
-                continue;
-            }
-            // A heap type's members end with a zeroed entry.
-            let mut member = (*base).tp_members;
-            while !(*member).name.is_null() {
-                if (*member).type_code == ffi::Py_T_OBJECT_EX && (*member).flags & ffi::Py_READONLY != 0 {
-                    let slot = (obj as *mut u8).offset((*member).offset) as *mut *mut ffi::PyObject;
-                    let value = std::ptr::replace(slot, std::ptr::null_mut());
-                    ffi::Py_XDECREF(value);
-                }
-                member = member.add(1);
-            }
-        }
-    }
     match (*tp).tp_free {
         Some(free) => free(obj as *mut c_void),
         None => ffi::PyObject_Free(obj as *mut c_void),
@@ -358,11 +335,70 @@ unsafe extern "C" fn model_dealloc(obj: *mut ffi::PyObject) {
     ffi::Py_DECREF(tp as *mut ffi::PyObject);
 }
 
+/// `__setattr__(name, value)` and `__delattr__(name)` as methods rather than a
+/// C-level slot: classes built on ModelBase then dispatch through Python's
+/// slot, and `object.__setattr__` (which refuses to skip a C-level override)
+/// may write a field directly, without validation, as on a pydantic model.
+unsafe extern "C" fn model_setattr_method(slf: *mut ffi::PyObject, args: *mut *mut ffi::PyObject, nargs: ffi::Py_ssize_t) -> *mut ffi::PyObject {
+    attr_method(slf, args, nargs, 2, c"__setattr__ expected 2 arguments")
+}
+
+unsafe extern "C" fn model_delattr_method(slf: *mut ffi::PyObject, args: *mut *mut ffi::PyObject, nargs: ffi::Py_ssize_t) -> *mut ffi::PyObject {
+    attr_method(slf, args, nargs, 1, c"__delattr__ expected 1 argument")
+}
+
+unsafe fn attr_method(slf: *mut ffi::PyObject, args: *mut *mut ffi::PyObject, nargs: ffi::Py_ssize_t, expected: ffi::Py_ssize_t, message: &std::ffi::CStr) -> *mut ffi::PyObject {
+    if nargs != expected {
+        ffi::PyErr_SetString(ffi::PyExc_TypeError, message.as_ptr());
+        return std::ptr::null_mut();
+    }
+    let value = if expected == 2 { *args.add(1) } else { std::ptr::null_mut() };
+    if model_setattro(slf, *args, value) < 0 {
+        return std::ptr::null_mut();
+    }
+    ffi::Py_NewRef(ffi::Py_None())
+}
+
+/// Adds `__setattr__` and `__delattr__` to `base`'s dict.
+fn add_attr_methods(base: &Bound<'_, PyType>) -> PyResult<()> {
+    struct Defs([ffi::PyMethodDef; 2]);
+    // SAFETY: the table is immutable after initialisation and only read by CPython.
+    unsafe impl Sync for Defs {}
+    unsafe impl Send for Defs {}
+    static DEFS: std::sync::OnceLock<Defs> = std::sync::OnceLock::new();
+    let defs = DEFS.get_or_init(|| {
+        Defs([
+            ffi::PyMethodDef {
+                ml_name: c"__setattr__".as_ptr(),
+                ml_meth: ffi::PyMethodDefPointer { PyCFunctionFast: model_setattr_method },
+                ml_flags: ffi::METH_FASTCALL,
+                ml_doc: c"Validates a field's new value (unless validate_assignment is off) and stores it.".as_ptr(),
+            },
+            ffi::PyMethodDef {
+                ml_name: c"__delattr__".as_ptr(),
+                ml_meth: ffi::PyMethodDefPointer { PyCFunctionFast: model_delattr_method },
+                ml_flags: ffi::METH_FASTCALL,
+                ml_doc: c"Deletes an attribute; a field cannot be deleted.".as_ptr(),
+            },
+        ])
+    });
+    let py = base.py();
+    for def in &defs.0 {
+        // SAFETY: the definitions live forever; the descriptor is a new reference or NULL.
+        let descr = unsafe {
+            Bound::from_owned_ptr_or_err(py, ffi::PyDescr_NewMethod(base.as_type_ptr(), def as *const _ as *mut ffi::PyMethodDef))?
+        };
+        // SAFETY: ml_name is a static NUL-terminated string.
+        let name = unsafe { std::ffi::CStr::from_ptr(def.ml_name) }.to_str().unwrap_or_default();
+        base.setattr(name, descr)?;
+    }
+    Ok(())
+}
+
 /// Creates `ModelBase`, the native base of `satya.Model`.
 pub fn create_base_type(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
     let slots: &'static mut [ffi::PyType_Slot] = Box::leak(Box::new([
         ffi::PyType_Slot { slot: ffi::Py_tp_init, pfunc: model_init as *mut c_void },
-        ffi::PyType_Slot { slot: ffi::Py_tp_setattro, pfunc: model_setattro as *mut c_void },
         ffi::PyType_Slot { slot: ffi::Py_tp_new, pfunc: ffi::PyType_GenericNew as *mut c_void },
         ffi::PyType_Slot { slot: ffi::Py_tp_dealloc, pfunc: model_dealloc as *mut c_void },
         ffi::PyType_Slot { slot: ffi::Py_tp_methods, pfunc: crate::serializers::methods() as *mut c_void },
@@ -377,6 +413,7 @@ pub fn create_base_type(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
     }));
     // SAFETY: spec and slots live forever; the result is a new reference or NULL.
     let base = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyType_FromSpec(spec))?.cast_into::<PyType>()? };
+    add_attr_methods(&base)?;
     Ok(base)
 }
 

@@ -535,3 +535,26 @@ def test_an_unknown_json_form_is_refused():
     with pytest.raises(satya.SchemaError):
         class M(satya.Model, ser_json_bytes="octal"):
             b: bytes
+
+
+def test_an_unknown_config_key_is_refused_by_name():
+    with pytest.raises(satya.SchemaError, match=r"M: unsupported model_config key\(s\): regex_engine, zzz"):
+        class M(satya.Model):
+            model_config = satya.ConfigDict(zzz=1, regex_engine="python-re")
+            x: int = 0
+
+
+@pytest.mark.parametrize("lib", LIBRARIES)
+def test_keys_without_effect_on_validation_are_accepted(lib):
+    class M(lib.BaseModel, defer_build=True, cache_strings="keys", protected_namespaces=()):
+        model_config = lib.ConfigDict(json_schema_extra={"examples": [{"x": 1}]})
+        model_name: int = 0
+
+    assert M(model_name=3).model_dump() == {"model_name": 3}
+    assert M.model_config["json_schema_extra"] == {"examples": [{"x": 1}]}
+
+
+def test_json_schema_extra_must_be_a_dict_or_a_callable():
+    with pytest.raises(satya.SchemaError, match="json_schema_extra must be a dict or a callable, not int"):
+        class M(satya.Model, json_schema_extra=5):
+            x: int = 0

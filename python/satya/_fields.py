@@ -24,7 +24,7 @@ _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
 # unions: how a union field picks its choice
 _UNION = ("union_mode", "discriminator")
 # what the model does with the field beyond validating it
-_OPTIONS = ("frozen", "validation_alias", "serialization_alias", "exclude", "repr", "validate_default")
+_OPTIONS = ("frozen", "validation_alias", "serialization_alias", "exclude", "repr", "validate_default", "deprecated")
 
 
 class FieldInfo:
@@ -43,6 +43,15 @@ class FieldInfo:
         for name in _TEMPORAL_MARKS:
             setattr(self, name, None)
         self.unknown.update(kwargs)
+
+    @property
+    def deprecation_message(self) -> str | None:
+        """The text a read of a deprecated field warns with."""
+        if self.deprecated is None or self.deprecated is False:
+            return None
+        if isinstance(self.deprecated, bool):
+            return "deprecated"
+        return self.deprecated if isinstance(self.deprecated, str) else getattr(self.deprecated, "message", None)
 
     def is_required(self) -> bool:
         return self.default is _MISSING and self.default_factory is None
@@ -69,7 +78,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
           pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,
           max_digits=None, decimal_places=None, union_mode=None, discriminator=None, email=None, url=None,
           frozen=None, validation_alias=None, serialization_alias=None, exclude=None, repr=None,
-          validate_default=None, **unknown) -> Any:
+          validate_default=None, deprecated=None, **unknown) -> Any:
     """Declares a field's default, alias, metadata and constraints.
 
     On a `str` field, satya's own `email=True` checks the value as `EmailStr`
@@ -92,7 +101,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                      json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places,
                      union_mode=union_mode, discriminator=discriminator, email=email, url=url, frozen=frozen,
                      validation_alias=validation_alias, serialization_alias=serialization_alias,
-                     exclude=exclude, repr=repr, validate_default=validate_default)
+                     exclude=exclude, repr=repr, validate_default=validate_default, deprecated=deprecated)
 
 
 class Unresolved(Exception):

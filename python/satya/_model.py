@@ -11,7 +11,7 @@ import threading
 import weakref
 from typing import Any
 
-from . import _batch, _computed, _generics, _hooks, _private, _satya
+from . import _batch, _computed, _deprecated, _generics, _hooks, _private, _satya
 from . import config as _settings
 from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
@@ -29,7 +29,12 @@ _CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_
                 # errors and instances
                 "hide_input_in_errors", "loc_by_alias", "revalidate_instances", "coerce_numbers_to_str",
                 # dumps
-                "ser_json_timedelta", "ser_json_bytes", "ser_json_inf_nan"}
+                "ser_json_timedelta", "ser_json_bytes", "ser_json_inf_nan",
+                # JSON Schema: kept for model_json_schema
+                "json_schema_extra",
+                # accepted with no effect: satya always builds at class definition,
+                # never caches strings, and warns about no field-name prefixes
+                "defer_build", "cache_strings", "protected_namespaces"}
 # each ser_json_* key: the node kind it applies to, and the values it takes
 _SER_JSON = {"ser_json_timedelta": ("timedelta", ("iso8601", "float")), "ser_json_bytes": ("bytes", ("utf8", "base64", "hex")),
              "ser_json_inf_nan": ("float", ("null", "constants", "strings"))}
@@ -142,6 +147,9 @@ class ModelMeta(type):
         unknown = set(config) - _CONFIG_KEYS
         if unknown:
             raise SchemaError(f"{name}: unsupported model_config key(s): {', '.join(sorted(unknown))}")
+        schema_extra = config.get("json_schema_extra")
+        if schema_extra is not None and not isinstance(schema_extra, dict) and not callable(schema_extra):
+            raise SchemaError(f"{name}: model_config json_schema_extra must be a dict or a callable, not {type(schema_extra).__name__}")
         extra = config.get("extra", "ignore")
         if extra not in ("ignore", "forbid", "allow", None):
             raise SchemaError(f"{name}: model_config extra must be 'ignore', 'forbid' or 'allow', not {extra!r}")
@@ -338,6 +346,7 @@ def _build(cls) -> None:
     serializers = _hooks.field_serializers(cls, decorators, cls.__satya_specs__)
     model_hooks = _hooks.model_hooks(cls, decorators, hook_config)
     collects_data = False
+    deprecations = {}
     for spec in cls.__satya_specs__.values():
         where = f"{cls.__name__}.{spec.name}"
         module = sys.modules.get(spec.module)
@@ -353,6 +362,8 @@ def _build(cls) -> None:
         builder.ser_json = _ser_json(cls.__name__, config)
         builder.str_defaults = {_STR_CONFIG[k]: v for k, v in config.items() if k in _STR_CONFIG and v not in (None, False)}
         info.annotation = annotation
+        info.deprecated = _deprecated.field_value(info, annotation)
+        deprecations[spec.name] = _deprecated.message(info.deprecated, where)
         node = builder.node(annotation, info)
         for mode, function in hooks[spec.name]:
             node = _hooks.function_node(node, mode, function, spec.name, hook_config)
@@ -416,6 +427,7 @@ def _build(cls) -> None:
         raise
     except (TypeError, ValueError) as exc:
         raise SchemaError(str(exc)) from None
+    _deprecated.install(cls, deprecations)
     if "__satya_pending__" in cls.__dict__:
         del cls.__satya_pending__
 
@@ -484,8 +496,27 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
                                            strict=strict, context=context)
 
     @classmethod
-    def model_rebuild(cls) -> bool:
-        _complete_class(cls, force=True)
+    def model_rebuild(cls, *, force: bool = False, raise_errors: bool = True,
+                      _parent_namespace_depth: int = 2, _types_namespace: dict | None = None) -> bool | None:
+        """Builds the class again, resolving forward references with the
+        classes of the calling function too; None when it was complete and
+        `force` is off, False when a reference is still missing and
+        `raise_errors` is off."""
+        if not force and "__satya_pending__" not in cls.__dict__:
+            return None
+        frame = sys._getframe(max(_parent_namespace_depth - 1, 0))
+        found = {} if frame.f_locals is frame.f_globals else {k: v for k, v in frame.f_locals.items() if isinstance(v, type)}
+        found.update(_types_namespace or {})
+        if found:
+            scope = _Scope(cls.__dict__.get("__satya_localns__", {}))
+            scope.update({k: v for k, v in found.items() if isinstance(v, type)})
+            cls.__satya_localns__ = scope
+        try:
+            _complete_class(cls, force=True)
+        except SchemaError:
+            if raise_errors:
+                raise
+            return False
         return True
 
     @classmethod

@@ -14,11 +14,14 @@ impl SlotOffset {
     /// Reads the offset of member `name` on `cls`, refusing anything but a
     /// writable object member that lies inside `cls`'s instances.
     pub fn of(cls: &Bound<'_, PyType>, name: &str) -> PyResult<Self> {
-        let descr = cls.getattr(name)?;
+        let mut descr = cls.getattr(name)?;
+        // a deprecated field's warning descriptor stands in front of its slot
+        if let Ok(slot) = descr.getattr(pyo3::intern!(cls.py(), "__satya_slot__")) {
+            descr = slot;
+        }
         let bad = || PyTypeError::new_err(format!("{}.{name} is not a plain slot", cls.name().map(|n| n.to_string()).unwrap_or_default()));
         // SAFETY: the type check guarantees `descr` is a PyMemberDescrObject;
-        // d_member and d_type stay valid while the descriptor lives. A member
-        // made read-only by `seal` (on a base, or on a rebuild) is still a slot.
+        // d_member and d_type stay valid while the descriptor lives.
         let (offset, owner) = unsafe {
             if ffi::Py_TYPE(descr.as_ptr()) != std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
                 return Err(bad());
@@ -82,27 +85,4 @@ impl SlotOffset {
         // Released after the write, so a finaliser that runs sees a consistent object.
         ffi::Py_XDECREF(old);
     }
-}
-
-/// Makes the `__slots__` member of `name` on `cls` read-only for writes that
-/// bypass `__setattr__` (the descriptor's `__set__`, `object.__setattr__`).
-/// Instances of classes whose fields are all scalars are untracked by the GC,
-/// and such a write could hand them a container; reads stay the plain member
-/// reads CPython specialises.
-pub fn seal(cls: &Bound<'_, PyType>, name: &Bound<'_, pyo3::types::PyString>) -> PyResult<()> {
-    let Some(descr) = cls.getattr("__dict__")?.get_item(name).ok() else {
-        return Ok(());
-    };
-    // SAFETY: the type check guarantees a member descriptor, whose PyMemberDef
-    // lives in the heap type that owns it (writable, alive with the class).
-    unsafe {
-        if ffi::Py_TYPE(descr.as_ptr()) == std::ptr::addr_of_mut!(ffi::PyMemberDescr_Type) {
-            let member_descr = descr.as_ptr() as *mut ffi::PyMemberDescrObject;
-            let member = (*member_descr).d_member as *mut ffi::PyMemberDef;
-            if (*member_descr).d_common.d_type == cls.as_type_ptr() {
-                (*member).flags |= ffi::Py_READONLY;
-            }
-        }
-    }
-    Ok(())
 }

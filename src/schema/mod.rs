@@ -19,7 +19,7 @@ use crate::input::Input;
 use crate::serializers::Serializer;
 use crate::validators::{CheckError, State, Validator};
 
-pub use layout::{seal, SlotOffset};
+pub use layout::SlotOffset;
 pub use lookup::FieldLookup;
 pub use model_validator::Validated;
 pub use hooks::{ModelHandler, ModelHooks};
