@@ -13,7 +13,7 @@ use pyo3::types::{PyString, PyType};
 
 use crate::errors::{into_py_err, ValResult};
 use crate::batch::{native_record, runs_without_python};
-use crate::input::{json_bytes, parse_json, JsonInput};
+use crate::input::{json_bytes, parse_json};
 use crate::model::{schema_of, slot_guard};
 use crate::schema::CompiledSchema;
 use crate::validators::State;
@@ -133,7 +133,7 @@ fn validate_json<'py>(
         }
     }
     let document = parse_json(&bytes, data)?;
-    state.with_json_source(&bytes, &document, |state| schema.validate_model(py, cls, &JsonInput::Value(&document), state))
+    state.with_json_source(&bytes, &document, |state| schema.validate_json_value(py, cls, &document, state))
 }
 
 unsafe extern "C" fn model_validate_call(
@@ -292,7 +292,7 @@ pub fn _json_paths<'py>(cls: &Bound<'py, PyType>, data: &Bound<'py, PyAny>) -> P
     };
     let mut state = State::new(None, false, None);
     let full = parse_json(&bytes, data)
-        .and_then(|document| state.with_json_source(&bytes, &document, |state| schema.validate_model(py, cls, &JsonInput::Value(&document), state)));
+        .and_then(|document| state.with_json_source(&bytes, &document, |state| schema.validate_json_value(py, cls, &document, state)));
     let full = match full {
         Ok(instance) => instance,
         Err(e) => into_py_err(py, e, title).into_value(py).into_bound(py).into_any(),

@@ -290,8 +290,6 @@ def test_from_attributes_reaches_the_fields_through_a_model_wrap_handler():
     assert M.model_validate(type("Obj", (), {"x": 1})(), from_attributes=True).x == 1
 
 
-@pytest.mark.xfail(not ORACLE, strict=True,
-                   reason="bug: a before validator's non-dict result gets the Python model_type message under model_validate_json")
 def test_a_before_validators_non_dict_result_has_the_json_message_for_json_input():
     class M(Model):
         x: int

@@ -300,7 +300,7 @@ fn validate_record<'py>(
         Err(e) => return Err(RecordError::Malformed(malformed(py, e, text, text_input))),
     };
     state
-        .with_json_source(text, &document, |state| schema.validate_model(py, cls, &JsonInput::Value(&document), state))
+        .with_json_source(text, &document, |state| schema.validate_json_value(py, cls, &document, state))
         .map_err(RecordError::Invalid)
 }
 
@@ -342,7 +342,7 @@ fn whole_array<'py>(
     let _gc = GcPause::new(py);
     state.with_json_source(bytes, &document, |state| {
         for (index, item) in items.iter().enumerate() {
-            outcome.push(index, schema.validate_model(py, cls, &JsonInput::Value(item), state))?;
+            outcome.push(index, schema.validate_json_value(py, cls, item, state))?;
         }
         PyResult::Ok(())
     })?;

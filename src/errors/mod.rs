@@ -6,10 +6,12 @@ mod input_value;
 mod kinds;
 mod kinds_from_ctx;
 mod validation_error;
+mod wording;
 
 pub use input_value::InputValue;
 pub use kinds::{BoundValue, ErrorKind};
 pub use validation_error::{truncate_repr, ValidationError};
+pub use wording::worded;
 
 use std::sync::Arc;
 

@@ -99,6 +99,18 @@ impl CompiledSchema {
         result
     }
 
+    /// A JSON document (or one record of a batch) as an instance of `cls`:
+    /// every error is worded for JSON, even one from a hook's Python value.
+    pub fn validate_json_value<'py>(
+        &self,
+        py: Python<'py>,
+        cls: &Bound<'py, PyType>,
+        value: &jiter::JsonValue<'_>,
+        state: &mut State,
+    ) -> ValResult<Bound<'py, PyAny>> {
+        self.validate_model(py, cls, &crate::input::JsonInput::Value(value), state).map_err(|e| crate::errors::worded(e, true))
+    }
+
     /// Validates `input` into an instance of `cls`.
     #[inline]
     pub fn validate_model<'py, I: Input<'py>>(

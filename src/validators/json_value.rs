@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::{node_get, BuildContext, State, Validator};
-use crate::errors::{ErrorKind, LineError, ValError, ValResult};
+use crate::errors::{worded, ErrorKind, ValError, ValResult};
 use crate::input::Exactness;
 use crate::input::{json_bytes, json_to_python, parse_json, Input, JsonInput};
 
@@ -46,24 +46,7 @@ impl JsonValidator {
             return Ok(json_to_python(py, &document)?);
         };
         let result = state.with_json_source(&bytes, &document, |state| inner.validate(py, &JsonInput::Value(&document), state));
-        match result {
-            // errors read as the outer input's, as pydantic words them
-            Err(ValError::Lines(lines)) if input.is_python() => Err(ValError::Lines(lines.into_iter().map(python_wording).collect())),
-            other => other,
-        }
+        // errors read as the outer input's, as pydantic words them
+        result.map_err(|e| worded(e, !input.is_python()))
     }
-}
-
-/// A JSON-worded error kind in the form a Python input reports it.
-fn python_wording(mut line: LineError) -> LineError {
-    line.kind = match line.kind {
-        ErrorKind::JsonModelType { class_name } => ErrorKind::ModelType { class_name },
-        ErrorKind::JsonDictType => ErrorKind::DictType,
-        ErrorKind::JsonListType => ErrorKind::ListType,
-        ErrorKind::JsonNoneRequired => ErrorKind::NoneRequired,
-        ErrorKind::JsonTimeDeltaType => ErrorKind::TimeDeltaType,
-        ErrorKind::JsonTimeDeltaParsing { error } => ErrorKind::TimeDeltaParsing { error },
-        other => other,
-    };
-    line
 }
