@@ -13,6 +13,7 @@ from typing import Any
 
 from . import _batch, _computed, _generics, _hooks, _private, _satya
 from . import config as _settings
+from ._aliases import validation_paths
 from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
 from .errors import SchemaError
@@ -215,7 +216,9 @@ class ModelMeta(type):
 
 def _keys(class_name: str, name: str, info: FieldInfo, config: dict) -> dict:
     """The keys of a field: what validation reads ("key", and the name too as
-    "alt_key" when validating by name) and what a dump by alias writes."""
+    "alt_key" when validating by name) and what a dump by alias writes. An
+    AliasPath or AliasChoices is read through "paths" instead, with the name
+    tried after them when validating by name ("paths_by_name")."""
     by_alias = config.get("validate_by_alias", True)
     by_name = bool(config.get("validate_by_name", False) or config.get("populate_by_name", False))
     if not by_alias and not by_name:
@@ -229,9 +232,16 @@ def _keys(class_name: str, name: str, info: FieldInfo, config: dict) -> dict:
         if not isinstance(generated, str):
             raise SchemaError(f"{class_name}.{name}: alias_generator {generator!r} must return str, not {type(generated)}")
     alias = info.alias or generated
+    if info.serialization_alias is not None and not isinstance(info.serialization_alias, str):
+        raise SchemaError(f"{class_name}.{name}: serialization_alias must be a str, not {type(info.serialization_alias).__name__}")
+    # an AliasPath or AliasChoices given as `alias` is read, never written
+    keys = {"ser_key": info.serialization_alias or (alias if isinstance(alias, str) else None) or name}
     validation = info.validation_alias or alias or name
-    key = validation if by_alias else name
-    keys = {"key": key, "ser_key": info.serialization_alias or alias or name}
+    paths = validation_paths(validation, f"{class_name}.{name}")
+    if by_alias and (len(paths) > 1 or len(paths[0]) > 1):
+        return {**keys, "key": name, "paths": paths, "paths_by_name": by_name}
+    key = paths[0][0] if by_alias else name
+    keys["key"] = key
     if by_alias and by_name and key != name:
         keys["alt_key"] = name
     return keys
@@ -496,7 +506,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         state = {}
         given = set()
         for name, info in cls.model_fields.items():
-            key = name if name in values else (info.alias if info.alias in values else None)
+            key = name if name in values else (info.alias if isinstance(info.alias, str) and info.alias in values else None)
             if key is not None:
                 state[name] = values[key]
                 given.add(name)
