@@ -89,3 +89,29 @@ def _checked_path(path, where: str) -> list[str | int]:
         if isinstance(item, int) and not _I64[0] <= item <= _I64[1]:
             raise SchemaError(f"{where}: the AliasPath index {item} does not fit in 64 bits")
     return [int(item) if isinstance(item, int) else item for item in path]
+
+
+def constructed_value(name: str, info, values: dict, missing):
+    """The value `model_construct` takes for a field, unvalidated: under its
+    alias, else its validation alias (a key or paths), else its name; or
+    `missing`."""
+    if isinstance(info.alias, str) and info.alias in values:
+        return values[info.alias]
+    validation = info.validation_alias or (None if isinstance(info.alias, str) else info.alias)
+    if validation is not None:
+        for path in validation_paths(validation, name):
+            found = _walk(values, path, missing)
+            if found is not missing:
+                return found
+    return values.get(name, missing)
+
+
+def _walk(value, path, missing):
+    for step in path:
+        if isinstance(value, str):
+            return missing
+        try:
+            value = value[step]
+        except Exception:  # a step the value refuses reaches nothing
+            return missing
+    return value

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import _batch, _computed, _generics, _hooks, _private, _satya
 from . import config as _settings
-from ._aliases import validation_paths
+from ._aliases import constructed_value, validation_paths
 from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
 from .errors import SchemaError
@@ -506,9 +506,9 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         state = {}
         given = set()
         for name, info in cls.model_fields.items():
-            key = name if name in values else (info.alias if isinstance(info.alias, str) and info.alias in values else None)
-            if key is not None:
-                state[name] = values[key]
+            value = constructed_value(name, info, values, _MISSING)
+            if value is not _MISSING:
+                state[name] = value
                 given.add(name)
             elif info.default_factory is not None:
                 state[name] = info.default_factory()
