@@ -50,6 +50,37 @@ class AliasChoices:
         return f"AliasChoices(choices={self.choices!r})"
 
 
+class AliasGenerator:
+    """`model_config["alias_generator"]` giving each kind of alias its own
+    function of the field name: `alias` (a str), `validation_alias` (a str,
+    AliasPath or AliasChoices) and `serialization_alias` (a str)."""
+
+    __slots__ = ("alias", "validation_alias", "serialization_alias")
+
+    def __init__(self, alias=None, validation_alias=None, serialization_alias=None) -> None:
+        self.alias = alias
+        self.validation_alias = validation_alias
+        self.serialization_alias = serialization_alias
+
+    def generate_aliases(self, field_name: str) -> tuple:
+        """(alias, validation_alias, serialization_alias) of `field_name`, None where no function is given."""
+        return (self._generate("alias", field_name, str),
+                self._generate("validation_alias", field_name, (str, AliasChoices, AliasPath)),
+                self._generate("serialization_alias", field_name, str))
+
+    def _generate(self, kind: str, field_name: str, allowed):
+        function = getattr(self, kind)
+        alias = None if function is None else function(field_name)
+        if alias is not None and not isinstance(alias, allowed) and not (kind == "validation_alias" and is_alias_object(alias)):
+            names = " or ".join(t.__name__ for t in (allowed if isinstance(allowed, tuple) else (allowed,)))
+            raise TypeError(f"the {kind} generator must give a {names}, not {type(alias).__name__}")
+        return alias
+
+    def __repr__(self) -> str:
+        return (f"AliasGenerator(alias={self.alias!r}, validation_alias={self.validation_alias!r}, "
+                f"serialization_alias={self.serialization_alias!r})")
+
+
 def is_alias_object(value) -> bool:
     """An AliasPath or AliasChoices, satya's or pydantic's (same shape)."""
     return type(value).__name__ in ("AliasPath", "AliasChoices") and hasattr(value, "convert_to_aliases")

@@ -223,20 +223,18 @@ def _keys(class_name: str, name: str, info: FieldInfo, config: dict) -> dict:
     by_name = bool(config.get("validate_by_name", False) or config.get("populate_by_name", False))
     if not by_alias and not by_name:
         raise SchemaError(f"{class_name}: at least one of `validate_by_alias` or `validate_by_name` must be set to True")
+    # a field's own alias turns the generator off; its other aliases keep theirs
+    generated = (None, None, None)
     generator = config.get("alias_generator")
-    generated = None
     if generator is not None and info.alias is None:
-        if not callable(generator):
-            raise SchemaError(f"{class_name}: alias_generator must be a callable")
-        generated = generator(name)
-        if not isinstance(generated, str):
-            raise SchemaError(f"{class_name}.{name}: alias_generator {generator!r} must return str, not {type(generated)}")
-    alias = info.alias or generated
-    if info.serialization_alias is not None and not isinstance(info.serialization_alias, str):
-        raise SchemaError(f"{class_name}.{name}: serialization_alias must be a str, not {type(info.serialization_alias).__name__}")
+        generated = _generated_aliases(generator, f"{class_name}.{name}", name)
+    alias = info.alias or generated[0]
+    serialization = info.serialization_alias or generated[2]
+    if serialization is not None and not isinstance(serialization, str):
+        raise SchemaError(f"{class_name}.{name}: serialization_alias must be a str, not {type(serialization).__name__}")
     # an AliasPath or AliasChoices given as `alias` is read, never written
-    keys = {"ser_key": info.serialization_alias or (alias if isinstance(alias, str) else None) or name}
-    validation = info.validation_alias or alias or name
+    keys = {"ser_key": serialization or (alias if isinstance(alias, str) else None) or name}
+    validation = info.validation_alias or generated[1] or alias or name
     paths = validation_paths(validation, f"{class_name}.{name}")
     if by_alias and (len(paths) > 1 or len(paths[0]) > 1):
         return {**keys, "key": name, "paths": paths, "paths_by_name": by_name}
@@ -245,6 +243,22 @@ def _keys(class_name: str, name: str, info: FieldInfo, config: dict) -> dict:
     if by_alias and by_name and key != name:
         keys["alt_key"] = name
     return keys
+
+
+def _generated_aliases(generator, where: str, name: str) -> tuple:
+    """(alias, validation_alias, serialization_alias) from `alias_generator`:
+    an AliasGenerator, or a function giving the alias (a str)."""
+    if hasattr(generator, "generate_aliases"):
+        try:
+            return tuple(generator.generate_aliases(name))
+        except TypeError as exc:
+            raise SchemaError(f"{where}: {exc}") from None
+    if not callable(generator):
+        raise SchemaError(f"{where.split('.')[0]}: alias_generator must be a callable or an AliasGenerator")
+    alias = generator(name)
+    if not isinstance(alias, str):
+        raise SchemaError(f"{where}: alias_generator {generator!r} must return str, not {type(alias)}")
+    return alias, None, None
 
 
 def _EXTRA_SLOT(cls):
