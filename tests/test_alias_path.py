@@ -1,7 +1,8 @@
 """`AliasPath` and `AliasChoices` as a field's `validation_alias` (or `alias`):
 which value a path reaches in dicts, mappings, objects' attributes and JSON,
 where its errors are located, which keys count as read for `extra`, and how
-they meet validating by name, dumps and `model_construct`. The expectations
+they meet validating by name, dumps and `model_construct`
+(`test_alias_generator_config.py` has `AliasGenerator`). The expectations
 hold for pydantic too (`SATYA_TEST_LIBRARY=pydantic`), and random data and
 paths are compared with pydantic directly."""
 
@@ -187,6 +188,15 @@ def test_a_checks_error_is_located_at_the_path(inputs):
                                                                    ("string_too_long", ("q", "r"), "long")]
 
 
+def test_a_failing_default_is_located_at_the_field_name(inputs):
+    class Defaults(Model):
+        x: int = Field("bad", validation_alias=AliasChoices(AliasPath("a", 0), "b"), validate_default=True)
+        y: int = Field("bad", validation_alias="yy", validate_default=True)
+
+    assert [(e["loc"], e["input"]) for e in inputs.errors(Defaults, {})] == [(("x",), "bad"), (("y",), "bad")]
+    assert [(e["loc"], e["input"]) for e in inputs.errors(Defaults, {"b": "q"})] == [(("b",), "q"), (("y",), "bad")]
+
+
 class Mapping(collections.abc.Mapping):
     def __init__(self, data):
         self.data = data
@@ -305,46 +315,6 @@ def test_a_bad_alias_is_refused_when_the_class_is_defined(field):
     with pytest.raises(DEFINITION_ERRORS):
         class Bad(Model):
             x: int = Field(**field)
-
-
-def test_an_alias_generator_function_gives_a_str():
-    with pytest.raises(DEFINITION_ERRORS):
-        class Generated(Model):
-            model_config = lib.ConfigDict(alias_generator=lambda name: AliasPath(name, 0))
-            x: int
-
-
-def generated_model(generator):
-    class Generated(Model):
-        model_config = lib.ConfigDict(alias_generator=generator)
-        x: int = 0
-        y: int = Field(0, alias="Y")  # a field's own alias turns the generator off
-        z: int = Field(0, validation_alias="zv")
-        w: int = Field(0, serialization_alias="ws")
-
-    return Generated
-
-
-GENERATED_INPUT = {"x": [1], "X": 2, "x_v": 3, "Y": 4, "zv": 5, "z": [6], "w": [7], "W": 8, "w_v": 9}
-
-
-@pytest.mark.parametrize("kinds, expected, dumped", [
-    ({"validation_alias": lambda n: AliasPath(n, 0)}, {"x": 1, "y": 4, "z": 5, "w": 7}, {"x": 1, "Y": 4, "z": 5, "ws": 7}),
-    ({"alias": str.upper, "serialization_alias": lambda n: n + "_s"}, {"x": 2, "y": 4, "z": 5, "w": 8},
-     {"x_s": 2, "Y": 4, "z_s": 5, "ws": 8}),
-    ({"alias": str.upper, "validation_alias": lambda n: AliasChoices(n + "_v", AliasPath(n, 0))},
-     {"x": 3, "y": 4, "z": 5, "w": 9}, {"X": 3, "Y": 4, "Z": 5, "ws": 9}),
-])
-def test_an_alias_generator_gives_each_kind_of_alias(inputs, kinds, expected, dumped):
-    instance = inputs.validate(generated_model(lib.AliasGenerator(**kinds)), GENERATED_INPUT)
-    assert (instance.model_dump(), instance.model_dump(by_alias=True)) == (expected, dumped)
-
-
-@pytest.mark.parametrize("kinds", [{"alias": lambda n: AliasPath(n, 0)}, {"validation_alias": lambda n: 5},
-                                   {"serialization_alias": lambda n: AliasPath(n)}])
-def test_an_alias_generator_gives_the_kinds_each_alias_takes(kinds):
-    with pytest.raises(DEFINITION_ERRORS):
-        generated_model(lib.AliasGenerator(**kinds))
 
 
 @satya_only

@@ -202,7 +202,13 @@ impl CompiledSchema {
                         }
                         values.push(v)
                     }
-                    Err(e) => collect(&mut errors, index, field, e)?,
+                    Err(e) => {
+                        // a default that fails its validation is located at the field's name
+                        if !matches!(field.default, DefaultValue::Required) {
+                            by_name.push(index);
+                        }
+                        collect(&mut errors, index, field, e)?
+                    }
                 }
                 continue;
             };
