@@ -11,6 +11,7 @@ from . import config
 from ._batch import BatchResult
 # dates and times
 from ._dates import AwareDatetime, FutureDate, FutureDatetime, NaiveDatetime, PastDate, PastDatetime
+from ._aliases import AliasChoices, AliasGenerator, AliasPath
 from ._fields import Field, FieldInfo
 from ._inspect import inspect
 from ._model import Model
@@ -38,7 +39,7 @@ from .types import confrozenset, conset  # noqa: F401
 BaseModel = Model
 ConfigDict = dict
 
-__all__ = ["BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict",
+__all__ = ["AliasChoices", "AliasGenerator", "AliasPath", "BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict",
            "SerializationError", "PydanticSerializationError", "types", *types.__all__]
 # uuid and decimal
 __all__ += ["UUID1", "UUID3", "UUID4", "UUID5", "UUID6", "UUID7", "UUID8", "UuidVersion"]

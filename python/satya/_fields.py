@@ -90,10 +90,6 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
     class and the field."""
     if default is not _MISSING and default_factory is not None:
         unknown["default and default_factory"] = "both given"
-    for name, value in (("validation_alias", validation_alias), ("serialization_alias", serialization_alias)):
-        if value is not None and not isinstance(value, str):
-            # AliasPath and AliasChoices are not supported yet
-            unknown[f"{name} other than a str"] = value
     return FieldInfo(default, default_factory=default_factory, strict=strict, unknown=dict(unknown),
                      alias=alias, title=title, description=description, gt=gt, ge=ge, lt=lt, le=le,
                      multiple_of=multiple_of, min_length=min_length, max_length=max_length,

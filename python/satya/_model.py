@@ -13,6 +13,7 @@ from typing import Any
 
 from . import _batch, _computed, _deprecated, _generics, _hooks, _private, _satya
 from . import config as _settings
+from ._aliases import constructed_value, validation_paths
 from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
 from .errors import SchemaError
@@ -223,26 +224,49 @@ class ModelMeta(type):
 
 def _keys(class_name: str, name: str, info: FieldInfo, config: dict) -> dict:
     """The keys of a field: what validation reads ("key", and the name too as
-    "alt_key" when validating by name) and what a dump by alias writes."""
+    "alt_key" when validating by name) and what a dump by alias writes. An
+    AliasPath or AliasChoices is read through "paths" instead, with the name
+    tried after them when validating by name ("paths_by_name")."""
     by_alias = config.get("validate_by_alias", True)
     by_name = bool(config.get("validate_by_name", False) or config.get("populate_by_name", False))
     if not by_alias and not by_name:
         raise SchemaError(f"{class_name}: at least one of `validate_by_alias` or `validate_by_name` must be set to True")
+    # a field's own alias turns the generator off; its other aliases keep theirs
+    generated = (None, None, None)
     generator = config.get("alias_generator")
-    generated = None
     if generator is not None and info.alias is None:
-        if not callable(generator):
-            raise SchemaError(f"{class_name}: alias_generator must be a callable")
-        generated = generator(name)
-        if not isinstance(generated, str):
-            raise SchemaError(f"{class_name}.{name}: alias_generator {generator!r} must return str, not {type(generated)}")
-    alias = info.alias or generated
-    validation = info.validation_alias or alias or name
-    key = validation if by_alias else name
-    keys = {"key": key, "ser_key": info.serialization_alias or alias or name}
+        generated = _generated_aliases(generator, f"{class_name}.{name}", name)
+    alias = info.alias or generated[0]
+    serialization = info.serialization_alias or generated[2]
+    if serialization is not None and not isinstance(serialization, str):
+        raise SchemaError(f"{class_name}.{name}: serialization_alias must be a str, not {type(serialization).__name__}")
+    # an AliasPath or AliasChoices given as `alias` is read, never written
+    keys = {"ser_key": serialization or (alias if isinstance(alias, str) else None) or name}
+    validation = info.validation_alias or generated[1] or alias or name
+    paths = validation_paths(validation, f"{class_name}.{name}")
+    if by_alias and (len(paths) > 1 or len(paths[0]) > 1):
+        return {**keys, "key": name, "paths": paths, "paths_by_name": by_name}
+    key = paths[0][0] if by_alias else name
+    keys["key"] = key
     if by_alias and by_name and key != name:
         keys["alt_key"] = name
     return keys
+
+
+def _generated_aliases(generator, where: str, name: str) -> tuple:
+    """(alias, validation_alias, serialization_alias) from `alias_generator`:
+    an AliasGenerator, or a function giving the alias (a str)."""
+    if hasattr(generator, "generate_aliases"):
+        try:
+            return tuple(generator.generate_aliases(name))
+        except TypeError as exc:
+            raise SchemaError(f"{where}: {exc}") from None
+    if not callable(generator):
+        raise SchemaError(f"{where.split('.')[0]}: alias_generator must be a callable or an AliasGenerator")
+    alias = generator(name)
+    if not isinstance(alias, str):
+        raise SchemaError(f"{where}: alias_generator {generator!r} must return str, not {type(alias)}")
+    return alias, None, None
 
 
 def _EXTRA_SLOT(cls):
@@ -527,9 +551,9 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         state = {}
         given = set()
         for name, info in cls.model_fields.items():
-            key = name if name in values else (info.alias if info.alias in values else None)
-            if key is not None:
-                state[name] = values[key]
+            value = constructed_value(name, info, values, _MISSING)
+            if value is not _MISSING:
+                state[name] = value
                 given.add(name)
             elif info.default_factory is not None:
                 state[name] = info.default_factory()

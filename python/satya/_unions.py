@@ -245,4 +245,4 @@ def _model_tags(builder, member, name: str):
         annotation = typing.get_args(annotation)[0]
     if typing.get_origin(annotation) is not typing.Literal:
         builder.fail(f"{member.__name__}.{name} must be a Literal to discriminate a union, not {_type_name(annotation)}")
-    return list(typing.get_args(annotation)), info.alias or name
+    return list(typing.get_args(annotation)), info.alias if isinstance(info.alias, str) else name

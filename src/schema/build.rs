@@ -86,6 +86,7 @@ impl CompiledSchema {
                 alt_key: alt_key.map(|k| (PyString::intern(py, &k).unbind(), k.as_str().into())),
                 exclude: spec.get_item("exclude")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false),
                 validate_default: spec.get_item("validate_default")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false),
+                paths: super::alias_path::AliasPaths::read(spec).map_err(context)?,
             });
         }
         let program = Program::new(n_slots, checks)
@@ -128,6 +129,7 @@ impl CompiledSchema {
         };
         let has_excluded = fields.iter().any(|f| f.exclude);
         Ok(CompiledSchema {
+            has_paths: fields.iter().any(|f| f.paths.is_some()),
             has_excluded,
             computed: crate::serializers::ComputedField::read_all(descriptor)?,
             model_ser: crate::serializers::ModelSerHook::read(descriptor)?,

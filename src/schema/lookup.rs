@@ -1,18 +1,20 @@
 //! Where a model's field values come from: a dict, another Mapping, an
-//! object's attributes, or a JSON object. Each finds the input of one field;
-//! the model validator does the rest the same way for all of them.
+//! object's attributes, or a JSON object (`json_lookup.rs`). Each finds the
+//! input of one field; the model validator does the rest the same way for all
+//! of them.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
-use jiter::JsonValue;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use smallvec::SmallVec;
 
+use super::alias_path::AliasPath;
 use super::{CompiledSchema, Field};
 use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
-use crate::input::{Input, JsonInput};
+use crate::input::Input;
+
+pub use super::json_lookup::JsonObjectLookup;
 
 pub trait FieldLookup<'py> {
     type Item: Input<'py> + Clone;
@@ -20,13 +22,17 @@ pub trait FieldLookup<'py> {
     /// The input of field `index`, or None when it is absent.
     fn get(&mut self, py: Python<'py>, index: usize, field: &Field) -> ValResult<Option<Self::Item>>;
 
+    /// The input an alias path reaches, or None when it reaches nothing.
+    fn walk(&mut self, py: Python<'py>, path: &AliasPath) -> ValResult<Option<Self::Item>>;
+
     /// A missing-field error, whose input is the whole model input.
     fn missing(&self) -> ValError;
 
     /// With `extra="allow"`: the input's keys that name no field, with their
     /// values as they are (Python objects); a key that is not a str is an error.
-    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, found: usize, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
-        let _ = (schema, found, errors);
+    /// `taken`, for a model with alias paths, lists the keys the fields read.
+    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, found: usize, taken: Taken<'_>, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
+        let _ = (schema, found, taken, errors);
         Ok(PyDict::new(py))
     }
 
@@ -39,19 +45,26 @@ pub trait FieldLookup<'py> {
     /// With `extra="forbid"`: an error for each input key that names no
     /// field, in input order; `found` fields were read from the input.
     /// Attributes have no keys to list.
-    fn extra_errors(&self, _py: Python<'py>, _schema: &CompiledSchema, _found: usize, _errors: &mut Vec<LineError>) -> PyResult<()> {
+    fn extra_errors(&self, _py: Python<'py>, _schema: &CompiledSchema, _found: usize, _taken: Taken<'_>, _errors: &mut Vec<LineError>) -> PyResult<()> {
         Ok(())
     }
 }
 
+/// The input keys the fields were read from, listed only for a model with
+/// alias paths (where several fields may read one key, and a path's first
+/// key counts only when the path reached a value); otherwise each key is
+/// told by the field it names.
+pub type Taken<'a> = Option<&'a [Arc<str>]>;
+
 /// The error of an input key that names no field; a key that is not a str
 /// is no valid key at all.
-#[cold]
 /// A field's name given beside its own key is extra too (`has_own_key`).
+#[cold]
 fn extra_error(
     schema: &CompiledSchema,
     key: &Bound<'_, PyAny>,
     value: &Bound<'_, PyAny>,
+    taken: Taken<'_>,
     has_own_key: impl Fn(&super::Field) -> bool,
 ) -> PyResult<Option<LineError>> {
     let Ok(text) = key.cast::<PyString>() else {
@@ -59,7 +72,11 @@ fn extra_error(
         return Ok(Some(line.with_outer(LocItem::from_object(key)?)));
     };
     let text = text.to_cow()?;
-    if let Some(&index) = schema.key_index.get(text.as_ref()) {
+    if let Some(taken) = taken {
+        if taken.iter().any(|k| **k == *text) {
+            return Ok(None);
+        }
+    } else if let Some(&index) = schema.key_index.get(text.as_ref()) {
         let field = &schema.fields[index];
         if *field.key_text == *text || !has_own_key(field) {
             return Ok(None);
@@ -114,6 +131,10 @@ impl<'py, S: Input<'py>> FieldLookup<'py> for DictLookup<'_, 'py, S> {
         Ok(field.alt_key.as_ref().and_then(|(name, _)| dict_get(py, self.dict, name)))
     }
 
+    fn walk(&mut self, py: Python<'py>, path: &AliasPath) -> ValResult<Option<Bound<'py, PyAny>>> {
+        Ok(dict_get(py, self.dict, &path.first).and_then(|value| path.walk_python(value, false)))
+    }
+
     fn found_by_name(&self) -> bool {
         self.by_name
     }
@@ -123,13 +144,13 @@ impl<'py, S: Input<'py>> FieldLookup<'py> for DictLookup<'_, 'py, S> {
         ValError::new(ErrorKind::Missing, self.source)
     }
 
-    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, found: usize, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
+    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, found: usize, taken: Taken<'_>, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
         let extra = PyDict::new(py);
-        if self.dict.len() == found {
+        if self.dict.len() == found && taken.is_none() {
             return Ok(extra);
         }
         for (key, value) in self.dict.iter() {
-            match extra_error(schema, &key, &value, |field| dict_get(py, self.dict, &field.key).is_some())? {
+            match extra_error(schema, &key, &value, taken, |field| dict_get(py, self.dict, &field.key).is_some())? {
                 Some(line) if matches!(line.kind, ErrorKind::InvalidKey) => errors.push(line),
                 Some(_) => extra.set_item(key, value)?,
                 None => {}
@@ -138,14 +159,14 @@ impl<'py, S: Input<'py>> FieldLookup<'py> for DictLookup<'_, 'py, S> {
         Ok(extra)
     }
 
-    fn extra_errors(&self, _py: Python<'py>, schema: &CompiledSchema, found: usize, errors: &mut Vec<LineError>) -> PyResult<()> {
+    fn extra_errors(&self, _py: Python<'py>, schema: &CompiledSchema, found: usize, taken: Taken<'_>, errors: &mut Vec<LineError>) -> PyResult<()> {
         // every key named a field
-        if self.dict.len() == found {
+        if self.dict.len() == found && taken.is_none() {
             return Ok(());
         }
         let py = self.dict.py();
         for (key, value) in self.dict.iter() {
-            errors.extend(extra_error(schema, &key, &value, |field| dict_get(py, self.dict, &field.key).is_some())?);
+            errors.extend(extra_error(schema, &key, &value, taken, |field| dict_get(py, self.dict, &field.key).is_some())?);
         }
         Ok(())
     }
@@ -212,6 +233,11 @@ impl<'py> FieldLookup<'py> for MappingLookup<'_, 'py> {
         }
     }
 
+    fn walk(&mut self, py: Python<'py>, path: &AliasPath) -> ValResult<Option<Bound<'py, PyAny>>> {
+        let first = absent_on::<pyo3::exceptions::PyKeyError>(py, self.mapping.get_item(path.first.bind(py)))?;
+        Ok(first.and_then(|value| path.walk_python(value, false)))
+    }
+
     fn found_by_name(&self) -> bool {
         self.by_name
     }
@@ -221,13 +247,13 @@ impl<'py> FieldLookup<'py> for MappingLookup<'_, 'py> {
         ValError::new(ErrorKind::Missing, self.mapping)
     }
 
-    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
+    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, taken: Taken<'_>, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
         let extra = PyDict::new(py);
         for key in self.mapping.try_iter()? {
             let key = key?;
             let value = self.mapping.get_item(&key)?;
             let has_own_key = |field: &super::Field| self.mapping.contains(field.key.bind(py)).unwrap_or(false);
-            match extra_error(schema, &key, &value, has_own_key)? {
+            match extra_error(schema, &key, &value, taken, has_own_key)? {
                 Some(line) if matches!(line.kind, ErrorKind::InvalidKey) => errors.push(line),
                 Some(_) => extra.set_item(key, value)?,
                 None => {}
@@ -236,12 +262,12 @@ impl<'py> FieldLookup<'py> for MappingLookup<'_, 'py> {
         Ok(extra)
     }
 
-    fn extra_errors(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, errors: &mut Vec<LineError>) -> PyResult<()> {
+    fn extra_errors(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, taken: Taken<'_>, errors: &mut Vec<LineError>) -> PyResult<()> {
         for key in self.mapping.try_iter()? {
             let key = key?;
             let value = self.mapping.get_item(&key)?;
             let has_own_key = |field: &super::Field| self.mapping.contains(field.key.bind(py)).unwrap_or(false);
-            errors.extend(extra_error(schema, &key, &value, has_own_key)?);
+            errors.extend(extra_error(schema, &key, &value, taken, has_own_key)?);
         }
         Ok(())
     }
@@ -279,6 +305,11 @@ impl<'py> FieldLookup<'py> for AttributesLookup<'_, 'py> {
         }
     }
 
+    fn walk(&mut self, py: Python<'py>, path: &AliasPath) -> ValResult<Option<Bound<'py, PyAny>>> {
+        let first = absent_on::<pyo3::exceptions::PyAttributeError>(py, self.obj.getattr(path.first.bind(py)))?;
+        Ok(first.and_then(|value| path.walk_python(value, true)))
+    }
+
     fn found_by_name(&self) -> bool {
         self.by_name
     }
@@ -286,106 +317,5 @@ impl<'py> FieldLookup<'py> for AttributesLookup<'_, 'py> {
     #[cold]
     fn missing(&self) -> ValError {
         ValError::new(ErrorKind::Missing, self.obj)
-    }
-}
-
-type JsonPairs<'a> = [(Cow<'a, str>, JsonValue<'a>)];
-
-/// A JSON object: its keys are read once, in arrival order, and matched to
-/// fields by their text; no dict is built. A repeated key keeps its last value
-/// and keys that name no field are skipped, as pydantic does.
-pub struct JsonObjectLookup<'a> {
-    pairs: &'a JsonPairs<'a>,
-    matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]>,
-    /// Whether each field's value came under its own key (else its name).
-    by_key: SmallVec<[bool; 16]>,
-    last: usize,
-}
-
-impl<'a> JsonObjectLookup<'a> {
-    pub fn new(pairs: &'a JsonPairs<'a>, schema: &CompiledSchema) -> Self {
-        let mut matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]> = SmallVec::from_elem(None, schema.fields.len());
-        let mut by_key: SmallVec<[bool; 16]> = SmallVec::from_elem(false, schema.fields.len());
-        let mut next = 0;
-        for (key, value) in pairs {
-            if let Some(index) = schema.field_of_key(key, next) {
-                // a field's own key wins over its name, wherever each comes
-                let own_key = *schema.fields[index].key_text == **key;
-                if own_key || !by_key[index] {
-                    matched[index] = Some(value);
-                    by_key[index] |= own_key;
-                }
-                next = index + 1;
-            }
-        }
-        Self { pairs, matched, by_key, last: 0 }
-    }
-}
-
-impl CompiledSchema {
-    /// The field a JSON key names, if any. Keys usually arrive in field order,
-    /// so the field after the last one matched (`next`) is tried first.
-    #[inline]
-    pub fn field_of_key(&self, key: &str, next: usize) -> Option<usize> {
-        match self.fields.get(next) {
-            Some(field) if *field.key_text == *key => Some(next),
-            _ => self.key_index.get(key).copied(),
-        }
-    }
-}
-
-impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
-    type Item = JsonInput<'a>;
-
-    #[inline]
-    fn get(&mut self, _py: Python<'py>, index: usize, _field: &Field) -> ValResult<Option<JsonInput<'a>>> {
-        self.last = index;
-        Ok(self.matched[index].map(JsonInput::Value))
-    }
-
-    fn found_by_name(&self) -> bool {
-        !self.by_key[self.last]
-    }
-
-    #[cold]
-    fn missing(&self) -> ValError {
-        let object = JsonValue::Object(std::sync::Arc::new(self.pairs.to_vec()));
-        ValError::new(ErrorKind::Missing, &JsonInput::Value(&object))
-    }
-
-    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, _errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
-        let extra = PyDict::new(py);
-        for (key, value) in self.pairs {
-            if let Some(&index) = schema.key_index.get(key.as_ref()) {
-                if *schema.fields[index].key_text == **key || !self.by_key[index] {
-                    continue;
-                }
-            }
-            // a repeated key keeps its first place and its last value, as a dict does
-            extra.set_item(key.as_ref(), crate::input::json_to_python(py, value)?)?;
-        }
-        Ok(extra)
-    }
-
-    /// A repeated key is one extra key, where it first came, with its last value.
-    fn extra_errors(&self, _py: Python<'py>, schema: &CompiledSchema, _found: usize, errors: &mut Vec<LineError>) -> PyResult<()> {
-        let mut extras: Vec<(&str, &JsonValue<'a>)> = Vec::new();
-        for (key, value) in self.pairs {
-            if let Some(&index) = schema.key_index.get(key.as_ref()) {
-                // a field's name is extra only beside its own key
-                if *schema.fields[index].key_text == **key || !self.by_key[index] {
-                    continue;
-                }
-            }
-            match extras.iter_mut().find(|(k, _)| *k == key.as_ref()) {
-                Some(extra) => extra.1 = value,
-                None => extras.push((key.as_ref(), value)),
-            }
-        }
-        for (key, value) in extras {
-            let line = LineError::new(ErrorKind::ExtraForbidden, JsonInput::Value(value).error_value());
-            errors.push(line.with_outer(LocItem::Key(key.into())));
-        }
-        Ok(())
     }
 }

@@ -1,7 +1,9 @@
 //! `CompiledSchema`: everything a Model class needs at validation time, built
 //! once when the class statement runs and kept on the class.
 
+mod alias_path;
 mod build;
+mod json_lookup;
 mod layout;
 mod lookup;
 mod model_validator;
@@ -74,6 +76,9 @@ pub struct Field {
     pub exclude: bool,
     /// `validate_default`: a default is validated as an input would be.
     pub validate_default: bool,
+    /// `AliasPath`s / `AliasChoices` the field is read through (its `key`
+    /// is then its name, read after them when validating by name).
+    pub paths: Option<Box<alias_path::AliasPaths>>,
 }
 
 /// What a failing Program check reports, and for which field.
@@ -94,6 +99,9 @@ pub enum Revalidate {
 
 pub struct CompiledSchema {
     pub class_name: Arc<str>,
+    /// Some field is read through alias paths: fields are looked up the
+    /// slower way that knows them (decided once, so other models never pay).
+    pub has_paths: bool,
     pub title: Py<PyString>,
     pub fields: Vec<Field>,
     /// Each field's index by its key's text, for JSON keys out of field order.
@@ -147,6 +155,9 @@ pub struct CompiledSchema {
     pub model_ser: Option<crate::serializers::ModelSerHook>,
 }
 
+/// The alias path choice each field read through paths took, by field index.
+type Chosen = SmallVec<[(usize, usize); 2]>;
+
 /// Errors tagged with their field's index, so they can be reported in field order.
 type FieldErrors = SmallVec<[(usize, LineError); 4]>;
 
@@ -157,6 +168,13 @@ impl CompiledSchema {
     /// Finds, coerces and checks every field through `lookup`; collects every
     /// error. The one body behind every way a model is validated.
     pub fn validate_fields<'py, L: FieldLookup<'py>>(&self, py: Python<'py>, lookup: &mut L, state: &mut State) -> ValResult<(Values<'py>, FieldsSet)> {
+        match self.has_paths {
+            false => self.validate_fields_as::<L, false>(py, lookup, state),
+            true => self.validate_fields_as::<L, true>(py, lookup, state),
+        }
+    }
+
+    fn validate_fields_as<'py, L: FieldLookup<'py>, const PATHS: bool>(&self, py: Python<'py>, lookup: &mut L, state: &mut State) -> ValResult<(Values<'py>, FieldsSet)> {
         let n_slots = self.program.n_slots();
         let mut values: Values<'py> = SmallVec::with_capacity(self.fields.len());
         let mut given = FieldsSet::with_fields(self.fields.len());
@@ -168,8 +186,15 @@ impl CompiledSchema {
         let mut errors: FieldErrors = SmallVec::new();
         // fields read under their names, whose errors are located there
         let mut by_name: SmallVec<[usize; 2]> = SmallVec::new();
+        // fields read through alias paths, and the choice that gave each
+        let mut chosen: Chosen = SmallVec::new();
         for (index, field) in self.fields.iter().enumerate() {
-            let Some(item) = lookup.get(py, index, field)? else {
+            let found = if PATHS && field.paths.is_some() {
+                self.find_by_paths(py, lookup, index, field, &mut by_name, &mut chosen)?
+            } else {
+                lookup.get(py, index, field)?
+            };
+            let Some(item) = found else {
                 match self.default_for(py, field, lookup, state) {
                     Ok(v) => {
                         if let Some(data) = &state.field_data {
@@ -177,7 +202,13 @@ impl CompiledSchema {
                         }
                         values.push(v)
                     }
-                    Err(e) => collect(&mut errors, index, field, e)?,
+                    Err(e) => {
+                        // a default that fails its validation is located at the field's name
+                        if !matches!(field.default, DefaultValue::Required) {
+                            by_name.push(index);
+                        }
+                        collect(&mut errors, index, field, e)?
+                    }
                 }
                 continue;
             };
@@ -214,24 +245,30 @@ impl CompiledSchema {
                 self.program_errors(&slots, &slot_inputs, &slot_values, &out, &mut errors);
             }
         }
+        let taken_keys = (PATHS && (self.extra_slot.is_some() || self.forbid_extra)).then(|| self.taken_keys(&given, &by_name, &chosen));
+        let taken = taken_keys.as_deref();
         if self.extra_slot.is_some() {
             let mut invalid = Vec::new();
-            let extra = lookup.extra_values(py, self, given.len(), &mut invalid)?;
+            let extra = lookup.extra_values(py, self, given.len(), taken, &mut invalid)?;
             errors.extend(invalid.into_iter().map(|line| (usize::MAX, line)));
             values.push(extra.into_any());
         }
         if self.forbid_extra {
             // after the fields' errors, as pydantic lists them
             let mut extras = Vec::new();
-            lookup.extra_errors(py, self, given.len(), &mut extras)?;
+            lookup.extra_errors(py, self, given.len(), taken, &mut extras)?;
             errors.extend(extras.into_iter().map(|line| (usize::MAX, line)));
         }
         if errors.is_empty() {
             return Ok((values, given));
         }
-        for (index, line) in errors.iter_mut().filter(|(index, _)| *index != usize::MAX && (self.loc_by_name || by_name.contains(index))) {
-            if let Some(outer) = line.loc_reversed.last_mut() {
-                *outer = LocItem::Key(self.fields[*index].name_text.clone());
+        for (index, line) in errors.iter_mut().filter(|(index, _)| *index != usize::MAX) {
+            if self.loc_by_name || by_name.contains(index) {
+                if let Some(outer) = line.loc_reversed.last_mut() {
+                    *outer = LocItem::Key(self.fields[*index].name_text.clone());
+                }
+            } else if PATHS {
+                self.locate_at_path(*index, line, &chosen);
             }
         }
         Err(sorted_lines(errors))
@@ -315,6 +352,9 @@ impl CompiledSchema {
         for field in &self.fields {
             field.validator.visit_objects(visit);
             field.serializer.visit_objects(visit);
+            if let Some(paths) = &field.paths {
+                paths.visit_objects(visit);
+            }
             match &field.default {
                 DefaultValue::Value { value, .. } | DefaultValue::Factory(value) => visit(value),
                 DefaultValue::Required => {}

@@ -197,8 +197,9 @@ impl CompiledSchema {
 
     /// Whether every field validates without Python, resolving nested models.
     pub fn runs_without_python(&self, py: Python<'_>, seen: &mut Vec<usize>) -> PyResult<bool> {
-        // a model hook is Python; the fields' models are resolved all the same
-        let mut without = !self.hooks.any();
+        // a model hook is Python, and alias paths are walked on the full path
+        // only (they are rare); the fields' models are resolved all the same
+        let mut without = !self.hooks.any() && !self.has_paths;
         for field in &self.fields {
             without &= field.validator.runs_without_python(py, seen)?;
         }

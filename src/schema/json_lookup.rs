@@ -1,0 +1,128 @@
+//! A JSON object as a model's input: its keys are matched to fields as they
+//! arrive, without building a dict.
+
+use std::borrow::Cow;
+
+use jiter::JsonValue;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use smallvec::SmallVec;
+
+use super::alias_path::AliasPath;
+use super::lookup::{FieldLookup, Taken};
+use super::{CompiledSchema, Field};
+use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
+use crate::input::{Input, JsonInput};
+
+type JsonPairs<'a> = [(Cow<'a, str>, JsonValue<'a>)];
+
+/// A JSON object: its keys are read once, in arrival order, and matched to
+/// fields by their text; no dict is built. A repeated key keeps its last value
+/// and keys that name no field are skipped, as pydantic does.
+pub struct JsonObjectLookup<'a> {
+    pairs: &'a JsonPairs<'a>,
+    matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]>,
+    /// Whether each field's value came under its own key (else its name).
+    by_key: SmallVec<[bool; 16]>,
+    last: usize,
+}
+
+impl<'a> JsonObjectLookup<'a> {
+    pub fn new(pairs: &'a JsonPairs<'a>, schema: &CompiledSchema) -> Self {
+        let mut matched: SmallVec<[Option<&'a JsonValue<'a>>; 16]> = SmallVec::from_elem(None, schema.fields.len());
+        let mut by_key: SmallVec<[bool; 16]> = SmallVec::from_elem(false, schema.fields.len());
+        let mut next = 0;
+        for (key, value) in pairs {
+            if let Some(index) = schema.field_of_key(key, next) {
+                // a field's own key wins over its name, wherever each comes
+                let own_key = *schema.fields[index].key_text == **key;
+                if own_key || !by_key[index] {
+                    matched[index] = Some(value);
+                    by_key[index] |= own_key;
+                }
+                next = index + 1;
+            }
+        }
+        Self { pairs, matched, by_key, last: 0 }
+    }
+}
+
+impl CompiledSchema {
+    /// The field a JSON key names, if any. Keys usually arrive in field order,
+    /// so the field after the last one matched (`next`) is tried first.
+    #[inline]
+    pub fn field_of_key(&self, key: &str, next: usize) -> Option<usize> {
+        match self.fields.get(next) {
+            Some(field) if *field.key_text == *key => Some(next),
+            _ => self.key_index.get(key).copied(),
+        }
+    }
+}
+
+impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
+    type Item = JsonInput<'a>;
+
+    #[inline]
+    fn get(&mut self, _py: Python<'py>, index: usize, _field: &Field) -> ValResult<Option<JsonInput<'a>>> {
+        self.last = index;
+        Ok(self.matched[index].map(JsonInput::Value))
+    }
+
+    fn walk(&mut self, _py: Python<'py>, path: &AliasPath) -> ValResult<Option<JsonInput<'a>>> {
+        Ok(path.walk_json(self.pairs).map(JsonInput::Value))
+    }
+
+    fn found_by_name(&self) -> bool {
+        !self.by_key[self.last]
+    }
+
+    #[cold]
+    fn missing(&self) -> ValError {
+        let object = JsonValue::Object(std::sync::Arc::new(self.pairs.to_vec()));
+        ValError::new(ErrorKind::Missing, &JsonInput::Value(&object))
+    }
+
+    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, taken: Taken<'_>, _errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
+        let extra = PyDict::new(py);
+        for (key, value) in self.pairs {
+            if let Some(taken) = taken {
+                if taken.iter().any(|k| **k == **key) {
+                    continue;
+                }
+            } else if let Some(&index) = schema.key_index.get(key.as_ref()) {
+                if *schema.fields[index].key_text == **key || !self.by_key[index] {
+                    continue;
+                }
+            }
+            // a repeated key keeps its first place and its last value, as a dict does
+            extra.set_item(key.as_ref(), crate::input::json_to_python(py, value)?)?;
+        }
+        Ok(extra)
+    }
+
+    /// A repeated key is one extra key, where it first came, with its last value.
+    fn extra_errors(&self, _py: Python<'py>, schema: &CompiledSchema, _found: usize, taken: Taken<'_>, errors: &mut Vec<LineError>) -> PyResult<()> {
+        let mut extras: Vec<(&str, &JsonValue<'a>)> = Vec::new();
+        for (key, value) in self.pairs {
+            if let Some(taken) = taken {
+                if taken.iter().any(|k| **k == **key) {
+                    continue;
+                }
+            } else if let Some(&index) = schema.key_index.get(key.as_ref()) {
+                // a field's name is extra only beside its own key
+                if *schema.fields[index].key_text == **key || !self.by_key[index] {
+                    continue;
+                }
+            }
+            match extras.iter_mut().find(|(k, _)| *k == key.as_ref()) {
+                Some(extra) => extra.1 = value,
+                None => extras.push((key.as_ref(), value)),
+            }
+        }
+        for (key, value) in extras {
+            let line = LineError::new(ErrorKind::ExtraForbidden, JsonInput::Value(value).error_value());
+            errors.push(line.with_outer(LocItem::Key(key.into())));
+        }
+        Ok(())
+    }
+}
