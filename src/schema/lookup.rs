@@ -106,7 +106,7 @@ impl<'a, 'py, S: Input<'py>> DictLookup<'a, 'py, S> {
 impl<'py, S: Input<'py>> FieldLookup<'py> for DictLookup<'_, 'py, S> {
     type Item = Bound<'py, PyAny>;
 
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, py: Python<'py>, _index: usize, field: &Field) -> ValResult<Option<Bound<'py, PyAny>>> {
         if self.in_order {
             let mut k: *mut ffi::PyObject = std::ptr::null_mut();

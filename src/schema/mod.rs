@@ -167,6 +167,7 @@ pub type Values<'py> = SmallVec<[Bound<'py, PyAny>; 12]>;
 impl CompiledSchema {
     /// Finds, coerces and checks every field through `lookup`; collects every
     /// error. The one body behind every way a model is validated.
+    #[inline(always)]
     pub fn validate_fields<'py, L: FieldLookup<'py>>(&self, py: Python<'py>, lookup: &mut L, state: &mut State) -> ValResult<(Values<'py>, FieldsSet)> {
         match self.has_paths {
             false => self.validate_fields_as::<L, false>(py, lookup, state),
