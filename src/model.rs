@@ -41,15 +41,14 @@ impl SchemaHandle {
     }
 
     /// What `satya.inspect` reports: the backend, how many checks run as
-    /// native code and how many in the interpreter, and the native code itself.
+    /// native code and how many in the interpreter, the native code itself,
+    /// and whether validation needs the GIL (Python hooks or types).
     fn describe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let s = &self.schema;
         let mut programs = vec![(&s.program, &s.backend)];
-        let mut items = Vec::new();
         for field in &s.fields {
-            field.validator.item_programs(&mut items);
+            field.validator.programs(&mut programs);
         }
-        programs.extend(items.iter().map(|p| (p.program(), p.backend())));
         let total: usize = s.fields.iter().map(|f| f.validator.check_count()).sum();
         let (mut compiled, mut code_size, mut compile_time, mut clif, mut all_native) = (0, 0, 0.0, Vec::new(), true);
         for (program, backend) in programs.iter().filter(|(p, _)| !p.is_empty()) {
@@ -70,6 +69,8 @@ impl SchemaHandle {
         d.set_item("native_functions", clif.len())?;
         d.set_item("compile_time_s", compile_time)?;
         d.set_item("code_size", code_size)?;
+        // None until the models inside are all built (a forward reference)
+        d.set_item("needs_gil", s.without_python.get().map(|without| !without))?;
         d.set_item("clif", clif.join("\n"))?;
         Ok(d)
     }
@@ -85,6 +86,16 @@ fn schema_key(py: Python<'_>) -> &Bound<'_, PyString> {
 /// The schema of `cls`, built now if the class was waiting for a forward reference.
 #[inline]
 pub fn schema_of<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHandle>> {
+    match built_schema_of(cls) {
+        Some(handle) => Ok(handle),
+        None => schema_of_slow(cls),
+    }
+}
+
+/// The schema of `cls` when it has been built; None while the class waits
+/// for a forward reference. Runs no Python code.
+#[inline]
+pub fn built_schema_of<'py>(cls: &Bound<'py, PyType>) -> Option<Bound<'py, SchemaHandle>> {
     let py = cls.py();
     // SAFETY: a heap type's tp_dict is its live class dict; the borrowed item is
     // turned into an owned reference before anything else runs.
@@ -103,8 +114,8 @@ pub fn schema_of<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHan
         }
     };
     match found.map(|obj| obj.cast_into::<SchemaHandle>()) {
-        Some(Ok(handle)) if handle.get().owner.is(cls) => Ok(handle),
-        _ => schema_of_slow(cls),
+        Some(Ok(handle)) if handle.get().owner.is(cls) => Some(handle),
+        _ => None,
     }
 }
 
@@ -132,7 +143,12 @@ pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> 
         }
     }
     let owner = cls.clone().unbind();
-    cls.setattr(SCHEMA_ATTR, Bound::new(cls.py(), SchemaHandle { schema, owner })?)
+    let handle = Bound::new(cls.py(), SchemaHandle { schema, owner })?;
+    cls.setattr(SCHEMA_ATTR, &handle)?;
+    // decided now when every model inside is built (the class itself included);
+    // else once they are, at first use
+    handle.get().schema.decide_without_python(cls.py(), false)?;
+    Ok(())
 }
 
 /// Writes validated values into `obj`'s slots.
