@@ -65,7 +65,7 @@ impl SchemaHandle {
         let d = PyDict::new(py);
         d.set_item("backend", if s.jit_requested && all_native { "jit" } else { "interpreter" })?;
         d.set_item("checks_compiled", compiled)?;
-        d.set_item("checks_interpreted", total - compiled)?;
+        d.set_item("checks_interpreted", total.saturating_sub(compiled))?;
         d.set_item("native_functions", clif.len())?;
         d.set_item("compile_time_s", compile_time)?;
         d.set_item("code_size", code_size)?;
