@@ -18,7 +18,7 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple, PyType};
 
 use crate::errors::{into_py_err, LineError, LocItem, ValError, ValResult};
 use crate::input::{invalid_json, json_bytes, parse_json, JsonInput};
-use crate::model::{schema_of, SchemaHandle};
+use crate::schema_handle::{schema_of, SchemaHandle};
 use crate::schema::CompiledSchema;
 use crate::validators::State;
 use split::Record;

@@ -10,7 +10,7 @@ use super::{BuildContext, ModelWalk, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::ValResult;
 use crate::input::Input;
-use crate::model::{built_schema_of, schema_of, SchemaHandle};
+use crate::schema_handle::{built_schema_of, schema_of, SchemaHandle};
 
 #[derive(Debug)]
 pub struct ModelFieldValidator {
