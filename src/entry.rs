@@ -14,7 +14,8 @@ use pyo3::types::{PyString, PyType};
 use crate::errors::{into_py_err, ValResult};
 use crate::batch::{native_record, runs_without_python};
 use crate::input::{json_bytes, parse_json};
-use crate::model::{schema_of, slot_guard};
+use crate::model::slot_guard;
+use crate::schema_handle::schema_of;
 use crate::schema::CompiledSchema;
 use crate::validators::State;
 

@@ -10,6 +10,7 @@ mod hooks;
 mod input;
 mod model;
 mod schema;
+mod schema_handle;
 mod serializers;
 mod validators;
 
@@ -41,7 +42,7 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("ModelBase", model_base(py)?)?;
     m.add("ValidationError", py.get_type::<errors::ValidationError>())?;
-    m.add_class::<model::SchemaHandle>()?;
+    m.add_class::<schema_handle::SchemaHandle>()?;
     m.add_class::<hooks::ValidationInfo>()?;
     m.add_class::<validators::ValidatorHandler>()?;
     m.add_class::<schema::ModelHandler>()?;
@@ -50,7 +51,7 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<serializers::ModelFieldsHandler>()?;
     // emails and URLs
     m.add_class::<validators::url_object::PyUrl>()?;
-    m.add_function(wrap_pyfunction!(model::build_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(schema_handle::build_schema, m)?)?;
     m.add_function(wrap_pyfunction!(entry::entry_descriptor, m)?)?;
     m.add_function(wrap_pyfunction!(entry::_json_paths, m)?)?;
     m.add_function(wrap_pyfunction!(model::get_state, m)?)?;

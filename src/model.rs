@@ -1,5 +1,5 @@
 //! The native side of `Model`: the base type whose `__init__` and `__setattr__`
-//! are Rust, the compiled schema kept on each class, and instance storage.
+//! are Rust, and instance storage.
 
 use std::os::raw::{c_int, c_void};
 use std::panic::AssertUnwindSafe;
@@ -7,128 +7,13 @@ use std::panic::AssertUnwindSafe;
 use pyo3::exceptions::{PyAttributeError, PyRuntimeError, PyTypeError};
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::pyclass::{PyTraverseError, PyVisit};
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString, PyType};
+use pyo3::types::{PyDict, PyType};
 
 use crate::errors::ErrorKind;
 use crate::fields_set::{self, FieldsSet};
 use crate::schema::{CompiledSchema, Validated, Values};
+use crate::schema_handle::schema_of;
 use crate::validators::State;
-
-/// The compiled schema of one Model class, stored in the class's own dict.
-#[pyclass(frozen, module = "satya._satya", name = "CompiledSchema")]
-pub struct SchemaHandle {
-    pub schema: CompiledSchema,
-    /// The class whose layout the slot offsets describe; a handle found on any
-    /// other class is refused, so offsets are never applied to a foreign layout.
-    /// Held strongly (and traversed), so its address cannot be reused while the
-    /// handle lives.
-    owner: Py<PyType>,
-}
-
-#[pymethods]
-impl SchemaHandle {
-    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
-        visit.call(&self.owner)?;
-        let mut result = Ok(());
-        self.schema.visit_objects(&mut |obj| {
-            if result.is_ok() {
-                result = visit.call(obj);
-            }
-        });
-        result
-    }
-
-    /// What `satya.inspect` reports: the backend, how many checks run as
-    /// native code and how many in the interpreter, and the native code itself.
-    fn describe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let s = &self.schema;
-        let mut programs = vec![(&s.program, &s.backend)];
-        let mut items = Vec::new();
-        for field in &s.fields {
-            field.validator.item_programs(&mut items);
-        }
-        programs.extend(items.iter().map(|p| (p.program(), p.backend())));
-        let total: usize = s.fields.iter().map(|f| f.validator.check_count()).sum();
-        let (mut compiled, mut code_size, mut compile_time, mut clif, mut all_native) = (0, 0, 0.0, Vec::new(), true);
-        for (program, backend) in programs.iter().filter(|(p, _)| !p.is_empty()) {
-            match backend.native() {
-                Some(native) => {
-                    compiled += program.checks().len();
-                    code_size += native.code_size;
-                    compile_time += native.compile_time.as_secs_f64();
-                    clif.push(native.clif.clone());
-                }
-                None => all_native = false,
-            }
-        }
-        let d = PyDict::new(py);
-        d.set_item("backend", if s.jit_requested && all_native { "jit" } else { "interpreter" })?;
-        d.set_item("checks_compiled", compiled)?;
-        d.set_item("checks_interpreted", total - compiled)?;
-        d.set_item("native_functions", clif.len())?;
-        d.set_item("compile_time_s", compile_time)?;
-        d.set_item("code_size", code_size)?;
-        d.set_item("clif", clif.join("\n"))?;
-        Ok(d)
-    }
-}
-
-const SCHEMA_ATTR: &str = "__satya_schema__";
-
-fn schema_key(py: Python<'_>) -> &Bound<'_, PyString> {
-    static KEY: PyOnceLock<Py<PyString>> = PyOnceLock::new();
-    KEY.get_or_init(py, || PyString::intern(py, SCHEMA_ATTR).unbind()).bind(py)
-}
-
-/// The schema of `cls`, built now if the class was waiting for a forward reference.
-#[inline]
-pub fn schema_of<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHandle>> {
-    let py = cls.py();
-    // SAFETY: a heap type's tp_dict is its live class dict; the borrowed item is
-    // turned into an owned reference before anything else runs.
-    let found = unsafe {
-        let dict = (*cls.as_type_ptr()).tp_dict;
-        if dict.is_null() {
-            None
-        } else {
-            let item = ffi::PyDict_GetItemWithError(dict, schema_key(py).as_ptr());
-            if item.is_null() {
-                ffi::PyErr_Clear();
-                None
-            } else {
-                Some(Bound::from_borrowed_ptr(py, item))
-            }
-        }
-    };
-    match found.map(|obj| obj.cast_into::<SchemaHandle>()) {
-        Some(Ok(handle)) if handle.get().owner.is(cls) => Ok(handle),
-        _ => schema_of_slow(cls),
-    }
-}
-
-#[cold]
-fn schema_of_slow<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHandle>> {
-    let py = cls.py();
-    py.import("satya._model")?.call_method1("_complete_class", (cls,))?;
-    let name = cls.name()?;
-    let not_a_model = || PyTypeError::new_err(format!("{name} is not a satya Model class"));
-    let handle = cls.getattr(schema_key(py)).map_err(|_| not_a_model())?;
-    let handle = handle.cast_into::<SchemaHandle>().map_err(|_| not_a_model())?;
-    if !handle.get().owner.is(cls) {
-        return Err(PyTypeError::new_err(format!("{name}.{SCHEMA_ATTR} belongs to another class")));
-    }
-    Ok(handle)
-}
-
-/// Builds the schema for `cls` from the metaclass's descriptor and stores it.
-#[pyfunction]
-pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<()> {
-    let schema = CompiledSchema::build(cls, descriptor)?;
-    let owner = cls.clone().unbind();
-    cls.setattr(SCHEMA_ATTR, Bound::new(cls.py(), SchemaHandle { schema, owner })?)
-}
 
 /// Writes validated values into `obj`'s slots.
 ///

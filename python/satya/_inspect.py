@@ -6,7 +6,9 @@ from . import _satya
 def inspect(cls) -> dict:
     """Returns the backend (`"jit"` or `"interpreter"`), the number of checks
     compiled to native code and the number interpreted, the compile time in
-    seconds, the native code size in bytes, and the Cranelift IR as text."""
+    seconds, the native code size in bytes, whether validation needs the GIL
+    (`needs_gil`: Python hooks here or in a nested model; None while a nested
+    model waits for a forward reference), and the Cranelift IR as text."""
     from ._model import Model
 
     if not (isinstance(cls, type) and issubclass(cls, Model)):

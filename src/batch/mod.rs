@@ -18,7 +18,7 @@ use pyo3::types::{PyBytes, PyList, PyString, PyTuple, PyType};
 
 use crate::errors::{into_py_err, LineError, LocItem, ValError, ValResult};
 use crate::input::{invalid_json, json_bytes, parse_json, JsonInput};
-use crate::model::{schema_of, SchemaHandle};
+use crate::schema_handle::{schema_of, SchemaHandle};
 use crate::schema::CompiledSchema;
 use crate::validators::State;
 use split::Record;
@@ -263,11 +263,8 @@ pub fn validate_json_many<'py>(
 /// Whether the schema, and every model inside it, validates without Python;
 /// worked out once per class.
 pub(crate) fn runs_without_python(py: Python<'_>, schema: &CompiledSchema) -> PyResult<bool> {
-    if let Some(known) = schema.without_python.get() {
-        return Ok(*known);
-    }
-    let known = schema.runs_without_python(py, &mut vec![schema as *const _ as usize])?;
-    Ok(*schema.without_python.get_or_init(|| known))
+    // building the models inside leaves nothing open
+    Ok(schema.decide_without_python(py, true)?.unwrap_or(false))
 }
 
 /// Off the GIL: one record parsed and validated into native values, or None

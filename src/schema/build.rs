@@ -11,7 +11,7 @@ use crate::backend::Backend;
 
 use super::{CheckSite, CompiledSchema, DefaultCopy, DefaultValue, Field, SlotOffset};
 use crate::serializers::{quoted, Serializer};
-use crate::validators::{BuildContext, Validator};
+use crate::validators::{BuildContext, CheckedValidator, Validator};
 
 impl CompiledSchema {
     /// `descriptor` is `{"name": str, "fields": [field, ...]}`; each field is
@@ -39,9 +39,13 @@ impl CompiledSchema {
             let node = item(spec, "type")?;
             let node = node.cast::<PyDict>()?;
             let validator = Validator::build(node, ctx).map_err(context)?;
-            let serializer = Serializer::build(node).map_err(context)?;
             // hooks that read the fields validated so far see only values
             // whose checks passed: such a model checks each field at once
+            let validator = match hooks.collects_data {
+                true => CheckedValidator::wrap(validator, ctx),
+                false => validator,
+            };
+            let serializer = Serializer::build(node).map_err(context)?;
             let program_checks = validator.program_checks().filter(|_| !hooks.collects_data);
             let slot = program_checks.map(|leaf| {
                 let slot = n_slots;

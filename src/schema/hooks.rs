@@ -155,7 +155,7 @@ pub struct ModelHandler {
 impl ModelHandler {
     fn __call__<'py>(&self, py: Python<'py>, input_value: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let cls = self.cls.bind(py);
-        let handle = crate::model::schema_of(cls)?;
+        let handle = crate::schema_handle::schema_of(cls)?;
         let schema = &handle.get().schema;
         let mut state = State::new(self.strict, self.from_attributes, self.context.as_ref().map(|c| c.clone_ref(py)));
         state.input_json = self.input_json;

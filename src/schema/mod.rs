@@ -120,8 +120,8 @@ pub struct CompiledSchema {
     /// Every field holds an immutable scalar, so instances need no GC tracking.
     pub scalars_only: bool,
     /// Whether this schema and the models inside it validate without Python,
-    /// so that batches can run off the GIL; found at the first batch, once
-    /// forward references are resolved.
+    /// so that batches can run off the GIL; decided when the class is built,
+    /// or at first use when a model inside waits for a forward reference.
     pub without_python: std::sync::OnceLock<bool>,
     /// For models with more fields than a new dict holds without growing:
     /// dicts of every field name (and every key) to None, which a dump copies

@@ -13,7 +13,7 @@ use jiter::Peek;
 use crate::fields_set::FieldsSet;
 use crate::errors::{LocItem, ValResult};
 use crate::input::{Exactness, Input, ModelInput, ModelRequest};
-use crate::validators::State;
+use crate::validators::{ModelWalk, State};
 
 /// What validating a model input gave: an instance passed through as it is,
 /// or the field values of a new one.
@@ -195,15 +195,32 @@ impl CompiledSchema {
         Some(NativeModel { cls, schema: self, values })
     }
 
-    /// Whether every field validates without Python, resolving nested models.
-    pub fn runs_without_python(&self, py: Python<'_>, seen: &mut Vec<usize>) -> PyResult<bool> {
+    /// Whether every field validates without Python, reaching nested models.
+    pub fn runs_without_python(&self, py: Python<'_>, walk: &mut ModelWalk) -> PyResult<bool> {
         // a model hook is Python, and alias paths are walked on the full path
-        // only (they are rare); the fields' models are resolved all the same
+        // only (they are rare); the fields' models are reached all the same
         let mut without = !self.hooks.any() && !self.has_paths;
         for field in &self.fields {
-            without &= field.validator.runs_without_python(py, seen)?;
+            without &= field.validator.runs_without_python(py, walk)?;
         }
         Ok(without)
+    }
+
+    /// Whether this schema, and every model inside it, validates without
+    /// Python (so that its batches may run off the GIL), decided once. With
+    /// `resolve`, models waiting for a forward reference are built now (first
+    /// use); without it (class definition) such a model leaves the answer
+    /// open (None) unless something already needs Python.
+    pub fn decide_without_python(&self, py: Python<'_>, resolve: bool) -> PyResult<Option<bool>> {
+        if let Some(known) = self.without_python.get() {
+            return Ok(Some(*known));
+        }
+        let mut walk = ModelWalk { seen: vec![self as *const _ as usize], resolve, unresolved: false };
+        let without = self.runs_without_python(py, &mut walk)?;
+        if without && walk.unresolved {
+            return Ok(None);
+        }
+        Ok(Some(*self.without_python.get_or_init(|| without)))
     }
 
     /// Validates a value assigned to field `index`.

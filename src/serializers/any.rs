@@ -11,7 +11,7 @@ use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyFrozenSet, Py
 use super::dumper::too_deep;
 use super::filter::{kept_entries, ItemFilter};
 use super::{bytes, model, scalar::write_int, temporal, Dumper, Filter, JsonOut, SerializationError};
-use crate::model::schema_of;
+use crate::schema_handle::schema_of;
 
 /// What a value is, for the purposes of dumping it.
 enum Kind {

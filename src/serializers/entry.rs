@@ -9,7 +9,8 @@ use pyo3::types::{PyString, PyTuple};
 
 use super::dumper::Warnings;
 use super::{model_to_json, model_to_python, DumpOptions, Dumper, Filter, JsonOut, SerializationError};
-use crate::model::{schema_of, slot_guard};
+use crate::model::slot_guard;
+use crate::schema_handle::schema_of;
 
 /// One call's keywords.
 struct DumpCall<'py> {

@@ -13,7 +13,7 @@ use super::computed;
 use super::dumper::FieldPlan;
 use super::{any, Dumper, Filter, JsonOut};
 use crate::fields_set;
-use crate::model::{schema_of, SchemaHandle};
+use crate::schema_handle::{schema_of, SchemaHandle};
 use crate::schema::{CompiledSchema, DefaultValue, Field};
 
 #[derive(Debug)]

@@ -1,10 +1,13 @@
 //! What the schema asks of a validator when its class is built: whether its
-//! values are scalars, how many checks it enforces, its item programs and the
+//! values are scalars, how many checks it enforces, its constraint programs and the
 //! Python objects it holds.
 
 use pyo3::prelude::*;
 
-use super::{ItemProgram, Validator};
+use satya_jit::Program;
+
+use super::Validator;
+use crate::backend::Backend;
 
 impl Validator {
     /// Whether every value this validator produces is an immutable scalar.
@@ -40,6 +43,7 @@ impl Validator {
             // hooks: a function may return anything; an instance may hold anything
             Validator::Function(_) | Validator::IsInstance(_) => false,
             Validator::NumberStr(v) => v.inner().is_scalar(),
+            Validator::Checked(v) => v.inner().is_scalar(),
         }
     }
 
@@ -79,40 +83,46 @@ impl Validator {
             // hooks
             Validator::Function(v) => v.inner().map_or(0, Validator::check_count),
             Validator::NumberStr(v) => v.inner().check_count(),
+            Validator::Checked(v) => v.inner().check_count(),
             _ => 0,
         }
     }
 
-    /// Every item program inside this validator (lists of constrained items).
-    pub fn item_programs<'a>(&'a self, found: &mut Vec<&'a ItemProgram>) {
+    /// Every constraint program inside this validator with its backend: the
+    /// item programs of lists and the programs of checked values.
+    pub fn programs<'a>(&'a self, found: &mut Vec<(&'a Program, &'a Backend)>) {
         match self {
             Validator::List(v) => {
                 if let Some(p) = v.item_program() {
-                    found.push(p);
+                    found.push((p.program(), p.backend()));
                 }
-                v.item().item_programs(found);
+                v.item().programs(found);
             }
             Validator::Dict(v) => {
-                v.key().item_programs(found);
-                v.value().item_programs(found);
+                v.key().programs(found);
+                v.value().programs(found);
             }
-            Validator::Nullable(v) => v.inner().item_programs(found),
+            Validator::Nullable(v) => v.inner().programs(found),
             // unions
-            Validator::Union(v) => v.choices().iter().for_each(|c| c.item_programs(found)),
-            Validator::TaggedUnion(v) => v.choices().iter().for_each(|c| c.item_programs(found)),
+            Validator::Union(v) => v.choices().iter().for_each(|c| c.programs(found)),
+            Validator::TaggedUnion(v) => v.choices().iter().for_each(|c| c.programs(found)),
             // paths, IP addresses, secrets and Json
             Validator::Json(v) => {
                 if let Some(inner) = v.inner() {
-                    inner.item_programs(found);
+                    inner.programs(found);
                 }
             }
             // containers
-            Validator::Sequence(v) => v.list().item_programs(found),
+            Validator::Sequence(v) => v.list().programs(found),
             // hooks
             Validator::Function(v) => {
                 if let Some(inner) = v.inner() {
-                    inner.item_programs(found);
+                    inner.programs(found);
                 }
+            }
+            Validator::Checked(v) => {
+                found.push((v.program(), v.backend()));
+                v.inner().programs(found);
             }
             _ => {}
         }
@@ -159,6 +169,7 @@ impl Validator {
             Validator::Function(v) => v.visit_objects(visit),
             Validator::IsInstance(v) => v.visit_objects(visit),
             Validator::NumberStr(v) => v.inner().visit_objects(visit),
+            Validator::Checked(v) => v.inner().visit_objects(visit),
             _ => {}
         }
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use super::{BuildContext, State, Validator};
+use super::{BuildContext, CheckedValidator, State, Validator};
 use crate::errors::{into_py_err, ValResult};
 use crate::hooks::Hook;
 use crate::input::Input;
@@ -48,7 +48,8 @@ impl FunctionValidator {
         let mode = HookMode::read(node)?;
         let inner = match (mode, node.get_item("inner")?) {
             (HookMode::Plain, _) => None,
-            (_, Some(inner)) => Some(Arc::new(Validator::build(inner.cast::<PyDict>()?, ctx)?)),
+            // the type's checks run as native code where they can, when the type validates
+            (_, Some(inner)) => Some(Arc::new(CheckedValidator::wrap(Validator::build(inner.cast::<PyDict>()?, ctx)?, ctx))),
             (_, None) => return Err(pyo3::exceptions::PyTypeError::new_err("a validator function needs the type it wraps")),
         };
         Ok(Validator::Function(FunctionValidator { mode, hook: Hook::read(node)?, inner }))

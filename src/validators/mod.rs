@@ -3,6 +3,7 @@
 mod any;
 mod bool;
 mod bytes;
+mod checked;
 mod checks;
 mod dict;
 mod enum_;
@@ -61,7 +62,8 @@ mod state;
 pub use checks::{CheckError, LeafChecks};
 pub use state::{BuildContext, State};
 pub use model_field::ModelFieldValidator;
-pub use list::ItemProgram;
+pub use checked::CheckedValidator;
+pub use native::ModelWalk;
 // paths, IP addresses, secrets and Json
 pub use ip::IpKind;
 pub use path::path_check_error;
@@ -129,6 +131,8 @@ pub enum Validator {
     IsInstance(is_instance::IsInstanceValidator),
     /// `coerce_numbers_to_str`: a number taken as its text, around a str.
     NumberStr(number_str::NumberStrValidator),
+    /// A value checked by a Program of its own (inside a hook, say).
+    Checked(checked::CheckedValidator),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -257,6 +261,7 @@ impl Validator {
             Validator::Function(v) => v.validate(py, input, state),
             Validator::IsInstance(v) => v.validate(py, input, state),
             Validator::NumberStr(v) => v.validate(py, input, state),
+            Validator::Checked(v) => v.validate(py, input, state),
         }
     }
 

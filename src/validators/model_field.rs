@@ -6,11 +6,11 @@ use jiter::Peek;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
-use super::{BuildContext, State, Validator};
+use super::{BuildContext, ModelWalk, State, Validator};
 use crate::batch::{JsonReader, Native};
 use crate::errors::ValResult;
 use crate::input::Input;
-use crate::model::{schema_of, SchemaHandle};
+use crate::schema_handle::{built_schema_of, schema_of, SchemaHandle};
 
 #[derive(Debug)]
 pub struct ModelFieldValidator {
@@ -60,20 +60,28 @@ impl ModelFieldValidator {
         Some(Native::Model(Box::new(model)))
     }
 
-    /// Resolves the schema now, and says whether it, and every model inside
-    /// it, validates without Python; `seen` stops at self-references.
-    pub fn runs_without_python(&self, py: Python<'_>, seen: &mut Vec<usize>) -> PyResult<bool> {
+    /// Says whether the schema, and every model inside it, validates without
+    /// Python; resolves it first (at first use), or takes it only when it is
+    /// built (at class definition). `walk.seen` stops at self-references.
+    pub fn runs_without_python(&self, py: Python<'_>, walk: &mut ModelWalk) -> PyResult<bool> {
         let handle = match self.schema.get() {
             Some(handle) => handle,
-            None => self.resolve(py)?,
+            None if walk.resolve => self.resolve(py)?,
+            None => match built_schema_of(self.cls.bind(py)) {
+                Some(handle) => self.schema.get_or_init(|| handle.unbind()),
+                None => {
+                    walk.unresolved = true;
+                    return Ok(true);
+                }
+            },
         };
         let schema = &handle.get().schema;
         let id = schema as *const _ as usize;
-        if seen.contains(&id) {
+        if walk.seen.contains(&id) {
             return Ok(true);
         }
-        seen.push(id);
-        schema.runs_without_python(py, seen)
+        walk.seen.push(id);
+        schema.runs_without_python(py, walk)
     }
 
     #[cold]

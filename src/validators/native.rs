@@ -7,6 +7,18 @@ use pyo3::prelude::*;
 use super::Validator;
 use crate::batch::{JsonReader, Native};
 
+/// A walk over the models a schema reaches, deciding whether it validates
+/// without Python.
+pub struct ModelWalk {
+    /// The schemas entered so far, by address: a repeat is a self-reference.
+    pub seen: Vec<usize>,
+    /// Build a model that waits for a forward reference (at first use);
+    /// otherwise leave it and note that the answer is not final.
+    pub resolve: bool,
+    /// Some model inside was not built yet.
+    pub unresolved: bool,
+}
+
 impl Validator {
     /// Off the GIL: the value of a JSON input that is valid as it stands, or
     /// None when the input needs the full path: coercion, an int beyond 64
@@ -53,6 +65,8 @@ impl Validator {
             Validator::Function(_) | Validator::IsInstance(_) => None,
             // a JSON string is a str as it stands; a number needs the full path
             Validator::NumberStr(v) => v.inner().native(json, peek),
+            // the inner validator's native path runs the same checks
+            Validator::Checked(v) => v.inner().native(json, peek),
         }
     }
 
@@ -86,13 +100,13 @@ impl Validator {
     }
 
     /// Whether this validator runs without Python; resolves the models inside.
-    pub fn runs_without_python(&self, py: Python<'_>, seen: &mut Vec<usize>) -> PyResult<bool> {
+    pub fn runs_without_python(&self, py: Python<'_>, walk: &mut ModelWalk) -> PyResult<bool> {
         Ok(match self {
             Validator::ConstrainedStr(v) => !v.needs_python(),
-            Validator::List(v) => v.item().runs_without_python(py, seen)?,
-            Validator::Dict(v) => v.key().runs_without_python(py, seen)? && v.value().runs_without_python(py, seen)?,
-            Validator::Nullable(v) => v.inner().runs_without_python(py, seen)?,
-            Validator::Model(v) => v.runs_without_python(py, seen)?,
+            Validator::List(v) => v.item().runs_without_python(py, walk)?,
+            Validator::Dict(v) => v.key().runs_without_python(py, walk)? && v.value().runs_without_python(py, walk)?,
+            Validator::Nullable(v) => v.inner().runs_without_python(py, walk)?,
+            Validator::Model(v) => v.runs_without_python(py, walk)?,
             // parsed natively, made into objects under the GIL; a check only
             // Python runs (a Decimal bound, a date's now_op) needs the full path
             Validator::Decimal(v) => v.has_native(),
@@ -110,7 +124,7 @@ impl Validator {
             // (the models inside a Json are still resolved)
             Validator::Json(v) => {
                 if let Some(inner) = v.inner() {
-                    inner.runs_without_python(py, seen)?;
+                    inner.runs_without_python(py, walk)?;
                 }
                 false
             }
@@ -121,11 +135,12 @@ impl Validator {
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
             Validator::IsInstance(_) => false,
-            Validator::NumberStr(v) => v.inner().runs_without_python(py, seen)?,
+            Validator::NumberStr(v) => v.inner().runs_without_python(py, walk)?,
+            Validator::Checked(v) => v.inner().runs_without_python(py, walk)?,
             // hooks: Python functions (the models inside are still resolved)
             Validator::Function(v) => {
                 if let Some(inner) = v.inner() {
-                    inner.runs_without_python(py, seen)?;
+                    inner.runs_without_python(py, walk)?;
                 }
                 false
             }
