@@ -164,3 +164,32 @@ def test_before_validators_run_inside_wrap_validators(wrap_first):
     namespace = {"__annotations__": {"x": int}, **dict(hooks if wrap_first else hooks[::-1])}
     type("M", (Model,), namespace)(x=1)
     assert log == ["wrap<", "before", "wrap>"]
+
+
+def test_constraints_before_a_hook_and_from_the_fields_default_check_the_types_value():
+    minus_ten = lib.AfterValidator(lambda v: v - 10)
+
+    class M(Model):
+        before: Annotated[int, lib.Field(gt=0), minus_ten] = 0
+        from_default: Annotated[int, minus_ten] = lib.Field(0, gt=0)
+        plain_first: Annotated[int, lib.Field(gt=0), lib.PlainValidator(lambda v: v - 10)] = 0
+        before_hook: Annotated[int, lib.Field(lt=3), lib.BeforeValidator(lambda v: v * 2)] = 0
+
+    assert M(before=5, from_default=5, plain_first=5, before_hook=1).model_dump() == {
+        "before": -5, "from_default": -5, "plain_first": -5, "before_hook": 2}
+    with pytest.raises(lib.ValidationError) as info:
+        M(before=0, before_hook=2)
+    assert [(e["type"], e["loc"], e["input"]) for e in info.value.errors()] == [
+        ("greater_than", ("before",), 0), ("less_than", ("before_hook",), 4)]
+
+
+@pytest.mark.parametrize("hook", ["AfterValidator", "BeforeValidator", "PlainValidator", "WrapValidator"])
+def test_a_constraint_after_a_hook_is_refused_rather_than_checked_on_the_wrong_value(hook):
+    """pydantic checks such a constraint on the function's result, reporting
+    the field's input; satya refuses the declaration rather than differ."""
+    if lib.__name__ != "satya":
+        pytest.skip("the refusal is satya's; pydantic checks the function's result")
+    function = (lambda v, handler: handler(v)) if hook == "WrapValidator" else (lambda v: v)
+    with pytest.raises(lib.SchemaError, match=f"M.x: a constraint after {hook} in Annotated is not supported"):
+        class M(Model):
+            x: Annotated[int, getattr(lib, hook)(function), lib.Field(gt=0)]

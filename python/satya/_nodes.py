@@ -89,6 +89,7 @@ class NodeBuilder:
             own = [i >= start and annotated_mode(m) is not None for i, m in enumerate(metadata)]
             hooks = [(annotated_mode(m), m.func) for m, is_hook in zip(metadata, own) if is_hook]
             if hooks:
+                self.refuse_checks_after_hooks(metadata, own)
                 rest = [m for m, is_hook in zip(metadata, own) if not is_hook]
                 node = self.node(typing.Annotated[(inner, *rest)] if rest else inner, field)
                 for mode, function in hooks:
@@ -246,6 +247,18 @@ class NodeBuilder:
         if own is not None and own is not object:
             self.fail(f"annotated_types.{own.__name__} is not supported")
         return []
+
+    def refuse_checks_after_hooks(self, metadata: list, own: list):
+        """A constraint after a validator function is checked by pydantic on
+        the function's result (against the field's input); satya checks the
+        type's own value, so it refuses the order rather than differ silently."""
+        hooked = None
+        for meta, is_hook in zip(metadata, own):
+            if is_hook:
+                hooked = type(meta).__name__
+            elif hooked and not is_hook and any(info.constraints() for info in self.metadata_fields(meta)):
+                self.fail(f"a constraint after {hooked} in Annotated is not supported; "
+                          "put it before the validator, or check it in the validator")
 
     def check_unknown(self, field: FieldInfo):
         if field.unknown:
