@@ -15,6 +15,7 @@ that is lifted under the oracle."""
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import datetime
 import enum
@@ -336,6 +337,22 @@ class BackendModels:
 # of each validation and its dumps).
 
 INT_PARSING_SIZE = "Unable to parse input string as an integer, exceeded maximum size"
+
+
+class PlainMapping(collections.abc.Mapping):
+    """A Mapping that is not a dict."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __len__(self):
+        return len(self.data)
 
 
 class MyStr(str):

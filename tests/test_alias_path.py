@@ -6,7 +6,6 @@ they meet validating by name, dumps and `model_construct`
 hold for pydantic too (`SATYA_TEST_LIBRARY=pydantic`), and random data and
 paths are compared with pydantic directly."""
 
-import collections.abc
 import json
 import types
 
@@ -16,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from support import Field, Model, ValidationError, errors_of, lib, satya_only
+from support import Field, Model, PlainMapping, ValidationError, errors_of, lib, satya_only
 
 AliasPath, AliasChoices = lib.AliasPath, lib.AliasChoices
 DEFINITION_ERRORS = (TypeError, pydantic_core.SchemaError)
@@ -197,20 +196,6 @@ def test_a_failing_default_is_located_at_the_field_name(inputs):
     assert [(e["loc"], e["input"]) for e in inputs.errors(Defaults, {"b": "q"})] == [(("b",), "q"), (("y",), "bad")]
 
 
-class Mapping(collections.abc.Mapping):
-    def __init__(self, data):
-        self.data = data
-
-    def __getitem__(self, key):
-        return self.data[key]
-
-    def __iter__(self):
-        return iter(self.data)
-
-    def __len__(self):
-        return len(self.data)
-
-
 class Both:
     """An item for any key, and an attribute `k`."""
     k = "attribute"
@@ -231,7 +216,7 @@ def test_python_steps_ask_any_object_but_a_str_for_its_item():
 
     assert (Item.model_validate({"a": Both(), "b": Both()}).x, Item.model_validate({"b": Both()}).y) == ("item k", "item 0")
     assert Item.model_validate({"a": Refusing(), "b": "str"}).model_dump() == {"x": "none", "y": "none"}
-    assert Item.model_validate(Mapping({"a": Mapping({"k": "m"}), "b": ["l"]})).model_dump() == {"x": "m", "y": "l"}
+    assert Item.model_validate(PlainMapping({"a": PlainMapping({"k": "m"}), "b": ["l"]})).model_dump() == {"x": "m", "y": "l"}
 
 
 def test_from_attributes_reads_keys_of_objects_as_attributes():

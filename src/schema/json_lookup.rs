@@ -45,6 +45,19 @@ impl<'a> JsonObjectLookup<'a> {
         }
         Self { pairs, matched, by_key, last: 0 }
     }
+
+    /// Whether a field took its value from `key`: one of the keys alias paths
+    /// read (`taken`), else a field's own key, or its name when its own key
+    /// was absent (a name beside its own key is extra).
+    fn was_read(&self, schema: &CompiledSchema, key: &str, taken: Taken<'_>) -> bool {
+        match taken {
+            Some(taken) => taken.iter().any(|k| **k == *key),
+            None => match schema.key_index.get(key) {
+                Some(&index) => *schema.fields[index].key_text == *key || !self.by_key[index],
+                None => false,
+            },
+        }
+    }
 }
 
 impl CompiledSchema {
@@ -85,14 +98,8 @@ impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
     fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, taken: Taken<'_>, _errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
         let extra = PyDict::new(py);
         for (key, value) in self.pairs {
-            if let Some(taken) = taken {
-                if taken.iter().any(|k| **k == **key) {
-                    continue;
-                }
-            } else if let Some(&index) = schema.key_index.get(key.as_ref()) {
-                if *schema.fields[index].key_text == **key || !self.by_key[index] {
-                    continue;
-                }
+            if self.was_read(schema, key, taken) {
+                continue;
             }
             // a repeated key keeps its first place and its last value, as a dict does
             extra.set_item(key.as_ref(), crate::input::json_to_python(py, value)?)?;
@@ -104,15 +111,8 @@ impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
     fn extra_errors(&self, _py: Python<'py>, schema: &CompiledSchema, _found: usize, taken: Taken<'_>, errors: &mut Vec<LineError>) -> PyResult<()> {
         let mut extras: Vec<(&str, &JsonValue<'a>)> = Vec::new();
         for (key, value) in self.pairs {
-            if let Some(taken) = taken {
-                if taken.iter().any(|k| **k == **key) {
-                    continue;
-                }
-            } else if let Some(&index) = schema.key_index.get(key.as_ref()) {
-                // a field's name is extra only beside its own key
-                if *schema.fields[index].key_text == **key || !self.by_key[index] {
-                    continue;
-                }
+            if self.was_read(schema, key, taken) {
+                continue;
             }
             match extras.iter_mut().find(|(k, _)| *k == key.as_ref()) {
                 Some(extra) => extra.1 = value,
