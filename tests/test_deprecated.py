@@ -121,3 +121,42 @@ def test_model_rebuild_finds_the_callers_classes():
     assert got[:4] == expected[:4] == (False, True, None, True)
     obj = got[4](inner={"x": 2})
     assert caught(lambda: obj.inner.x) == (2, [(DeprecationWarning, "gone", __file__)])
+
+
+def define_computed(lib):
+    import functools
+
+    class C(lib.BaseModel):
+        x: int = 1
+
+        @lib.computed_field(deprecated="old y")
+        @property
+        def y(self) -> int:
+            return self.x + 1
+
+        @lib.computed_field(deprecated=True)
+        @functools.cached_property
+        def z(self) -> int:
+            return self.x + 2
+
+    return C
+
+
+COMPUTED = {lib: define_computed(lib) for lib in LIBRARIES}
+
+
+@pytest.mark.parametrize("use", ["y", "z", "dump", "repr"])
+def test_a_deprecated_computed_field_warns_on_every_read(use):
+    def run(lib):
+        obj = COMPUTED[lib](x=3)
+        action = {"y": lambda: obj.y, "z": lambda: obj.z, "dump": obj.model_dump, "repr": lambda: repr(obj)}[use]
+        result, seen = caught(action)
+        return result, [(category, text) for category, text, _ in seen]
+
+    assert run(satya) == run(pydantic)
+
+
+def test_computed_field_info_reports_the_deprecation():
+    for name in ("y", "z"):
+        got, expected = (COMPUTED[lib].model_computed_fields[name] for lib in LIBRARIES)
+        assert (got.deprecated, got.deprecation_message) == (expected.deprecated, expected.deprecation_message)

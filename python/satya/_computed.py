@@ -6,7 +6,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import typing
+import warnings
 from typing import Any
+
+from . import _deprecated
 
 _MISSING = object()
 
@@ -23,6 +26,12 @@ class ComputedFieldInfo:
     repr: bool = True
     examples: list | None = None
     json_schema_extra: Any = None
+    deprecated: Any = None
+
+    @property
+    def deprecation_message(self) -> str | None:
+        """The text each read of a deprecated computed field warns with."""
+        return _deprecated.message(self.deprecated, "computed_field")
 
 
 @dataclasses.dataclass
@@ -34,7 +43,7 @@ class _Computed:
 
 
 def computed_field(func=None, /, *, alias=None, title=None, description=None, repr=True, return_type=_MISSING,
-                   examples=None, json_schema_extra=None, **unsupported):
+                   examples=None, json_schema_extra=None, deprecated=None, **unsupported):
     if unsupported:
         raise TypeError(f"computed_field() got an unexpected keyword argument {next(iter(unsupported))!r}")
 
@@ -44,7 +53,9 @@ def computed_field(func=None, /, *, alias=None, title=None, description=None, re
         declared = return_type
         if declared is _MISSING:
             declared = getattr(getter, "__annotations__", {}).get("return", Any)
-        return _Computed(ComputedFieldInfo(prop, declared, alias, title, description, repr, examples, json_schema_extra))
+        info = ComputedFieldInfo(prop, declared, alias, title, description, repr, examples, json_schema_extra, deprecated)
+        info.deprecation_message  # a wrong deprecation is refused here
+        return _Computed(info)
 
     return decorate(func) if func is not None else decorate
 
@@ -90,15 +101,37 @@ def collect(bases, namespace: dict) -> tuple[dict, list]:
                 slot = f"_satya_cached_{name}"
                 slots.append(slot)
                 prop = _SlotCachedProperty(prop.func, slot)
-            namespace[name] = prop
+            message = value.info.deprecation_message
+            namespace[name] = prop if message is None else _WarningProperty(prop, message)
         elif name in found:
             del found[name]
     return found, slots
 
 
+class _WarningProperty:
+    """A deprecated computed field: each read warns, dumps and repr included."""
+
+    def __init__(self, prop, message: str):
+        self.prop, self.message = prop, message
+        self.__doc__ = getattr(prop, "__doc__", None)
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self.prop.__get__(obj, owner)
+        warnings.warn(self.message, DeprecationWarning, stacklevel=2)
+        return self.prop.__get__(obj, owner)
+
+    def __set__(self, obj, value):
+        self.prop.__set__(obj, value)
+
+    def __delete__(self, obj):
+        self.prop.__delete__(obj)
+
+
 def bind_slots(cls) -> None:
     """Gives each slot-cached property the descriptor of its slot."""
     for value in cls.__dict__.values():
+        value = value.prop if isinstance(value, _WarningProperty) else value
         if isinstance(value, _SlotCachedProperty):
             value.member = cls.__dict__[value.slot]
 
