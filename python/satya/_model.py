@@ -520,6 +520,13 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
                                            strict=strict, context=context)
 
     @classmethod
+    def model_json_schema(cls, by_alias: bool = True, ref_template: str = "#/$defs/{model}",
+                          schema_generator=None, mode: str = "validation") -> dict:
+        from . import json_schema
+        return json_schema.model_json_schema(cls, by_alias, ref_template,
+                                             schema_generator or json_schema.GenerateJsonSchema, mode)
+
+    @classmethod
     def model_rebuild(cls, *, force: bool = False, raise_errors: bool = True,
                       _parent_namespace_depth: int = 2, _types_namespace: dict | None = None) -> bool | None:
         """Builds the class again, resolving forward references with the

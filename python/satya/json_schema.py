@@ -1,0 +1,293 @@
+"""JSON Schema (draft 2020-12) of models and annotations, as pydantic v2 writes it.
+
+    from satya.json_schema import json_schema_of, GenerateJsonSchema
+
+    User.model_json_schema()                       # validation mode, keys by alias
+    User.model_json_schema(mode="serialization")   # what model_dump_json writes
+    json_schema_of(list[User])                     # any annotation
+
+Models, dataclasses, TypedDicts, NamedTuples and enums become definitions
+under "$defs", referenced through `ref_template`. To customise, subclass
+`GenerateJsonSchema` and override `annotation_schema`, `model_schema`,
+`field_title`, `encode_default`, `definition_name` or `sort`, then pass the
+class as `schema_generator`."""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import inspect
+import re
+import typing
+from typing import Any
+
+from ._aliases import validation_paths
+from ._fields import _MISSING, FieldInfo
+from ._json_schema_types import enum_schema
+from ._json_schema_walk import AnnotationWalker
+
+DEFAULT_REF_TEMPLATE = "#/$defs/{model}"
+JsonSchemaMode = typing.Literal["validation", "serialization"]
+__all__ = ["DEFAULT_REF_TEMPLATE", "GenerateJsonSchema", "JsonSchemaMode", "json_schema_of", "model_json_schema"]
+
+
+class GenerateJsonSchema(AnnotationWalker):
+    """Makes one JSON Schema; an instance is used once."""
+
+    def __init__(self, by_alias: bool = True, ref_template: str = DEFAULT_REF_TEMPLATE):
+        self.by_alias = by_alias
+        self.ref_template = ref_template
+        self.mode: str = "validation"
+        self.definitions: dict[str, dict | None] = {}
+        self._names: dict[Any, str] = {}
+        self._ref_counts: collections.Counter = collections.Counter()
+
+    def generate(self, annotation, mode: JsonSchemaMode = "validation") -> dict:
+        """The schema of `annotation`, with the definitions it needs under "$defs"."""
+        if mode not in ("validation", "serialization"):
+            raise ValueError(f"mode must be 'validation' or 'serialization', not {mode!r}")
+        self.mode = mode
+        schema = self.annotation_schema(annotation, {})
+        if set(schema) == {"$ref"}:
+            # a definition only the top refers to is written in place
+            name = next((n for n, ref in self._refs() if ref == schema["$ref"]), None)
+            if name is not None and self._ref_counts[name] == 1:
+                schema = self.definitions.pop(name)
+        if self.definitions:
+            schema["$defs"] = dict(sorted(self.definitions.items()))
+        return self.sort(schema)
+
+    # ----------------------------------------------------------------- definitions
+
+    def definition_name(self, cls) -> str:
+        """The key of a class's definition: its name, with what a JSON pointer
+        would not keep replaced by "_" (so `Page[int]` is `Page_int_`)."""
+        name = re.sub(r"[^a-zA-Z0-9.\-_]", "_", class_name(cls))
+        if name in self._names.values():  # a different class of the same name
+            name = re.sub(r"[^a-zA-Z0-9.\-_]", "_", f"{cls.__module__}__{cls.__qualname__}")
+        return name
+
+    def reference(self, cls, make) -> dict:
+        """A $ref to the definition of `cls`, made by `make()` the first time."""
+        name = self._names.get(cls)
+        if name is None:
+            name = self._names[cls] = self.definition_name(cls)
+            self.definitions[name] = None  # a recursive class refers to itself meanwhile
+            self.definitions[name] = make()
+        self._ref_counts[name] += 1
+        return {"$ref": self.ref_template.format(model=name)}
+
+    def _refs(self):
+        return ((name, self.ref_template.format(model=name)) for name in self.definitions)
+
+    # ----------------------------------------------------------------- classes
+
+    def model_schema(self, cls) -> dict:
+        """A model's definition: its fields (and computed fields when serializing)."""
+        if "__satya_pending__" in cls.__dict__:
+            cls.model_rebuild()
+        config = cls.model_config
+        properties, required = {}, []
+        for name, info in cls.model_fields.items():
+            if self.mode == "serialization" and info.exclude:
+                continue
+            key = self.field_key(name, info, config)
+            properties[key] = self.field_schema(key, info.annotation, info)
+            if info.is_required():
+                required.append(key)
+        if self.mode == "serialization":
+            for name, computed in getattr(cls, "__satya_computed__", {}).items():
+                key = computed.alias if self.by_alias and computed.alias else name
+                properties[key] = self.computed_field_schema(key, cls, computed)
+                required.append(key)
+        schema = self.object_schema(properties, required, config.get("title") or cls.__name__, cls.__dict__.get("__doc__"))
+        if config.get("extra") == "forbid":
+            schema["additionalProperties"] = False
+        elif config.get("extra") == "allow":
+            schema["additionalProperties"] = True
+        extra = config.get("json_schema_extra")
+        if isinstance(extra, dict):
+            schema.update(extra)
+        elif callable(extra):
+            extra(schema, cls) if len(inspect.signature(extra).parameters) > 1 else extra(schema)
+        return schema
+
+    @staticmethod
+    def object_schema(properties: dict, required: list, title: str, doc) -> dict:
+        schema: dict = {"type": "object", "title": title, "properties": properties}
+        if required:
+            schema["required"] = required
+        if doc:
+            schema["description"] = inspect.cleandoc(doc)
+        return schema
+
+    def dataclass_schema(self, cls) -> dict:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        properties, required = {}, []
+        for field in dataclasses.fields(cls):
+            info = field.default if isinstance(field.default, FieldInfo) else FieldInfo(
+                field.default if field.default is not dataclasses.MISSING else _MISSING,
+                default_factory=None if field.default_factory is dataclasses.MISSING else field.default_factory)
+            properties[field.name] = self.field_schema(field.name, hints[field.name], info)
+            if info.is_required():
+                required.append(field.name)
+        doc = cls.__dict__.get("__doc__")
+        if doc and doc.startswith(f"{cls.__name__}(") and doc.endswith(")"):
+            doc = None  # the text dataclasses writes for a class without a docstring
+        return self.object_schema(properties, required, cls.__name__, doc)
+
+    def typed_dict_schema(self, cls, hints: dict, required_keys) -> dict:
+        properties = {name: self.field_schema(name, hint, FieldInfo()) for name, hint in hints.items()}
+        return self.object_schema(properties, [n for n in hints if n in required_keys], cls.__name__,
+                                  cls.__dict__.get("__doc__"))
+
+    def named_tuple_schema(self, cls, hints: dict) -> dict:
+        defaults = getattr(cls, "_field_defaults", {})
+        items = [self.field_schema(name, hints.get(name, Any), FieldInfo(defaults.get(name, _MISSING)))
+                 for name in cls._fields]
+        schema = {"type": "array", "minItems": sum(name not in defaults for name in cls._fields),
+                  "maxItems": len(cls._fields)}
+        if items:
+            schema["prefixItems"] = items
+        return schema
+
+    def enum_definition(self, cls) -> dict:
+        return enum_schema(cls, self.encode_default)
+
+    # ----------------------------------------------------------------- fields
+
+    def field_key(self, name: str, info: FieldInfo, config: dict) -> str:
+        """The property's name: the alias the mode reads or writes when `by_alias`."""
+        if not self.by_alias:
+            return name
+        generated = (None, None, None)
+        generator = config.get("alias_generator")
+        if generator is not None and info.alias is None:
+            from ._model import _generated_aliases
+            generated = _generated_aliases(generator, name, name)
+        alias = info.alias or generated[0]
+        if self.mode == "serialization":
+            return info.serialization_alias or generated[2] or (alias if isinstance(alias, str) else None) or name
+        validation = info.validation_alias or generated[1] or alias or name
+        return next((path[0] for path in validation_paths(validation, name) if len(path) == 1), name)
+
+    def field_title(self, key: str) -> str:
+        return key.title().replace("_", " ").strip()
+
+    def field_schema(self, key: str, annotation, info: FieldInfo) -> dict:
+        """A property's schema: its type's, with the field's metadata and default."""
+        meta = self.field_metadata(annotation, info)
+        schema = self.annotation_schema(annotation, {}, info)
+        if meta.title is not None:
+            schema["title"] = meta.title
+        elif not self.refers_to_class(annotation):
+            schema["title"] = self.field_title(key)
+        if meta.description is not None:
+            schema["description"] = meta.description
+        if meta.examples is not None:
+            schema["examples"] = meta.examples
+        if meta.deprecated:
+            schema["deprecated"] = True
+        if info.default is not _MISSING and info.default_factory is None:
+            try:
+                schema["default"] = self.encode_default(info.default, annotation if self.mode == "serialization" else Any)
+            except Exception:  # noqa: BLE001 - a default with no JSON form is left out
+                pass
+        extra = meta.json_schema_extra
+        if isinstance(extra, dict):
+            schema.update(extra)
+        elif callable(extra):
+            extra(schema)
+        return schema
+
+    def computed_field_schema(self, key: str, cls, computed) -> dict:
+        from ._computed import resolved_return
+        import sys
+        module = sys.modules.get(cls.__module__)
+        return_type = resolved_return(computed, dict(vars(module)) if module else {}, {cls.__name__: cls})
+        info = FieldInfo(title=computed.title, description=computed.description, examples=computed.examples,
+                         json_schema_extra=computed.json_schema_extra)
+        schema = self.field_schema(key, return_type, info)
+        schema["readOnly"] = True
+        return schema
+
+    @staticmethod
+    def field_metadata(annotation, info: FieldInfo) -> FieldInfo:
+        """The field's own metadata over that of `Annotated[T, Field(...)]` around its type."""
+        merged = FieldInfo()
+        while typing.get_origin(annotation) is typing.Annotated:
+            annotation, *metadata = typing.get_args(annotation)
+            for meta in reversed(metadata):
+                if isinstance(meta, FieldInfo):
+                    for name in ("title", "description", "examples", "json_schema_extra", "deprecated"):
+                        if getattr(merged, name) is None:
+                            setattr(merged, name, getattr(meta, name))
+        for name in ("title", "description", "examples", "json_schema_extra", "deprecated"):
+            if getattr(info, name) is not None:
+                setattr(merged, name, getattr(info, name))
+        return merged
+
+    def encode_default(self, value, annotation=Any):
+        """A default as JSON, the way a dump in JSON mode writes it."""
+        return _encoder(annotation)(v=value).model_dump(mode="json", by_alias=True)["v"]
+
+    def sort(self, value, parent_key=None):
+        """Keys in alphabetical order, but properties and defaults as they are."""
+        if isinstance(value, dict):
+            keys = value if parent_key in ("properties", "default") else sorted(value)
+            return {key: self.sort(value[key], key) for key in keys}
+        if isinstance(value, list):
+            return [self.sort(item, parent_key) for item in value]
+        return value
+
+
+def class_name(cls) -> str:
+    """The name a definition is filed under: a parametrised generic model shows its
+    arguments by their short names (its title keeps the qualified ones)."""
+    origin = cls.__dict__.get("__satya_generic_origin__")
+    if origin is None:
+        return cls.__name__
+    args = cls.__dict__["__satya_generic_args__"]
+    return f"{class_name(origin)}[{', '.join(_argument_name(a) for a in args)}]"
+
+
+def _argument_name(tp) -> str:
+    if isinstance(tp, type) and not typing.get_args(tp):
+        return class_name(tp) if "__satya_generic_origin__" in tp.__dict__ else tp.__name__
+    return repr(tp).replace("typing.", "")
+
+
+_ENCODERS: dict = {}
+
+
+def _encoder(annotation):
+    """A one-field model whose dump writes a default as JSON: the field's type
+    when it has its own serializer, else Any (every value as itself)."""
+    from ._hooks import annotated_serializer
+    from ._model import Model
+    has_serializer = typing.get_origin(annotation) is typing.Annotated and any(
+        annotated_serializer(m) is not None for m in typing.get_args(annotation)[1:])
+    key = annotation if has_serializer else Any
+    try:
+        return _ENCODERS[key]
+    except (KeyError, TypeError):
+        pass
+    made = type(Model)("Default", (Model,), {"__annotations__": {"v": key}}).model_construct
+    try:
+        _ENCODERS[key] = made
+    except TypeError:
+        pass
+    return made
+
+
+def json_schema_of(annotation, *, by_alias: bool = True, ref_template: str = DEFAULT_REF_TEMPLATE,
+                   mode: JsonSchemaMode = "validation", schema_generator: type = GenerateJsonSchema) -> dict:
+    """The JSON Schema of any annotation satya validates."""
+    return schema_generator(by_alias=by_alias, ref_template=ref_template).generate(annotation, mode)
+
+
+def model_json_schema(cls, by_alias: bool = True, ref_template: str = DEFAULT_REF_TEMPLATE,
+                      schema_generator: type = GenerateJsonSchema, mode: JsonSchemaMode = "validation") -> dict:
+    """What `cls.model_json_schema(...)` returns."""
+    return json_schema_of(cls, by_alias=by_alias, ref_template=ref_template, mode=mode,
+                          schema_generator=schema_generator)
