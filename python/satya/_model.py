@@ -17,6 +17,7 @@ from ._aliases import constructed_value, validation_paths
 from ._fields import _MISSING, Field, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
 from ._private import PrivateAttr
+from ._signature import SignatureDescriptor
 from .errors import SchemaError
 
 if sys.version_info >= (3, 11):
@@ -497,6 +498,8 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     # `from_attributes=`.
     def model_post_init(self, context, /) -> None:
         """Runs after validation builds an instance; override it to finish one."""
+
+    __signature__ = SignatureDescriptor()
 
     if TYPE_CHECKING:
         model_config: ClassVar[dict[str, Any]]
