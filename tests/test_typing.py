@@ -57,3 +57,29 @@ def test_pyright():
     output = _run("pyright", "--pythonpath", sys.executable, "--pythonversion", PYTHON_VERSION)
     found = _errors(output, r"^\s*(?P<file>/\S+\.py):(?P<line>\d+):\d+ - error: .*?\((?P<code>report\w+)\)$")
     _check(found, output, 1)
+
+
+def _stub_names() -> set:
+    import ast
+
+    import satya
+
+    tree = ast.parse((Path(satya.__file__).parent / "_satya.pyi").read_text())
+    return {node.name for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef))}
+
+
+def test_stub_describes_what_the_package_uses_from_the_native_module():
+    import satya
+    import satya._satya
+
+    package = Path(satya.__file__).parent
+    assert (package / "py.typed").exists()
+    used = set()
+    for source in package.glob("*.py"):
+        text = source.read_text()
+        used |= set(re.findall(r"\b_satya\.([A-Za-z_]\w*)", text))
+        for names in re.findall(r"from \._satya import ([\w ,]+)", text):
+            used |= {name.split(" as ")[0].strip() for name in names.split(",")}
+    stub = _stub_names()
+    assert used - stub == set()
+    assert stub - set(dir(satya._satya)) == set()

@@ -29,6 +29,14 @@ class Admin(User):
     level: int = 1
 
 
+class Point(Model):
+    x: int
+    y: int = 0
+
+    def __init__(self, x: int, **data: Any) -> None:
+        super().__init__(x=x, **data)
+
+
 user = User(id=1, nickName="neo", address=Address(street="Main"))
 admin = Admin(id=2, level=3)
 user_id: int = user.id
@@ -41,6 +49,8 @@ text: str = user.model_dump_json(indent=2)
 again: User = User.model_validate(dumped)
 from_json: User = User.model_validate_json(text)
 fields_set: set[str] = user.model_fields_set
+point_x: int = Point(1, y=2).x
+description: str | None = User.model_fields["id"].description
 try:
     User.model_validate({"id": 0})
 except ValidationError as exc:

@@ -42,6 +42,49 @@ class FieldInfo:
 
     __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS + _UNION + _OPTIONS
 
+    default: Any
+    default_factory: Callable[[], Any] | None
+    strict: bool | None
+    unknown: dict[str, Any]
+    annotation: Any
+    # constraints
+    gt: Any
+    ge: Any
+    lt: Any
+    le: Any
+    multiple_of: Any
+    min_length: int | None
+    max_length: int | None
+    pattern: str | None
+    allow_inf_nan: bool | None
+    strip_whitespace: bool | None
+    to_lower: bool | None
+    to_upper: bool | None
+    max_digits: int | None
+    decimal_places: int | None
+    email: bool | None
+    url: bool | None
+    # metadata
+    alias: Any
+    title: str | None
+    description: str | None
+    examples: list[Any] | None
+    json_schema_extra: Any
+    # set by satya's date and time markers
+    tz_constraint: str | None
+    now_op: str | None
+    # unions
+    union_mode: str | None
+    discriminator: Any
+    # options
+    frozen: bool | None
+    validation_alias: Any
+    serialization_alias: str | None
+    exclude: bool | None
+    repr: bool | None
+    validate_default: bool | None
+    deprecated: Any
+
     def __init__(self, default=_MISSING, *, default_factory=None, strict=None, unknown=None, **kwargs):
         self.default = default
         self.default_factory = default_factory

@@ -502,6 +502,9 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     __signature__ = SignatureDescriptor()
 
     if TYPE_CHECKING:
+        # what `super().__init__(**data)` in a subclass's own `__init__` calls
+        def __init__(self, /, **data: Any) -> None: ...
+
         model_config: ClassVar[dict[str, Any]]
         model_fields: ClassVar[dict[str, FieldInfo]]
         model_computed_fields: ClassVar[dict[str, Any]]
