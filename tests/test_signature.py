@@ -187,3 +187,26 @@ def test_init_stays_native():
 def test_private_attributes_are_never_init_parameters():
     with pytest.raises(TypeError, match="init must be False"):
         satya.PrivateAttr(init=True)
+
+
+def test_signature_keeps_no_class_alive():
+    import gc
+    import weakref
+
+    ref = weakref.ref(plain(satya))
+    inspect.signature(ref())
+    gc.collect()
+    assert ref() is None
+
+
+def test_class_pickled_by_value_makes_its_signature_again():
+    import subprocess
+    import sys
+
+    cloudpickle = pytest.importorskip("cloudpickle")
+    User = aliases(satya)
+    expected = str(inspect.signature(User))
+    load = "import inspect, pickle, sys; cls = pickle.loads(sys.stdin.buffer.read()); print(inspect.signature(cls))"
+    done = subprocess.run([sys.executable, "-c", load], input=cloudpickle.dumps(User), capture_output=True,
+                          check=True, timeout=60)
+    assert done.stdout.decode().strip() == expected

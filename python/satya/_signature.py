@@ -6,7 +6,6 @@ from __future__ import annotations
 import inspect
 import keyword
 import sys
-import weakref
 from typing import Any, ForwardRef
 
 from ._fields import _MISSING, FieldInfo, Unresolved, resolve
@@ -25,9 +24,22 @@ class _FactoryDefault:
 
 
 FACTORY_DEFAULT = _FactoryDefault()
-# class -> (the compiled schema the signature was made with, the signature);
-# kept out of the class's dict, which a class pickled by value ships
-_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class _Made:
+    """A class's signature and the compiled schema it was made from, kept in
+    the class's dict. A class pickled by value leaves it behind: it is made
+    again where the class is unpickled."""
+
+    __slots__ = ("schema", "signature")
+
+    def __init__(self, schema, signature: inspect.Signature):
+        self.schema, self.signature = schema, signature
+
+    def __reduce__(self):
+        from ._model import _rebuilt  # _model imports this module
+
+        return _rebuilt, ()
 
 
 class SignatureDescriptor:
@@ -41,12 +53,12 @@ class SignatureDescriptor:
         if instance is not None:
             raise AttributeError("__signature__")
         schema = owner.__dict__.get("__satya_schema__")
-        cached = _CACHE.get(owner)
-        if cached is not None and cached[0] is schema:
-            return cached[1]
+        made = owner.__dict__.get("__satya_signature__")
+        if isinstance(made, _Made) and made.schema is schema:
+            return made.signature
         signature = model_signature(owner)
         if schema is not None:  # a class still waiting for a type is asked again later
-            _CACHE[owner] = (schema, signature)
+            owner.__satya_signature__ = _Made(schema, signature)
         return signature
 
 
