@@ -42,6 +42,14 @@ def by_name_and_extra(lib):
     return User
 
 
+def by_name_only(lib):
+    class User(lib.BaseModel):
+        model_config = lib.ConfigDict(validate_by_alias=False, validate_by_name=True)
+        id: int = lib.Field(alias="userId")
+        name: str = lib.Field("anon", validation_alias="userName")
+    return User
+
+
 def extra_named_like_the_keywords(lib):
     class User(lib.BaseModel):
         model_config = lib.ConfigDict(extra="allow")
@@ -114,7 +122,7 @@ def self_referencing(lib):
     return Node
 
 
-CASES = [plain, aliases, by_name_and_extra, extra_named_like_the_keywords, constrained, own_init_with_kwargs,
+CASES = [plain, aliases, by_name_and_extra, by_name_only, extra_named_like_the_keywords, constrained, own_init_with_kwargs,
          own_init_without_kwargs, own_init_with_extra, alias_generator, inherited, self_referencing]
 
 

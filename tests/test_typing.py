@@ -83,3 +83,12 @@ def test_stub_describes_what_the_package_uses_from_the_native_module():
     stub = _stub_names()
     assert used - stub == set()
     assert stub - set(dir(satya._satya)) == set()
+
+
+def test_metaclass_is_a_dataclass_transform():
+    import satya
+    from satya._model import ModelMeta
+
+    transform = ModelMeta.__dataclass_transform__
+    assert transform["kw_only_default"] is True
+    assert transform["field_specifiers"] == (satya.Field, satya.PrivateAttr)

@@ -96,7 +96,10 @@ def model_signature(cls) -> inspect.Signature:
 
 def parameter_name(cls, name: str, info: FieldInfo) -> str:
     """The keyword a field is passed by: its alias, else its validation alias,
-    when that is a str that can name a parameter; else its name."""
+    when that is a str that can name a parameter; else its name (always, when
+    the class does not validate by alias)."""
+    if not cls.model_config.get("validate_by_alias", True):
+        return name
     aliases = (info.alias, info.validation_alias)
     generator = cls.model_config.get("alias_generator")
     if generator is not None and info.alias is None:
