@@ -49,7 +49,7 @@ class SignatureDescriptor:
     Read from an instance it does not exist, so `inspect.signature` of a
     callable instance describes its `__call__`."""
 
-    def __get__(self, instance, owner=None) -> inspect.Signature:
+    def __get__(self, instance, owner: Any = None) -> inspect.Signature:
         if instance is not None:
             raise AttributeError("__signature__")
         schema = owner.__dict__.get("__satya_schema__")
