@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.deps-stamp
 # What the dev venvs get (.venv here, .venv-pythons/3.X in test-pythons); no spaces inside a spec.
-DEV_DEPS := maturin>=1.5,<2 pytest hypothesis pydantic>=2.5 msgspec email-validator jsonschema
+# mypy and pyright (its Node.js from PyPI) run in tests/test_typing.py.
+DEV_DEPS := maturin>=1.5,<2 pytest hypothesis pydantic>=2.5 msgspec email-validator mypy pyright[nodejs] jsonschema
 # Only in .venv: the CLI's progress bar and the Dask integration (satya[cli], satya[dask]).
 EXTRA_DEPS := rich>=13 dask[bag]>=2024.1 distributed>=2024.1
 

@@ -16,7 +16,7 @@ ROOT=$PWD
 VERSIONS=${TEST_PYTHON_VERSIONS:-3.10 3.11 3.12 3.13 3.14}
 OPTIONAL=${TEST_PYTHON_OPTIONAL:-3.14}
 # The same list as the Makefile's DEV_DEPS (the Makefile passes it in).
-read -r -a DEPS <<<"${SATYA_DEV_DEPS:-maturin>=1.5,<2 pytest hypothesis pydantic>=2.5 msgspec}"
+read -r -a DEPS <<<"${SATYA_DEV_DEPS:-maturin>=1.5,<2 pytest hypothesis pydantic>=2.5 msgspec email-validator mypy pyright[nodejs] jsonschema}"
 VENVS=$ROOT/.venv-pythons
 
 # Print the full version of a usable CPython 3.<minor> (GIL build, with venv and ensurepip)

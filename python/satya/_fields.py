@@ -6,7 +6,17 @@ from __future__ import annotations
 import sys
 import types
 import typing
-from typing import Any, ForwardRef
+from typing import TYPE_CHECKING, Any, Callable, ForwardRef, Literal, TypeVar, overload
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from typing_extensions import TypedDict, Unpack
+
+    from ._aliases import AliasChoices, AliasPath
+    from ._unions import Discriminator
+
+_T = TypeVar("_T")
 
 _MISSING = object()
 
@@ -31,6 +41,49 @@ class FieldInfo:
     """What `Field(...)` returns: a default, metadata and constraints."""
 
     __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS + _UNION + _OPTIONS
+
+    default: Any
+    default_factory: Callable[[], Any] | None
+    strict: bool | None
+    unknown: dict[str, Any]
+    annotation: Any
+    # constraints
+    gt: Any
+    ge: Any
+    lt: Any
+    le: Any
+    multiple_of: Any
+    min_length: int | None
+    max_length: int | None
+    pattern: str | None
+    allow_inf_nan: bool | None
+    strip_whitespace: bool | None
+    to_lower: bool | None
+    to_upper: bool | None
+    max_digits: int | None
+    decimal_places: int | None
+    email: bool | None
+    url: bool | None
+    # metadata
+    alias: Any
+    title: str | None
+    description: str | None
+    examples: list[Any] | None
+    json_schema_extra: Any
+    # set by satya's date and time markers
+    tz_constraint: str | None
+    now_op: str | None
+    # unions
+    union_mode: str | None
+    discriminator: Any
+    # options
+    frozen: bool | None
+    validation_alias: Any
+    serialization_alias: str | None
+    exclude: bool | None
+    repr: bool | None
+    validate_default: bool | None
+    deprecated: Any
 
     def __init__(self, default=_MISSING, *, default_factory=None, strict=None, unknown=None, **kwargs):
         self.default = default
@@ -73,6 +126,54 @@ class FieldInfo:
         return f"FieldInfo({', '.join(parts)})"
 
 
+if TYPE_CHECKING:
+    class _FieldOptions(TypedDict, total=False):
+        """The keywords of `Field` other than its default and validate_default."""
+
+        alias: str | None
+        title: str | None
+        description: str | None
+        gt: Any
+        ge: Any
+        lt: Any
+        le: Any
+        multiple_of: float | Decimal | None
+        min_length: int | None
+        max_length: int | None
+        pattern: str | None
+        strict: bool | None
+        allow_inf_nan: bool | None
+        examples: list[Any] | None
+        json_schema_extra: dict[str, Any] | Callable[[dict[str, Any]], None] | None
+        max_digits: int | None
+        decimal_places: int | None
+        union_mode: Literal["smart", "left_to_right"] | None
+        discriminator: str | Discriminator | None
+        email: bool | None
+        url: bool | None
+        frozen: bool | None
+        validation_alias: str | AliasPath | AliasChoices | None
+        serialization_alias: str | None
+        exclude: bool | None
+        repr: bool | None
+        deprecated: Any
+
+
+# A checker reads a field's type from its annotation: `Field(...)` is typed as
+# its default's type (or Any when nothing says what the value is), never as the
+# FieldInfo it returns at runtime. A default validated anyway may be of any type.
+@overload
+def Field(default: Any, *, validate_default: Literal[True], **options: Unpack[_FieldOptions]) -> Any: ...
+@overload
+def Field(default: _T, *, validate_default: Literal[False] | None = None, **options: Unpack[_FieldOptions]) -> _T: ...
+@overload
+def Field(*, default_factory: Callable[[], Any], validate_default: Literal[True],
+          **options: Unpack[_FieldOptions]) -> Any: ...
+@overload
+def Field(*, default_factory: Callable[[], _T], validate_default: Literal[False] | None = None,
+          **options: Unpack[_FieldOptions]) -> _T: ...
+@overload
+def Field(*, validate_default: bool | None = None, **options: Unpack[_FieldOptions]) -> Any: ...
 def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, description=None,
           gt=None, ge=None, lt=None, le=None, multiple_of=None, min_length=None, max_length=None,
           pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,

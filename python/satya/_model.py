@@ -9,14 +9,23 @@ import operator
 import sys
 import threading
 import weakref
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import _batch, _computed, _deprecated, _generics, _hooks, _private, _satya
 from . import config as _settings
 from ._aliases import constructed_value, validation_paths
-from ._fields import _MISSING, FieldInfo, Unresolved, is_classvar, resolve
+from ._fields import _MISSING, Field, FieldInfo, Unresolved, is_classvar, resolve
 from ._nodes import NodeBuilder
+from ._private import PrivateAttr
+from ._signature import SignatureDescriptor
 from .errors import SchemaError
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:
+    from typing_extensions import dataclass_transform
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
 _EMPTY_CONTAINERS = {list: "empty_list", dict: "empty_dict", set: "empty_set"}
@@ -131,6 +140,8 @@ copyreg.pickle(_satya.CompiledSchema, _reduce_rebuilt)
 copyreg.pickle(FieldInfo, _reduce_field_info)
 
 
+# Tells type checkers that a Model's `__init__` takes its fields by keyword.
+@dataclass_transform(kw_only_default=True, field_specifiers=(Field, PrivateAttr))
 class ModelMeta(type):
     def __new__(mcs, name, bases, namespace, **kwargs):
         layout = next((b for b in namespace.get("__orig_bases__", ()) if isinstance(b, _Layout)), None)
@@ -488,8 +499,26 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     def model_post_init(self, context, /) -> None:
         """Runs after validation builds an instance; override it to finish one."""
 
-    model_validate = _satya.entry_descriptor("model_validate")
-    model_validate_json = _satya.entry_descriptor("model_validate_json")
+    __signature__ = SignatureDescriptor()
+
+    if TYPE_CHECKING:
+        # what `super().__init__(**data)` in a subclass's own `__init__` calls
+        def __init__(self, /, **data: Any) -> None: ...
+
+        model_config: ClassVar[dict[str, Any]]
+        model_fields: ClassVar[dict[str, FieldInfo]]
+        model_computed_fields: ClassVar[dict[str, Any]]
+
+        @classmethod
+        def model_validate(cls, obj: Any, *, strict: bool | None = None, context: Any = None,
+                           from_attributes: bool | None = None) -> Self: ...
+
+        @classmethod
+        def model_validate_json(cls, json_data: str | bytes | bytearray, *, strict: bool | None = None,
+                                context: Any = None) -> Self: ...
+    else:
+        model_validate = _satya.entry_descriptor("model_validate")
+        model_validate_json = _satya.entry_descriptor("model_validate_json")
 
     @classmethod
     def __class_getitem__(cls, params):

@@ -5,9 +5,10 @@ when an instance is made (before `model_post_init` runs)."""
 from __future__ import annotations
 
 import copy
-import typing
+from typing import Any, Callable, Literal, TypeVar, overload
 
 _MISSING = object()
+_T = TypeVar("_T")
 
 
 class ModelPrivateAttr:
@@ -29,8 +30,18 @@ class ModelPrivateAttr:
         return f"ModelPrivateAttr(default={self.default!r})" if self.default is not _MISSING else "ModelPrivateAttr()"
 
 
-def PrivateAttr(default=_MISSING, *, default_factory=None) -> typing.Any:
+# Typed as the attribute's value, as `Field` is; `init=False` tells a checker
+# the attribute is no parameter of the class's `__init__`.
+@overload
+def PrivateAttr(default: _T, *, init: Literal[False] = False) -> _T: ...
+@overload
+def PrivateAttr(*, default_factory: Callable[[], _T], init: Literal[False] = False) -> _T: ...
+@overload
+def PrivateAttr(*, init: Literal[False] = False) -> Any: ...
+def PrivateAttr(default=_MISSING, *, default_factory=None, init=False) -> Any:
     """Declares a private attribute and its default."""
+    if init is not False:
+        raise TypeError("a private attribute is never set by __init__: init must be False")
     return ModelPrivateAttr(default, default_factory=default_factory)
 
 
