@@ -3,6 +3,7 @@ dumped, whatever the include), `repr=False` (left out of repr and str), and
 `validate_default` (a default validated as an input is), also from the config."""
 
 import json
+from typing import Annotated
 
 import pydantic
 import pytest
@@ -80,5 +81,30 @@ def test_validate_default_validates_a_missing_fields_default(field_level, data):
         except (satya.ValidationError, pydantic.ValidationError) as exc:
             return exc.errors(include_url=False)
         return obj.model_dump(), sorted(obj.model_fields_set)
+
+    assert run(satya) == run(pydantic)
+
+
+def ellipsis_models(lib):
+    class M(lib.BaseModel):
+        bare: int = ...
+        field: int = lib.Field(...)
+        constrained: int = lib.Field(..., gt=0)
+        annotated: Annotated[int, lib.Field(...)]
+        factory: list = lib.Field(..., default_factory=list)
+
+    return M
+
+
+@pytest.mark.parametrize("data", [{}, {"bare": 1, "field": 2, "constrained": 0, "annotated": 4},
+                                  {"bare": 1, "field": 2, "constrained": 3, "annotated": 4}])
+def test_an_ellipsis_default_declares_a_required_field(data):
+    def run(lib):
+        M = ellipsis_models(lib)
+        required = {name: info.is_required() for name, info in M.model_fields.items()}
+        try:
+            return required, M(**data).model_dump()
+        except lib.ValidationError as exc:
+            return required, [(e["type"], e["loc"]) for e in exc.errors()]
 
     assert run(satya) == run(pydantic)

@@ -27,6 +27,7 @@ class User(BaseModel):
 
 class Admin(User):
     level: int = 1
+    badge: str = Field(..., min_length=2)
 
 
 class Point(Model):
@@ -38,7 +39,7 @@ class Point(Model):
 
 
 user = User(id=1, nickName="neo", address=Address(street="Main"))
-admin = Admin(id=2, level=3)
+admin = Admin(id=2, level=3, badge="ok")
 user_id: int = user.id
 name: str = user.name
 tags: list[str] = user.tags

@@ -86,7 +86,8 @@ class FieldInfo:
     deprecated: Any
 
     def __init__(self, default=_MISSING, *, default_factory=None, strict=None, unknown=None, **kwargs):
-        self.default = default
+        # `x: int = ...` and `Field(...)` declare a required field, as in pydantic
+        self.default = _MISSING if default is Ellipsis else default
         self.default_factory = default_factory
         self.strict = strict
         self.unknown = unknown or {}
@@ -163,6 +164,8 @@ if TYPE_CHECKING:
 # its default's type (or Any when nothing says what the value is), never as the
 # FieldInfo it returns at runtime. A default validated anyway may be of any type.
 @overload
+def Field(default: types.EllipsisType, *, validate_default: bool | None = None, **options: Unpack[_FieldOptions]) -> Any: ...
+@overload
 def Field(default: Any, *, validate_default: Literal[True], **options: Unpack[_FieldOptions]) -> Any: ...
 @overload
 def Field(default: _T, *, validate_default: Literal[False] | None = None, **options: Unpack[_FieldOptions]) -> _T: ...
@@ -189,7 +192,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
 
     An unknown keyword is reported when the class statement runs, naming the
     class and the field."""
-    if default is not _MISSING and default_factory is not None:
+    if default is not _MISSING and default is not Ellipsis and default_factory is not None:
         unknown["default and default_factory"] = "both given"
     return FieldInfo(default, default_factory=default_factory, strict=strict, unknown=dict(unknown),
                      alias=alias, title=title, description=description, gt=gt, ge=ge, lt=lt, le=le,
