@@ -76,3 +76,7 @@ __all__ += ["PlainSerializer", "WrapSerializer", "field_serializer", "model_seri
 from ._private import ModelPrivateAttr, PrivateAttr  # noqa: E402
 
 __all__ += ["PrivateAttr", "ModelPrivateAttr"]
+# adapters for any type, root models, models made at run time, validated calls
+from .type_adapter import TypeAdapter  # noqa: E402
+
+__all__ += ["TypeAdapter"]
