@@ -77,6 +77,7 @@ from ._private import ModelPrivateAttr, PrivateAttr  # noqa: E402
 
 __all__ += ["PrivateAttr", "ModelPrivateAttr"]
 # adapters for any type, root models, models made at run time, validated calls
+from .root_model import RootModel  # noqa: E402
 from .type_adapter import TypeAdapter  # noqa: E402
 
-__all__ += ["TypeAdapter"]
+__all__ += ["TypeAdapter", "RootModel"]
