@@ -80,5 +80,6 @@ __all__ += ["PrivateAttr", "ModelPrivateAttr"]
 from ._create_model import create_model  # noqa: E402
 from .root_model import RootModel  # noqa: E402
 from .type_adapter import TypeAdapter  # noqa: E402
+from .validate_call import validate_call  # noqa: E402
 
-__all__ += ["TypeAdapter", "RootModel", "create_model"]
+__all__ += ["TypeAdapter", "RootModel", "create_model", "validate_call"]
