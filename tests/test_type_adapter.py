@@ -2,9 +2,14 @@
 locations from the value itself, the printed text) for Python, JSON and
 string input; the batch path for `list[Model]` JSON."""
 
+import dataclasses
+import datetime
+import decimal
+import enum
 import json
 import math
-from typing import Annotated, Any, Literal, Optional, Union
+import uuid
+from typing import Annotated, Any, Literal, NamedTuple, Optional, Union
 
 import pydantic
 import pytest
@@ -281,3 +286,49 @@ def test_errors_of_json_input_keep_their_wording_when_rebuilt():
         satya.TypeAdapter(list[int]).validate_json('{"a": 1}')
     assert info.value.errors()[0]["msg"] == "Input should be a valid array"
     assert pickle.loads(pickle.dumps(info.value)).errors() == info.value.errors()
+
+
+class Color(enum.Enum):
+    RED = "r"
+
+
+class Pair(NamedTuple):
+    a: int
+    b: str = "x"
+
+
+@dataclasses.dataclass
+class Box:
+    x: int
+
+
+def more_types(lib):
+    class Cat(lib.BaseModel):
+        kind: Literal["cat"]
+        n: int = 0
+
+    class Dog(lib.BaseModel):
+        kind: Literal["dog"]
+
+    return [datetime.datetime, datetime.date, decimal.Decimal, uuid.UUID, Color, Pair, Box, bytes, frozenset[int],
+            Annotated[Union[Cat, Dog], lib.Field(discriminator="kind")], lib.Json[list[int]], dict[int, str],
+            list[Annotated[str, lib.StringConstraints(to_upper=True)]]]
+
+
+MORE = list(zip(*(more_types(lib) for lib in LIBRARIES)))
+MORE_INPUTS = ["2020-01-02T03:04:05", "2020-01-02", "1.5", "x", "r", [1, "y"], {"x": "1"}, {"kind": "cat", "n": "2"},
+               {"kind": "bird"}, "[1,2]", {"1": "a"}, ["a"], 5, None, "12345678-1234-5678-1234-567812345678", [1, 2, 2]]
+
+
+def round_trip(adapter, data, kind):
+    value = adapter.validate_python(data) if kind == "python" else adapter.validate_json(json.dumps(data))
+    return value, adapter.dump_python(value, mode="json"), adapter.dump_json(value)
+
+
+@pytest.mark.parametrize("types", MORE, ids=[str(i) for i in range(len(MORE))])
+def test_more_types_validate_and_dump_as_pydantic(types):
+    for data in MORE_INPUTS:
+        for kind in ("python", "json"):
+            mine, theirs = [outcome(lambda: round_trip(lib.TypeAdapter(tp), data, kind))
+                            for lib, tp in zip(LIBRARIES, types)]
+            assert mine == theirs, (data, kind)

@@ -62,7 +62,7 @@ def test_v1_methods_warn_and_validate_as_pydantic(name, call):
     else:
         assert mine.model_dump() == theirs.model_dump()
     assert mine_warnings and issubclass(mine_warnings[0].category, DeprecationWarning)
-    assert mine_warnings[0].category is satya.SatyaDeprecatedSince20
+    assert mine_warnings[0].category is satya.SatyaDeprecationWarning
     assert first_sentence(mine_warnings[0].message) == first_sentence(their_warnings[0].message)
     assert f"`{name}`" in str(mine_warnings[0].message)
     assert mine_warnings[0].filename == __file__
@@ -88,7 +88,7 @@ def test_schema_methods_warn(method):
         else:
             with pytest.raises(NotImplementedError):
                 getattr(CLASSES[satya][0], method)()
-    assert caught and caught[0].category is satya.SatyaDeprecatedSince20
+    assert caught and caught[0].category is satya.SatyaDeprecationWarning
     assert first_sentence(caught[0].message) == first_sentence(their[1][0].message)
 
 

@@ -10,12 +10,12 @@ import warnings
 from .errors import SchemaError
 
 
-class SatyaDeprecatedSince20(DeprecationWarning):
+class SatyaDeprecationWarning(DeprecationWarning):
     """A name kept from the older API; the message names its replacement."""
 
 
 def _warn(message: str) -> None:
-    warnings.warn(message, SatyaDeprecatedSince20, stacklevel=3)
+    warnings.warn(message, SatyaDeprecationWarning, stacklevel=3)
 
 
 @classmethod
