@@ -128,3 +128,19 @@ def test_a_bad_annotation_is_refused_when_decorated():
 def test_random_calls_equal_pydantic(args, kwargs):
     mine, theirs = [outcome(lambda: FUNCTIONS[lib]["mixed"](*args, **kwargs)) for lib in LIBRARIES]
     assert mine == theirs
+
+
+def test_hooks_see_the_parameter_name():
+    seen = {}
+    for lib in LIBRARIES:
+        def record(value, info, lib=lib):
+            seen.setdefault(lib, []).append((info.field_name, info.mode))
+            return value
+
+        @lib.validate_call
+        def f(a: Annotated[int, lib.AfterValidator(record)], _b: Annotated[int, lib.AfterValidator(record)] = 0,
+              copy: int = 0, p1: int = 0, *model_x: int, **kw: Annotated[int, lib.AfterValidator(record)]):
+            return (a, _b, copy, p1, model_x, kw)
+
+        assert f("1", 2, 3, "4", 5, q="6") == (1, 2, 3, 4, (5,), {"q": 6})
+    assert seen[satya][0] == seen[pydantic][0]

@@ -76,11 +76,14 @@ class _Validated:
         self.var_args = next((p for p in signature.parameters.values() if p.kind is p.VAR_POSITIONAL), None)
         self.var_kwargs = next((p for p in signature.parameters.values() if p.kind is p.VAR_KEYWORD), None)
         self.positional = [p for p in self.parameters if p.kind in _POSITIONAL]
-        annotations = {f"v{i}": hints.get(p.name, Any) for i, p in enumerate(self.parameters)}
+        self.fields = _field_names([p.name for p in signature.parameters.values()])
+        self.vargs = self.fields.get(self.var_args.name) if self.var_args is not None else None
+        self.vkwargs = self.fields.get(self.var_kwargs.name) if self.var_kwargs is not None else None
+        annotations = {self.fields[p.name]: hints.get(p.name, Any) for p in self.parameters}
         if self.var_args is not None:
-            annotations["vargs"] = tuple[hints.get(self.var_args.name, Any), ...]
+            annotations[self.vargs] = tuple[hints.get(self.var_args.name, Any), ...]
         if self.var_kwargs is not None:
-            annotations["vkwargs"] = dict[str, hints.get(self.var_kwargs.name, Any)]
+            annotations[self.vkwargs] = dict[str, hints.get(self.var_kwargs.name, Any)]
         namespace = {"__annotations__": annotations, "__module__": getattr(function, "__module__", __name__),
                      "model_config": dict(config or {}), **{name: None for name in annotations}}
         try:
@@ -129,7 +132,7 @@ class _Validated:
         steps: list = []
         remaining = dict(kwargs)
         for index, parameter in enumerate(self.parameters):
-            field = f"v{index}"
+            field = self.fields[parameter.name]
             by_position = parameter.kind in _POSITIONAL and index < len(args)
             by_name = parameter.kind is not parameter.POSITIONAL_ONLY and parameter.name in remaining
             if by_position and by_name:
@@ -145,15 +148,15 @@ class _Validated:
         extra_args = args[len(self.positional):]
         if extra_args:
             if self.var_args is not None:
-                given["vargs"], locations["vargs"] = extra_args, len(self.positional)
-                steps.append("vargs")
+                given[self.vargs], locations[self.vargs] = extra_args, len(self.positional)
+                steps.append(self.vargs)
             else:
                 steps.extend(_error("unexpected_positional_argument", (len(self.positional) + i,), value)
                              for i, value in enumerate(extra_args))
         if remaining:
             if self.var_kwargs is not None:
-                given["vkwargs"], locations["vkwargs"] = remaining, None
-                steps.append("vkwargs")
+                given[self.vkwargs], locations[self.vkwargs] = remaining, None
+                steps.append(self.vkwargs)
             else:
                 steps.extend(_error("unexpected_keyword_argument", (name,), value) for name, value in remaining.items())
         values, field_errors = self._validated(given, locations)
@@ -173,9 +176,9 @@ class _Validated:
             by_field: dict[str, list] = {}
             for error in errors:
                 field, *rest = error["loc"]
-                if field == "vargs":
+                if field == self.vargs:
                     rest[0] += locations[field]
-                elif field != "vkwargs":
+                elif field != self.vkwargs:
                     rest.insert(0, locations[field])
                 error["loc"] = tuple(rest)
                 by_field.setdefault(field, []).append(error)
@@ -185,7 +188,7 @@ class _Validated:
     def _call_arguments(self, held, given: dict):
         args, kwargs = [], {}
         for index, parameter in enumerate(self.parameters):
-            field = f"v{index}"
+            field = self.fields[parameter.name]
             if field not in given:
                 continue
             value = getattr(held, field)
@@ -193,11 +196,25 @@ class _Validated:
                 args.append(value)
             else:
                 kwargs[parameter.name] = value
-        if "vargs" in given:
-            args.extend(held.vargs)
-        if "vkwargs" in given:
-            kwargs.update(held.vkwargs)
+        if self.vargs in given:
+            args.extend(getattr(held, self.vargs))
+        if self.vkwargs in given:
+            kwargs.update(getattr(held, self.vkwargs))
         return tuple(args), kwargs
+
+
+def _field_names(names: list) -> dict:
+    """Each parameter's field in the hidden model: its own name (which hooks'
+    `info.field_name` shows), unless a model cannot have a field of that name."""
+    fields = {}
+    for index, name in enumerate(names):
+        field = name
+        if name.startswith("_") or name.startswith("model_") or hasattr(Model, name):
+            field = f"p{index}"
+            while field in names:
+                field += "_"
+        fields[name] = field
+    return fields
 
 
 def _error(kind: str, loc: tuple, value) -> dict:
