@@ -241,6 +241,9 @@ def test_a_type_it_cannot_compile_is_refused_at_construction():
         satya.TypeAdapter(object())
     with pytest.raises(satya.SchemaError):
         satya.TypeAdapter(int, config={"no_such_key": 1})
+    for unknown in ("Nope", list["Nope"]):
+        with pytest.raises(satya.SchemaError, match="Nope"):
+            satya.TypeAdapter(unknown)
 
 
 def test_forward_references_resolve_in_the_calling_scope():

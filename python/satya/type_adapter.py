@@ -12,7 +12,7 @@ import sys
 from typing import Any, Generic, TypeVar
 
 from . import _satya
-from ._fields import resolve
+from ._fields import Unresolved, resolve
 from ._model import Model, ModelMeta
 from ._nodes import NodeBuilder
 from ._strings import validate_strings
@@ -32,7 +32,10 @@ class TypeAdapter(Generic[T]):
         if module is None:
             module = frame.f_globals.get("__name__")
         localns = {} if frame.f_locals is frame.f_globals else dict(frame.f_locals)
-        annotation = resolve(type, dict(frame.f_globals), localns)
+        try:
+            annotation = resolve(type, dict(frame.f_globals), localns)
+        except Unresolved as exc:
+            raise SchemaError(f"TypeAdapter({_type_repr(type)}): {exc}; define it before making the adapter") from None
         self._type = type
         self._config = dict(config or {})
         self._model = annotation if isinstance(annotation, ModelMeta) else None
