@@ -200,6 +200,8 @@ def test_list_of_models_from_json_uses_the_batch_path(monkeypatch):
 
     monkeypatch.setattr(user, "model_validate_json_many", counted)
     adapter = satya.TypeAdapter(list[user])
+    result = adapter.validate_json(_records(10))
+    assert not calls and len(result) == 10  # small documents are read whole
     text = _records(2000)
     result = adapter.validate_json(text)
     assert calls and len(result) == 2000 and type(result[0]) is user
@@ -207,7 +209,7 @@ def test_list_of_models_from_json_uses_the_batch_path(monkeypatch):
 
 
 @pytest.mark.parametrize("text", [
-    _records(500, bad=7), _records(3), "[]", "[1]", "{}", "[{\"id\": 1}] x", "[{\"id\": 1},]", "[{\"id\": 1}{\"id\": 2}]",
+    _records(500, bad=7), _records(3000, bad=2500), _records(3000)[:-1], _records(3000) + "x", _records(3), "[]", "[1]", "{}", "[{\"id\": 1}] x", "[{\"id\": 1},]", "[{\"id\": 1}{\"id\": 2}]",
     "  [ {\"id\": 1} ]  ", "", "[{\"id\": 1, \"id\": \"x\"}]", "null",
 ])
 def test_list_of_models_from_json_equals_pydantic(text):

@@ -22,6 +22,9 @@ from .errors import SchemaError, ValidationError
 
 T = TypeVar("T")
 _ROOT_SET = frozenset((ROOT,))
+# Below this size (bytes or characters) a JSON array of records is read faster
+# as one document than split and handed to worker threads.
+_BATCH_MIN_SIZE = 64 << 10
 
 
 class TypeAdapter(Generic[T]):
@@ -67,11 +70,11 @@ class TypeAdapter(Generic[T]):
         return held.root
 
     def validate_json(self, data: str | bytes | bytearray, /, *, strict: bool | None = None, context: Any = None) -> T:
-        """A JSON document validated as T; a JSON array of a model's records
-        is validated by the batch path, in parallel when it is big enough."""
+        """A JSON document validated as T; a large JSON array of a model's
+        records is validated by the batch path, in parallel."""
         if self._model is not None:
             return self._model.model_validate_json(data, strict=strict, context=context)
-        if self._batch_item is not None:
+        if self._batch_item is not None and isinstance(data, (str, bytes, bytearray)) and len(data) >= _BATCH_MIN_SIZE:
             try:
                 return self._batch_item.model_validate_json_many(data, strict=strict, context=context)
             except (ValidationError, ValueError, TypeError):
