@@ -54,6 +54,7 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema_handle::build_schema, m)?)?;
     m.add_function(wrap_pyfunction!(entry::entry_descriptor, m)?)?;
     m.add_function(wrap_pyfunction!(entry::_json_paths, m)?)?;
+    m.add_function(wrap_pyfunction!(entry::validate_json_as_field, m)?)?;
     m.add_function(wrap_pyfunction!(model::get_state, m)?)?;
     m.add_function(wrap_pyfunction!(model::set_state, m)?)?;
     m.add_function(wrap_pyfunction!(model::get_fields_set, m)?)?;

@@ -76,3 +76,11 @@ __all__ += ["PlainSerializer", "WrapSerializer", "field_serializer", "model_seri
 from ._private import ModelPrivateAttr, PrivateAttr  # noqa: E402
 
 __all__ += ["PrivateAttr", "ModelPrivateAttr"]
+# adapters for any type, root models, models made at run time, validated calls
+from ._create_model import create_model  # noqa: E402
+from ._v1_names import SatyaDeprecationWarning  # noqa: E402
+from .root_model import RootModel  # noqa: E402
+from .type_adapter import TypeAdapter  # noqa: E402
+from .validate_call import validate_call  # noqa: E402
+
+__all__ += ["TypeAdapter", "RootModel", "create_model", "validate_call", "SatyaDeprecationWarning"]

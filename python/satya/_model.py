@@ -11,7 +11,7 @@ import threading
 import weakref
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from . import _batch, _computed, _deprecated, _generics, _hooks, _private, _satya
+from . import _batch, _computed, _deprecated, _generics, _hooks, _private, _satya, _strings, _v1_names
 from . import config as _settings
 from ._aliases import constructed_value, validation_paths
 from ._fields import _MISSING, Field, FieldInfo, Unresolved, is_classvar, resolve
@@ -519,6 +519,15 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     else:
         model_validate = _satya.entry_descriptor("model_validate")
         model_validate_json = _satya.entry_descriptor("model_validate_json")
+
+    # the older API's names: each warns, naming its replacement
+    parse_obj, parse_raw, from_orm = _v1_names.parse_obj, _v1_names.parse_raw, _v1_names.from_orm
+    schema, schema_json = _v1_names.schema, _v1_names.schema_json
+
+    @classmethod
+    def model_validate_strings(cls, obj, *, strict=None, context=None):
+        """Strings (in str-keyed dicts and lists) validated as JSON strings would be."""
+        return _strings.validate_strings(cls.model_validate_json, obj, cls.__name__, strict, context, by_field=True)
 
     @classmethod
     def __class_getitem__(cls, params):

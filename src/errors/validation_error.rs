@@ -121,6 +121,16 @@ fn line_from_dict(item: &Bound<'_, PyAny>) -> PyResult<LineError> {
     if let (ErrorKind::PathType { message }, Some(msg)) = (&mut kind, get("msg")) {
         *message = msg.str()?.to_cow()?.as_ref().into();
     }
+    // an error of JSON input keeps its JSON wording ("a valid array"), which only the message tells
+    if let Some(msg) = get("msg") {
+        let msg = msg.str()?.to_cow()?.into_owned();
+        if kind.message() != msg {
+            let json = super::wording::json_kind(kind.clone());
+            if json.message() == msg {
+                kind = json;
+            }
+        }
+    }
     let mut loc = Loc::new();
     if let Some(items) = get("loc") {
         let items: Vec<Bound<'_, PyAny>> = items.try_iter()?.collect::<PyResult<_>>()?;

@@ -19,7 +19,7 @@ fn line_worded(mut line: LineError, json: bool) -> LineError {
     line
 }
 
-fn json_kind(kind: ErrorKind) -> ErrorKind {
+pub(super) fn json_kind(kind: ErrorKind) -> ErrorKind {
     match kind {
         ErrorKind::ModelType { class_name } => ErrorKind::JsonModelType { class_name },
         ErrorKind::DictType => ErrorKind::JsonDictType,

@@ -1,0 +1,165 @@
+"""`TypeAdapter(T)`: validation and dumps for any annotation a field can have
+(`list[User]`, `dict[str, int]`, `int | str`, `Annotated[...]`, a TypedDict),
+not only for models.
+
+T is compiled once, at construction, as the single field of a hidden model;
+values go in and out through that field. Errors are rewritten on the cold path
+so their locations start at the value itself and the title names T."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Generic, TypeVar
+
+from . import _satya
+from ._fields import Unresolved, resolve
+from ._model import Model, ModelMeta
+from ._nodes import NodeBuilder
+from ._strings import validate_strings
+from ._root_field import ROOT, filters, relocated, unwrapped_json
+from ._unions import label
+from .errors import SchemaError, ValidationError
+
+T = TypeVar("T")
+_ROOT_SET = frozenset((ROOT,))
+# Below this size (bytes or characters) a JSON array of records is read faster
+# as one document than split and handed to worker threads.
+_BATCH_MIN_SIZE = 64 << 10
+
+
+class TypeAdapter(Generic[T]):
+    """Validates and dumps values of the type `type`."""
+
+    def __init__(self, type: Any, *, config: dict | None = None, _parent_depth: int = 2, module: str | None = None):
+        frame = sys._getframe(max(_parent_depth - 1, 0))
+        if module is None:
+            module = frame.f_globals.get("__name__")
+        localns = {} if frame.f_locals is frame.f_globals else dict(frame.f_locals)
+        try:
+            annotation = resolve(type, dict(frame.f_globals), localns)
+        except Unresolved as exc:
+            raise SchemaError(f"TypeAdapter({_type_repr(type)}): {exc}; define it before making the adapter") from None
+        self._type = type
+        self._config = dict(config or {})
+        self._model = annotation if isinstance(annotation, ModelMeta) else None
+        if self._model is not None and config:
+            raise SchemaError(f"TypeAdapter({annotation.__name__}): `config` cannot be given for a Model; "
+                              "set model_config on the class instead")
+        self._holder = _holder(annotation, self._config, module)
+        self._validate = self._holder.model_validate
+        self._title = self._config.get("title") or _title(annotation)
+        self._batch_item = _batch_item(annotation) if not config else None
+
+    def __repr__(self) -> str:
+        return f"TypeAdapter({_type_repr(self._type)})"
+
+    # validation
+
+    def validate_python(self, object: Any, /, *, strict: bool | None = None, from_attributes: bool | None = None,
+                        context: Any = None) -> T:
+        """`object` validated as T."""
+        if self._model is not None:
+            return self._model.model_validate(object, strict=strict, from_attributes=from_attributes, context=context)
+        try:
+            if strict is None and from_attributes is None and context is None:
+                held = self._validate({ROOT: object})  # a call without keywords takes the quickest path
+            else:
+                held = self._validate({ROOT: object}, strict=strict, from_attributes=from_attributes, context=context)
+        except ValidationError as exc:
+            raise relocated(exc, self._title) from None
+        return held.root
+
+    def validate_json(self, data: str | bytes | bytearray, /, *, strict: bool | None = None, context: Any = None) -> T:
+        """A JSON document validated as T; a large JSON array of a model's
+        records is validated by the batch path, in parallel."""
+        if self._model is not None:
+            return self._model.model_validate_json(data, strict=strict, context=context)
+        if self._batch_item is not None and isinstance(data, (str, bytes, bytearray)) and len(data) >= _BATCH_MIN_SIZE:
+            try:
+                return self._batch_item.model_validate_json_many(data, strict=strict, context=context)
+            except (ValidationError, ValueError, TypeError):
+                pass  # the document's own path reports the errors as a single document
+        try:
+            held = _satya.validate_json_as_field(self._holder, data, ROOT, strict, context)
+        except ValidationError as exc:
+            raise relocated(exc, self._title) from None
+        return held.root
+
+    def validate_strings(self, object: Any, /, *, strict: bool | None = None, context: Any = None) -> T:
+        """A string (or str-keyed dicts of them) parsed as a JSON string
+        would be: `"1"` for an int, `"2020-01-01"` for a date."""
+        return validate_strings(self.validate_json, object, self._title, strict, context)
+
+    # dumps
+
+    def dump_python(self, instance: T, /, *, mode: str = "python", include=None, exclude=None, context=None,
+                    by_alias: bool | None = None, exclude_unset: bool = False, exclude_defaults: bool = False,
+                    exclude_none: bool = False, round_trip: bool = False, warnings: bool = True,
+                    serialize_as_any: bool = False) -> Any:
+        """`instance` as Python data; `mode="json"` gives only JSON types."""
+        held = self._held(instance)
+        dumped = held.model_dump(mode=mode, **filters(include, exclude), context=context, by_alias=by_alias,
+                                 exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
+                                 exclude_none=exclude_none, round_trip=round_trip, warnings=warnings,
+                                 serialize_as_any=serialize_as_any)
+        return dumped.get(ROOT)
+
+    def dump_json(self, instance: T, /, *, indent: int | None = None, include=None, exclude=None, context=None,
+                  by_alias: bool | None = None, exclude_unset: bool = False, exclude_defaults: bool = False,
+                  exclude_none: bool = False, round_trip: bool = False, warnings: bool = True,
+                  serialize_as_any: bool = False) -> bytes:
+        """`instance` as JSON bytes."""
+        held = self._held(instance)
+        text = held.model_dump_json(indent=indent, **filters(include, exclude), context=context, by_alias=by_alias,
+                                    exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
+                                    exclude_none=exclude_none, round_trip=round_trip, warnings=warnings,
+                                    serialize_as_any=serialize_as_any)
+        return unwrapped_json(text, indent).encode()
+
+    def _held(self, instance):
+        """The hidden model holding `instance` as it is, for a dump."""
+        held = self._holder.__new__(self._holder)
+        _satya.set_state(held, {ROOT: instance}, _ROOT_SET)
+        return held
+
+    def json_schema(self, *, by_alias: bool = True, ref_template: str = "#/$defs/{model}",
+                    mode: str = "validation") -> dict:
+        """The JSON Schema of T."""
+        try:
+            from .json_schema import json_schema_of
+        except ImportError:
+            raise NotImplementedError("JSON Schema generation is not available in this version of satya") from None
+        return json_schema_of(self._type, by_alias=by_alias, ref_template=ref_template, mode=mode)
+
+def _holder(annotation, config: dict, module: str | None):
+    """The hidden one-field model that compiles `annotation`."""
+    namespace = {"__annotations__": {ROOT: annotation}, "__module__": module or __name__,
+                 "__qualname__": "TypeAdapter", "model_config": config}
+    try:
+        return ModelMeta("TypeAdapter", (Model,), namespace)
+    except SchemaError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure to compile is a definition-time error
+        raise SchemaError(f"TypeAdapter({_type_repr(annotation)}): {exc}") from None
+
+
+def _title(annotation) -> str:
+    """How errors name T: the name of its validator, as pydantic's titles do."""
+    try:
+        return label(NodeBuilder("TypeAdapter", Model, False).node(annotation))
+    except Exception:  # noqa: BLE001 - the title is cosmetic; the holder has already compiled
+        return _type_repr(annotation)
+
+
+def _type_repr(tp) -> str:
+    return tp.__qualname__ if isinstance(tp, type) else repr(tp).replace("typing.", "")
+
+
+def _batch_item(annotation):
+    """The model class M when the annotation is exactly `list[M]`."""
+    from typing import get_args, get_origin
+
+    args = get_args(annotation)
+    if get_origin(annotation) is list and len(args) == 1 and isinstance(args[0], ModelMeta):
+        return args[0]
+    return None
