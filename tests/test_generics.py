@@ -187,3 +187,21 @@ def test_an_instance_of_a_parametrised_model_pickles():
     box = IntBox(item="1")
     copied = pickle.loads(pickle.dumps(box))
     assert type(copied) is IntBox and copied.item == 1
+
+
+def test_parametrised_names_show_arguments_as_pydantic_does():
+    import typing as t
+
+    T = t.TypeVar("T")
+    cases = (t.Optional[str], t.Union[int, str], int | None, list[t.Optional[int]], dict[str, list[int]],
+             t.Literal["a", 1], t.List[int], t.Annotated[int, "x"], tuple[int, ...], t.Any, list[T])
+
+    def names(lib):
+        class Box(lib.BaseModel, t.Generic[T]):
+            value: T
+
+        return [Box[case].__name__ for case in cases]
+
+    import pydantic
+    import satya
+    assert names(satya) == names(pydantic)

@@ -449,3 +449,20 @@ def test_random_models(specs):
         return model(lib, annotations, fields)
     assert_same(define)
     assert_same(define, by_alias=False)
+
+
+def test_root_models_are_their_values_schema():
+    def define(lib):
+        class Ints(lib.RootModel[list[int]]):
+            """Some ints."""
+
+        class Titled(lib.RootModel[int]):
+            model_config = lib.ConfigDict(title="Count", json_schema_extra={"examples": [3]})
+
+        return model(lib, {"ints": Ints, "count": Titled, "plain": lib.RootModel[Optional[str]]},
+                     {"count": Titled(5)})
+
+    assert_same(define)
+    for mode in ("validation", "serialization"):
+        assert (satya.RootModel[list[int]].model_json_schema(mode=mode)
+                == pydantic.RootModel[list[int]].model_json_schema(mode=mode))

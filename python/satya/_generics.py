@@ -115,7 +115,8 @@ def _subclass(cls, params: tuple, parameters: tuple):
         annotation = resolve(spec.annotation, globalns, localns, type_params)
         namespace["__annotations__"][name] = substitute(annotation, mapping)
         namespace[name] = copy.copy(spec.info)
-    name = f"{cls.__name__}[{', '.join(_display(p) for p in params)}]"
+    # a str argument is a forward reference, shown as written
+    name = f"{cls.__name__}[{', '.join(p if isinstance(p, str) else _display(p) for p in params)}]"
     namespace["__qualname__"] = name
     left_open = tuple(p for p in dict.fromkeys(_open_variables(params)))
     made = type(cls)(name, (cls,), namespace)
@@ -131,8 +132,26 @@ def _subclass(cls, params: tuple, parameters: tuple):
 
 
 def _display(tp) -> str:
-    """An argument as the class name shows it: a class by its qualified name."""
-    return tp.__qualname__ if isinstance(tp, type) else _type_name(tp)
+    """An argument as the class name shows it, as pydantic names it: a class by
+    its qualified name, every union (`X | None` too) as `Union[...]`, None as
+    `NoneType`, Literal values by their repr."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        return f"Union[{', '.join(map(_display, args))}]"
+    if args and origin is typing.Literal:
+        return f"Literal[{', '.join(map(repr, args))}]"
+    if args and hasattr(tp, "__qualname__"):
+        return f"{tp.__qualname__}[{', '.join(map(_display, args))}]"
+    if tp is None:
+        return "NoneType"
+    if tp is Ellipsis:
+        return "..."
+    if isinstance(tp, type):
+        return tp.__qualname__
+    if isinstance(tp, (typing.TypeVar, typing.ForwardRef)) or type(tp).__module__ in ("typing", "typing_extensions"):
+        return _type_name(tp)
+    # metadata and other plain values show as their class
+    return type(tp).__qualname__
 
 
 def _open_variables(params: tuple):

@@ -21,6 +21,7 @@ import re
 import typing
 from typing import Any
 
+from . import _generics
 from ._aliases import validation_paths
 from ._fields import _MISSING, FieldInfo
 from ._json_schema_types import enum_schema
@@ -87,6 +88,8 @@ class GenerateJsonSchema(AnnotationWalker):
         if "__satya_pending__" in cls.__dict__:
             cls.model_rebuild()
         config = cls.model_config
+        if getattr(cls, "__pydantic_root_model__", False):
+            return self.root_model_schema(cls, config)
         properties, required = {}, []
         for name, info in cls.model_fields.items():
             if self.mode == "serialization" and info.exclude:
@@ -105,12 +108,28 @@ class GenerateJsonSchema(AnnotationWalker):
             schema["additionalProperties"] = False
         elif config.get("extra") == "allow":
             schema["additionalProperties"] = True
+        self.apply_extra(schema, cls, config)
+        return schema
+
+    def root_model_schema(self, cls, config: dict) -> dict:
+        """A RootModel's definition is its value's, titled by the class."""
+        info = cls.model_fields["root"]
+        schema = self.field_schema("root", info.annotation, info)
+        schema["title"] = config.get("title") or cls.__name__
+        doc = cls.__dict__.get("__doc__")
+        if doc:
+            schema["description"] = inspect.cleandoc(doc)
+        self.apply_extra(schema, cls, config)
+        return schema
+
+    @staticmethod
+    def apply_extra(schema: dict, cls, config: dict) -> None:
+        """model_config's json_schema_extra: merged as a dict, or called."""
         extra = config.get("json_schema_extra")
         if isinstance(extra, dict):
             schema.update(extra)
         elif callable(extra):
             extra(schema, cls) if len(inspect.signature(extra).parameters) > 1 else extra(schema)
-        return schema
 
     @staticmethod
     def object_schema(properties: dict, required: list, title: str, doc) -> dict:
@@ -254,7 +273,7 @@ def class_name(cls) -> str:
 def _argument_name(tp) -> str:
     if isinstance(tp, type) and not typing.get_args(tp):
         return class_name(tp) if "__satya_generic_origin__" in tp.__dict__ else tp.__name__
-    return repr(tp).replace("typing.", "")
+    return _generics._display(tp)
 
 
 _ENCODERS: dict = {}

@@ -23,6 +23,7 @@ class RootModel(Model, Generic[RootModelRootType]):
     `class Pets(RootModel[list[str]])`, then `Pets(["cat"]).root`."""
 
     __slots__ = ()
+    __pydantic_root_model__ = True
 
     root: RootModelRootType
 
