@@ -337,3 +337,15 @@ def test_more_types_validate_and_dump_as_pydantic(types):
             mine, theirs = [outcome(lambda: round_trip(lib.TypeAdapter(tp), data, kind))
                             for lib, tp in zip(LIBRARIES, types)]
             assert mine == theirs, (data, kind)
+
+
+@pytest.mark.parametrize("config", [None, {"title": "T", "strict": True}])
+@pytest.mark.parametrize("method, data", [("validate_python", 1), ("validate_json", "1")])
+def test_hooks_see_no_field_and_the_adapters_own_config(config, method, data):
+    def run(lib):
+        seen = lambda v, info: (v, info.field_name, info.config, info.data, info.mode)  # noqa: E731
+        adapter = lib.TypeAdapter(Annotated[int, lib.AfterValidator(seen)],
+                                  config=lib.ConfigDict(**config) if config else None)
+        return getattr(adapter, method)(data)
+
+    assert run(satya) == run(pydantic)

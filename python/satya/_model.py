@@ -392,6 +392,9 @@ def _build(cls) -> None:
         builder = NodeBuilder(where, _Model, strict, bool(config.get("use_enum_values", False)))
         builder.check_unknown(info)
         builder.field_name, builder.config = spec.name, hook_config
+        if cls.__dict__.get("__satya_adapter__"):
+            # a type adapter's value belongs to no field of any model
+            builder.field_name, builder.config = None, dict(config)
         builder.arbitrary_types = bool(config.get("arbitrary_types_allowed", False))
         builder.coerce_numbers = bool(config.get("coerce_numbers_to_str", False))
         builder.ser_json = _ser_json(cls.__name__, config)
@@ -402,7 +405,7 @@ def _build(cls) -> None:
         node = builder.node(annotation, info)
         for mode, function in hooks[spec.name]:
             node = _hooks.function_node(node, mode, function, spec.name, hook_config)
-        collects_data = collects_data or _hooks.reads_data(node)
+        collects_data = (collects_data or _hooks.reads_data(node)) and not cls.__dict__.get("__satya_adapter__")
         if spec.name in serializers:
             node = {**node, "serializer": serializers[spec.name]}
         field = {"name": spec.name, "type": node, **_keys(cls.__name__, spec.name, info, config)}

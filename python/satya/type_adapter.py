@@ -134,7 +134,7 @@ class TypeAdapter(Generic[T]):
 def _holder(annotation, config: dict, module: str | None):
     """The hidden one-field model that compiles `annotation`."""
     namespace = {"__annotations__": {ROOT: annotation}, "__module__": module or __name__,
-                 "__qualname__": "TypeAdapter", "model_config": config}
+                 "__qualname__": "TypeAdapter", "model_config": config, "__satya_adapter__": True}
     try:
         return ModelMeta("TypeAdapter", (Model,), namespace)
     except SchemaError:
