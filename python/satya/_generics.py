@@ -133,8 +133,10 @@ def _subclass(cls, params: tuple, parameters: tuple):
 
 def _display(tp) -> str:
     """An argument as the class name shows it, as pydantic names it: a class by
-    its qualified name, every union (`X | None` too) as `Union[...]`, None as
-    `NoneType`, Literal values by their repr."""
+    its qualified name, every union (`X | None` too) as `Union[...]`, Literal
+    values by their repr, and a value that is no type (None, Annotated
+    metadata, a TypeVar where the typing module implements it natively) by its
+    class's name."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         return f"Union[{', '.join(map(_display, args))}]"
@@ -142,16 +144,13 @@ def _display(tp) -> str:
         return f"Literal[{', '.join(map(repr, args))}]"
     if args and hasattr(tp, "__qualname__"):
         return f"{tp.__qualname__}[{', '.join(map(_display, args))}]"
-    if tp is None:
-        return "NoneType"
     if tp is Ellipsis:
         return "..."
-    if isinstance(tp, type):
-        return tp.__qualname__
-    if isinstance(tp, (typing.TypeVar, typing.ForwardRef)) or type(tp).__module__ in ("typing", "typing_extensions"):
-        return _type_name(tp)
-    # metadata and other plain values show as their class
-    return type(tp).__qualname__
+    if isinstance(tp, typing.ForwardRef):
+        return str(tp)
+    if not isinstance(tp, (typing._Final, type)):  # noqa: SLF001 - the typing module's own base class
+        return type(tp).__qualname__
+    return tp.__qualname__ if isinstance(tp, type) else _type_name(tp)
 
 
 def _open_variables(params: tuple):
