@@ -26,6 +26,16 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
+# `make test-pythons` runs the suite again on every other interpreter, where what
+# can differ is the interpreter, not the search: fewer examples, still deterministic.
+settings.register_profile(
+    "other-pythons",
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 settings.load_profile(os.environ.get("SATYA_HYPOTHESIS_PROFILE", "default"))
 
 
