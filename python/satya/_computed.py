@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import typing
-import warnings
 from typing import Any
 
 from . import _deprecated
@@ -102,36 +101,16 @@ def collect(bases, namespace: dict) -> tuple[dict, list]:
                 slots.append(slot)
                 prop = _SlotCachedProperty(prop.func, slot)
             message = value.info.deprecation_message
-            namespace[name] = prop if message is None else _WarningProperty(prop, message)
+            namespace[name] = prop if message is None else _deprecated.DeprecatedField(prop, message)
         elif name in found:
             del found[name]
     return found, slots
 
 
-class _WarningProperty:
-    """A deprecated computed field: each read warns, dumps and repr included."""
-
-    def __init__(self, prop, message: str):
-        self.prop, self.message = prop, message
-        self.__doc__ = getattr(prop, "__doc__", None)
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self.prop.__get__(obj, owner)
-        warnings.warn(self.message, DeprecationWarning, stacklevel=2)
-        return self.prop.__get__(obj, owner)
-
-    def __set__(self, obj, value):
-        self.prop.__set__(obj, value)
-
-    def __delete__(self, obj):
-        self.prop.__delete__(obj)
-
-
 def bind_slots(cls) -> None:
     """Gives each slot-cached property the descriptor of its slot."""
     for value in cls.__dict__.values():
-        value = value.prop if isinstance(value, _WarningProperty) else value
+        value = value.__satya_slot__ if isinstance(value, _deprecated.DeprecatedField) else value
         if isinstance(value, _SlotCachedProperty):
             value.member = cls.__dict__[value.slot]
 

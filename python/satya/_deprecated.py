@@ -12,7 +12,8 @@ from .errors import SchemaError
 
 
 class DeprecatedField:
-    """Stands in the class dict for a field's slot and warns on each read."""
+    """Stands in the class dict for a field's slot (or a computed field's
+    property) and warns on each read from an instance."""
 
     __slots__ = ("__satya_slot__", "message")
 
@@ -22,7 +23,7 @@ class DeprecatedField:
 
     def __get__(self, obj, owner=None):
         if obj is None:
-            return self.__satya_slot__
+            return self.__satya_slot__.__get__(None, owner)
         warnings.warn(self.message, DeprecationWarning, stacklevel=2)
         return self.__satya_slot__.__get__(obj, owner)
 
@@ -67,13 +68,9 @@ def message(value, where: str) -> str | None:
 
 
 def install(cls, messages: dict) -> None:
-    """Puts a warning descriptor in front of each deprecated field's slot, and
-    the plain slot back where a subclass redeclares a field without it."""
-    for name in cls.__satya_specs__:
-        current = getattr(cls, name, None)
-        slot = current.__satya_slot__ if isinstance(current, DeprecatedField) else current
-        text = messages.get(name)
+    """Puts a warning descriptor in front of each deprecated field's slot. A
+    subclass that redeclares the field still reads through its base's, as on
+    pydantic; the class attribute of a wrapped slot is the slot itself."""
+    for name, text in messages.items():
         if text is not None:
-            type.__setattr__(cls, name, DeprecatedField(slot, text))
-        elif isinstance(current, DeprecatedField):
-            type.__setattr__(cls, name, slot)
+            type.__setattr__(cls, name, DeprecatedField(getattr(cls, name), text))

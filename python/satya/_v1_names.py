@@ -57,11 +57,4 @@ def schema_json(cls, *, by_alias: bool = True, ref_template: str = "#/$defs/{mod
 
 
 def _json_schema(cls, by_alias: bool, ref_template: str) -> dict:
-    method = getattr(cls, "model_json_schema", None)
-    if method is not None:
-        return method(by_alias=by_alias, ref_template=ref_template)
-    try:
-        from .json_schema import json_schema_of
-    except ImportError:
-        raise NotImplementedError("JSON Schema generation is not available in this version of satya") from None
-    return json_schema_of(cls, by_alias=by_alias, ref_template=ref_template)
+    return cls.model_json_schema(by_alias=by_alias, ref_template=ref_template)

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from . import _satya
 from ._fields import Unresolved, resolve
+from .json_schema import json_schema_of
 from ._model import Model, ModelMeta
 from ._nodes import NodeBuilder
 from ._strings import validate_strings
@@ -125,10 +126,6 @@ class TypeAdapter(Generic[T]):
     def json_schema(self, *, by_alias: bool = True, ref_template: str = "#/$defs/{model}",
                     mode: str = "validation") -> dict:
         """The JSON Schema of T."""
-        try:
-            from .json_schema import json_schema_of
-        except ImportError:
-            raise NotImplementedError("JSON Schema generation is not available in this version of satya") from None
         return json_schema_of(self._type, by_alias=by_alias, ref_template=ref_template, mode=mode)
 
 def _holder(annotation, config: dict, module: str | None):
