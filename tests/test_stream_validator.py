@@ -228,7 +228,8 @@ def test_custom_types_validate_nested_dicts():
     bad = validator.validate({"owner": {"name": "A", "home": {"zipcode": "x"}}, "others": [{}]})
     assert records(bad) == [
         ("owner", ["owner", "home", "street"], "Field required"),
-        ("owner", ["owner", "home", "zipcode"], "Input should be a valid integer, unable to parse string as an integer"),
+        ("owner", ["owner", "home", "zipcode"],
+         "Input should be a valid integer, unable to parse string as an integer"),
         ("others", ["others", "0", "street"], "Field required")]
 
 

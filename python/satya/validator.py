@@ -16,20 +16,13 @@ from typing import Any, Iterable, Iterator
 
 from . import _batch
 from ._stream_schema import StreamSchema
+from ._v0_errors import ValidationResult, records_of
 from ._v1_names import SatyaDeprecationWarning
 from .errors import ValidationError
 
 _MODES = ("object", "array", "ndjson")
 DEFAULT_BATCH_SIZE = 1000
 _WHOLE_INPUT = ("json_invalid", "json_type", "list_type", "model_type", "model_attributes_type")
-
-
-def _contract():
-    """satya's 0.x result and error records (ValidationResult, records_of)."""
-    import satya
-    from satya._v0_errors import records_of
-
-    return satya.ValidationResult, records_of
 
 
 class StreamValidator:
@@ -103,13 +96,12 @@ class StreamValidator:
     def validate(self, item: Any):
         """One record: a ValidationResult holding the validated dict, or the
         errors."""
-        result_type, records_of = _contract()
         model = self._schema.model()
         try:
             instance = model.model_validate(item)
         except ValidationError as exc:
-            return result_type(errors=records_of(exc))
-        return result_type(value=self._schema.as_dict(instance))
+            return ValidationResult(errors=records_of(exc))
+        return ValidationResult(value=self._schema.as_dict(instance))
 
     def validate_batch(self, items: Iterable[Any]) -> list[bool]:
         """Whether each record is valid."""
@@ -154,12 +146,11 @@ class StreamValidator:
     def validate_json_object(self, data, *, streaming: bool = False):
         """A JSON object as a ValidationResult; malformed JSON is an error of
         the result, not raised."""
-        result_type, records_of = _contract()
         try:
             instance = self._schema.model().model_validate_json(_json_input(data))
         except ValidationError as exc:
-            return result_type(errors=records_of(exc))
-        return result_type(value=self._schema.as_dict(instance))
+            return ValidationResult(errors=records_of(exc))
+        return ValidationResult(value=self._schema.as_dict(instance))
 
     def validate_json_array(self, data, *, streaming: bool = False) -> list:
         """A ValidationResult per item of a JSON array; a malformed array, or a
@@ -203,24 +194,22 @@ class StreamValidator:
             raise
 
     def _json_results(self, data, mode: str) -> list:
-        result_type, records_of = _contract()
         try:
             outcome = _batch.validate_json_many(self._schema.model(), _json_input(data), format=mode,
                                                 errors="collect")
         except ValidationError as exc:
-            return [result_type(errors=records_of(exc))]
+            return [ValidationResult(errors=records_of(exc))]
         return list(self._results(outcome))
 
     def _results(self, outcome) -> Iterator:
         """A ValidationResult per record of a BatchResult, in input order."""
-        result_type, records_of = _contract()
         valid = iter(outcome.valid)
         errors = iter(outcome.errors)
         for _, ok in _in_order(outcome):
             if ok:
-                yield result_type(value=self._schema.as_dict(next(valid)))
+                yield ValidationResult(value=self._schema.as_dict(next(valid)))
             else:
-                yield result_type(errors=records_of(next(errors)[1]))
+                yield ValidationResult(errors=records_of(next(errors)[1]))
 
 
 def _mode(mode) -> str:
