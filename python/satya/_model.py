@@ -11,7 +11,7 @@ import threading
 import weakref
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from . import _batch, _computed, _deprecated, _generics, _hooks, _private, _satya, _strings, _v1_names
+from . import _batch, _computed, _deprecated, _generics, _hooks, _private, _satya, _strings, _v0_model, _v1_names
 from . import config as _settings
 from ._aliases import constructed_value, validation_paths
 from ._fields import _MISSING, Field, FieldInfo, Unresolved, is_classvar, resolve
@@ -528,6 +528,12 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     # the older API's names: each warns, naming its replacement
     parse_obj, parse_raw, from_orm = _v1_names.parse_obj, _v1_names.parse_raw, _v1_names.from_orm
     schema, schema_json, json_schema = _v1_names.schema, _v1_names.schema_json, _v1_names.json_schema
+    # satya 0.x's own names: each warns, naming its replacement
+    validator, validate_many = _v0_model.validator, _v0_model.validate_many
+    model_validate_fast, model_validate_nested = _v0_model.model_validate_fast, _v0_model.model_validate_nested
+    model_validate_json_bytes = _v0_model.model_validate_json_bytes
+    model_validate_json_array_bytes = _v0_model.model_validate_json_array_bytes
+    model_validate_ndjson_bytes = _v0_model.model_validate_ndjson_bytes
 
     @classmethod
     def model_validate_strings(cls, obj, *, strict=None, context=None):
