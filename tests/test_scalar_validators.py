@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from support import ANY_VALIDATION_ERROR, lib, satya_only
-from satya import SatyaDeprecationWarning, SchemaError
+from satya import SatyaDeprecationWarning, SchemaError, ValidationError
 from satya.scalar_validators import BooleanValidator, IntValidator, NumberValidator, StringValidator
 
 VALIDATORS = {"str": StringValidator, "int": IntValidator, "float": NumberValidator, "bool": BooleanValidator}
@@ -151,6 +151,7 @@ def test_validators_decide_convert_and_word_as_0x(kind, keywords, value, valid, 
         assert result.errors == [] and str(result) == f"Valid: {converted}"
         return
     [record] = result.errors
+    assert isinstance(record, ValidationError)
     assert record.message == words or (words == "Invalid URL format" and record.message.startswith(words + ": "))
     assert (record.field, record.path, record.value) == ("value", ["value"], value)
     assert str(record).startswith(f"value: {record.message}")

@@ -14,7 +14,7 @@ import warnings
 from typing import Any, Callable, Iterable, Literal
 
 from ._create_model import create_model
-from ._v0_errors import ValidationError as Record, ValidationResult, records_of
+from ._v0_errors import ValidationResult, records_of
 from ._v1_names import SatyaDeprecationWarning
 from .errors import SchemaError, ValidationError
 
@@ -73,7 +73,7 @@ def reworded(error: ValidationError, words: Callable[[dict], str] = v0_message) 
     for record, line in zip(records_of(error), error.errors(include_url=False)):
         message = words(line)
         if message != record.message:
-            record = Record(field=record.field, message=message, path=record.path, value=record.value)
+            record = ValidationError(field=record.field, message=message, path=record.path, value=record.value)
         records.append(record)
     return records
 

@@ -18,14 +18,14 @@ __all__ = ["load_json"]
 _ANY_JSON = TypeAdapter(Any)
 
 
-def load_json(json_str: str | bytes | bytearray) -> Any:
+def load_json(json_str: str | bytes | bytearray | memoryview) -> Any:
     """The document `json_str` as dicts, lists, strings, numbers, booleans and
     None. Invalid JSON raises ValueError; input that is not text, TypeError."""
     deprecated("`load_json` is deprecated; use `TypeAdapter(Any).validate_json` instead.")
     if isinstance(json_str, memoryview):
         json_str = json_str.tobytes()
     if not isinstance(json_str, (str, bytes, bytearray)):
-        raise TypeError(f"load_json takes str, bytes or bytearray, not {type(json_str).__name__}")
+        raise TypeError(f"load_json takes str, bytes, bytearray or memoryview, not {type(json_str).__name__}")
     try:
         return _ANY_JSON.validate_json(json_str)
     except ValidationError as exc:
