@@ -84,7 +84,8 @@ def test_invalid_json_raises_value_error(document, reason):
 
 @pytest.mark.parametrize("document", [None, 42, ["[]"], {"a": 1}])
 def test_input_that_is_not_text_raises_type_error(document):
-    assert failure(document, TypeError) == f"load_json takes str, bytes, bytearray or memoryview, not {type(document).__name__}"
+    expected = f"load_json takes str, bytes, bytearray or memoryview, not {type(document).__name__}"
+    assert failure(document, TypeError) == expected
 
 
 def test_the_error_is_raised_without_the_parser_error_chained():

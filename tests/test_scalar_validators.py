@@ -79,6 +79,7 @@ CASES = [
     ("str", {}, "hello", True, None),
     ("str", {}, 123, False, "Expected string, got int"),
     ("str", {}, None, False, "Expected string, got NoneType"),
+    ("str", {"max_length": 3}, b"abc", True, None),  # lax str decodes bytes, as pydantic's
     ("str", {"min_length": 5}, "hello", True, None),
     ("str", {"min_length": 5}, "hi", False, "String shorter than min_length=5"),
     ("str", {"min_length": 1}, "   ", True, None),  # 0.x stripped before counting; pydantic does not
