@@ -174,6 +174,9 @@ if TYPE_CHECKING:
         enum: list[Any]
         unique_items: bool
         example: Any
+        strip_whitespace: bool
+        to_lower: bool
+        to_upper: bool
 
 
 # A checker reads a field's type from its annotation: `Field(...)` is typed as

@@ -3,8 +3,9 @@
 `min_items`/`max_items` become `min_length`/`max_length`, `min_value`/
 `max_value` become `ge`/`le`, `example` goes to `json_schema_extra` (as
 pydantic keeps it), `required=False` gives the field the default None,
-`enum=[...]` checks the value as `Literal[...]` does, and `unique_items=True`
-checks that a collection holds no two equal items. Each use warns once,
+`enum=[...]` checks the value as `Literal[...]` does, `unique_items=True`
+checks that a collection holds no two equal items, and `strip_whitespace`,
+`to_lower` and `to_upper` transform a str as `StringConstraints` does. Each use warns once,
 naming the spelling of today.
 """
 
@@ -27,7 +28,9 @@ _ADVICE = {
     "unique_items": "annotate the field as a `set` instead, or check the items in a validator",
     "example": "use `examples=[...]` or `json_schema_extra` instead",
 }
-V0_KEYWORDS = tuple(_RENAMED) + tuple(_ADVICE)
+# string transforms, which today belong to `constr` and `StringConstraints`
+_TRANSFORMS = ("strip_whitespace", "to_lower", "to_upper")
+V0_KEYWORDS = tuple(_RENAMED) + tuple(_ADVICE) + _TRANSFORMS
 
 
 def _warn(keyword: str, advice: str) -> None:
@@ -66,6 +69,10 @@ def translate(given: dict, options: dict, unknown: dict) -> None:
             unknown["required=True and a default"] = "both given"
         elif required:
             options["default"] = _missing()  # 0.x's default of None meant "none given"
+    for keyword in _TRANSFORMS:
+        if keyword in given:
+            _warn(keyword, f"annotate the field as `Annotated[str, StringConstraints({keyword}=True)]` instead")
+            options[keyword] = given[keyword]
     for keyword in ("enum", "unique_items"):
         if keyword in given:
             _warn(keyword, _ADVICE[keyword])
