@@ -11,7 +11,8 @@ value (an email address, a URL, one of an enum's members). `validate` returns
 from __future__ import annotations
 
 import warnings
-from typing import Any, Callable, Iterable, Literal
+from collections.abc import Callable, Iterable
+from typing import Any, Literal
 
 from ._create_model import create_model
 from ._v0_errors import ValidationResult, records_of
