@@ -87,5 +87,11 @@ __all__ += ["TypeAdapter", "RootModel", "create_model", "validate_call", "SatyaD
 # satya 0.x: error records, results, and the error a Model raises
 from ._v0_errors import ModelValidationError, ValidationResult  # noqa: E402
 from .validator import StreamValidator  # noqa: E402
+from .scalar_validators import BooleanValidator, IntValidator, NumberValidator, StringValidator  # noqa: E402
+from .array_validator import ArrayValidator  # noqa: E402
+from .absent import ABSENT, filter_absent, is_absent  # noqa: E402
+from .json_loader import load_json  # noqa: E402
 
-__all__ += ["ModelValidationError", "ValidationResult", "StreamValidator"]
+__all__ += ["ModelValidationError", "ValidationResult", "StreamValidator", "StringValidator", "IntValidator",
+            "NumberValidator", "BooleanValidator", "ArrayValidator", "ABSENT", "is_absent", "filter_absent",
+            "load_json"]

@@ -85,9 +85,9 @@ class Step:
 
     __slots__ = ("_validate", "words")
 
-    def __init__(self, owner: str, annotation: Any, words: Callable[[dict], str] = v0_message):
+    def __init__(self, owner: str, annotation: Any, words: Callable[[dict], str] = v0_message, strict: bool = False):
         try:
-            holder = create_model(owner, __module__=__name__, value=(annotation, ...))
+            holder = create_model(owner, __module__=__name__, __config__={"strict": strict}, value=(annotation, ...))
         except SchemaError as exc:
             raise SchemaError(str(exc).replace(f"{owner}.value: ", f"{owner}: ", 1)) from None
         self._validate = holder.model_validate
@@ -102,9 +102,10 @@ class ValueValidator:
 
     _steps: tuple[Step, ...]
 
-    def _compile(self, annotation: Any, checks: Iterable[tuple[Any, Callable[[dict], str]]] = ()) -> None:
+    def _compile(self, annotation: Any, checks: Iterable[tuple[Any, Callable[[dict], str]]] = (),
+                 strict: bool = False) -> None:
         owner = type(self).__name__
-        self._steps = (Step(owner, annotation),) + tuple(Step(owner, check, words) for check, words in checks)
+        self._steps = (Step(owner, annotation, strict=strict),) + tuple(Step(owner, check, words) for check, words in checks)
 
     def validate(self, value: Any) -> ValidationResult:
         """`value` converted and checked: a valid result holding the converted

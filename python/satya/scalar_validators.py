@@ -2,10 +2,10 @@
 `NumberValidator` and `BooleanValidator`.
 
 Each is kept for 0.x code and warns at construction: a `TypeAdapter` of an
-`Annotated[...]` type does the same job. Values are validated as a field of
-that type would validate them, lax mode included (an int validator takes
-`"3"` and `True`, as pydantic's `int` does); `validate` returns 0.x's
-`ValidationResult` instead of raising.
+`Annotated[...]` type does the same job. Values are validated as a strict
+field of that type would validate them, as 0.x's validators did (an int
+validator refuses `"3"` and `True`, as pydantic's `Annotated[int, Strict()]`
+does); `validate` returns 0.x's `ValidationResult` instead of raising.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class StringValidator(ValueValidator):
         if members is not None:
             checks.append(members)
         keywords = field_keywords(min_length=min_length, max_length=max_length, pattern=pattern)
-        self._compile(_constrained(str, keywords), checks)
+        self._compile(_constrained(str, keywords), checks, strict=True)
 
 
 class _Bounded(ValueValidator):
@@ -76,7 +76,7 @@ class _Bounded(ValueValidator):
         self.enum = enum
         members = enum_check(name, enum, self._members, self._kind)
         keywords = field_keywords(ge=ge, le=le, gt=gt, lt=lt, multiple_of=multiple_of)
-        self._compile(_constrained(self._base, keywords), [members] if members is not None else [])
+        self._compile(_constrained(self._base, keywords), [members] if members is not None else [], strict=True)
 
 
 class IntValidator(_Bounded):
@@ -113,5 +113,5 @@ class BooleanValidator(ValueValidator):
                    "with `Literal[...]` for enum=.")
         self.enum = enum
         members = enum_check(type(self).__name__, enum, (bool,), "boolean")
-        self._compile(bool, [members] if members is not None else [])
+        self._compile(bool, [members] if members is not None else [], strict=True)
 
