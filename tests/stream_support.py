@@ -42,7 +42,7 @@ def expected(model, item):
 
 def seen(result):
     """A ValidationResult as (outcome, value or 0.x error records)."""
-    assert isinstance(result, satya.ValidationResult)
+    assert isinstance(result, satya._v0_errors.ValidationResult)
     assert all(isinstance(error, satya.ValidationError) for error in result.errors)
     if result.is_valid:
         assert result.errors == []

@@ -54,7 +54,7 @@ def test_validation_error_is_a_value_error():
     assert issubclass(satya.ValidationError, ValueError)
     error = raise_for(User, {"id": 0, "name": "a"})
     # a Model raises satya's ModelValidationError, a ValidationError (kept for 0.x's `except` clauses)
-    assert type(error) is satya.ModelValidationError and isinstance(error, satya.ValidationError)
+    assert type(error) is satya.errors.ModelValidationError and isinstance(error, satya.ValidationError)
     with pytest.raises(ValueError):
         User(id="x", name="a")
 

@@ -3,13 +3,14 @@ kept on top of pydantic's `ValidationError`."""
 
 import copy
 import pickle
+import warnings
 
 import pydantic
 import pytest
 
 import satya
-from satya import Field, Model, ModelValidationError, TypeAdapter, ValidationError, ValidationResult
-from satya._v0_errors import records_of
+from satya import Field, Model, TypeAdapter, ValidationError
+from satya._v0_errors import ModelValidationError, ValidationResult, records_of
 from support import satya_only, without_urls
 
 pytestmark = satya_only
@@ -166,6 +167,21 @@ def test_validation_result_compares_by_content():
     assert repr(ValidationResult(value=1)) == "ValidationResult(value=1)"
 
 
+@pytest.mark.parametrize("name, advice", [("ModelValidationError", "catch `ValidationError` instead"),
+                                          ("ValidationResult", "catch `ValidationError` instead")])
+def test_the_0x_names_warn_once_when_taken_from_the_package(name, advice, monkeypatch):
+    monkeypatch.delitem(vars(satya), name, raising=False)
+    with pytest.warns(satya.SatyaDeprecationWarning, match=f"satya.{name}` is satya 0.x's name;.*{advice}") as caught:
+        first = getattr(satya, name)
+    assert len(caught) == 1 and caught[0].filename == __file__
+    assert first is getattr(satya._v0_errors, name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert getattr(satya, name) is first  # later reads are plain attributes
+    assert name not in satya.__all__  # a star import does not warn
+
+
 def test_names_are_exported():
-    assert satya.ModelValidationError is ModelValidationError and satya.errors.ModelValidationError is ModelValidationError
-    assert satya.ValidationResult is ValidationResult
+    assert satya.errors.ModelValidationError is ModelValidationError
+    with pytest.raises(AttributeError, match="no attribute 'Nonexistent'"):
+        satya.Nonexistent

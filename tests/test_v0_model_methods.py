@@ -188,7 +188,7 @@ def test_fields_added_to_a_models_validator_extend_the_model():
 
 @satya_only
 def test_validate_many_raises_the_models_error_for_0x_handlers():
-    with pytest.raises(satya.ModelValidationError) as caught:
+    with pytest.raises(satya.errors.ModelValidationError) as caught:
         quiet(lambda: PERSON[satya].validate_many(RECORDS))
     assert [(e.field, e.path) for e in satya._v0_errors.records_of(caught.value)][:2] == [
         ("1", ["1", "age"]), ("2", ["2", "name"])]

@@ -85,13 +85,31 @@ from .validate_call import validate_call  # noqa: E402
 
 __all__ += ["TypeAdapter", "RootModel", "create_model", "validate_call", "SatyaDeprecationWarning"]
 # satya 0.x: error records, results, and the error a Model raises
-from ._v0_errors import ModelValidationError, ValidationResult  # noqa: E402
 from .validator import StreamValidator  # noqa: E402
 from .scalar_validators import BooleanValidator, IntValidator, NumberValidator, StringValidator  # noqa: E402
 from .array_validator import ArrayValidator  # noqa: E402
 from .absent import ABSENT, filter_absent, is_absent  # noqa: E402
 from .json_loader import load_json  # noqa: E402
 
-__all__ += ["ModelValidationError", "ValidationResult", "StreamValidator", "StringValidator", "IntValidator",
+__all__ += ["StreamValidator", "StringValidator", "IntValidator",
             "NumberValidator", "BooleanValidator", "ArrayValidator", "ABSENT", "is_absent", "filter_absent",
             "load_json"]
+
+# satya 0.x's names that are neither called nor built by user code warn when
+# first taken from the package (then they are ordinary attributes)
+_V0_NAMES = {
+    "ModelValidationError": "catch `ValidationError` instead (ModelValidationError is a subclass of it)",
+    "ValidationResult": "call `model_validate` or `TypeAdapter(...).validate_python` and catch `ValidationError` instead",
+}
+
+
+def __getattr__(name: str):
+    if name not in _V0_NAMES:
+        raise AttributeError(f"module 'satya' has no attribute {name!r}")
+    import warnings
+
+    from . import _v0_errors
+    warnings.warn(f"`satya.{name}` is satya 0.x's name; {_V0_NAMES[name]}.", SatyaDeprecationWarning, stacklevel=2)
+    value = getattr(_v0_errors, name)
+    globals()[name] = value
+    return value
