@@ -44,7 +44,21 @@ class Node:
     child: Optional["Node"] = None
 
 
-TYPES = {"Point": Point, "Frozen": Frozen, "Slotted": Slotted, "Optional[Point]": Optional[Point], "list[Point]": list[Point]}
+@dataclasses.dataclass
+class Late:
+    """init=False fields come from their defaults; InitVars go to __post_init__."""
+    x: int
+    y: float = dataclasses.field(init=False, default=0.5)
+    tags: list = dataclasses.field(init=False, default_factory=list)
+    z: dataclasses.InitVar[int] = 0
+    name: dataclasses.InitVar[str] = "n"
+
+    def __post_init__(self, z, name):
+        self.tags.append((z, name))
+
+
+TYPES = {"Point": Point, "Frozen": Frozen, "Slotted": Slotted, "Optional[Point]": Optional[Point], "list[Point]": list[Point],
+         "Late": Late}
 _CLASSES = {}
 
 
@@ -117,14 +131,36 @@ def test_dumps(inputs):
     assert instance.model_dump(exclude={"v": {"point": {"tags"}}}) == {"v": {"name": "n", "point": {"x": 1, "y": 0.0}}}
 
 
+def test_init_false_fields_take_their_defaults_and_init_vars_reach_post_init(inputs):
+    late = inputs.validate_v(one_field_model(Late), {"x": "1", "y": 9, "tags": ["ignored"], "z": "3"})
+    assert (late.x, late.y, late.tags) == (1, 0.5, [(3, "n")])
+    assert "z" not in vars(late)  # an InitVar is not stored
+    again = inputs.validate_v(one_field_model(Late), {"x": 1})
+    assert again.tags == [(0, "n")] and again.tags is not late.tags  # a fresh default per instance
+    errors = inputs.errors(one_field_model(Late), {"v": {"x": 1, "name": 5}})
+    assert [(e["loc"], e["type"]) for e in errors] == [(("v", "name"), "string_type")]
+
+
+def test_an_init_false_field_without_default_stays_unset():
+    @dataclasses.dataclass
+    class Unset:
+        a: int
+        b: int = dataclasses.field(init=False)
+    instance = one_field_model(Unset)(v={"a": 1, "b": 2}).v
+    assert instance.a == 1 and not hasattr(instance, "b")
+
+
+@pytest.mark.parametrize("lib", [satya, pydantic], ids=["satya", "pydantic"])
+def test_init_false_and_init_vars_in_the_json_schema(lib):
+    schema = lib.TypeAdapter(Late).json_schema()
+    assert schema["properties"] == {
+        "x": {"title": "X", "type": "integer"}, "y": {"default": 0.5, "title": "Y", "type": "number"},
+        "tags": {"items": {}, "title": "Tags", "type": "array"}, "z": {"default": 0, "title": "Z", "type": "integer"},
+        "name": {"default": "n", "title": "Name", "type": "string"}}
+    assert schema["required"] == ["x"]
+
+
 @satya_only
 def test_what_is_not_supported_yet_is_refused():
-    @dataclasses.dataclass
-    class Hidden:
-        a: int
-        b: int = dataclasses.field(default=0, init=False)
-
-    with pytest.raises(satya.SchemaError, match="init=False"):
-        one_field_model(Hidden)
     with pytest.raises(satya.SchemaError, match="recursive dataclasses"):
         one_field_model(Node)

@@ -35,9 +35,27 @@ def dataclass_node(builder, cls, strict: bool) -> dict:
         _HIDDEN.setdefault(cls, {})[key] = hidden
     return {
         "kind": "dataclass", "cls": cls, "shadow": hidden, "strict": strict,
+        # every field dumps; the input sets those of __init__, then InitVars go to __post_init__
         "fields": [[f.name, builder.node(hints[f.name])] for f in fields],
+        "init_names": [f.name for f in fields if f.init],
+        "init_vars": len(_init_vars(cls, hints)),
+        "late_defaults": [_late_default(f) for f in fields if not f.init and _late_default(f) is not None],
         "post_init": hasattr(cls, "__post_init__"),
     }
+
+
+def _init_vars(cls, hints: dict) -> list:
+    """The dataclass's InitVar pseudo-fields, in declaration order."""
+    return [f for name, f in cls.__dataclass_fields__.items() if isinstance(hints.get(name), dataclasses.InitVar)]
+
+
+def _late_default(f):
+    """An init=False field's default as __init__ sets it: (name, value or factory, is_factory)."""
+    if f.default is not dataclasses.MISSING:
+        return (f.name, f.default, False)
+    if f.default_factory is not dataclasses.MISSING:
+        return (f.name, f.default_factory, True)
+    return None  # left unset, as the dataclass's own __init__ leaves it
 
 
 def _hints(builder, cls) -> dict:
@@ -53,14 +71,12 @@ def _hidden_model(builder, cls, hints: dict, fields, key):
         "__annotations__": {}, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
         "model_config": {"strict": strict, "use_enum_values": use_enum_values},
     }
-    for f in fields:
-        if not f.init:
-            builder.fail(f"dataclass {cls.__name__}: field {f.name!r} has init=False, which is not supported yet")
-        namespace["__annotations__"][f.name] = hints[f.name]
+    # the hidden model's fields: those __init__ takes, then the InitVars
+    for f in [f for f in fields if f.init] + _init_vars(cls, hints):
+        hint = hints[f.name]
+        namespace["__annotations__"][f.name] = hint.type if isinstance(hint, dataclasses.InitVar) else hint
         if f.default is not dataclasses.MISSING:
             namespace[f.name] = f.default
         elif f.default_factory is not dataclasses.MISSING:
             namespace[f.name] = Field(default_factory=f.default_factory)
-    if any(isinstance(h, dataclasses.InitVar) for h in hints.values()):
-        builder.fail(f"dataclass {cls.__name__}: InitVar fields are not supported yet")
     return type(builder.model_base)(cls.__name__, (builder.model_base,), namespace)

@@ -143,11 +143,19 @@ class GenerateJsonSchema(AnnotationWalker):
     def dataclass_schema(self, cls) -> dict:
         hints = typing.get_type_hints(cls, include_extras=True)
         properties, required = {}, []
-        for field in dataclasses.fields(cls):
+        # the fields and the InitVars, in declaration order
+        real = {f.name for f in dataclasses.fields(cls)}
+        for field in cls.__dataclass_fields__.values():
+            if field.name not in real and not isinstance(hints.get(field.name), dataclasses.InitVar):
+                continue  # a ClassVar
+            if not field.init and field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+                continue  # set by the class itself, never from the input
+            hint = hints[field.name]
+            hint = hint.type if isinstance(hint, dataclasses.InitVar) else hint
             info = field.default if isinstance(field.default, FieldInfo) else FieldInfo(
                 field.default if field.default is not dataclasses.MISSING else _MISSING,
                 default_factory=None if field.default_factory is dataclasses.MISSING else field.default_factory)
-            properties[field.name] = self.field_schema(field.name, hints[field.name], info)
+            properties[field.name] = self.field_schema(field.name, hint, info)
             if info.is_required():
                 required.append(field.name)
         doc = cls.__dict__.get("__doc__")

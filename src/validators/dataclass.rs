@@ -22,7 +22,12 @@ pub struct DataclassValidator {
     class_name: Arc<str>,
     /// The hidden model whose schema holds the fields.
     fields: ModelFieldValidator,
+    /// The fields `__init__` takes, set from the input in this order.
     names: Vec<Py<PyString>>,
+    /// How many InitVars follow them among the values, for `__post_init__`.
+    init_vars: usize,
+    /// `init=False` fields with a default: (name, default or factory, is a factory).
+    late_defaults: Vec<(Py<PyString>, Py<PyAny>, bool)>,
     post_init: bool,
     strict: bool,
 }
@@ -34,16 +39,22 @@ impl DataclassValidator {
         let shadow = PyDict::new(node.py());
         shadow.set_item("cls", required("shadow")?)?;
         let Validator::Model(fields) = ModelFieldValidator::build(&shadow, ctx)? else { unreachable!("a model node builds a model validator") };
-        let names = required("fields")?
+        let names = required("init_names")?.extract::<Vec<Bound<'_, PyString>>>()?.into_iter().map(Bound::unbind).collect();
+        let late_defaults = required("late_defaults")?
             .cast::<PyList>()?
             .iter()
-            .map(|pair| Ok(pair.get_item(0)?.cast_into::<PyString>()?.unbind()))
+            .map(|item| {
+                let (name, value, factory): (Bound<'_, PyString>, Bound<'_, PyAny>, bool) = item.extract()?;
+                Ok((name.unbind(), value.unbind(), factory))
+            })
             .collect::<PyResult<_>>()?;
         Ok(Validator::Dataclass(DataclassValidator {
             class_name: cls.name()?.to_string().into(),
             cls: cls.unbind(),
             fields,
             names,
+            init_vars: required("init_vars")?.extract()?,
+            late_defaults,
             post_init: required("post_init")?.is_truthy()?,
             strict: node_strict(node)?,
         }))
@@ -51,6 +62,7 @@ impl DataclassValidator {
 
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
         visit(self.cls.as_any());
+        self.late_defaults.iter().for_each(|(_, value, _)| visit(value));
         self.fields.visit_objects(visit);
     }
 
@@ -80,20 +92,34 @@ impl DataclassValidator {
     }
 
     /// A new instance holding `values`, set as `object.__setattr__` sets them
-    /// (a frozen dataclass refuses its own `__setattr__`); then `__post_init__`.
-    fn instance<'py>(&self, cls: &Bound<'py, PyType>, values: impl Iterator<Item = Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    /// (a frozen dataclass refuses its own `__setattr__`), then the `init=False`
+    /// defaults, as `__init__` sets them; then `__post_init__`, given the InitVars.
+    fn instance<'py>(&self, cls: &Bound<'py, PyType>, mut values: impl Iterator<Item = Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
         let py = cls.py();
         let instance = cls.call_method1(pyo3::intern!(py, "__new__"), (cls,))?;
-        for (name, value) in self.names.iter().zip(values) {
-            // SAFETY: live objects; the generic setter is what object.__setattr__ calls.
-            let status = unsafe { ffi::PyObject_GenericSetAttr(instance.as_ptr(), name.as_ptr(), value.as_ptr()) };
-            if status != 0 {
-                return Err(PyErr::fetch(py));
-            }
+        for (name, value) in self.names.iter().zip(values.by_ref()) {
+            set_field(&instance, name.bind(py), &value)?;
         }
+        for (name, default, factory) in &self.late_defaults {
+            let value = match factory {
+                true => default.bind(py).call0()?,
+                false => default.bind(py).clone(),
+            };
+            set_field(&instance, name.bind(py), &value)?;
+        }
+        let init_vars: Vec<Bound<'py, PyAny>> = values.take(self.init_vars).collect();
         if self.post_init {
-            instance.call_method0(pyo3::intern!(py, "__post_init__"))?;
+            instance.call_method1(pyo3::intern!(py, "__post_init__"), pyo3::types::PyTuple::new(py, init_vars)?)?;
         }
         Ok(instance)
+    }
+}
+
+fn set_field(instance: &Bound<'_, PyAny>, name: &Bound<'_, PyString>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    // SAFETY: live objects; the generic setter is what object.__setattr__ calls.
+    let status = unsafe { ffi::PyObject_GenericSetAttr(instance.as_ptr(), name.as_ptr(), value.as_ptr()) };
+    match status {
+        0 => Ok(()),
+        _ => Err(PyErr::fetch(instance.py())),
     }
 }
