@@ -68,6 +68,15 @@ def _size_int(value):
         return None
 
 
+def byte_size_parser(cls: type):
+    """The plain validator of a `cls` field (ByteSize or a subclass)."""
+
+    def parse(value):
+        return int.__new__(cls, parse_byte_size(value))
+
+    return parse
+
+
 def parse_byte_size(value) -> ByteSize:
     """A field's input as a ByteSize: text matching the size pattern, else a
     whole number of at least 0; anything else is a `byte_size` error."""

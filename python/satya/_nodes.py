@@ -33,7 +33,7 @@ from ._std_nodes import std_annotated, std_node
 from ._fields import _STR_CHECKS
 from ._networks import EmailStr, NameEmail, UrlConstraints, _BaseUrl
 from ._dsn import url_completion
-from ._byte_size import ByteSize, parse_byte_size
+from ._byte_size import ByteSize, byte_size_parser
 from .errors import SchemaError
 
 _SCALARS = {int: "int", float: "float", str: "str", bool: "bool", bytes: "bytes"}
@@ -184,7 +184,7 @@ class NodeBuilder:
             return self.with_constraints(self.url_node(node, [tp._constraints]), constraints, tp.__name__)
         elif isinstance(tp, type) and issubclass(tp, ByteSize):
             # parsed in Python; dumps as a plain int
-            node = function_node({"kind": "int", "strict": False}, "plain", parse_byte_size, None, None)
+            node = function_node({"kind": "int", "strict": False}, "plain", byte_size_parser(tp), None, None)
             node["serializer"] = {**serializer_spec(int, "plain", "always", method=False), "field_name": self.field_name}
             return self.with_constraints(node, constraints, tp.__name__)
         elif tp is EmailStr or tp is NameEmail:
