@@ -74,9 +74,10 @@ def url_completion(cls, rules: UrlConstraints) -> object | None:
         return None
 
     def complete(url):
-        if multi_host and url.host is not None and "," in url.host:
-            raise PydanticCustomError("url_parsing", "Input should be a valid URL, {error}",
-                                      {"error": "more than one host is not supported"})
+        if multi_host and not url.host:
+            raise _url_error("empty host")  # pydantic's multi-host reading needs a host
+        if multi_host and "," in url.host:
+            raise _url_error("more than one host is not supported")
         if not has_defaults:
             return url
         return _with_defaults(url, rules)
@@ -84,10 +85,14 @@ def url_completion(cls, rules: UrlConstraints) -> object | None:
     return complete
 
 
+def _url_error(reason: str) -> PydanticCustomError:
+    return PydanticCustomError("url_parsing", "Input should be a valid URL, {error}", {"error": reason})
+
+
 def _with_defaults(url, rules: UrlConstraints):
     host = url.host or rules.default_host
     if host is None and rules.host_required:
-        raise PydanticCustomError("url_parsing", "Input should be a valid URL, {error}", {"error": "empty host"})
+        raise _url_error("empty host")
     port = url.port if url.port is not None else rules.default_port
     path = url.path or ""
     if rules.default_path is not None and path in ("", "/"):
@@ -102,6 +107,10 @@ def _with_defaults(url, rules: UrlConstraints):
         text += f"?{url.query}"
     if url.fragment is not None:
         text += f"#{url.fragment}"
+    try:
+        core = _CoreUrl(text)
+    except ValueError as exc:
+        raise _url_error(str(exc)) from None
     completed = object.__new__(type(url))
-    object.__setattr__(completed, "_url", _CoreUrl(text))
+    object.__setattr__(completed, "_url", core)
     return completed
