@@ -11,6 +11,8 @@ import ipaddress
 import pathlib
 import uuid
 
+from ._byte_size import BYTE_STRING_PATTERN, ByteSize
+from ._dsn import _MultiHostDsn
 from ._network import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork
 from ._networks import EmailStr, NameEmail, _BaseUrl
 from ._secret import SecretBytes, SecretStr
@@ -63,8 +65,12 @@ def leaf_schema(tp, constraints: dict, mode: str) -> dict | None:
         return {"type": "string", "format": _IP_FORMATS[tp]}
     if issubclass(tp, (SecretStr, SecretBytes)):
         return {"type": "string", "format": "password", "writeOnly": True, **keywords(constraints, _STRING_KEYWORDS)}
+    if issubclass(tp, ByteSize):
+        size = {"type": "integer", "minimum": 0}
+        return size if mode == "serialization" else {"anyOf": [{"type": "string", "pattern": BYTE_STRING_PATTERN}, size]}
     if issubclass(tp, _BaseUrl):
-        schema = {"type": "string", "format": "uri", "minLength": 1}
+        form = "multi-host-uri" if issubclass(tp, _MultiHostDsn) else "uri"
+        schema = {"type": "string", "format": form, "minLength": 1}
         max_length = constraints.get("url_max_length", tp._constraints.max_length)
         if max_length is not None:
             schema["maxLength"] = max_length

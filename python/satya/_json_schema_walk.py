@@ -69,7 +69,7 @@ class AnnotationWalker:
         leaf = leaf_schema(tp, constraints, self.mode)
         if leaf is not None:
             return leaf
-        if tp is Json:
+        if isinstance(tp, type) and issubclass(tp, Json):
             return self.json_schema(Any)
         container = self.container_schema(tp, origin, constraints)
         if container is not None and constraints.get("unique_items"):

@@ -28,10 +28,15 @@ class UrlConstraints:
     max_length: int | None = None
     allowed_schemes: list[str] | None = None
     host_required: bool | None = None
+    # filled in after parsing when the URL lacks them
+    default_host: str | None = None
+    default_port: int | None = None
+    default_path: str | None = None
 
     def __hash__(self) -> int:
         schemes = tuple(self.allowed_schemes) if self.allowed_schemes is not None else None
-        return hash((self.max_length, schemes, self.host_required))
+        return hash((self.max_length, schemes, self.host_required, self.default_host, self.default_port,
+                     self.default_path))
 
 
 _CHECKERS: dict = {}

@@ -4,6 +4,7 @@ core compiles, with every constraint checked at class definition."""
 from __future__ import annotations
 
 
+import dataclasses
 import datetime
 import decimal
 import enum
@@ -22,7 +23,7 @@ from ._fields import (
 )
 from ._dataclasses import dataclass_node, is_dataclass_type
 from ._generics import open_type
-from ._hooks import annotated_mode, annotated_serializer, function_node
+from ._hooks import annotated_mode, annotated_serializer, function_node, serializer_spec
 from ._json_type import Json
 from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
@@ -32,6 +33,8 @@ from ._v0_nodes import _V0_CHECKS, v0_checks
 # emails and URLs
 from ._fields import _STR_CHECKS
 from ._networks import EmailStr, NameEmail, UrlConstraints, _BaseUrl
+from ._dsn import url_completion
+from ._byte_size import ByteSize, byte_size_parser
 from .errors import SchemaError
 
 _SCALARS = {int: "int", float: "float", str: "str", bool: "bool", bytes: "bytes"}
@@ -115,11 +118,11 @@ class NodeBuilder:
             if url_rules:
                 rest = [m for m in metadata if not isinstance(m, UrlConstraints)]
                 node = self.node(typing.Annotated[(inner, *rest)] if rest else inner, field)
+                if node["kind"] == "function" and node["inner"]["kind"] == "url":
+                    node = node["inner"]  # the class's own completion; made again below
                 if node["kind"] != "url":
                     self.fail(f"UrlConstraints applies to URL fields only, not {_type_name(inner)}")
-                for rules in url_rules:
-                    node.update(self.url_rules(rules))
-                return node
+                return self.url_node(node, [node["cls"]._constraints, *url_rules])
             # dates and times: satya's markers (AwareDatetime, PastDate ...)
             for mark in (m for m in metadata if isinstance(m, TemporalMark)):
                 setattr(merged, mark.name, mark.value)
@@ -180,7 +183,12 @@ class NodeBuilder:
             kind = "decimal"
         # emails and URLs
         elif isinstance(tp, type) and issubclass(tp, _BaseUrl):
-            node = {"kind": "url", "cls": tp, "base": _BaseUrl, "strict": strict, **self.url_rules(tp._constraints)}
+            node = {"kind": "url", "cls": tp, "base": _BaseUrl, "strict": strict}
+            return self.with_constraints(self.url_node(node, [tp._constraints]), constraints, tp.__name__)
+        elif isinstance(tp, type) and issubclass(tp, ByteSize):
+            # parsed in Python; dumps as a plain int
+            node = function_node({"kind": "int", "strict": False}, "plain", byte_size_parser(tp), None, None)
+            node["serializer"] = {**serializer_spec(int, "plain", "always", method=False), "field_name": self.field_name}
             return self.with_constraints(node, constraints, tp.__name__)
         elif tp is EmailStr or tp is NameEmail:
             node = {"kind": "email", "strict": strict, "cls": NameEmail if tp is NameEmail else None}
@@ -395,6 +403,33 @@ class NodeBuilder:
         return bound
 
     # emails and URLs
+    def url_node(self, node: dict, layers: list) -> dict:
+        """A URL node under the rules of each layer in turn (a later one's set
+        values win), wrapped in the step that fills in defaults if any are set."""
+        for rules in layers:
+            if not isinstance(rules, UrlConstraints):
+                self.fail(f"_constraints must be a UrlConstraints, got {rules!r}")
+        merged = UrlConstraints(**{
+            f.name: next((getattr(r, f.name) for r in reversed(layers) if getattr(r, f.name) is not None), None)
+            for f in dataclasses.fields(UrlConstraints)
+        })
+        if merged.default_port is not None and (isinstance(merged.default_port, bool)
+                                                or not isinstance(merged.default_port, int)
+                                                or not 0 <= merged.default_port <= 65535):
+            self.fail(f"default_port must be an int from 0 to 65535, got {merged.default_port!r}")
+        for name in ("default_host", "default_path"):
+            if getattr(merged, name) is not None and not isinstance(getattr(merged, name), str):
+                self.fail(f"{name} must be a str, got {getattr(merged, name)!r}")
+        rules = self.url_rules(merged)
+        if merged.default_host is not None:
+            rules.pop("host_required", None)  # the default host fills a missing one first
+        node = {key: value for key, value in node.items() if key not in ("max_length", "allowed_schemes", "host_required")}
+        node.update(rules)
+        completion = url_completion(node["cls"], merged)
+        if completion is None:
+            return node
+        return function_node(node, "after", completion, self.field_name, self.config)
+
     def url_rules(self, rules) -> dict:
         if not isinstance(rules, UrlConstraints):
             self.fail(f"_constraints must be a UrlConstraints, got {rules!r}")

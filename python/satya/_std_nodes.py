@@ -40,7 +40,7 @@ def std_node(tp, strict: bool) -> dict | None:
         return node
     if issubclass(tp, (SecretStr, SecretBytes)):
         return {"kind": "secret", "cls": tp, "bytes": issubclass(tp, SecretBytes), "strict": strict}
-    if tp is Json:
+    if issubclass(tp, Json):  # satya.special_types.Json is a subclass
         return {"kind": "json"}
     return None
 

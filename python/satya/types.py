@@ -11,6 +11,8 @@ import decimal
 from typing import Annotated, Any
 
 from ._fields import FieldInfo
+from ._byte_size import ByteSize
+from ._dsn import KafkaDsn, MongoDsn, MySQLDsn, PostgresDsn, RedisDsn
 # paths, IP addresses, secrets and Json
 from ._json_type import Json
 from ._network import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork
@@ -37,6 +39,8 @@ __all__ += [
     "UrlConstraints", "AnyUrl", "AnyHttpUrl", "HttpUrl", "AnyWebsocketUrl", "WebsocketUrl", "FileUrl", "FtpUrl",
     "AmqpDsn", "EmailStr", "NameEmail",
 ]
+# database and broker DSNs, byte sizes
+__all__ += ["PostgresDsn", "MySQLDsn", "RedisDsn", "MongoDsn", "KafkaDsn", "ByteSize"]
 
 
 def _info(**kwargs) -> FieldInfo:
