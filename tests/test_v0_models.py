@@ -209,7 +209,8 @@ def test_deeply_nested_models():
         assert [item.value for item in model.level2.items] == ["a", "b"]
         with pytest.raises(lib.ValidationError) as caught:
             Level1(level2={"level3": {}, "items": [{"value": 1}]})
-        assert [e["loc"] for e in caught.value.errors()] == [("level2", "level3", "value"), ("level2", "items", 0, "value")]
+        assert [e["loc"] for e in caught.value.errors()] == [
+            ("level2", "level3", "value"), ("level2", "items", 0, "value")]
 
 
 def test_model_instance_as_nested_field_is_kept():

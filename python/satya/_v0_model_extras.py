@@ -5,7 +5,8 @@ does, and warns once per use, naming that spelling.
 
 The Model class lists them in its body:
 
-    model_validate_fast, model_validate_nested = _v0_model_extras.model_validate_fast, _v0_model_extras.model_validate_nested
+    model_validate_fast = _v0_model_extras.model_validate_fast
+    model_validate_nested = _v0_model_extras.model_validate_nested
     __fields__ = _v0_model_extras.fields_alias
 """
 
