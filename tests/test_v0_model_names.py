@@ -11,7 +11,8 @@ import pydantic
 import pytest
 
 import satya
-from satya import Field, Model, ModelValidationError, _v0_model_extras
+from satya import Field, Model, _v0_model
+from satya.errors import ModelValidationError
 from satya._v0_errors import records_of
 from support import satya_only
 
@@ -52,10 +53,6 @@ with warnings.catch_warnings(record=True) as DEFINITION_WARNINGS:
         archive: Dict[str, ArchiveEntry] = Field(description="Archive entries")
 
     class WithExtras(Model):
-        """A model listing the 0.x extras itself, as the Model class body does."""
-        model_validate_fast = _v0_model_extras.model_validate_fast
-        model_validate_nested = _v0_model_extras.model_validate_nested
-        __fields__ = _v0_model_extras.fields_alias
         name: str
         age: int = Field(ge=0)
         entries: Dict[str, ArchiveEntry] = {}
@@ -225,12 +222,10 @@ def test_dunder_fields_is_model_fields_as_in_pydantic():
         assert WithExtras(name="a", age=1).__fields__["age"] is WithExtras.model_fields["age"]
 
 
-@pytest.mark.xfail(not hasattr(Model, "model_validate_fast"), strict=True,
-                   reason="the Model class body does not list the 0.x extras yet")
 def test_model_lists_the_0x_extras():
     for name in ("model_validate_fast", "model_validate_nested"):
-        assert Model.__dict__[name] is _v0_model_extras.__dict__[name]
-    assert Model.__dict__["__fields__"] is _v0_model_extras.fields_alias
+        assert Model.__dict__[name] is _v0_model.__dict__[name]
+    assert Model.__dict__["__fields__"] is _v0_model.fields_alias
 
 
 @pytest.mark.xfail(strict=True, reason="email=True validates as EmailStr but its schema lacks format=email")
@@ -238,7 +233,6 @@ def test_email_keyword_schema_has_email_format():
     assert Person.model_json_schema()["properties"]["email"]["format"] == "email"
 
 
-@pytest.mark.xfail(strict=True, reason="url=True accepts any scheme (AnyUrl); 0.x accepted http and https only")
 def test_url_keyword_refuses_other_schemes():
     with pytest.raises(ModelValidationError):
         Person(**PERSON, website="ftp://example.com")

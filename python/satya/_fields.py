@@ -206,7 +206,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
 
     On a `str` field, satya's own `email=True` checks the value as `EmailStr`
     does and stores the normalised address (a str); `url=True` checks it as
-    `AnyUrl` does but keeps the text as given (no trailing slash or punycode
+    `HttpUrl` does (http and https only) but keeps the text as given (no trailing slash or punycode
     added), which is what a str field is for.
 
     An unknown keyword is reported when the class statement runs, naming the

@@ -534,6 +534,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     model_validate_json_bytes = _v0_model.model_validate_json_bytes
     model_validate_json_array_bytes = _v0_model.model_validate_json_array_bytes
     model_validate_ndjson_bytes = _v0_model.model_validate_ndjson_bytes
+    __fields__ = _v0_model.fields_alias
 
     @classmethod
     def model_validate_strings(cls, obj, *, strict=None, context=None):

@@ -456,7 +456,9 @@ class NodeBuilder:
             self.fail("a str field cannot be both email=True and url=True")
         if not chosen:
             return inner
-        return {"kind": "str_check", "check": chosen[0], "inner": inner}
+        # url=True came from satya 0.x, where it meant an http or https URL
+        schemes = {"allowed_schemes": ["http", "https"]} if chosen[0] == "url" else {}
+        return {"kind": "str_check", "check": chosen[0], "inner": inner, **schemes}
 
     @staticmethod
     def describe(c) -> str:

@@ -32,15 +32,27 @@ def validate_many(cls, data_list):
 
 
 @classmethod
-def model_validate_fast(cls, data):
+def model_validate_fast(cls, data, **options):
     _warn("model_validate_fast", "`model_validate`")
-    return cls.model_validate(data)
+    return cls.model_validate(data, **options)
 
 
 @classmethod
-def model_validate_nested(cls, data):
+def model_validate_nested(cls, data, **options):
     _warn("model_validate_nested", "`model_validate`")
-    return cls.model_validate(data)
+    return cls.model_validate(data, **options)
+
+
+class _FieldsAlias:
+    """`Model.__fields__`: the class's `model_fields`, read from the class or an instance."""
+
+    def __get__(self, instance, owner=None):
+        warnings.warn("The `__fields__` attribute is deprecated, use the `model_fields` class property instead.",
+                      SatyaDeprecationWarning, stacklevel=2)
+        return (owner if owner is not None else type(instance)).model_fields
+
+
+fields_alias = _FieldsAlias()
 
 
 @classmethod
@@ -70,5 +82,5 @@ def _validity(cls, data, mode: str) -> list[bool]:
     return StreamValidator._of_model(cls).validate_json(data, mode=mode)
 
 
-__all__ = ["validator", "validate_many", "model_validate_fast", "model_validate_nested", "model_validate_json_bytes",
+__all__ = ["fields_alias", "validator", "validate_many", "model_validate_fast", "model_validate_nested", "model_validate_json_bytes",
            "model_validate_json_array_bytes", "model_validate_ndjson_bytes"]
