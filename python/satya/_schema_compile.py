@@ -66,7 +66,9 @@ class SchemaTranslator(ObjectBuilder):
         if known is not None:
             return known
         if self.is_model_schema(schema):
-            name = self.reserve_name(schema.get("title") or hint or "Model")
+            # the caller's name for the document comes before its title
+            preferred = hint if where == "#" and hint else schema.get("title")
+            name = self.reserve_name(preferred or hint or "Model")
             self._targets[where] = name  # a forward reference while the class is made
             self._targets[where] = self.model(schema, where, name)
         else:
