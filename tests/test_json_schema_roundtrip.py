@@ -3,6 +3,7 @@
 same values and the same errors."""
 
 import datetime
+import ipaddress
 import itertools
 import uuid
 from typing import Annotated, Literal, Optional
@@ -37,7 +38,8 @@ def leaf_types():
         st.builds(lambda lo, hi, p: constrained(str, min_length=lo, max_length=hi, pattern=p), small(0, 2),
                   small(3, 6), st.none() | st.sampled_from(["^[a-z]*$", "[0-9]"])),
         st.sampled_from([bool, datetime.date, datetime.datetime, uuid.UUID, satya.EmailStr, satya.AnyUrl,
-                         Literal["x", "y"], Literal[1], type(None)]),
+                         Literal["x", "y"], Literal[1], type(None), bytes, satya.SecretStr, satya.UUID4,
+                         ipaddress.IPv4Network, satya.IPvAnyAddress]),
     )
 
 
@@ -66,7 +68,8 @@ def json_values():
     scalars = st.one_of(
         st.none(), st.booleans(), st.integers(-8, 25), st.floats(-8, 12, allow_nan=False),
         st.sampled_from(["", "x", "abc", "ab1", "5", "2.5", "true", "2020-01-02", "2020-01-02T03:04:05",
-                         "12345678-1234-5678-1234-567812345678", "a@example.com", "https://example.com", "y"]),
+                         "12345678-1234-5678-1234-567812345678", "a@example.com", "https://example.com", "y",
+                         "10.0.0.0/8", "::1", "16fd2706-8baf-433b-82eb-8c7fada847da"]),
     )
     return st.recursive(scalars, lambda children: st.lists(children, max_size=3)
                         | st.dictionaries(st.sampled_from(NAMES + ("e",)), children, max_size=4), max_leaves=10)

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import datetime
 import ipaddress
+import pathlib
 import uuid
 from typing import Any
 
 from ._hooks import PydanticCustomError
-from ._networks import AnyUrl, EmailStr
+from ._network import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork
+from ._networks import AnyUrl, EmailStr, NameEmail
+from ._secret import SecretStr
+from ._uuid import UUID1, UUID3, UUID4, UUID5, UUID6, UUID7, UUID8
+from .types import DirectoryPath, FilePath
 from .errors import SchemaError, ValidationError
 
 # Keywords that describe a value without constraining it.
@@ -48,6 +53,15 @@ FORMAT_TYPES: dict[str, Any] = {
     "date-time": datetime.datetime, "time": datetime.time, "duration": datetime.timedelta,
     "ipv4": ipaddress.IPv4Address, "ipv6": ipaddress.IPv6Address,
 }
+# The formats satya (and pydantic) write for their own types, so that a
+# model's schema compiles back to the same types.
+FORMAT_TYPES.update({
+    "binary": bytes, "password": SecretStr, "name-email": NameEmail, "path": pathlib.Path, "file-path": FilePath,
+    "directory-path": DirectoryPath, "ipv4network": ipaddress.IPv4Network, "ipv6network": ipaddress.IPv6Network,
+    "ipv4interface": ipaddress.IPv4Interface, "ipv6interface": ipaddress.IPv6Interface,
+    "ipvanyaddress": IPvAnyAddress, "ipvanynetwork": IPvAnyNetwork, "ipvanyinterface": IPvAnyInterface,
+    "uuid1": UUID1, "uuid3": UUID3, "uuid4": UUID4, "uuid5": UUID5, "uuid6": UUID6, "uuid7": UUID7, "uuid8": UUID8,
+})
 
 
 def pointer(parent: str, *parts) -> str:
