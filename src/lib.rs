@@ -42,6 +42,7 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("ModelBase", model_base(py)?)?;
     m.add("ValidationError", py.get_type::<errors::ValidationError>())?;
+    m.add("ModelValidationError", py.get_type::<errors::ModelValidationError>())?;
     m.add_class::<schema_handle::SchemaHandle>()?;
     m.add_class::<hooks::ValidationInfo>()?;
     m.add_class::<validators::ValidatorHandler>()?;

@@ -405,8 +405,15 @@ def differential_inputs(value):
     return pairs
 
 
+def error_class_name(exc) -> str:
+    """The class of a raised error as pydantic would name it: a Model raises
+    satya's ModelValidationError, which is a ValidationError."""
+    name = type(exc).__name__
+    return "ValidationError" if name == "ModelValidationError" else name
+
+
 def _raised(exc) -> tuple:
-    return (type(exc).__name__, str(exc))
+    return (error_class_name(exc), str(exc))
 
 
 def differential_attempt(cls, kind, data, strict, view=plain, *, ctx_view=None, raised=_raised, **dump_options):

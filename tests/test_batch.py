@@ -1182,7 +1182,7 @@ import json, sys
 sys.path.insert(0, {tests!r})
 import pydantic
 from batch_support import define_order
-from support import errors_of
+from support import error_class_name, errors_of
 Order = define_order()
 POrder = define_order(pydantic)
 valid = '{{"item": {{"x": 1, "tags": []}}, "nums": [1], "counts": {{}}, "blob": "b", "extra": %s}}'
@@ -1195,7 +1195,7 @@ for depth in (10_000, 1_000_000):
                 Order.model_validate_json_many(doc, threads=threads)
                 got = None
             except Exception as exc:
-                got = (type(exc).__name__, errors_of(exc))
+                got = (error_class_name(exc), errors_of(exc))
             try:
                 pydantic.TypeAdapter(list[POrder]).validate_json(doc)
                 want = None

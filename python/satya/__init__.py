@@ -84,3 +84,7 @@ from .type_adapter import TypeAdapter  # noqa: E402
 from .validate_call import validate_call  # noqa: E402
 
 __all__ += ["TypeAdapter", "RootModel", "create_model", "validate_call", "SatyaDeprecationWarning"]
+# satya 0.x: error records, results, and the error a Model raises
+from ._v0_errors import ModelValidationError, ValidationResult  # noqa: E402
+
+__all__ += ["ModelValidationError", "ValidationResult"]

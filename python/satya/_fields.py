@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from ._aliases import AliasChoices, AliasPath
     from ._unions import Discriminator
 
+from ._v0_fields import V0_KEYWORDS, translate
+
 _T = TypeVar("_T")
 
 _MISSING = object()
@@ -34,13 +36,15 @@ _METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
 # unions: how a union field picks its choice
 _UNION = ("union_mode", "discriminator")
 # what the model does with the field beyond validating it
+# satya 0.x: `Field(enum=[...])` and `Field(unique_items=True)`, checked after the type
+_V0_CHECKS = ("enum", "unique_items")
 _OPTIONS = ("frozen", "validation_alias", "serialization_alias", "exclude", "repr", "validate_default", "deprecated")
 
 
 class FieldInfo:
     """What `Field(...)` returns: a default, metadata and constraints."""
 
-    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS + _UNION + _OPTIONS
+    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS + _UNION + _OPTIONS + _V0_CHECKS
 
     default: Any
     default_factory: Callable[[], Any] | None
@@ -84,6 +88,9 @@ class FieldInfo:
     repr: bool | None
     validate_default: bool | None
     deprecated: Any
+    # satya 0.x
+    enum: list[Any] | None
+    unique_items: bool | None
 
     def __init__(self, default=_MISSING, *, default_factory=None, strict=None, unknown=None, **kwargs):
         # `x: int = ...` and `Field(...)` declare a required field, as in pydantic
@@ -92,7 +99,7 @@ class FieldInfo:
         self.strict = strict
         self.unknown = unknown or {}
         self.annotation = None
-        for name in _CONSTRAINTS + _METADATA + _UNION + _OPTIONS:
+        for name in _CONSTRAINTS + _METADATA + _UNION + _OPTIONS + _V0_CHECKS:
             setattr(self, name, kwargs.pop(name, None))
         for name in _TEMPORAL_MARKS:
             setattr(self, name, None)
@@ -158,6 +165,15 @@ if TYPE_CHECKING:
         exclude: bool | None
         repr: bool | None
         deprecated: Any
+        # satya 0.x's keywords, translated (each warns)
+        required: bool
+        min_items: int
+        max_items: int
+        min_value: Any
+        max_value: Any
+        enum: list[Any]
+        unique_items: bool
+        example: Any
 
 
 # A checker reads a field's type from its annotation: `Field(...)` is typed as
@@ -194,14 +210,17 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
     class and the field."""
     if default is not _MISSING and default is not Ellipsis and default_factory is not None:
         unknown["default and default_factory"] = "both given"
-    return FieldInfo(default, default_factory=default_factory, strict=strict, unknown=dict(unknown),
-                     alias=alias, title=title, description=description, gt=gt, ge=ge, lt=lt, le=le,
-                     multiple_of=multiple_of, min_length=min_length, max_length=max_length,
-                     pattern=pattern, allow_inf_nan=allow_inf_nan, examples=examples,
-                     json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places,
-                     union_mode=union_mode, discriminator=discriminator, email=email, url=url, frozen=frozen,
-                     validation_alias=validation_alias, serialization_alias=serialization_alias,
-                     exclude=exclude, repr=repr, validate_default=validate_default, deprecated=deprecated)
+    options = dict(default=default, default_factory=default_factory, strict=strict,
+                   alias=alias, title=title, description=description, gt=gt, ge=ge, lt=lt, le=le,
+                   multiple_of=multiple_of, min_length=min_length, max_length=max_length,
+                   pattern=pattern, allow_inf_nan=allow_inf_nan, examples=examples,
+                   json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places,
+                   union_mode=union_mode, discriminator=discriminator, email=email, url=url, frozen=frozen,
+                   validation_alias=validation_alias, serialization_alias=serialization_alias,
+                   exclude=exclude, repr=repr, validate_default=validate_default, deprecated=deprecated)
+    if unknown.keys() & set(V0_KEYWORDS):
+        translate({k: unknown.pop(k) for k in V0_KEYWORDS if k in unknown}, options, unknown)
+    return FieldInfo(unknown=dict(unknown), **options)
 
 
 class Unresolved(Exception):

@@ -37,6 +37,8 @@ def field_constraints(info: FieldInfo | None) -> dict:
     found = info.constraints()
     if info.discriminator is not None:
         found["discriminator"] = info.discriminator
+    # satya 0.x's Field(enum=[...]) and Field(unique_items=True)
+    found.update({name: getattr(info, name) for name in ("enum", "unique_items") if getattr(info, name)})
     return found
 
 
@@ -54,6 +56,8 @@ class AnnotationWalker:
             return self.annotation_schema(open_type(tp), constraints)
         if origin in (typing.Union, types.UnionType):
             return self.union_schema(typing.get_args(tp), constraints)
+        if constraints.get("enum") is not None:
+            return literal_schema(list(constraints["enum"]))
         if origin is typing.Literal:
             return literal_schema([v.value if isinstance(v, enum.Enum) else v for v in typing.get_args(tp)])
         if tp is Any or tp is object:
@@ -68,6 +72,8 @@ class AnnotationWalker:
         if tp is Json:
             return self.json_schema(Any)
         container = self.container_schema(tp, origin, constraints)
+        if container is not None and constraints.get("unique_items"):
+            container["uniqueItems"] = True
         if container is not None:
             return container
         from ._model import Model

@@ -454,6 +454,8 @@ def _build(cls) -> None:
             "forbid_extra": config.get("extra") == "forbid",
             "allow_extra": config.get("extra") == "allow",
             "hide_input": bool(config.get("hide_input_in_errors", False)),
+            # a Model's own errors are ModelValidationError; an adapter's are plain
+            "of_model": not cls.__dict__.get("__satya_adapter__"),
             "loc_by_name": not config.get("loc_by_alias", True),
             "revalidate": config.get("revalidate_instances", "never"),
             "frozen": bool(config.get("frozen", False)),
@@ -525,7 +527,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     # the older API's names: each warns, naming its replacement
     parse_obj, parse_raw, from_orm = _v1_names.parse_obj, _v1_names.parse_raw, _v1_names.from_orm
-    schema, schema_json = _v1_names.schema, _v1_names.schema_json
+    schema, schema_json, json_schema = _v1_names.schema, _v1_names.schema_json, _v1_names.json_schema
 
     @classmethod
     def model_validate_strings(cls, obj, *, strict=None, context=None):

@@ -28,6 +28,7 @@ from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
 # paths, IP addresses, secrets and Json
 from ._std_nodes import std_annotated, std_node
+from ._v0_nodes import _V0_CHECKS, v0_checks
 # emails and URLs
 from ._fields import _STR_CHECKS
 from ._networks import EmailStr, NameEmail, UrlConstraints, _BaseUrl
@@ -124,13 +125,13 @@ class NodeBuilder:
                 setattr(merged, mark.name, mark.value)
             for meta in (info for item in metadata for info in self.metadata_fields(item)):
                 self.check_unknown(meta)
-                for name in _CONSTRAINTS + _UNION:
+                for name in _CONSTRAINTS + _UNION + _V0_CHECKS:
                     if getattr(meta, name) is not None:
                         setattr(merged, name, getattr(meta, name))
                 if meta.strict is not None:
                     merged.strict = meta.strict
             if field is not None:
-                for name in _CONSTRAINTS + _UNION:
+                for name in _CONSTRAINTS + _UNION + _V0_CHECKS:
                     if getattr(field, name) is not None:
                         setattr(merged, name, getattr(field, name))
                 if field.strict is not None:
@@ -146,6 +147,8 @@ class NodeBuilder:
                 return {"kind": "nullable", "inner": self.node(non_none[0], field)}
             node = union_node(self, non_none, field)
             return {"kind": "nullable", "inner": node} if len(non_none) < len(args) else node
+        if field is not None and (field.enum is not None or field.unique_items):
+            return v0_checks(self, tp, field)
         strict = self.strict if field is None or field.strict is None else bool(field.strict)
         constraints = field.constraints() if field is not None else {}
         if origin is typing.Literal:

@@ -56,5 +56,11 @@ def schema_json(cls, *, by_alias: bool = True, ref_template: str = "#/$defs/{mod
     return json.dumps(_json_schema(cls, by_alias, ref_template), **dumps_kwargs)
 
 
+@classmethod
+def json_schema(cls) -> dict:
+    _warn("The `json_schema` method is satya 0.x's; use `model_json_schema` instead.")
+    return cls.model_json_schema()
+
+
 def _json_schema(cls, by_alias: bool, ref_template: str) -> dict:
     return cls.model_json_schema(by_alias=by_alias, ref_template=ref_template)

@@ -1,6 +1,6 @@
 """Errors raised by satya."""
 
-from ._satya import SerializationError, ValidationError
+from ._satya import ModelValidationError, SerializationError, ValidationError
 
 # pydantic's name for the same error
 PydanticSerializationError = SerializationError
@@ -11,4 +11,4 @@ class SchemaError(TypeError):
     (or, for a forward reference, when it is first used)."""
 
 
-__all__ = ["ValidationError", "SchemaError", "SerializationError", "PydanticSerializationError"]
+__all__ = ["ValidationError", "ModelValidationError", "SchemaError", "SerializationError", "PydanticSerializationError"]

@@ -16,7 +16,7 @@ use jiter::JsonValue;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple, PyType};
 
-use crate::errors::{into_py_err, LineError, LocItem, ValError, ValResult};
+use crate::errors::{LineError, LocItem, ValError, ValResult, ValidationError};
 use crate::input::{invalid_json, json_bytes, parse_json, JsonInput};
 use crate::schema_handle::{schema_of, SchemaHandle};
 use crate::schema::CompiledSchema;
@@ -35,6 +35,8 @@ struct Outcome<'py> {
     collect: bool,
     cls: Bound<'py, PyType>,
     title: Bound<'py, PyAny>,
+    /// How the schema raises: `(hide_input, of_model)`.
+    raising: (bool, bool),
     valid: Vec<Bound<'py, PyAny>>,
     valid_indices: Vec<usize>,
     errors: Vec<Bound<'py, PyAny>>,
@@ -51,6 +53,7 @@ impl<'py> Outcome<'py> {
             collect,
             cls: cls.clone(),
             title: schema.title.bind(py).clone().into_any(),
+            raising: (schema.hide_input, schema.of_model),
             valid: Vec::new(),
             valid_indices: Vec::new(),
             errors: Vec::new(),
@@ -84,7 +87,8 @@ impl<'py> Outcome<'py> {
             ValError::Internal(e) => return Err(e),
             ValError::Lines(lines) if self.collect => {
                 let py = self.cls.py();
-                let err = into_py_err(py, ValError::Lines(lines), &self.title);
+                let (hide_input, of_model) = self.raising;
+                let err = ValidationError::new_err_as(py, self.title.clone().unbind(), lines, hide_input, of_model);
                 let pair = PyTuple::new(py, [index.into_pyobject(py)?.into_any(), err.into_value(py).into_bound(py).into_any()])?;
                 self.errors.push(pair.into_any());
             }
@@ -103,7 +107,8 @@ impl<'py> Outcome<'py> {
             return Ok(PyTuple::new(py, [valid.into_any(), indices.into_any(), errors.into_any(), ends])?.into_any());
         }
         if !self.lines.is_empty() {
-            return Err(into_py_err(py, ValError::Lines(self.lines), &list_title(&self.cls)?));
+            let (hide_input, of_model) = self.raising;
+            return Err(ValidationError::new_err_as(py, list_title(&self.cls)?.unbind(), self.lines, hide_input, of_model));
         }
         Ok(PyList::new(py, self.valid)?.into_any())
     }
@@ -193,7 +198,7 @@ pub fn validate_json_many<'py>(
     let schema = &handle.get().schema;
     let whole = match json_bytes(data) {
         Ok(whole) => whole,
-        Err(e) => return Err(into_py_err(py, e, &list_title(cls)?)),
+        Err(e) => return Err(schema_error(py, schema, e, &list_title(cls)?)),
     };
     let end = end.unwrap_or(whole.len()).min(whole.len());
     let bytes = &whole[start.min(end)..end];
@@ -329,10 +334,10 @@ fn whole_array<'py>(
     let py = cls.py();
     let schema = &handle.get().schema;
     let title = list_title(cls)?;
-    let document = parse_json(bytes, data).map_err(|e| into_py_err(py, e, &title))?;
+    let document = parse_json(bytes, data).map_err(|e| schema_error(py, schema, e, &title))?;
     let JsonValue::Array(items) = &document else {
         let err = ValError::new(crate::errors::ErrorKind::JsonListType, &JsonInput::Value(&document));
-        return Err(into_py_err(py, err, &title));
+        return Err(schema_error(py, schema, err, &title));
     };
     let mut state = State::new(strict, false, context);
     let mut outcome = Outcome::new(cls, schema, collect);
@@ -344,4 +349,13 @@ fn whole_array<'py>(
         PyResult::Ok(())
     })?;
     outcome.finish()
+}
+
+/// A batch's error raised as its schema raises (a Model's as `ModelValidationError`).
+#[cold]
+fn schema_error(py: Python<'_>, schema: &CompiledSchema, err: ValError, title: &Bound<'_, PyAny>) -> PyErr {
+    match err {
+        ValError::Internal(e) => e,
+        ValError::Lines(lines) => schema.py_err_titled(py, lines, title),
+    }
 }

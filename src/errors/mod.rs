@@ -10,7 +10,7 @@ mod wording;
 
 pub use input_value::InputValue;
 pub use kinds::{BoundValue, ErrorKind};
-pub use validation_error::{truncate_repr, ValidationError};
+pub use validation_error::{truncate_repr, ModelValidationError, ValidationError};
 pub use wording::worded;
 
 use std::sync::Arc;

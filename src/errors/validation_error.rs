@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::PyClassInitializer;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
 use super::{ErrorKind, InputValue, LineError, Loc, LocItem};
@@ -19,7 +20,14 @@ pub struct ValidationError {
     pub(crate) lines: Vec<LineError>,
     /// The text leaves the inputs out (`from_exception_data(hide_input=True)`).
     hide_input: bool,
+    /// The details of a 0.x error record, `ValidationError(field=..., message=...)`.
+    record: Option<Py<PyDict>>,
 }
+
+/// The error a Model's own validation raises: a `ValidationError`, so that
+/// pydantic-style and 0.x-style `except` clauses both catch it.
+#[pyclass(extends = ValidationError, module = "satya._satya", name = "ModelValidationError", subclass, frozen)]
+pub struct ModelValidationError;
 
 impl ValidationError {
     #[cold]
@@ -32,10 +40,24 @@ impl ValidationError {
     #[cold]
     #[inline(never)]
     pub fn new_err_hiding(py: Python<'_>, title: Py<PyAny>, lines: Vec<LineError>, hide_input: bool) -> PyErr {
-        match Bound::new(py, ValidationError { title, lines, hide_input }) {
-            Ok(err) => PyErr::from_value(err.into_any()),
+        Self::new_err_as(py, title, lines, hide_input, false)
+    }
+
+    /// `of_model`: raised by a Model's own validation, as `ModelValidationError`.
+    #[cold]
+    #[inline(never)]
+    pub fn new_err_as(py: Python<'_>, title: Py<PyAny>, lines: Vec<LineError>, hide_input: bool, of_model: bool) -> PyErr {
+        match Self::create(py, ValidationError { title, lines, hide_input, record: None }, of_model) {
+            Ok(err) => PyErr::from_value(err),
             Err(e) => e,
         }
+    }
+
+    fn create(py: Python<'_>, error: ValidationError, of_model: bool) -> PyResult<Bound<'_, PyAny>> {
+        Ok(match of_model {
+            true => Bound::new(py, PyClassInitializer::from(error).add_subclass(ModelValidationError))?.into_any(),
+            false => Bound::new(py, error)?.into_any(),
+        })
     }
 
     fn loc_tuple<'py>(py: Python<'py>, line: &LineError) -> PyResult<Bound<'py, PyTuple>> {
@@ -142,8 +164,72 @@ fn line_from_dict(item: &Bound<'_, PyAny>) -> PyResult<LineError> {
     Ok(LineError { kind, loc_reversed: loc, input: InputValue::Python(input) })
 }
 
+/// satya's helpers for 0.x error records.
+fn records_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    py.import("satya._v0_errors")
+}
+
 #[pymethods]
 impl ValidationError {
+    /// 0.x's error record: `ValidationError(field="age", message="...", path=["age"])`.
+    /// pydantic's ValidationError has no public constructor, so this one is free.
+    #[new]
+    #[pyo3(signature = (**record))]
+    fn new(py: Python<'_>, record: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let parts = records_module(py)?.call_method1("record_parts", (record,))?;
+        let (details, line): (Bound<'_, PyDict>, Bound<'_, PyAny>) = parts.extract()?;
+        let title = details.get_item("field")?.ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("an error record needs a field"))?;
+        Ok(ValidationError { title: title.unbind(), lines: vec![line_from_dict(&line)?], hide_input: false, record: Some(details.unbind()) })
+    }
+
+    /// The record is complete after `__new__`; this only keeps BaseException's
+    /// `__init__`, which refuses keywords, from running.
+    #[pyo3(signature = (**_record))]
+    fn __init__(&self, _record: Option<&Bound<'_, PyDict>>) {}
+
+    /// The 0.x record's details; an error raised by validation describes its first line.
+    fn record_details<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        match &slf.get().record {
+            Some(details) => Ok(details.bind(slf.py()).copy()?),
+            None => Ok(records_module(slf.py())?.call_method1("derived_details", (slf,))?.cast_into::<PyDict>()?),
+        }
+    }
+
+    #[getter]
+    fn field<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Self::record_details(slf)?.get_item("field")
+    }
+
+    #[getter]
+    fn message<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Self::record_details(slf)?.get_item("message")
+    }
+
+    #[getter]
+    fn path<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Self::record_details(slf)?.get_item("path")
+    }
+
+    #[getter]
+    fn value<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Self::record_details(slf)?.get_item("value")
+    }
+
+    #[getter]
+    fn constraint<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Self::record_details(slf)?.get_item("constraint")
+    }
+
+    #[getter]
+    fn suggestion<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Self::record_details(slf)?.get_item("suggestion")
+    }
+
+    #[getter]
+    fn context<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Self::record_details(slf)?.get_item("context")
+    }
+
     #[getter]
     fn title(&self, py: Python<'_>) -> Py<PyAny> {
         self.title.clone_ref(py)
@@ -211,13 +297,18 @@ impl ValidationError {
     ) -> PyResult<Py<PyAny>> {
         let _ = input_type;
         let lines = line_errors.try_iter()?.map(|item| line_from_dict(&item?)).collect::<PyResult<Vec<_>>>()?;
-        let err = Bound::new(cls.py(), ValidationError { title: title.unbind(), lines, hide_input })?;
-        Ok(err.into_any().unbind())
+        let of_model = cls.is_subclass_of::<ModelValidationError>()?;
+        let error = ValidationError { title: title.unbind(), lines, hide_input, record: None };
+        Ok(Self::create(cls.py(), error, of_model)?.unbind())
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let this = slf.get();
+        if let Some(details) = &this.record {
+            let rebuild = records_module(py)?.getattr("rebuild_record")?;
+            return PyTuple::new(py, [rebuild, PyTuple::new(py, [details.bind(py).copy()?])?.into_any()]);
+        }
         let rebuild = slf.get_type().getattr("from_exception_data")?;
         let errors = this.errors(py, false, true, true)?;
         // a custom error travels as the PydanticCustomError that made it
@@ -233,11 +324,17 @@ impl ValidationError {
         PyTuple::new(py, [rebuild, args.into_any()])
     }
 
-    fn __str__(&self, py: Python<'_>) -> String {
-        self.display(py)
+    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
+        match &self.record {
+            Some(details) => records_module(py)?.call_method1("record_text", (details.bind(py),))?.extract(),
+            None => Ok(self.display(py)),
+        }
     }
 
-    fn __repr__(&self, py: Python<'_>) -> String {
-        self.display(py)
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        match &self.record {
+            Some(details) => records_module(py)?.call_method1("record_repr", (details.bind(py),))?.extract(),
+            None => Ok(self.display(py)),
+        }
     }
 }

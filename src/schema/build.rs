@@ -138,6 +138,7 @@ impl CompiledSchema {
             computed: crate::serializers::ComputedField::read_all(descriptor)?,
             model_ser: crate::serializers::ModelSerHook::read(descriptor)?,
             hide_input: flag("hide_input")?,
+            of_model: flag("of_model")?,
             loc_by_name: flag("loc_by_name")?,
             revalidate: match descriptor.get_item("revalidate")?.filter(|v| !v.is_none()).map(|v| v.extract::<String>()).transpose()?.as_deref() {
                 None | Some("never") => super::Revalidate::Never,

@@ -146,6 +146,8 @@ pub struct CompiledSchema {
     pub extra_slot: Option<SlotOffset>,
     /// `hide_input_in_errors`: the errors' text leaves the inputs out.
     pub hide_input: bool,
+    /// A Model's own errors, raised as `ModelValidationError` (an adapter's are plain).
+    pub of_model: bool,
     /// `loc_by_alias=False`: errors are located at field names, not keys.
     pub loc_by_name: bool,
     /// `revalidate_instances`: which instances given as input are validated
@@ -394,7 +396,13 @@ impl CompiledSchema {
     pub fn py_err(&self, py: Python<'_>, err: ValError) -> PyErr {
         match err {
             ValError::Internal(e) => e,
-            ValError::Lines(lines) => crate::errors::ValidationError::new_err_hiding(py, self.title.clone_ref(py).into_any(), lines, self.hide_input),
+            ValError::Lines(lines) => self.py_err_titled(py, lines, self.title.bind(py).as_any()),
         }
+    }
+
+    /// The error of `lines` under another title (a batch's `list[User]`).
+    #[cold]
+    pub fn py_err_titled(&self, py: Python<'_>, lines: Vec<crate::errors::LineError>, title: &Bound<'_, PyAny>) -> PyErr {
+        crate::errors::ValidationError::new_err_as(py, title.clone().unbind(), lines, self.hide_input, self.of_model)
     }
 }

@@ -1,0 +1,90 @@
+"""satya 0.x's `Field` keywords, translated to the constraints of today.
+
+`min_items`/`max_items` become `min_length`/`max_length`, `min_value`/
+`max_value` become `ge`/`le`, `example` goes to `json_schema_extra` (as
+pydantic keeps it), `required=False` gives the field the default None,
+`enum=[...]` checks the value as `Literal[...]` does, and `unique_items=True`
+checks that a collection holds no two equal items. Each use warns once,
+naming the spelling of today.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from ._v1_names import SatyaDeprecationWarning
+
+# keyword: (what it becomes, the advice its warning gives)
+_RENAMED = {
+    "min_items": ("min_length", "use `min_length` instead"),
+    "max_items": ("max_length", "use `max_length` instead"),
+    "min_value": ("ge", "use `ge` instead"),
+    "max_value": ("le", "use `le` instead"),
+}
+_ADVICE = {
+    "required": "a field without a default is required; give `default=None` for an optional one",
+    "enum": "annotate the field as `Literal[...]` instead",
+    "unique_items": "annotate the field as a `set` instead, or check the items in a validator",
+    "example": "use `examples=[...]` or `json_schema_extra` instead",
+}
+V0_KEYWORDS = tuple(_RENAMED) + tuple(_ADVICE)
+
+
+def _warn(keyword: str, advice: str) -> None:
+    # stacklevel 4: this function, translate(), Field(), the user's line
+    warnings.warn(f"Field({keyword}=...) is satya 0.x's keyword; {advice}.", SatyaDeprecationWarning, stacklevel=4)
+
+
+def translate(given: dict, options: dict, unknown: dict) -> None:
+    """Moves 0.x's keywords in `given` into `options` (Field's keywords of today);
+    a contradiction goes to `unknown`, which the class statement reports."""
+    for keyword, (target, advice) in _RENAMED.items():
+        if keyword not in given:
+            continue
+        _warn(keyword, advice)
+        if options.get(target) is not None:
+            unknown[f"{keyword} and {target}"] = "both given"
+        else:
+            options[target] = given[keyword]
+    if "example" in given:
+        _warn("example", _ADVICE["example"])
+        extra = options.get("json_schema_extra")
+        if extra is not None and not isinstance(extra, dict):
+            unknown["example and a json_schema_extra function"] = "both given"
+        else:
+            options["json_schema_extra"] = {**(extra or {}), "example": given["example"]}
+    if "required" in given:
+        _warn("required", _ADVICE["required"])
+        required = given["required"]
+        if not isinstance(required, bool):
+            unknown[f"required={required!r} (True or False)"] = "not a bool"
+        elif not required and options["default"] is _missing() and options.get("default_factory") is None:
+            options["default"] = None
+        elif required and options.get("default_factory") is not None:
+            unknown["required=True and default_factory"] = "both given"
+        elif required and all(options["default"] is not none for none in (None, _missing(), Ellipsis)):
+            unknown["required=True and a default"] = "both given"
+        elif required:
+            options["default"] = _missing()  # 0.x's default of None meant "none given"
+    for keyword in ("enum", "unique_items"):
+        if keyword in given:
+            _warn(keyword, _ADVICE[keyword])
+            options[keyword] = given[keyword]
+
+
+def _missing():
+    from ._fields import _MISSING
+    return _MISSING
+
+
+def unique_items(value):
+    """`unique_items=True`: no two items of the collection are equal."""
+    items = list(value)
+    try:
+        duplicated = len(set(items)) != len(items)
+    except TypeError:  # unhashable items are compared pairwise
+        duplicated = any(items[i] == items[j] for i in range(len(items)) for j in range(i))
+    if duplicated:
+        from ._hooks import PydanticCustomError
+        raise PydanticCustomError("unique_items", "Items should be unique")
+    return value
