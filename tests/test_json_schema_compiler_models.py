@@ -162,6 +162,18 @@ def test_a_document_that_refers_to_itself_and_draft_7_definitions():
         linked.model_validate({"next": {"size": -1}})
 
 
+def test_a_definition_is_one_class_however_its_reference_is_spelled():
+    model = compile_json_schema({"type": "object", "properties": {
+        "a": {"$ref": "#/$defs/The%20Point"}, "b": {"$ref": "#/$defs/The Point"},
+        "c": {"type": "object", "nullable": True, "properties": {"x": {"type": "integer"}}}},
+        "$defs": {"The Point": {"type": "object", "properties": {"x": {"type": "integer"}}}}}).model
+    point = model.model_fields["a"].annotation
+    assert point.__name__ == "ThePoint" and model.model_fields["b"].annotation is point
+    instance = model.model_validate({"a": {"x": 1}, "b": {"x": "2"}, "c": None})
+    assert instance.b.x == 2 and instance.c is None
+    assert model.model_validate({"c": {"x": "3"}}).c.x == 3
+
+
 def test_a_named_definition_of_values_becomes_an_enum():
     schema = {"type": "object", "properties": {"color": {"$ref": "#/$defs/Color"}},
               "$defs": {"Color": {"enum": ["red", "green"], "type": "string", "title": "Color"}}}
@@ -244,6 +256,7 @@ def test_a_missing_file_and_a_wrong_kind_of_schema_are_refused(tmp_path):
      "#/properties/a/items/unevaluatedItems", "not supported"),
     ({"$ref": "https://example.com/other.json"}, "#/$ref", "only references inside the document"),
     ({"$ref": "#/$defs/Missing"}, "#/$ref", "points to nothing"),
+    ({"$ref": "#node", "$anchor": "node"}, "#/$ref", "references to anchors ('#node') are not supported"),
     ({"type": "strin"}, "#/type", "must be one of string"),
     ({"type": "string", "minLenght": 1}, "#/minLenght", "unknown keyword 'minLenght'"),
     ({"type": "string", "pattern": "(a"}, "#/pattern", "not a valid regular expression"),
@@ -270,48 +283,14 @@ def test_what_cannot_be_checked_is_refused_with_its_place(schema, where, words):
     assert message.startswith(f"JSON Schema at {where}:") and words in message, message
 
 
-@pytest.fixture
-def error_records(monkeypatch):
-    """satya's 0.x results and error records; stand-ins of the same contract
-    while a checkout predates them."""
-    import sys
-    import types
-
-    if hasattr(satya, "ValidationResult"):
-        return
-
-    class Record:
-        def __init__(self, field, message, path, value=None):
-            self.field, self.message, self.path, self.value = field, message, path, value
-
-    class Result:
-        def __init__(self, value=None, errors=None):
-            self._value, self._errors = value, list(errors or [])
-
-        is_valid = property(lambda self: not self._errors)
-        errors = property(lambda self: list(self._errors))
-
-        @property
-        def value(self):
-            if self._errors:
-                raise ValueError("an invalid result has no value")
-            return self._value
-
-    def records_of(exc):
-        return [Record(str(e["loc"][0]) if e["loc"] else "", e["msg"], [str(p) for p in e["loc"]], e["input"])
-                for e in exc.errors()]
-
-    monkeypatch.setattr(satya, "ValidationResult", Result, raising=False)
-    monkeypatch.setitem(sys.modules, "satya._v0_errors", types.SimpleNamespace(records_of=records_of))
-
-
-def test_the_old_validator_interface(error_records):
+def test_the_old_validator_interface():
     results = compile_json_schema({"type": "string", "minLength": 3}).validate_batch(["hello", "hi", 5])
     assert [r.is_valid for r in results] == [True, False, False]
     assert results[0].value == "hello" and results[0].errors == []
     with pytest.raises(ValueError):
         results[1].value
     (error,) = results[1].errors
+    assert isinstance(error, satya.ValidationError) and isinstance(results[1], satya.ValidationResult)
     assert "at least 3 characters" in error.message and error.value == "hi"
     (error,) = compile_json_schema(USER).validate({"id": 0, "name": "a"}).errors
     assert error.field == "id" and error.path == ["id"] and "greater than 0" in error.message

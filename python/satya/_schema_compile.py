@@ -14,15 +14,14 @@ import typing
 from typing import Annotated, Any, Literal, Optional, Union
 from urllib.parse import unquote
 
-from ._fields import Field, resolve
-from ._hooks import AfterValidator, BeforeValidator, PlainValidator, PydanticCustomError, WrapValidator
+from ._fields import Field
+from ._hooks import AfterValidator, BeforeValidator, PlainValidator, WrapValidator
 from ._schema_keywords import (
-    ANNOTATION_KEYWORDS, DEFINITION_KEYWORDS, FAMILY_OF_KEYWORD, FORMAT_TYPES, JSON_TYPES, StringCheck,
-    check_keywords, check_unique_items, pointer, reject_everything, schema_error,
+    ANNOTATION_KEYWORDS, DEFINITION_KEYWORDS, FAMILY_OF_KEYWORD, FORMAT_TYPES, JSON_TYPES, OnlyOneBranch,
+    StringCheck, check_keywords, check_unique_items, pointer, reject_everything, schema_error,
 )
 from ._schema_objects import ObjectBuilder
 from ._networks import AnyUrl, UrlConstraints
-from .errors import ValidationError
 from .type_adapter import TypeAdapter
 
 _IN_PROGRESS = object()  # a non-object $ref target being translated
@@ -84,17 +83,19 @@ class SchemaTranslator(ObjectBuilder):
             raise schema_error(where, f"$ref must be a string, not {ref!r}")
         if not ref.startswith("#"):
             raise schema_error(where, f"only references inside the document ('#/...') are supported, not {ref!r}")
+        if ref != "#" and not ref.startswith("#/"):
+            raise schema_error(where, f"references to anchors ({ref!r}) are not supported; use a JSON pointer")
         node = self.document
-        for raw in ref[1:].split("/")[1:] if ref != "#" else ():
-            part = unquote(raw).replace("~1", "/").replace("~0", "~")
+        parts = [unquote(raw).replace("~1", "/").replace("~0", "~") for raw in ref[1:].split("/")[1:]]
+        for part in parts:
             if isinstance(node, dict) and part in node:
                 node = node[part]
             elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
                 node = node[int(part)]
             else:
                 raise schema_error(where, f"$ref {ref!r} points to nothing in the document")
-        hint = ref.rsplit("/", 1)[-1] if ref != "#" else None
-        return self.target(ref, node, unquote(hint) if hint else None)
+        # one spelling per target, so a definition is translated once
+        return self.target(pointer("#", *parts), node, parts[-1] if parts else None)
 
     # ------------------------------------------------------------- subschemas
 
@@ -386,28 +387,3 @@ def _exclusive(branches: list) -> bool:
         seen.append(("type", declared))
     return len(set(seen)) == len(seen) and not ({s for s in seen if s[0] == "type"} and
                                                 any(s[0] == "const" for s in seen))
-
-
-class OnlyOneBranch:
-    """oneOf whose branches may overlap: the value must match exactly one."""
-
-    def __init__(self, branches: list, models: dict):
-        self.branches = branches
-        self.models = models  # forward references are resolved at first use, once every class exists
-        self._adapters = None
-
-    def __call__(self, value, handler):
-        result = handler(value)
-        if self._adapters is None:
-            self._adapters = [TypeAdapter(resolve(b, {}, dict(self.models))) for b in self.branches]
-        matches = []
-        for index, adapter in enumerate(self._adapters):
-            try:
-                adapter.validate_python(value)
-            except ValidationError:
-                continue
-            matches.append(index)
-        if len(matches) > 1:
-            raise PydanticCustomError("one_of_many", "Input should match exactly one schema of oneOf, "
-                                                     "but matches {matches}", {"matches": matches})
-        return result

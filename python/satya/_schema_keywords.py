@@ -11,6 +11,7 @@ import pathlib
 import uuid
 from typing import Any
 
+from ._fields import resolve
 from ._hooks import PydanticCustomError
 from ._network import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork
 from ._networks import AnyUrl, EmailStr, NameEmail
@@ -18,6 +19,7 @@ from ._secret import SecretStr
 from ._uuid import UUID1, UUID3, UUID4, UUID5, UUID6, UUID7, UUID8
 from .types import DirectoryPath, FilePath
 from .errors import SchemaError, ValidationError
+from .type_adapter import TypeAdapter
 
 # Keywords that describe a value without constraining it.
 ANNOTATION_KEYWORDS = frozenset({
@@ -139,3 +141,28 @@ class StringCheck:
                 message = error["msg"].replace("{", "{{").replace("}", "}}")
                 raise PydanticCustomError(error["type"], message, error.get("ctx")) from None
         return value
+
+
+class OnlyOneBranch:
+    """oneOf whose branches may overlap: the value must match exactly one."""
+
+    def __init__(self, branches: list, models: dict):
+        self.branches = branches
+        self.models = models  # forward references are resolved at first use, once every class exists
+        self._adapters = None
+
+    def __call__(self, value, handler):
+        result = handler(value)
+        if self._adapters is None:
+            self._adapters = [TypeAdapter(resolve(b, {}, dict(self.models))) for b in self.branches]
+        matches = []
+        for index, adapter in enumerate(self._adapters):
+            try:
+                adapter.validate_python(value)
+            except ValidationError:
+                continue
+            matches.append(index)
+        if len(matches) > 1:
+            raise PydanticCustomError("one_of_many", "Input should match exactly one schema of oneOf, "
+                                                     "but matches {matches}", {"matches": matches})
+        return result

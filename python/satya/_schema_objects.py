@@ -55,7 +55,7 @@ class ObjectBuilder:
         return "properties" in schema or "required" in schema or schema.get("additionalProperties") is False
 
     def object(self, schema: dict, where: str, hint):
-        if self.is_model_schema({**schema, "type": "object"}):
+        if self.is_model_schema({**schema, "type": "object", "nullable": False}):  # the null was split off
             return self.model(schema, where, self.reserve_name(schema.get("title") or hint or "Model"))
         values = schema.get("additionalProperties", True)
         value_type = self.translate(values, pointer(where, "additionalProperties"), hint)

@@ -105,7 +105,9 @@ class JSONSchemaCompiler:
     def to_type(self, schema, *, name: str | None = None):
         """The annotation `schema` describes: a Model class for an object with
         properties, otherwise a type such as `Annotated[str, Field(...)]` or
-        `list[int]`, for a TypeAdapter or a field."""
+        `list[int]`, for a TypeAdapter or a field. With `strict`, the Model
+        classes are strict; a plain type is strict where it is used with
+        strict validation (as `compile` does)."""
         document = load_schema(schema)
         translator = SchemaTranslator(document, strict=self.strict, unknown_formats=self.unknown_formats,
                                       module=_caller_module())
