@@ -279,6 +279,7 @@ def test_a_missing_file_and_a_wrong_kind_of_schema_are_refused(tmp_path):
 def test_what_cannot_be_checked_is_refused_with_its_place(schema, where, words):
     with pytest.raises(satya.SchemaError) as info:
         compile_json_schema(schema)
+    assert isinstance(info.value, ValueError)  # as satya 0.x raised for a bad schema
     message = str(info.value)
     assert message.startswith(f"JSON Schema at {where}:") and words in message, message
 

@@ -73,8 +73,13 @@ def pointer(parent: str, *parts) -> str:
     return parent
 
 
-def schema_error(where: str, message: str) -> SchemaError:
-    return SchemaError(f"JSON Schema at {where or '#'}: {message}")
+class JSONSchemaError(SchemaError, ValueError):
+    """A JSON Schema that cannot be compiled. A SchemaError, as any definition
+    satya refuses, and a ValueError, as satya 0.x raised for a bad schema."""
+
+
+def schema_error(where: str, message: str) -> JSONSchemaError:
+    return JSONSchemaError(f"JSON Schema at {where or '#'}: {message}")
 
 
 def check_keywords(schema: dict, where: str) -> None:

@@ -19,9 +19,10 @@ default (`"5"` is accepted for an integer), JSON Schema's exact types with
 `strict=True`.
 
 Keywords satya cannot check (`patternProperties`, `if`, `not`, `contains`,
-remote `$ref`, ...) raise `satya.SchemaError` naming the keyword and its JSON
-pointer; unknown keywords do too, except annotations (`title`, `examples`,
-`$comment`, `deprecated`, ... and any `x-...`)."""
+remote `$ref`, ...) raise `JSONSchemaError` (a `satya.SchemaError` and a
+ValueError) naming the keyword and its JSON pointer; unknown keywords do too,
+except annotations (`title`, `examples`, `$comment`, `deprecated`, ... and any
+`x-...`)."""
 
 from __future__ import annotations
 
@@ -32,10 +33,11 @@ from typing import Any
 
 from ._model import ModelMeta
 from ._schema_compile import SchemaTranslator
+from ._schema_keywords import JSONSchemaError
 from .errors import SchemaError, ValidationError
 from .type_adapter import TypeAdapter
 
-__all__ = ["CompiledSchema", "JSONSchemaCompiler", "compile_json_schema"]
+__all__ = ["CompiledSchema", "JSONSchemaCompiler", "JSONSchemaError", "compile_json_schema"]
 
 
 class CompiledSchema:
@@ -118,7 +120,7 @@ class JSONSchemaCompiler:
         schema's title, else "Model"."""
         annotation = self.to_type(schema, name=name)
         if not isinstance(annotation, ModelMeta):
-            raise SchemaError("JSON Schema at #: to_model needs an object schema with properties; "
+            raise JSONSchemaError("JSON Schema at #: to_model needs an object schema with properties; "
                               "use compile() or to_type() for other schemas")
         return annotation
 
@@ -129,7 +131,7 @@ class JSONSchemaCompiler:
         try:
             adapter = TypeAdapter(annotation, config=config)
         except SchemaError as exc:
-            raise SchemaError(f"JSON Schema at #: {exc}") from None
+            raise JSONSchemaError(f"JSON Schema at #: {exc}") from None
         # every schema now validates through the native core
         self.optimization_stats["rust_optimized"] += 1
         return CompiledSchema(annotation, adapter, schema)
@@ -160,7 +162,7 @@ def load_schema(schema):
             with open(schema, "rb") as file:
                 text = file.read()
         except OSError as exc:
-            raise SchemaError(f"cannot read the JSON Schema file {os.fspath(schema)!r}: {exc.strerror}") from None
+            raise JSONSchemaError(f"cannot read the JSON Schema file {os.fspath(schema)!r}: {exc.strerror}") from None
         return _parsed(text, f"the JSON Schema file {os.fspath(schema)!r}")
     if isinstance(schema, (str, bytes, bytearray)):
         return _parsed(schema, "the JSON Schema text")
@@ -173,9 +175,9 @@ def _parsed(text, what: str):
         document = json.loads(text)
     except ValueError as exc:
         hint = " (pass a path as pathlib.Path)" if isinstance(text, str) and text.strip()[:1] not in "{[" else ""
-        raise SchemaError(f"{what} is not valid JSON{hint}: {exc}") from None
+        raise JSONSchemaError(f"{what} is not valid JSON{hint}: {exc}") from None
     if not isinstance(document, (dict, bool)):
-        raise SchemaError(f"{what} must hold a JSON object or a boolean, not {type(document).__name__}")
+        raise JSONSchemaError(f"{what} must hold a JSON object or a boolean, not {type(document).__name__}")
     return document
 
 
