@@ -308,3 +308,33 @@ def test_the_compiler_counts_what_it_compiled():
     assert compiler.to_type({"type": "integer"}) is int
     with pytest.raises(satya.SchemaError, match="to_model needs an object schema"):
         compiler.to_model({"type": "integer"})
+
+
+def pydantic_order():
+    from typing import Literal, Optional
+
+    class Line(pydantic.BaseModel):
+        sku: str = pydantic.Field(pattern="^[A-Z]{3}$")
+        qty: int = pydantic.Field(gt=0, le=99)
+
+    class Order(pydantic.BaseModel):
+        model_config = pydantic.ConfigDict(extra="forbid")
+        lines: list[Line] = pydantic.Field(min_length=1)
+        status: Literal["new", "paid"] = "new"
+        note: Optional[str] = None
+        size: tuple[int, int] = (1, 1)
+        prices: dict[str, float] = {}
+
+    return Order
+
+
+@pytest.mark.parametrize("data", [
+    {"lines": [{"sku": "ABC", "qty": 1}]},
+    {"lines": [{"sku": "ABC", "qty": "2"}], "status": "paid", "note": None, "size": [2, "3"], "prices": {"a": "1.5"}},
+    {"lines": [], "status": "old", "note": 1, "size": [1], "prices": {"a": "x"}, "other": 0},
+    {"lines": [{"sku": "abc", "qty": 0}, {"qty": 100}]},
+])
+def test_a_pydantic_schema_compiles_to_a_model_that_validates_as_pydantic(data):
+    order = pydantic_order()
+    compiled = compile_json_schema(order.model_json_schema()).model
+    assert outcome(compiled, data) == outcome(order, data)
