@@ -174,3 +174,10 @@ def test_string_transforms_are_string_constraints(text, transform):
     mine = define(annotation=str, **{transform: True}, min_length=1)
     theirs = pydantic_model(typing.Annotated[str, pydantic.StringConstraints(**{transform: True}, min_length=1)])
     assert outcome(mine, {"v": text}) == outcome(theirs, {"v": text})
+
+
+@pytest.mark.parametrize("keyword, expected", [("email", "email"), ("url", "uri")])
+def test_email_and_url_keywords_show_their_format(keyword, expected):
+    mine = define(annotation=str, **{keyword: True}, max_length=50)
+    assert mine.model_json_schema()["properties"]["v"] == {
+        "format": expected, "maxLength": 50, "title": "V", "type": "string"}

@@ -228,7 +228,6 @@ def test_model_lists_the_0x_extras():
     assert Model.__dict__["__fields__"] is _v0_model.fields_alias
 
 
-@pytest.mark.xfail(strict=True, reason="email=True validates as EmailStr but its schema lacks format=email")
 def test_email_keyword_schema_has_email_format():
     assert Person.model_json_schema()["properties"]["email"]["format"] == "email"
 

@@ -92,10 +92,11 @@ from .scalar_validators import BooleanValidator, IntValidator, NumberValidator, 
 from .array_validator import ArrayValidator  # noqa: E402
 from .absent import ABSENT, filter_absent, is_absent  # noqa: E402
 from .json_loader import load_json  # noqa: E402
+from .json_schema_compiler import JSONSchemaCompiler, compile_json_schema  # noqa: E402
 
 __all__ += ["StreamValidator", "StringValidator", "IntValidator",
             "NumberValidator", "BooleanValidator", "ArrayValidator", "ABSENT", "is_absent", "filter_absent",
-            "load_json"]
+            "load_json", "JSONSchemaCompiler", "compile_json_schema"]
 
 # satya 0.x's names that are neither called nor built by user code warn when
 # first taken from the package (then they are ordinary attributes)

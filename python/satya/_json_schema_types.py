@@ -49,7 +49,9 @@ def leaf_schema(tp, constraints: dict, mode: str) -> dict | None:
     if tp in (int, float):
         return {**_PLAIN[tp], **keywords(constraints, _BOUND_KEYWORDS)}
     if tp in (str, bytes):
-        return {**_PLAIN[tp], **keywords(constraints, _STRING_KEYWORDS)}
+        # Field(email=True) and Field(url=True) read as EmailStr and HttpUrl do
+        checked = {"format": "email"} if constraints.get("email") else {"format": "uri"} if constraints.get("url") else {}
+        return {**_PLAIN[tp], **checked, **keywords(constraints, _STRING_KEYWORDS)}
     if tp is uuid.UUID and constraints.get("uuid_version"):
         return {"type": "string", "format": f"uuid{constraints['uuid_version']}"}
     if tp in _PLAIN:
