@@ -15,7 +15,7 @@ import pytest
 
 import satya
 from satya import Field, Model
-from support import error_triples
+from support import error_triples, satya_only
 
 
 class Address(Model):
@@ -82,11 +82,12 @@ def full_user():
 # --- storage -----------------------------------------------------------------
 
 
-def test_instances_have_no_dict():
+def test_instances_have_no_instance_dict():
+    """Values live in slots: `__dict__` is a read-only view built on request."""
     user = User(id=1, name="Ann")
-    assert not hasattr(user, "__dict__")
-    with pytest.raises(TypeError):
-        vars(user)
+    assert type(user).__dictoffset__ == 0
+    assert isinstance(user.__dict__, types.MappingProxyType)
+    assert user.__dict__ is not user.__dict__
 
 
 def test_no_class_in_the_mro_defines_getattr_or_getattribute_except_object():
@@ -885,3 +886,25 @@ def test_instances_of_the_native_base_are_freed_with_their_type_reference():
     for _ in range(10):
         base.__new__(base)
     assert sys.getrefcount(base) == before
+
+
+@pytest.mark.parametrize("lib", [satya, pydantic], ids=["satya", "pydantic"])
+def test_dunder_dict_and_vars_show_the_field_values(lib):
+    class Point(lib.BaseModel):
+        x: int
+        tags: list[str] = []
+
+    point = Point(x="3")
+    assert vars(point) == point.__dict__ == {"x": 3, "tags": []}
+    assert vars(Point(x=1, tags=["a"]))["tags"] == ["a"]
+
+
+@satya_only
+def test_dunder_dict_is_read_only_since_values_live_in_slots():
+    class Point(Model):
+        x: int
+
+    point = Point(x=1)
+    with pytest.raises(TypeError):
+        point.__dict__["x"] = 2
+    assert point.x == 1

@@ -139,8 +139,8 @@ def test_setattr_method_arguments_are_checked():
 
 
 def test_non_field_names_need_a_slot():
-    """Instances have no `__dict__`: a name that is neither a field nor a slot
-    cannot be set, where pydantic would store it in the instance dict."""
+    """Instances have no instance dict: a name that is neither a field nor a
+    slot cannot be set, where pydantic would store it in the instance dict."""
     m = MODELS[satya][0]()
     with pytest.raises(AttributeError):
         object.__setattr__(m, "undeclared", 1)

@@ -21,6 +21,9 @@ for _power, _prefix in enumerate(_DECIMAL_STEPS, start=1):
 # not anchored at the end: pydantic reads "1kb!!" as 1000 bytes
 BYTE_STRING_PATTERN = r"^\s*(\d*\.?\d+)\s*(\w+)?"
 _BYTE_STRING = re.compile(BYTE_STRING_PATTERN, re.IGNORECASE)
+# the pattern as pydantic's str check reads it first: its `\s` is Unicode's
+# White_Space, which leaves out the separators \x1c-\x1f that Python's takes
+_BYTE_STRING_GATE = re.compile(r"^[^\S\x1c-\x1f]*(\d*\.?\d+)[^\S\x1c-\x1f]*(\w+)?", re.IGNORECASE)
 
 
 def _unparsable() -> PydanticCustomError:
@@ -85,7 +88,7 @@ def parse_byte_size(value) -> ByteSize:
             value = bytes(value).decode()
         except UnicodeDecodeError:
             raise _unparsable() from None
-    if not (isinstance(value, str) and _BYTE_STRING.match(value)):
+    if not (isinstance(value, str) and _BYTE_STRING_GATE.match(value)):
         value = _size_int(value)
         if value is None:
             raise _unparsable()

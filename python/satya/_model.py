@@ -8,6 +8,7 @@ import copyreg
 import operator
 import sys
 import threading
+import types as _types
 import weakref
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -673,6 +674,12 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     def __iter__(self):
         yield from _satya.get_state(self).items()
+
+    @property
+    def __dict__(self):
+        """The field values, as pydantic's `__dict__` holds them, but read-only:
+        they live in native slots, so a write here could not reach them."""
+        return _types.MappingProxyType(_satya.get_state(self))
 
     def __repr_args__(self):
         cls = type(self)

@@ -260,8 +260,10 @@ fn merge<'py>(own: &Bound<'py, PyDict>, all: &Bound<'py, PyAny>) -> PyResult<Bou
             match out.get_item(&key)? {
                 Some(existing) if is_all(&existing) => {}
                 Some(existing) => {
+                    // converted first, so that a value that is no set or dict is refused either way
+                    let existing = as_dict(&existing)?;
                     if !is_all(&all_value) {
-                        out.set_item(&key, merge(&as_dict(&existing)?, &all_value)?)?;
+                        out.set_item(&key, merge(&existing, &all_value)?)?;
                     }
                 }
                 None => out.set_item(&key, all_value)?,
