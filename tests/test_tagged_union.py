@@ -207,3 +207,49 @@ def test_definition_time_errors():
     for annotation, field, message in cases:
         with pytest.raises(satya.SchemaError, match=message):
             one_field_model(annotation, field)
+
+
+def _tag_of(value):
+    return value.get("kind") if isinstance(value, dict) else None
+
+
+CUSTOM_ERRORS = {
+    "custom": dict(custom_error_type="invalid_pet", custom_error_message="Not a pet: {why}",
+                   custom_error_context={"why": "unknown kind"}),
+    "known": dict(custom_error_type="greater_than", custom_error_context={"gt": 5}),
+    "known-without-context": dict(custom_error_type="int_parsing"),
+}
+
+
+@pytest.mark.parametrize("name", list(CUSTOM_ERRORS))
+@pytest.mark.parametrize("data", [{"kind": "fish"}, {}, 3], ids=["unknown-tag", "no-tag", "no-fields"])
+def test_a_discriminator_s_own_error_replaces_the_tag_errors(name, data):
+    def owner(library):
+        class Cat(library.BaseModel):
+            kind: Literal["cat"]
+
+        class Dog(library.BaseModel):
+            kind: Literal["dog"]
+        choices = Union[Annotated[Cat, library.Tag("cat")], Annotated[Dog, library.Tag("dog")]]
+        return one_field_model(Annotated[choices, library.Discriminator(_tag_of, **CUSTOM_ERRORS[name])], lib=library)
+
+    outcomes = []
+    for library in (satya, pydantic):
+        with pytest.raises((satya.ValidationError, pydantic.ValidationError)) as info:
+            owner(library).model_validate({"v": data})
+        outcomes.append(info.value.errors(include_url=False))
+    assert outcomes[0] == outcomes[1]
+
+
+@satya_only
+@pytest.mark.parametrize("keywords, message", [
+    (dict(custom_error_type="nonsense"), "custom_error_type \"nonsense\" without custom_error_message"),
+    (dict(custom_error_type="greater_than"), "'gt' required in context"),
+    (dict(custom_error_type="x", custom_error_message="m", custom_error_context=[1]), "custom_error_context must be a dict"),
+])
+def test_a_discriminator_error_that_cannot_be_made_is_refused_at_definition(keywords, message):
+    class Cat(satya.Model):
+        kind: Literal["cat"]
+    with pytest.raises(satya.SchemaError, match=message):
+        choices = Union[Annotated[Cat, satya.Tag("cat")], Annotated[int, satya.Tag("n")]]
+        one_field_model(Annotated[choices, satya.Discriminator(_tag_of, **keywords)])

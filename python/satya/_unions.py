@@ -191,7 +191,9 @@ def _split_tag(member):
 
 
 def tagged_node(builder, members: list, discriminator) -> dict:
+    custom_error = None
     if isinstance(discriminator, Discriminator):
+        custom_error = _custom_error(builder, discriminator)
         discriminator = discriminator.discriminator
     choices, tags = [], []
     if isinstance(discriminator, str):
@@ -223,10 +225,31 @@ def tagged_node(builder, members: list, discriminator) -> dict:
         if value in seen:
             builder.fail(f"tag {value!r} is used by more than one choice of the discriminated union")
         seen.append(value)
-    return {
+    node = {
         "kind": "tagged_union", "discriminator": key, "discriminator_repr": discriminator_repr,
         "choices": choices, "tags": tags, "expected_tags": ", ".join(repr(value) for value, _ in tags),
     }
+    # as in pydantic, a Discriminator's own error replaces the tag errors of a callable only
+    if callable(key) and custom_error is not None:
+        node["custom_error"] = custom_error
+    return node
+
+
+def _custom_error(builder, discriminator: Discriminator) -> dict | None:
+    """The error a tag that is missing or unknown raises instead of the union's:
+    a known error type (with its context) or a custom one (with a message)."""
+    error_type, message = discriminator.custom_error_type, discriminator.custom_error_message
+    context = discriminator.custom_error_context
+    if error_type is None:
+        return None
+    if not isinstance(error_type, str) or (message is not None and not isinstance(message, str)):
+        builder.fail("custom_error_type and custom_error_message must be strings")
+    if context is not None and not isinstance(context, dict):
+        builder.fail(f"custom_error_context must be a dict, got {context!r}")
+    if message is None:
+        return {"known": error_type, "context": context}
+    from ._hooks import PydanticCustomError
+    return {"custom": PydanticCustomError(error_type, message, context)}
 
 
 def _model_tags(builder, member, name: str):

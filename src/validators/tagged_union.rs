@@ -32,6 +32,8 @@ pub struct TaggedUnionValidator {
     /// The discriminator and the tags as the errors print them.
     discriminator_repr: Arc<str>,
     expected_tags: Arc<str>,
+    /// The Discriminator's own error for a missing or unknown tag.
+    custom_error: Option<ErrorKind>,
 }
 
 fn tag_loc(tag: &Bound<'_, PyAny>) -> PyResult<LocItem> {
@@ -72,6 +74,7 @@ impl TaggedUnionValidator {
             choices,
             discriminator_repr: required("discriminator_repr")?.extract::<String>()?.into(),
             expected_tags: required("expected_tags")?.extract::<String>()?.into(),
+            custom_error: node_get(node, "custom_error")?.map(|spec| custom_error(&spec.cast_into::<PyDict>()?)).transpose()?,
         }))
     }
 
@@ -93,7 +96,11 @@ impl TaggedUnionValidator {
             Discriminator::Function(function) => Some(function.bind(py).call1((input.to_python(py)?,))?).filter(|tag| !tag.is_none()),
         };
         let Some(tag) = tag else {
-            return Err(ValError::new(ErrorKind::UnionTagNotFound { discriminator: self.discriminator_repr.clone() }, input));
+            let kind = match &self.custom_error {
+                Some(kind) => kind.clone(),
+                None => ErrorKind::UnionTagNotFound { discriminator: self.discriminator_repr.clone() },
+            };
+            return Err(ValError::new(kind, input));
         };
         let Some(index) = self.tags.find_object(&tag)? else {
             return Err(self.tag_invalid(&tag, input));
@@ -113,6 +120,9 @@ impl TaggedUnionValidator {
 
     #[cold]
     fn tag_invalid<'py>(&self, tag: &Bound<'py, PyAny>, input: &impl Input<'py>) -> ValError {
+        if let Some(kind) = &self.custom_error {
+            return ValError::new(kind.clone(), input);
+        }
         let tag = match tag.str() {
             Ok(text) => Arc::from(text.to_string_lossy().as_ref()),
             Err(_) => Arc::from("<unprintable>"),
@@ -120,4 +130,17 @@ impl TaggedUnionValidator {
         let kind = ErrorKind::UnionTagInvalid { discriminator: self.discriminator_repr.clone(), tag, expected_tags: self.expected_tags.clone() };
         ValError::new(kind, input)
     }
+}
+
+/// `{"known": type, "context": ctx}` or `{"custom": PydanticCustomError}`.
+fn custom_error(spec: &Bound<'_, PyDict>) -> PyResult<ErrorKind> {
+    if let Some(error) = spec.get_item("custom")? {
+        return crate::hooks::custom_kind(&error);
+    }
+    let error_type = spec.get_item("known")?.ok_or_else(|| PyTypeError::new_err("custom_error without a type"))?;
+    let context = spec.get_item("context")?.filter(|c| !c.is_none());
+    let context = context.as_ref().map(|c| c.cast::<PyDict>()).transpose()?;
+    let error_type = error_type.extract::<String>()?;
+    ErrorKind::from_type_and_ctx(&error_type, context)
+        .map_err(|e| PyTypeError::new_err(format!("custom_error_type {error_type:?} without custom_error_message: {e}")))
 }
