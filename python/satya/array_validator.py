@@ -69,9 +69,12 @@ class ArrayValidator(ValueValidator):
             metadata.append(Field(**keywords))
         if unique_items:
             metadata.append(AfterValidator(_has_no_repeats))
-        annotation = list[_item_annotation(item_type)]
+        item = _item_annotation(item_type)
+        annotation = list[item]
+        # a list of scalars is checked strictly, as 0.x's was (a Model's items still come from dicts)
+        strict = item in (str, int, float, bool)
         try:
-            self._compile(Annotated[(annotation, *metadata)] if metadata else annotation)
+            self._compile(Annotated[(annotation, *metadata)] if metadata else annotation, strict=strict)
         except SchemaError as exc:  # named as the caller named the bounds
             words = str(exc).replace("min_length", "min_items").replace("max_length", "max_items")
             raise SchemaError(words) from None

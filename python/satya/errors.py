@@ -1,6 +1,8 @@
 """Errors raised by satya."""
 
 from ._satya import ModelValidationError, SerializationError, ValidationError
+# satya 0.x's error records of a ValidationError, one per error
+from ._v0_errors import records_of
 
 # pydantic's name for the same error
 PydanticSerializationError = SerializationError
@@ -11,4 +13,4 @@ class SchemaError(TypeError):
     (or, for a forward reference, when it is first used)."""
 
 
-__all__ = ["ValidationError", "ModelValidationError", "SchemaError", "SerializationError", "PydanticSerializationError"]
+__all__ = ["ValidationError", "ModelValidationError", "records_of", "SchemaError", "SerializationError", "PydanticSerializationError"]

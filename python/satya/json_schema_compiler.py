@@ -75,8 +75,7 @@ class CompiledSchema:
 
     def validate(self, value: Any):
         """A `satya.ValidationResult`: the validated value, or the errors."""
-        from . import ValidationResult
-        from ._v0_errors import records_of
+        from ._v0_errors import ValidationResult, records_of
 
         try:
             return ValidationResult(value=self.adapter.validate_python(value), errors=[])

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import sys
+import types
 import warnings
 from typing import Any, Iterable, Iterator
 
@@ -248,3 +250,15 @@ def _json_kind(value) -> str:
         if isinstance(value, kind):
             return name
     return "null" if value is None else type(value).__name__
+
+
+class _ValidatorModule(types.ModuleType):
+    """`satya.validator` is 0.x's module of StreamValidator; called as pydantic
+    v1's `@validator` decorator, it says what to use instead."""
+
+    def __call__(self, *args, **kwargs):
+        raise TypeError("satya has no pydantic-v1 `validator` decorator (satya.validator is the module of "
+                        "StreamValidator); use `field_validator` instead")
+
+
+sys.modules[__name__].__class__ = _ValidatorModule
