@@ -108,3 +108,51 @@ def test_an_ellipsis_default_declares_a_required_field(data):
             return required, [(e["type"], e["loc"]) for e in exc.errors()]
 
     assert run(satya) == run(pydantic)
+
+
+def annotated_fields(lib):
+    """Each field's default and options come from a Field() inside Annotated,
+    alone or with an assignment, which wins where both set something."""
+    from typing import Optional
+
+    class M(lib.BaseModel):
+        default: Annotated[int, lib.Field(3)]
+        factory: Annotated[list[int], lib.Field(default_factory=lambda: [1])]
+        aliased: Annotated[int, lib.Field(alias="Aliased")] = 0
+        described: Annotated[int, lib.Field(description="d", title="T", gt=0)] = 1
+        frozen: Annotated[int, lib.Field(frozen=True)] = 2
+        later_wins: Annotated[int, lib.Field(4, alias="first"), lib.Field(alias="second")]
+        assigned_wins: Annotated[int, lib.Field(5, alias="inner")] = lib.Field(6, alias="outer")
+        default_kept: Annotated[int, lib.Field(7)] = lib.Field(ge=0)
+        hidden: Annotated[int, lib.Field(repr=False)] = 8
+        by_other_name: Annotated[Optional[int], lib.Field(validation_alias="other")] = None
+
+    return M
+
+
+ANNOTATED = {lib: annotated_fields(lib) for lib in LIBRARIES}
+
+
+@pytest.mark.parametrize("data", [{}, {"Aliased": 2, "second": 9, "outer": 1, "other": 3},
+                                  {"aliased": 2, "later_wins": 9, "described": 0, "default_kept": -1}])
+def test_a_field_inside_annotated_gives_its_default_and_options(data):
+    outcomes = []
+    for lib in LIBRARIES:
+        M = ANNOTATED[lib]
+        fields = {name: (info.alias, info.title, info.description, info.frozen, info.is_required())
+                  for name, info in M.model_fields.items()}
+        try:
+            m = M.model_validate(data)
+            result = (m.model_dump(), m.model_dump(by_alias=True), repr(m))
+        except (satya.ValidationError, pydantic.ValidationError) as exc:
+            result = [(e["type"], e["loc"]) for e in exc.errors()]
+        outcomes.append((fields, result, M.model_json_schema()))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_a_frozen_field_inside_annotated_refuses_assignment():
+    for lib in LIBRARIES:
+        m = ANNOTATED[lib]()
+        with pytest.raises((satya.ValidationError, pydantic.ValidationError)) as info:
+            m.frozen = 3
+        assert info.value.errors()[0]["type"] == "frozen_field"

@@ -106,6 +106,19 @@ def test_defaults_are_data_made_values_and_absent_properties_stay_absent():
         model.model_validate({"n": None})  # absent is allowed, null is not
 
 
+def test_a_default_that_does_not_validate_is_kept_as_given():
+    """JSON Schema does not require a default to match its schema: an absent
+    property takes it as written, while a given value is still checked."""
+    model = compile_json_schema({"type": "object", "properties": {
+        "a": {"type": "integer", "default": None},
+        "b": {"type": "string", "format": "date", "default": "soon"},
+    }}).model
+    absent = model.model_validate({})
+    assert (absent.a, absent.b) == (None, "soon")
+    with pytest.raises(satya.ValidationError, match="int_type"):
+        model.model_validate({"a": None})
+
+
 def test_additional_properties_become_extra_settings():
     def extra(additional):
         schema = {"type": "object", "properties": {"a": {"type": "integer"}}}

@@ -2,8 +2,10 @@
 kept on top of pydantic's `ValidationError`."""
 
 import copy
+import gc
 import pickle
 import warnings
+import weakref
 
 import pydantic
 import pytest
@@ -79,9 +81,32 @@ def test_a_record_needs_0x_keywords(keywords, message):
         ValidationError(**keywords)
 
 
-def test_positional_arguments_are_refused():
-    with pytest.raises(TypeError):
-        ValidationError("a", "b")
+def test_positional_arguments_follow_the_0x_field_order():
+    record = ValidationError("age", "bad", ["user", "age"], 3, "c", "s", "x")
+    assert (record.field, record.message, record.path, record.value) == ("age", "bad", ["user", "age"], 3)
+    assert (record.constraint, record.suggestion, record.context) == ("c", "s", "x")
+    with pytest.raises(TypeError, match="multiple values for argument 'field'"):
+        ValidationError("a", "b", field="c")
+    with pytest.raises(TypeError, match="at most 7 positional arguments"):
+        ValidationError(*range(8))
+    with pytest.raises(TypeError, match="needs the keyword argument 'message'"):
+        ValidationError("a")
+
+
+def test_a_cycle_through_an_error_s_input_is_collected():
+    class Box:
+        pass
+
+    box = Box()
+    with pytest.raises(ValidationError) as info:
+        User(id=box, name="a")
+    box.error = info.value  # box -> error -> its input, box
+    record = ValidationError(field="f", message="m", value=Box())
+    record.value.error = record  # a record -> its value -> the record
+    boxes = [weakref.ref(box), weakref.ref(record.value)]
+    del box, info, record
+    gc.collect()
+    assert [ref() for ref in boxes] == [None, None]
 
 
 def test_a_model_raises_model_validation_error_which_both_clauses_catch():

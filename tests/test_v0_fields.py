@@ -104,11 +104,11 @@ def test_required_true_is_required_even_with_0x_default_none():
 
 
 @pytest.mark.parametrize("keywords, message", [
-    ({"required": True, "default": "x"}, "required=True and a default"),
-    ({"required": True, "default_factory": list}, "required=True and default_factory"),
-    ({"required": "yes"}, "required='yes'"),
-    ({"min_items": 1, "min_length": 2}, "min_items and min_length"),
-    ({"max_value": 1, "le": 2, "annotation": int}, "max_value and le"),
+    ({"required": True, "default": "x"}, "M.v: cannot set both required=True and a default$"),
+    ({"required": True, "default_factory": list}, "M.v: cannot set both required=True and a default_factory$"),
+    ({"required": "yes"}, "M.v: required must be True or False, got 'yes'$"),
+    ({"min_items": 1, "min_length": 2}, "M.v: cannot set both min_items and min_length$"),
+    ({"max_value": 1, "le": 2, "annotation": int}, "M.v: cannot set both max_value and le$"),
 ])
 def test_contradictions_are_refused_at_definition(keywords, message):
     with pytest.raises(SchemaError, match=message):

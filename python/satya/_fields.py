@@ -290,3 +290,33 @@ class TemporalMark:
 
     def __repr__(self) -> str:
         return f"TemporalMark({self.name}={self.value!r})"
+
+
+# what a Field() inside Annotated[...] gives the field itself, beyond its constraints
+_FIELD_OPTIONS = _METADATA + _OPTIONS
+
+
+def with_annotated_options(declared: FieldInfo, annotation) -> FieldInfo:
+    """`declared` with the default and options of the `Field()`s inside a
+    top-level `Annotated[...]`, as pydantic merges them: a later one wins, and
+    what the assignment itself sets wins over all of them. The constraints stay
+    in the annotation, where the node builder reads them in order."""
+    if typing.get_origin(annotation) is not typing.Annotated:
+        return declared
+    inner = [m for m in typing.get_args(annotation)[1:] if isinstance(m, FieldInfo)]
+    if not inner:
+        return declared
+    merged = FieldInfo.__new__(FieldInfo)
+    for name in FieldInfo.__slots__:
+        setattr(merged, name, getattr(declared, name))
+    merged.unknown = dict(declared.unknown)
+    for name in _FIELD_OPTIONS:
+        if getattr(declared, name) is None:
+            found = [getattr(m, name) for m in inner if getattr(m, name) is not None]
+            if found:
+                setattr(merged, name, found[-1])
+    if declared.default is _MISSING and declared.default_factory is None:
+        for m in inner:
+            if m.default is not _MISSING or m.default_factory is not None:
+                merged.default, merged.default_factory = m.default, m.default_factory
+    return merged

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from . import _batch, _computed, _deprecated, _generics, _hooks, _private, _satya, _strings, _v0_model, _v1_names
 from . import config as _settings
 from ._aliases import constructed_value, validation_paths
-from ._fields import _MISSING, Field, FieldInfo, Unresolved, is_classvar, resolve
+from ._fields import _MISSING, Field, FieldInfo, Unresolved, is_classvar, resolve, with_annotated_options
 from ._nodes import NodeBuilder
 from ._private import PrivateAttr
 from ._signature import SignatureDescriptor
@@ -59,19 +59,23 @@ _Model = None
 
 
 class _FieldSpec:
-    """A declared field before compilation: its raw annotation and FieldInfo."""
+    """A declared field before compilation: its raw annotation and FieldInfo
+    (`declared`: as assigned; `info`: with the annotation's own Field()s merged
+    in, at each build)."""
 
-    __slots__ = ("name", "annotation", "info", "module")
+    __slots__ = ("name", "annotation", "info", "module", "declared")
 
     def __init__(self, name, annotation, info, module):
         self.name, self.annotation, self.info, self.module = name, annotation, info, module
+        self.declared = info
 
     def __getstate__(self):
         # A pickled class is rebuilt where its defining module and function may
         # not exist: ship the annotation as resolved at the last build.
         resolved = self.info.annotation
         annotation = self.annotation if resolved is None else resolved
-        return None, {"name": self.name, "annotation": annotation, "info": self.info, "module": self.module}
+        return None, {"name": self.name, "annotation": annotation, "info": self.info, "module": self.module,
+                      "declared": self.declared}
 
 
 class _Layout:
@@ -389,7 +393,7 @@ def _build(cls) -> None:
         globalns = dict(vars(module)) if module else {}
         localns = {**cls.__dict__.get("__satya_localns__", {}), cls.__name__: cls}
         annotation = resolve(spec.annotation, globalns, localns, getattr(cls, "__type_params__", ()))
-        info = spec.info
+        info = spec.info = cls.model_fields[spec.name] = with_annotated_options(spec.declared, annotation)
         builder = NodeBuilder(where, _Model, strict, bool(config.get("use_enum_values", False)))
         builder.check_unknown(info)
         builder.field_name, builder.config = spec.name, hook_config
@@ -469,6 +473,8 @@ def _build(cls) -> None:
     except (TypeError, ValueError) as exc:
         raise SchemaError(str(exc)) from None
     _deprecated.install(cls, deprecations)
+    # repr=False may come from a Field() inside Annotated, known only now
+    cls.__satya_repr_hidden__ = frozenset(n for n, s in cls.__satya_specs__.items() if s.info.repr is False)
     if "__satya_pending__" in cls.__dict__:
         del cls.__satya_pending__
 

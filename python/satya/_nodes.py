@@ -27,6 +27,7 @@ from ._unions import Discriminator, union_node
 from ._uuid import UuidVersion
 # paths, IP addresses, secrets and Json
 from ._std_nodes import std_annotated, std_node
+from ._v0_fields import Conflict
 from ._v0_nodes import _V0_CHECKS, v0_checks
 # emails and URLs
 from ._fields import _STR_CHECKS
@@ -274,6 +275,8 @@ class NodeBuilder(NetworkNodes):
             name = next(iter(field.unknown))
             if name == "default and default_factory":
                 self.fail("cannot set both default and default_factory")
+            if isinstance(field.unknown[name], Conflict):
+                self.fail(str(field.unknown[name]))
             self.fail(f"Field() got an unexpected keyword argument {name!r}")
 
     def with_constraints(self, node: dict, constraints: dict, type_name: str) -> dict:

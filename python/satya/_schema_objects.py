@@ -4,6 +4,7 @@ additional properties, propertyNames), and discriminated unions of models."""
 
 from __future__ import annotations
 
+import json
 import keyword
 import re
 import typing
@@ -13,7 +14,7 @@ from ._create_model import create_model
 from ._fields import Field
 from ._model import Model
 from ._schema_keywords import pointer, schema_error
-from .errors import SchemaError
+from .errors import SchemaError, ValidationError
 
 
 class ObjectBuilder:
@@ -94,7 +95,7 @@ class ObjectBuilder:
             field_name = _field_name(prop, used, properties)
             place = pointer(where, "properties", prop)
             annotation = self.translate(subschema, place, name + _camel(prop))
-            fields[field_name] = (annotation, _field_info(subschema, prop, field_name, prop in required, place))
+            fields[field_name] = (annotation, _field_info(subschema, prop, field_name, prop in required, annotation))
         config = {"extra": self._extra(schema, where)}
         if self.strict:
             config["strict"] = True
@@ -188,7 +189,19 @@ def _field_name(prop: str, used: set, properties: dict) -> str:
     return name
 
 
-def _field_info(subschema, prop: str, field_name: str, required: bool, where: str):
+def _default_value(annotation, default):
+    """A document's default as a value: converted as JSON input would be when it
+    validates (a date string becomes a date), as given otherwise, since JSON
+    Schema does not require a default to validate against its schema."""
+    from .type_adapter import TypeAdapter
+
+    try:
+        return TypeAdapter(annotation).validate_json(json.dumps(default))
+    except (ValidationError, SchemaError, TypeError, ValueError):
+        return default
+
+
+def _field_info(subschema, prop: str, field_name: str, required: bool, annotation):
     info: dict[str, Any] = {}
     if field_name != prop:
         info["alias"] = prop
@@ -200,8 +213,7 @@ def _field_info(subschema, prop: str, field_name: str, required: bool, where: st
             info["examples"] = subschema["examples"]
     if not required:
         if isinstance(subschema, dict) and "default" in subschema:
-            # a default from the document is data, made a value as input would be
-            info.update(default=subschema["default"], validate_default=True)
+            info["default"] = _default_value(annotation, subschema["default"])
         else:
             info["default"] = None  # absent stays allowed; null is still checked when given
     return Field(**info)

@@ -21,9 +21,16 @@ _RECORD_KEYS = ("field", "message", "path", "value", "constraint", "suggestion",
 _SHOWN_EXTRAS = (("constraint", "Constraint"), ("suggestion", "Suggestion"), ("context", "Context"))
 
 
-def record_parts(keywords: dict | None) -> tuple[dict, dict]:
-    """The details of a record built from 0.x's keywords, and its one error line."""
+def record_parts(args: tuple, keywords: dict | None) -> tuple[dict, dict]:
+    """The details of a record built from 0.x's arguments (positional in the
+    order of its fields, or keywords), and its one error line."""
     keywords = dict(keywords or {})
+    if len(args) > len(_RECORD_KEYS):
+        raise TypeError(f"ValidationError() takes at most {len(_RECORD_KEYS)} positional arguments, got {len(args)}")
+    for key, value in zip(_RECORD_KEYS, args):
+        if key in keywords:
+            raise TypeError(f"ValidationError() got multiple values for argument {key!r}")
+        keywords[key] = value
     if not keywords:
         raise TypeError("ValidationError is raised by validation; build an error record with "
                         "ValidationError(field=..., message=..., path=[...]), or pydantic's error "

@@ -33,6 +33,11 @@ _TRANSFORMS = ("strip_whitespace", "to_lower", "to_upper")
 V0_KEYWORDS = tuple(_RENAMED) + tuple(_ADVICE) + _TRANSFORMS
 
 
+class Conflict(str):
+    """A contradiction among Field()'s keywords, which the class statement
+    reports with this text (the other entries of `unknown` are unknown keywords)."""
+
+
 def _warn(keyword: str, advice: str) -> None:
     # stacklevel 4: this function, translate(), Field(), the user's line
     warnings.warn(f"Field({keyword}=...) is satya 0.x's keyword; {advice}.", SatyaDeprecationWarning, stacklevel=4)
@@ -46,27 +51,27 @@ def translate(given: dict, options: dict, unknown: dict) -> None:
             continue
         _warn(keyword, advice)
         if options.get(target) is not None:
-            unknown[f"{keyword} and {target}"] = "both given"
+            unknown[keyword] = Conflict(f"cannot set both {keyword} and {target}")
         else:
             options[target] = given[keyword]
     if "example" in given:
         _warn("example", _ADVICE["example"])
         extra = options.get("json_schema_extra")
         if extra is not None and not isinstance(extra, dict):
-            unknown["example and a json_schema_extra function"] = "both given"
+            unknown["example"] = Conflict("cannot set both example and a json_schema_extra function")
         else:
             options["json_schema_extra"] = {**(extra or {}), "example": given["example"]}
     if "required" in given:
         _warn("required", _ADVICE["required"])
         required = given["required"]
         if not isinstance(required, bool):
-            unknown[f"required={required!r} (True or False)"] = "not a bool"
+            unknown["required"] = Conflict(f"required must be True or False, got {required!r}")
         elif not required and options["default"] is _missing() and options.get("default_factory") is None:
             options["default"] = None
         elif required and options.get("default_factory") is not None:
-            unknown["required=True and default_factory"] = "both given"
+            unknown["required"] = Conflict("cannot set both required=True and a default_factory")
         elif required and all(options["default"] is not none for none in (None, _missing(), Ellipsis)):
-            unknown["required=True and a default"] = "both given"
+            unknown["required"] = Conflict("cannot set both required=True and a default")
         elif required:
             options["default"] = _missing()  # 0.x's default of None meant "none given"
     for keyword in _TRANSFORMS:

@@ -174,9 +174,9 @@ impl ValidationError {
     /// 0.x's error record: `ValidationError(field="age", message="...", path=["age"])`.
     /// pydantic's ValidationError has no public constructor, so this one is free.
     #[new]
-    #[pyo3(signature = (**record))]
-    fn new(py: Python<'_>, record: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let parts = records_module(py)?.call_method1("record_parts", (record,))?;
+    #[pyo3(signature = (*args, **record))]
+    fn new(py: Python<'_>, args: &Bound<'_, PyTuple>, record: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let parts = records_module(py)?.call_method1("record_parts", (args, record))?;
         let (details, line): (Bound<'_, PyDict>, Bound<'_, PyAny>) = parts.extract()?;
         let title = details.get_item("field")?.ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("an error record needs a field"))?;
         Ok(ValidationError { title: title.unbind(), lines: vec![line_from_dict(&line)?], hide_input: false, record: Some(details.unbind()) })
@@ -184,8 +184,23 @@ impl ValidationError {
 
     /// The record is complete after `__new__`; this only keeps BaseException's
     /// `__init__`, which refuses keywords, from running.
-    #[pyo3(signature = (**_record))]
-    fn __init__(&self, _record: Option<&Bound<'_, PyDict>>) {}
+    #[pyo3(signature = (*_args, **_record))]
+    fn __init__(&self, _args: &Bound<'_, PyTuple>, _record: Option<&Bound<'_, PyDict>>) {}
+
+    /// The objects this error owns a reference to: its title, a record's
+    /// details and the inputs, so that a cycle through them can be collected.
+    fn __traverse__(&self, visit: pyo3::PyVisit<'_>) -> Result<(), pyo3::PyTraverseError> {
+        visit.call(&self.title)?;
+        if let Some(details) = &self.record {
+            visit.call(details)?;
+        }
+        for line in &self.lines {
+            if let InputValue::Python(input) = &line.input {
+                visit.call(input)?;
+            }
+        }
+        Ok(())
+    }
 
     /// The 0.x record's details; an error raised by validation describes its first line.
     fn record_details<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
