@@ -304,7 +304,7 @@ def test_the_old_validator_interface():
     with pytest.raises(ValueError):
         results[1].value
     (error,) = results[1].errors
-    assert isinstance(error, satya.ValidationError) and isinstance(results[1], satya.ValidationResult)
+    assert isinstance(error, satya.ValidationError) and isinstance(results[1], satya._v0_errors.ValidationResult)
     assert "at least 3 characters" in error.message and error.value == "hi"
     (error,) = compile_json_schema(USER).validate({"id": 0, "name": "a"}).errors
     assert error.field == "id" and error.path == ["id"] and "greater than 0" in error.message

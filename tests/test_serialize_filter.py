@@ -153,3 +153,13 @@ def test_a_bad_include_value_is_pydantics_type_error():
         "Error serializing to JSON: TypeError: `include` argument must be a set or dict.",
     )
 
+
+
+@pytest.mark.parametrize("value", [None, 3, "x"])
+def test_a_key_that_all_also_names_needs_a_set_or_dict_value(value):
+    """Merged with "__all__", a key's value is read as a set or dict first, so
+    anything else is pydantic's TypeError even where "__all__" says "all"."""
+    mine, oracle = both(_order)
+    options = {"include": {"items": {0: {"__all__": value, "name": True}, "__all__": {"__all__": True}}}}
+    outcomes = assert_same_dumps(mine, oracle, **options)
+    assert outcomes["python"][:2] == ("raises", "builtins.TypeError")

@@ -197,6 +197,8 @@ sizes = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False, width=32),
     st.from_regex(r"\A\s?[0-9]{0,4}\.?[0-9]{1,3}\s?(b|kb|KiB|mb|MiB|gb|tib|PB|eib|bit|kbit|gibit|k|e|foo|)\Z"),
     st.text(alphabet="0123456789.kKmMgGiIbB _+-e", max_size=8),
+    # separators Python's \s takes and the pattern check's does not
+    st.text(alphabet="0123456789.kb \x1c\x1d\x1e\x1f\xa0", max_size=6),
 )
 
 

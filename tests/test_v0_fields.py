@@ -159,14 +159,20 @@ def test_json_schema_method_warns_and_equals_model_json_schema():
         assert User.json_schema() == User.model_json_schema()
 
 
-def test_native_mode_switches_are_accepted_and_change_nothing():
-    assert satya.config.native_mode is True
-
-    class Native(Model):
-        __satya_native__ = True
-        id: int
+def test_native_mode_switches_are_accepted_warn_and_change_nothing():
+    with pytest.warns(satya.SatyaDeprecationWarning, match="native_mode` is satya 0.x's switch") as caught:
+        satya.config.native_mode = False
+    assert len(caught) == 1 and caught[0].filename == __file__
+    with pytest.warns(satya.SatyaDeprecationWarning):
+        assert satya.config.native_mode is True  # the only mode, whatever was set
+    with pytest.warns(satya.SatyaDeprecationWarning, match="__satya_native__` is satya 0.x's switch") as caught:
+        class Native(Model):
+            __satya_native__ = True
+            id: int
+    assert len(caught) == 1 and caught[0].filename == __file__
     assert Native(id="3").id == 3 and Native.__satya_native__ is True
     assert "__satya_native__" not in Native.model_fields
+    assert satya.inspect(Native)["backend"] == satya.inspect(type("Plain", (Model,), {"__annotations__": {"id": int}}))["backend"]
 
 
 @given(st.text(alphabet=" aB\t", max_size=5), st.sampled_from(["strip_whitespace", "to_lower", "to_upper"]))

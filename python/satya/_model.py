@@ -172,6 +172,9 @@ class ModelMeta(type):
             raise SchemaError(f"{name}: model_config extra must be 'ignore', 'forbid' or 'allow', not {extra!r}")
 
         inherited = set(specs)
+        if "__satya_native__" in namespace:
+            _v1_names.warn_v0("`__satya_native__` is satya 0.x's switch; native storage is the only mode now, "
+                              "so it changes nothing: remove it.")
         module = namespace.get("__module__")
         decorators = _hooks.collect(name, bases, namespace)
         computed, cached_slots = _computed.collect(bases, namespace)

@@ -18,6 +18,12 @@ def _warn(message: str) -> None:
     warnings.warn(message, SatyaDeprecationWarning, stacklevel=3)
 
 
+def warn_v0(message: str, stacklevel: int = 3) -> None:
+    """Warns of a name only satya 0.x had; `stacklevel` 3 names the caller of
+    the function that calls this one."""
+    warnings.warn(message, SatyaDeprecationWarning, stacklevel=stacklevel)
+
+
 @classmethod
 def parse_obj(cls, obj):
     _warn("The `parse_obj` method is deprecated; use `model_validate` instead.")
