@@ -188,7 +188,7 @@ def test_checks_pydantic_has_no_field_option_for():
                         "site": "http://x.io/a"}
     bad = validator.validate({"ids": [1, "1"], "color": "blue", "size": "L", "email": "x", "site": "x"})
     assert [(e.field, e.message.split(":")[0]) for e in bad.errors] == [
-        ("ids", "List should have unique items"), ("color", "Input should be 'red' or 'green'"),
+        ("ids", "Items should be unique"), ("color", "Input should be 'red' or 'green'"),
         ("size", "Input should be 'S' or 'M'"), ("email", "value is not a valid email address"),
         ("site", "Input should be a valid URL, relative URL without a base")]
 

@@ -13,6 +13,7 @@ from . import _satya
 from ._create_model import create_model
 from ._fields import Field
 from ._hooks import AfterValidator, PydanticCustomError
+from ._v0_fields import check_unique_items
 from .errors import SchemaError
 
 # The type names the 0.x core understood, as annotations. "email" and "url"
@@ -66,15 +67,6 @@ def _annotation(tree: tuple, customs: dict[str, type]):
     return list[inner] if kind == "list" else dict[str, inner]
 
 
-def _unique(value):
-    seen: list = []
-    for item in value:
-        if item in seen:
-            raise PydanticCustomError("unique_items", "List should have unique items")
-        seen.append(item)
-    return value
-
-
 class FieldDef:
     """One field as given to add_field, with the constraints set on it."""
 
@@ -100,7 +92,7 @@ class FieldDef:
         options = dict(self.constraints)
         checks = []
         if options.pop("unique_items", False):
-            checks.append(AfterValidator(_unique))
+            checks.append(AfterValidator(check_unique_items))
         enum_values = options.pop("enum_values", None)
         is_sequence = self.tree[0] == "list" or _is_sequence(annotation)
         field_options: dict[str, Any] = {}

@@ -89,14 +89,20 @@ def _missing():
     return _MISSING
 
 
-def unique_items(value):
-    """`unique_items=True`: no two items of the collection are equal."""
-    items = list(value)
-    try:
-        duplicated = len(set(items)) != len(items)
-    except TypeError:  # unhashable items are compared pairwise
-        duplicated = any(items[i] == items[j] for i in range(len(items)) for j in range(i))
-    if duplicated:
-        from ._hooks import PydanticCustomError
-        raise PydanticCustomError("unique_items", "Items should be unique")
+def check_unique_items(value):
+    """`unique_items=True` (a Field, an ArrayValidator, a StreamValidator
+    constraint): no two items of the collection are equal. Hashable items are
+    looked up in a set, the others compared with the unhashable ones before."""
+    hashed: set = set()
+    unhashable: list = []
+    for item in value:
+        try:
+            repeated = item in hashed
+            hashed.add(item)
+        except TypeError:  # a dict or list item
+            repeated = any(item == seen for seen in unhashable)
+            unhashable.append(item)
+        if repeated:
+            from ._hooks import PydanticCustomError
+            raise PydanticCustomError("unique_items", "Items should be unique")
     return value

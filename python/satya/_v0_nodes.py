@@ -7,7 +7,7 @@ import typing
 
 from ._fields import _V0_CHECKS
 from ._hooks import function_node
-from ._v0_fields import unique_items
+from ._v0_fields import check_unique_items
 
 _ENUM_TYPES = (str, int, float, bool)
 
@@ -26,7 +26,7 @@ def v0_checks(builder, tp, field) -> dict:
     if field.unique_items:
         if node["kind"] not in ("list", "tuple", "sequence", "deque"):
             builder.fail(f"unique_items applies to list, tuple and sequence fields, not {getattr(tp, '__name__', tp)}")
-        node = function_node(node, "after", unique_items, builder.field_name, builder.config)
+        node = function_node(node, "after", check_unique_items, builder.field_name, builder.config)
     return node
 
 

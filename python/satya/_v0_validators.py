@@ -42,6 +42,7 @@ _CONSTRAINT_WORDS = {
     "literal_error": "Value not in enum: {expected}",
     "too_short": "Array must have at least {min_length} items",
     "too_long": "Array must have at most {max_length} items",
+    "unique_items": "Array items must be unique",
 }
 
 

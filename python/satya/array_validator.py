@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from ._fields import Field
-from ._hooks import AfterValidator, PydanticCustomError
+from ._hooks import AfterValidator
+from ._v0_fields import check_unique_items
 from ._v0_validators import ValueValidator, deprecated, field_keywords
 from .errors import SchemaError
 
@@ -35,21 +36,6 @@ def _item_annotation(item_type: Any) -> Any:
     return item_type
 
 
-def _has_no_repeats(items: list) -> list:
-    hashed: set = set()
-    unhashable: list = []
-    for item in items:
-        try:
-            repeated = item in hashed
-            hashed.add(item)
-        except TypeError:  # a dict or list item: compared by equality
-            repeated = any(item == seen for seen in unhashable)
-            unhashable.append(item)
-        if repeated:
-            raise PydanticCustomError("unique_items", "Array items must be unique")
-    return items
-
-
 class ArrayValidator(ValueValidator):
     """A list whose items are `item_type` ('string', 'integer', 'number',
     'boolean', or any type a field can have, a Model class included), with
@@ -68,7 +54,7 @@ class ArrayValidator(ValueValidator):
         if keywords:
             metadata.append(Field(**keywords))
         if unique_items:
-            metadata.append(AfterValidator(_has_no_repeats))
+            metadata.append(AfterValidator(check_unique_items))
         item = _item_annotation(item_type)
         annotation = list[item]
         # a list of scalars is checked strictly, as 0.x's was (a Model's items still come from dicts)
