@@ -156,3 +156,15 @@ def test_a_frozen_field_inside_annotated_refuses_assignment():
         with pytest.raises((satya.ValidationError, pydantic.ValidationError)) as info:
             m.frozen = 3
         assert info.value.errors()[0]["type"] == "frozen_field"
+
+
+def test_dataclass_options_are_kept_and_change_nothing_for_a_model():
+    outcomes = []
+    for lib in LIBRARIES:
+        class M(lib.BaseModel):
+            a: int = lib.Field(kw_only=True)
+            b: int = lib.Field(1, init=False)
+            c: int = lib.Field(2, init_var=True)
+        info = M.model_fields
+        outcomes.append((M(a=1, b=5, c=3).model_dump(), info["a"].kw_only, info["b"].init, info["c"].init_var))
+    assert outcomes[0] == outcomes[1] == ({"a": 1, "b": 5, "c": 3}, True, False, True)

@@ -39,12 +39,14 @@ _UNION = ("union_mode", "discriminator")
 # satya 0.x: `Field(enum=[...])` and `Field(unique_items=True)`, checked after the type
 _V0_CHECKS = ("enum", "unique_items")
 _OPTIONS = ("frozen", "validation_alias", "serialization_alias", "exclude", "repr", "validate_default", "deprecated")
+# what pydantic's dataclasses read; a Model's field keeps them and, as in pydantic, ignores them
+_DATACLASS_OPTIONS = ("init", "init_var", "kw_only")
 
 
 class FieldInfo:
     """What `Field(...)` returns: a default, metadata and constraints."""
 
-    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS + _UNION + _OPTIONS + _V0_CHECKS
+    __slots__ = ("default", "default_factory", "strict", "unknown", "annotation") + _CONSTRAINTS + _METADATA + _TEMPORAL_MARKS + _UNION + _OPTIONS + _V0_CHECKS + _DATACLASS_OPTIONS
 
     default: Any
     default_factory: Callable[[], Any] | None
@@ -91,6 +93,10 @@ class FieldInfo:
     # satya 0.x
     enum: list[Any] | None
     unique_items: bool | None
+    # dataclass options, kept and not used by a Model
+    init: bool | None
+    init_var: bool | None
+    kw_only: bool | None
 
     def __init__(self, default=_MISSING, *, default_factory=None, strict=None, unknown=None, **kwargs):
         # `x: int = ...` and `Field(...)` declare a required field, as in pydantic
@@ -99,7 +105,7 @@ class FieldInfo:
         self.strict = strict
         self.unknown = unknown or {}
         self.annotation = None
-        for name in _CONSTRAINTS + _METADATA + _UNION + _OPTIONS + _V0_CHECKS:
+        for name in _CONSTRAINTS + _METADATA + _UNION + _OPTIONS + _V0_CHECKS + _DATACLASS_OPTIONS:
             setattr(self, name, kwargs.pop(name, None))
         for name in _TEMPORAL_MARKS:
             setattr(self, name, None)
@@ -165,6 +171,9 @@ if TYPE_CHECKING:
         exclude: bool | None
         repr: bool | None
         deprecated: Any
+        init: bool | None
+        init_var: bool | None
+        kw_only: bool | None
         # satya 0.x's keywords, translated (each warns)
         required: bool
         min_items: int
@@ -201,7 +210,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
           pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,
           max_digits=None, decimal_places=None, union_mode=None, discriminator=None, email=None, url=None,
           frozen=None, validation_alias=None, serialization_alias=None, exclude=None, repr=None,
-          validate_default=None, deprecated=None, **unknown) -> Any:
+          validate_default=None, deprecated=None, init=None, init_var=None, kw_only=None, **unknown) -> Any:
     """Declares a field's default, alias, metadata and constraints.
 
     On a `str` field, satya's own `email=True` checks the value as `EmailStr`
@@ -220,7 +229,8 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                    json_schema_extra=json_schema_extra, max_digits=max_digits, decimal_places=decimal_places,
                    union_mode=union_mode, discriminator=discriminator, email=email, url=url, frozen=frozen,
                    validation_alias=validation_alias, serialization_alias=serialization_alias,
-                   exclude=exclude, repr=repr, validate_default=validate_default, deprecated=deprecated)
+                   exclude=exclude, repr=repr, validate_default=validate_default, deprecated=deprecated,
+                   init=init, init_var=init_var, kw_only=kw_only)
     if unknown.keys() & set(V0_KEYWORDS):
         translate({k: unknown.pop(k) for k in V0_KEYWORDS if k in unknown}, options, unknown)
     return FieldInfo(unknown=dict(unknown), **options)
