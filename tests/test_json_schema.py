@@ -187,6 +187,16 @@ def test_defaults_are_written_as_json_and_factories_left_out():
     assert_same(define)
 
 
+def test_serialization_defaults_required_makes_every_dumped_field_required():
+    def define(lib):
+        inner = model(lib, {"x": int}, {"x": 1, "model_config": {"json_schema_serialization_defaults_required": True}},
+                      name="Inner")
+        return model(lib, {"a": int, "b": Optional[str], "c": int, "i": inner, "gone": int},
+                     {"a": 1, "b": None, "i": lib.Field(default_factory=inner), "gone": lib.Field(0, exclude=True),
+                      "model_config": {"json_schema_serialization_defaults_required": True}})
+    assert_same(define)
+
+
 def test_aliases():
     def define(lib):
         return model(lib, {"a": int, "b": int, "c": int, "d": int, "e": int, "f": int}, {

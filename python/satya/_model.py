@@ -42,7 +42,7 @@ _CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_
                 # dumps
                 "ser_json_timedelta", "ser_json_bytes", "ser_json_inf_nan",
                 # JSON Schema: kept for model_json_schema
-                "json_schema_extra",
+                "json_schema_extra", "json_schema_serialization_defaults_required",
                 # accepted with no effect: satya always builds at class definition,
                 # never caches strings, and warns about no field-name prefixes
                 "defer_build", "cache_strings", "protected_namespaces"}

@@ -96,7 +96,9 @@ class GenerateJsonSchema(AnnotationWalker):
                 continue
             key = self.field_key(name, info, config)
             properties[key] = self.field_schema(key, info.annotation, info)
-            if info.is_required():
+            # a dump always writes a field, so a serialization schema may require them all
+            if info.is_required() or (self.mode == "serialization"
+                                      and config.get("json_schema_serialization_defaults_required")):
                 required.append(key)
         if self.mode == "serialization":
             for name, computed in getattr(cls, "__satya_computed__", {}).items():
