@@ -476,3 +476,69 @@ def test_root_models_are_their_values_schema():
     for mode in ("validation", "serialization"):
         assert (satya.RootModel[list[int]].model_json_schema(mode=mode)
                 == pydantic.RootModel[list[int]].model_json_schema(mode=mode))
+
+
+def _same_value(value):
+    return value
+
+
+def _handled(value, handler):
+    return handler(value)
+
+
+def test_json_schema_input_type_of_annotated_validators():
+    def define(lib):
+        return model(lib, {
+            "before": Annotated[int, lib.BeforeValidator(_same_value, json_schema_input_type=str)],
+            "wrap": Annotated[int, lib.WrapValidator(_handled, json_schema_input_type=list[int])],
+            "outermost": Annotated[int, lib.PlainValidator(_same_value, json_schema_input_type=float),
+                                   lib.BeforeValidator(_same_value, json_schema_input_type=str)],
+            "plain_outside": Annotated[int, lib.BeforeValidator(_same_value, json_schema_input_type=str),
+                                       lib.PlainValidator(_same_value)],
+            "after_outside": Annotated[int, lib.BeforeValidator(_same_value, json_schema_input_type=str),
+                                       lib.AfterValidator(_same_value)],
+            "untyped": Annotated[int, lib.BeforeValidator(_same_value)],
+        })
+    assert_same(define)
+
+
+def test_json_schema_input_type_of_field_validators():
+    def define(lib):
+        class M(base(lib)):
+            a: int
+            b: int = 3
+            c: int = lib.Field(gt=0)
+            d: int
+            e: int
+
+            @lib.field_validator("a", mode="before", json_schema_input_type=str)
+            @classmethod
+            def to_a(cls, value):
+                return value
+
+            @lib.field_validator("b", mode="plain", json_schema_input_type=float)
+            @classmethod
+            def to_b(cls, value):
+                return value
+
+            @lib.field_validator("c", mode="wrap", json_schema_input_type=list[int])
+            @classmethod
+            def to_c(cls, value, handler):
+                return handler(value)
+
+            @lib.field_validator("d", mode="plain")
+            @classmethod
+            def to_d(cls, value):
+                return value
+
+            @lib.field_validator("e", mode="before", json_schema_input_type=str)
+            @classmethod
+            def first(cls, value):
+                return value
+
+            @lib.field_validator("e", mode="after")
+            @classmethod
+            def second(cls, value):
+                return value
+        return M
+    assert_same(define)

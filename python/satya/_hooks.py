@@ -117,6 +117,8 @@ class _Decorated:
     fields: tuple = ()
     check_fields: bool | None = None
     when_used: str = "always"
+    # what a field validator says it takes, for the JSON Schema in validation mode
+    json_schema_input_type: Any = Any
 
 
 def _as_classmethod(function):
@@ -147,7 +149,8 @@ def field_validator(field: str, /, *fields: str, mode: str = "after", check_fiel
         raise SchemaError(f"field_validator mode must be one of {_FIELD_MODES}, not {mode!r}")
 
     def decorate(function):
-        return _Decorated(_as_classmethod(function), "field", mode, names, check_fields)
+        return _Decorated(_as_classmethod(function), "field", mode, names, check_fields,
+                          json_schema_input_type=json_schema_input_type)
 
     return decorate
 
@@ -222,6 +225,25 @@ def _named_fields(cls, attr: str, info: _Decorated, field_names) -> list:
             "(use check_fields=False if you're inheriting from the model and intended this)"
         )
     return [n for n in names if n in field_names]
+
+
+def input_type_marker(cls, field_name: str):
+    """For the JSON Schema: the outermost field validator of `field_name` that
+    says what it takes (a plain one always does; a before or wrap one when given
+    json_schema_input_type), as the Annotated marker that says it; or None."""
+    found = None
+    for info in getattr(cls, "__satya_decorators__", {}).values():
+        if info.kind != "field" or (field_name not in info.fields and "*" not in info.fields):
+            continue
+        if info.mode == "plain":
+            found = PlainValidator(_unused, json_schema_input_type=info.json_schema_input_type)
+        elif info.mode in ("before", "wrap") and info.json_schema_input_type is not Any:
+            found = BeforeValidator(_unused, json_schema_input_type=info.json_schema_input_type)
+    return found
+
+
+def _unused(value):
+    return value
 
 
 def field_hooks(cls, decorators: dict, field_names) -> dict:

@@ -85,15 +85,22 @@ class AnnotationWalker:
         inner, *metadata = typing.get_args(tp)
         own: dict = {}
         extra: dict = {}
+        if self.mode == "validation":
+            # the outermost validator that says what it takes: a plain one always
+            # does; a before or wrap one when given json_schema_input_type
+            for meta in reversed(metadata):
+                if isinstance(meta, Json):
+                    break
+                hook = annotated_mode(meta)
+                given = getattr(meta, "json_schema_input_type", Any)
+                if hook == "plain" or (hook in ("before", "wrap") and given is not Any):
+                    return self.annotation_schema(given, {})
         for index, meta in enumerate(metadata):
             rest = metadata[index + 1:]
             if isinstance(meta, Json):
                 return self.json_schema(typing.Annotated[(inner, *rest)] if rest else inner)
             if self.mode == "serialization" and _serializer_return(meta) is not None:
                 return self.annotation_schema(_serializer_return(meta), {})
-            if self.mode == "validation" and annotated_mode(meta) == "plain":
-                given = getattr(meta, "json_schema_input_type", Any)
-                return self.annotation_schema(given, {})
             own.update(_metadata_constraints(meta))
             if isinstance(meta, FieldInfo):
                 for name in ("title", "description", "examples"):

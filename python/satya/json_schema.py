@@ -24,6 +24,7 @@ from typing import Any
 from . import _generics
 from ._aliases import validation_paths
 from ._fields import _MISSING, FieldInfo
+from ._hooks import input_type_marker
 from ._json_schema_types import enum_schema
 from ._json_schema_walk import AnnotationWalker
 
@@ -95,7 +96,11 @@ class GenerateJsonSchema(AnnotationWalker):
             if self.mode == "serialization" and info.exclude:
                 continue
             key = self.field_key(name, info, config)
-            properties[key] = self.field_schema(key, info.annotation, info)
+            annotation = info.annotation
+            marker = input_type_marker(cls, name) if self.mode == "validation" else None
+            if marker is not None:
+                annotation = typing.Annotated[annotation, marker]
+            properties[key] = self.field_schema(key, annotation, info)
             # a dump always writes a field, so a serialization schema may require them all
             if info.is_required() or (self.mode == "serialization"
                                       and config.get("json_schema_serialization_defaults_required")):
