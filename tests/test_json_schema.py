@@ -542,3 +542,70 @@ def test_json_schema_input_type_of_field_validators():
                 return value
         return M
     assert_same(define)
+
+
+def test_field_serializers_give_their_return_types_in_serialization_mode():
+    def define(lib):
+        class M(base(lib)):
+            annotated: int
+            given: int
+            wrapped: int
+            bare: int
+            anything: int
+            outer: Annotated[int, lib.PlainSerializer(_same_value, return_type=str)] = 1
+
+            @lib.field_serializer("annotated")
+            def to_text(self, value) -> str:
+                return str(value)
+
+            @lib.field_serializer("given", return_type=list[int])
+            def to_list(self, value):
+                return [value]
+
+            @lib.field_serializer("wrapped", mode="wrap")
+            def to_float(self, value, handler) -> float:
+                return float(handler(value))
+
+            @lib.field_serializer("bare")
+            def as_is(self, value):
+                return value
+
+            @lib.field_serializer("anything", "outer")
+            def loose(self, value) -> Any:
+                return value
+        return M
+    assert_same(define)
+
+
+def test_model_serializers_give_their_return_types_in_serialization_mode():
+    def define(lib):
+        class Text(base(lib)):
+            a: int
+
+            @lib.model_serializer
+            def as_text(self) -> str:
+                return str(self.a)
+
+        class Mapping(base(lib)):
+            a: int
+
+            @lib.model_serializer(mode="wrap")
+            def as_mapping(self, handler) -> dict[str, int]:
+                return handler(self)
+
+        class Listed(base(lib)):
+            a: int
+
+            @lib.model_serializer(return_type=list[int])
+            def as_list(self):
+                return [self.a]
+
+        class Silent(base(lib)):
+            a: int
+
+            @lib.model_serializer
+            def as_dict(self):
+                return {"a": self.a}
+
+        return model(lib, {"t": Text, "m": Mapping, "l": Listed, "s": Silent})
+    assert_same(define)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import typing
 from typing import Any, Callable
 
 from . import _satya
@@ -119,6 +120,8 @@ class _Decorated:
     when_used: str = "always"
     # what a field validator says it takes, for the JSON Schema in validation mode
     json_schema_input_type: Any = Any
+    # what a field serializer says it gives, for the JSON Schema in serialization mode
+    return_type: Any = Any
 
 
 def _as_classmethod(function):
@@ -246,6 +249,32 @@ def _unused(value):
     return value
 
 
+def model_serializer_return(cls):
+    """For the JSON Schema: what the model's serializer says it gives (its
+    `return_type`, else its return annotation), or None if it says nothing."""
+    found = [info for info in getattr(cls, "__satya_decorators__", {}).values() if info.kind == "model_ser"]
+    if not found:
+        return None
+    declared = found[-1].return_type
+    if declared is not Any:
+        return declared
+    raw = found[-1].wrapped.__func__ if isinstance(found[-1].wrapped, (classmethod, staticmethod)) else found[-1].wrapped
+    return typing.get_type_hints(raw).get("return") if getattr(raw, "__annotations__", None) else None
+
+
+def serializer_marker(cls, field_name: str):
+    """For the JSON Schema: the field serializer of `field_name` (the last one
+    declared), as the Annotated serializer that gives its return type; or None."""
+    found = None
+    for info in getattr(cls, "__satya_decorators__", {}).values():
+        if info.kind == "field_ser" and (field_name in info.fields or "*" in info.fields):
+            found = info
+    if found is None:
+        return None
+    raw = found.wrapped.__func__ if isinstance(found.wrapped, (classmethod, staticmethod)) else found.wrapped
+    return PlainSerializer(raw, return_type=found.return_type)
+
+
 def field_hooks(cls, decorators: dict, field_names) -> dict:
     """Each field's hooks as (mode, bound function), in definition order; refuses
     hooks naming fields the class does not have, unless check_fields=False."""
@@ -354,7 +383,7 @@ def field_serializer(*fields: str, mode: str = "plain", return_type: Any = Any, 
         raise SchemaError(f"field_serializer mode must be 'plain' or 'wrap', not {mode!r}")
 
     def decorate(function):
-        return _Decorated(function, "field_ser", mode, tuple(fields), check_fields, when_used)
+        return _Decorated(function, "field_ser", mode, tuple(fields), check_fields, when_used, return_type=return_type)
 
     return decorate
 
@@ -364,7 +393,7 @@ def model_serializer(function=None, /, *, mode: str = "plain", when_used: str = 
         raise SchemaError(f"model_serializer mode must be 'plain' or 'wrap', not {mode!r}")
 
     def decorate(function):
-        return _Decorated(function, "model_ser", mode, when_used=when_used)
+        return _Decorated(function, "model_ser", mode, when_used=when_used, return_type=return_type)
 
     return decorate(function) if function is not None else decorate
 

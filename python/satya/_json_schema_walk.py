@@ -85,6 +85,11 @@ class AnnotationWalker:
         inner, *metadata = typing.get_args(tp)
         own: dict = {}
         extra: dict = {}
+        if self.mode == "serialization":
+            # the outermost serializer that says what it gives
+            for meta in reversed(metadata):
+                if _serializer_return(meta) is not None:
+                    return self.annotation_schema(_serializer_return(meta), {})
         if self.mode == "validation":
             # the outermost validator that says what it takes: a plain one always
             # does; a before or wrap one when given json_schema_input_type
@@ -99,8 +104,6 @@ class AnnotationWalker:
             rest = metadata[index + 1:]
             if isinstance(meta, Json):
                 return self.json_schema(typing.Annotated[(inner, *rest)] if rest else inner)
-            if self.mode == "serialization" and _serializer_return(meta) is not None:
-                return self.annotation_schema(_serializer_return(meta), {})
             own.update(_metadata_constraints(meta))
             if isinstance(meta, FieldInfo):
                 for name in ("title", "description", "examples"):

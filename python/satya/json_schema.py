@@ -24,7 +24,7 @@ from typing import Any
 from . import _generics
 from ._aliases import validation_paths
 from ._fields import _MISSING, FieldInfo
-from ._hooks import input_type_marker
+from ._hooks import input_type_marker, model_serializer_return, serializer_marker
 from ._json_schema_types import enum_schema
 from ._json_schema_walk import AnnotationWalker
 
@@ -89,6 +89,8 @@ class GenerateJsonSchema(AnnotationWalker):
         if "__satya_pending__" in cls.__dict__:
             cls.model_rebuild()
         config = cls.model_config
+        if self.mode == "serialization" and model_serializer_return(cls) is not None:
+            return self.annotation_schema(model_serializer_return(cls), {})
         if getattr(cls, "__pydantic_root_model__", False):
             return self.root_model_schema(cls, config)
         properties, required = {}, []
@@ -97,7 +99,7 @@ class GenerateJsonSchema(AnnotationWalker):
                 continue
             key = self.field_key(name, info, config)
             annotation = info.annotation
-            marker = input_type_marker(cls, name) if self.mode == "validation" else None
+            marker = input_type_marker(cls, name) if self.mode == "validation" else serializer_marker(cls, name)
             if marker is not None:
                 annotation = typing.Annotated[annotation, marker]
             properties[key] = self.field_schema(key, annotation, info)
