@@ -24,7 +24,7 @@ from typing import Any
 from . import _generics
 from ._aliases import validation_paths
 from ._fields import _MISSING, FieldInfo
-from ._hooks import input_type_marker, model_serializer_return, serializer_marker
+from ._json_schema_hooks import input_type_marker, model_serializer_return, serializer_marker
 from ._json_schema_types import enum_schema
 from ._json_schema_walk import AnnotationWalker
 
