@@ -109,10 +109,9 @@ _V0_NAMES = {
 def __getattr__(name: str):
     if name not in _V0_NAMES:
         raise AttributeError(f"module 'satya' has no attribute {name!r}")
-    import warnings
-
     from . import _v0_errors
-    warnings.warn(f"`satya.{name}` is satya 0.x's name; {_V0_NAMES[name]}.", SatyaDeprecationWarning, stacklevel=2)
+    from ._v1_names import warn_v0
+    warn_v0(f"`satya.{name}` is satya 0.x's name; {_V0_NAMES[name]}.")
     value = getattr(_v0_errors, name)
     globals()[name] = value
     return value

@@ -11,9 +11,8 @@ naming the spelling of today.
 
 from __future__ import annotations
 
-import warnings
 
-from ._v1_names import SatyaDeprecationWarning
+from ._v1_names import warn_v0
 
 # keyword: (what it becomes, the advice its warning gives)
 _RENAMED = {
@@ -39,8 +38,8 @@ class Conflict(str):
 
 
 def _warn(keyword: str, advice: str) -> None:
-    # stacklevel 4: this function, translate(), Field(), the user's line
-    warnings.warn(f"Field({keyword}=...) is satya 0.x's keyword; {advice}.", SatyaDeprecationWarning, stacklevel=4)
+    # stacklevel 5: warn_v0, this function, translate(), Field(), the user's line
+    warn_v0(f"Field({keyword}=...) is satya 0.x's keyword; {advice}.", stacklevel=5)
 
 
 def translate(given: dict, options: dict, unknown: dict) -> None:

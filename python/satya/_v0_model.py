@@ -3,15 +3,13 @@ its pydantic-v2 spelling; the Model class body binds them."""
 
 from __future__ import annotations
 
-import warnings
 
-from ._v1_names import SatyaDeprecationWarning
+from ._v1_names import warn_v0
 
 
 def _warn(name: str, replacement: str) -> None:
-    # stacklevel 3: past this helper and the method, to the caller's line
-    warnings.warn(f"The `{name}` method is deprecated; use {replacement} instead.", SatyaDeprecationWarning,
-                  stacklevel=3)
+    # stacklevel 4: past warn_v0, this helper and the method, to the caller's line
+    warn_v0(f"The `{name}` method is deprecated; use {replacement} instead.", stacklevel=4)
 
 
 @classmethod
@@ -47,8 +45,7 @@ class _FieldsAlias:
     """`Model.__fields__`: the class's `model_fields`, read from the class or an instance."""
 
     def __get__(self, instance, owner=None):
-        warnings.warn("The `__fields__` attribute is deprecated, use the `model_fields` class property instead.",
-                      SatyaDeprecationWarning, stacklevel=2)
+        warn_v0("The `__fields__` attribute is deprecated, use the `model_fields` class property instead.")
         return (owner if owner is not None else type(instance)).model_fields
 
 

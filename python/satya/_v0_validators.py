@@ -10,13 +10,12 @@ value (an email address, a URL, one of an enum's members). `validate` returns
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
 from ._create_model import create_model
 from ._v0_errors import ValidationResult, records_of
-from ._v1_names import SatyaDeprecationWarning
+from ._v1_names import warn_v0
 from .errors import SchemaError, ValidationError
 
 # The wording of 0.x's "wrong type" errors, by the error type and the kind of
@@ -46,10 +45,8 @@ _CONSTRAINT_WORDS = {
 }
 
 
-def deprecated(message: str, stacklevel: int = 3) -> None:
-    """One SatyaDeprecationWarning; the default stacklevel names the line that
-    called the function that calls this."""
-    warnings.warn(message, SatyaDeprecationWarning, stacklevel=stacklevel)
+# one warning per use, naming the line that called the 0.x function
+deprecated = warn_v0
 
 
 def v0_message(line: dict) -> str:

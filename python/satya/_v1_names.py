@@ -14,14 +14,14 @@ class SatyaDeprecationWarning(DeprecationWarning):
     """A name kept from the older API; the message names its replacement."""
 
 
-def _warn(message: str) -> None:
-    warnings.warn(message, SatyaDeprecationWarning, stacklevel=3)
-
-
 def warn_v0(message: str, stacklevel: int = 3) -> None:
-    """Warns of a name only satya 0.x had; `stacklevel` 3 names the caller of
-    the function that calls this one."""
+    """The one SatyaDeprecationWarning of an older name. `stacklevel` counts
+    from this function: 3, the default, names the line that called the
+    function that calls this one."""
     warnings.warn(message, SatyaDeprecationWarning, stacklevel=stacklevel)
+
+
+_warn = warn_v0
 
 
 @classmethod

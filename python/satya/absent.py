@@ -8,11 +8,10 @@ the same job.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from typing import Any
 
-from ._v1_names import SatyaDeprecationWarning
+from ._v1_names import warn_v0
 
 __all__ = ["ABSENT", "is_absent", "filter_absent"]
 
@@ -43,15 +42,15 @@ ABSENT = AbsentType()
 
 def is_absent(value: Any) -> bool:
     """Whether `value` is `ABSENT` (`None` is not)."""
-    warnings.warn("`is_absent` is deprecated; test `value is ABSENT`, or leave the field unset and dump with "
-                  "`model_dump(exclude_unset=True)` instead.", SatyaDeprecationWarning, stacklevel=2)
+    warn_v0("`is_absent` is deprecated; test `value is ABSENT`, or leave the field unset and dump with "
+            "`model_dump(exclude_unset=True)` instead.")
     return value is ABSENT
 
 
 def filter_absent(data: Mapping) -> dict:
     """A new dict of `data`'s items whose value is not `ABSENT`."""
-    warnings.warn("`filter_absent` is deprecated; leave the fields unset and dump with "
-                  "`model_dump(exclude_unset=True)` instead.", SatyaDeprecationWarning, stacklevel=2)
+    warn_v0("`filter_absent` is deprecated; leave the fields unset and dump with "
+            "`model_dump(exclude_unset=True)` instead.")
     if not isinstance(data, Mapping):
         raise TypeError(f"filter_absent takes a dict, not {type(data).__name__}")
     return {key: value for key, value in data.items() if value is not ABSENT}

@@ -17,7 +17,6 @@ nothing (nor does a class's `__satya_native__ = True`); each use warns.
 import os
 import sys
 import types
-import warnings
 
 jit: bool = os.environ.get("SATYA_JIT", "1").strip().lower() not in ("0", "false", "no", "off")
 
@@ -38,9 +37,9 @@ class _Settings(types.ModuleType):
 
 
 def _warn_native_mode() -> None:
-    from ._v1_names import SatyaDeprecationWarning
-    warnings.warn("`satya.config.native_mode` is satya 0.x's switch; native storage is the only mode now, "
-                  "so it changes nothing: remove it.", SatyaDeprecationWarning, stacklevel=3)
+    from ._v1_names import warn_v0
+    warn_v0("`satya.config.native_mode` is satya 0.x's switch; native storage is the only mode now, "
+            "so it changes nothing: remove it.", stacklevel=4)
 
 
 sys.modules[__name__].__class__ = _Settings

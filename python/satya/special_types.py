@@ -165,7 +165,7 @@ class Json(_JsonMarker):
         return document
 
     def __init__(self, *args: Any) -> None:
-        pass
+        """Nothing to do: `__new__` has parsed and stored the text."""
 
     @property
     def parsed(self) -> Any:

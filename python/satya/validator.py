@@ -13,13 +13,12 @@ import heapq
 import itertools
 import sys
 import types
-import warnings
 from typing import Any, Iterable, Iterator
 
 from . import _batch
 from ._stream_schema import StreamSchema
 from ._v0_errors import ValidationResult, records_of
-from ._v1_names import SatyaDeprecationWarning
+from ._v1_names import warn_v0
 from .errors import ValidationError
 
 _MODES = ("object", "array", "ndjson")
@@ -35,9 +34,9 @@ class StreamValidator:
     `TypeAdapter(list[Model])`."""
 
     def __init__(self):
-        warnings.warn("`StreamValidator` is deprecated; define a Model (or use `create_model`) and use "
-                      "`Model.model_validate_many`, `Model.model_validate_json_many` or "
-                      "`TypeAdapter(list[Model])` instead.", SatyaDeprecationWarning, stacklevel=2)
+        warn_v0("`StreamValidator` is deprecated; define a Model (or use `create_model`) and use "
+                "`Model.model_validate_many`, `Model.model_validate_json_many` or "
+                "`TypeAdapter(list[Model])` instead.")
         self._schema = StreamSchema()
         self._batch_size = DEFAULT_BATCH_SIZE
 
