@@ -12,7 +12,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyType};
 
 use crate::errors::{into_py_err, ValResult};
-use crate::batch::{native_record, runs_without_python};
+use crate::batch::{native_instance, runs_without_python};
 use crate::input::{json_bytes, parse_json};
 use crate::model::slot_guard;
 use crate::schema_handle::schema_of;
@@ -129,8 +129,8 @@ fn validate_json<'py>(
 ) -> ValResult<Bound<'py, PyAny>> {
     let bytes = json_bytes(data)?;
     if runs_without_python(py, schema)? {
-        if let Some(model) = native_record(schema, cls.as_unbound(), &bytes) {
-            return Ok(model.into_python(py)?);
+        if let Some(model) = native_instance(py, schema, cls.as_unbound(), &bytes)? {
+            return Ok(model);
         }
     }
     let document = parse_json(&bytes, data)?;
@@ -288,7 +288,7 @@ pub fn _json_paths<'py>(cls: &Bound<'py, PyType>, data: &Bound<'py, PyAny>) -> P
     let bytes = json_bytes(data).map_err(|e| into_py_err(py, e, title))?;
     let may = runs_without_python(py, schema)?;
     let native = match may {
-        true => native_record(schema, cls.as_unbound(), &bytes).map(|m| m.into_python(py)).transpose()?,
+        true => native_instance(py, schema, cls.as_unbound(), &bytes)?,
         false => None,
     };
     let mut state = State::new(None, false, None);

@@ -282,6 +282,18 @@ pub(crate) fn native_record<'d>(schema: &'d CompiledSchema, cls: &'d Py<PyType>,
     Some(model)
 }
 
+/// `native_record` built into an instance at once, with the GIL held (one
+/// record: its values stay where they were read).
+pub(crate) fn native_instance<'py>(py: Python<'py>, schema: &CompiledSchema, cls: &Py<PyType>, text: &[u8]) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let mut values = NativeValues::new();
+    let mut json = JsonReader::new(text);
+    let read = json.peek().and_then(|peek| schema.decode_native_values(&mut json, peek, &mut values)).and_then(|_| json.finish());
+    match read {
+        Some(()) => native::build_instance(py, cls, schema, values.drain(..)).map(Some),
+        None => Ok(None),
+    }
+}
+
 enum RecordError {
     /// Not JSON: json_invalid.
     Malformed(ValError),

@@ -52,19 +52,29 @@ pub struct NativeModel<'d> {
 impl NativeModel<'_> {
     /// The instance, built as the model path builds one from the same input.
     pub fn into_python<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let mut values: Values<'py> = Values::with_capacity(self.values.len());
-        let mut given = FieldsSet::with_fields(self.values.len());
-        for (index, (field, value)) in self.schema.fields.iter().zip(self.values).enumerate() {
-            values.push(match value {
-                Some(v) => {
-                    given.insert(index);
-                    v.into_python(py)?
-                }
-                None => self.schema.default_value(py, field)?,
-            });
-        }
-        crate::model::new_instance(self.cls.bind(py), self.schema, values, &given)
+        build_instance(py, self.cls, self.schema, self.values)
     }
+}
+
+/// The instance of `cls` holding `native`, the values of its fields in order.
+pub fn build_instance<'py, 'd>(
+    py: Python<'py>,
+    cls: &Py<PyType>,
+    schema: &CompiledSchema,
+    native: impl IntoIterator<Item = Option<Native<'d>>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut values: Values<'py> = Values::with_capacity(schema.fields.len());
+    let mut given = FieldsSet::with_fields(schema.fields.len());
+    for (index, (field, value)) in schema.fields.iter().zip(native).enumerate() {
+        values.push(match value {
+            Some(v) => {
+                given.insert(index);
+                v.into_python(py)?
+            }
+            None => schema.default_value(py, field)?,
+        });
+    }
+    crate::model::new_instance(cls.bind(py), schema, values, &given)
 }
 
 impl Native<'_> {

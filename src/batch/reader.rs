@@ -3,35 +3,27 @@
 //! when the input is not what the native path takes as it stands (including
 //! malformed JSON): the record then goes through the full path, which reports
 //! it. So this reader accepts no document that `JsonValue::parse` refuses.
+//!
+//! The plain tokens of ordinary records (strings without escapes, 64-bit
+//! ints, floats, literals and punctuation) are scanned here, which is about
+//! twice as fast as stepping jiter's parser through them; anything else (an
+//! escape, a big int, NaN, malformed input) answers None, and an `Any` value
+//! is parsed by jiter.
 
 use std::borrow::Cow;
 
-use jiter::{Jiter, JsonValue, NumberAny, NumberInt, Peek};
+use jiter::{Jiter, JsonValue, Peek};
 
 /// Deeper records take the full path. Below jiter's own limit (200 open
 /// containers), so that a record accepted here is never one the parser refuses.
 const MAX_DEPTH: usize = 100;
 
 pub struct JsonReader<'d> {
-    jiter: Jiter<'d>,
     data: &'d [u8],
+    /// The next byte to read.
+    index: usize,
     /// Containers open around the current value.
     depth: usize,
-}
-
-/// `text` with the input's lifetime when it lies in the input (a string
-/// without escapes), else a copy (escapes are decoded into jiter's buffer).
-#[inline]
-fn in_input<'d>(data: &'d [u8], text: &str) -> Cow<'d, str> {
-    let start = data.as_ptr() as usize;
-    let at = text.as_ptr() as usize;
-    if at >= start && at + text.len() <= start + data.len() {
-        // SAFETY: the bytes lie within `data`, borrowed for 'd and never
-        // written, and they are valid UTF-8 since they formed a `str`.
-        Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(text.as_ptr(), text.len())) })
-    } else {
-        Cow::Owned(text.to_owned())
-    }
 }
 
 /// How many containers deep a value goes (a scalar: 0).
@@ -43,19 +35,50 @@ fn value_depth(value: &JsonValue<'_>) -> usize {
     }
 }
 
+/// A scanned number: an int that fits 64 bits, or a finite float.
+enum Number {
+    Int(i64),
+    Float(f64),
+}
+
 impl<'d> JsonReader<'d> {
     pub fn new(data: &'d [u8]) -> Self {
-        JsonReader { jiter: Jiter::new(data).with_allow_inf_nan(), data, depth: 0 }
+        JsonReader { data, index: 0, depth: 0 }
+    }
+
+    /// The next byte that is not JSON whitespace, left unread.
+    #[inline]
+    fn skip_whitespace(&mut self) -> Option<u8> {
+        while let Some(&byte) = self.data.get(self.index) {
+            match byte {
+                b' ' | b'\n' | b'\r' | b'\t' => self.index += 1,
+                _ => return Some(byte),
+            }
+        }
+        None
+    }
+
+    /// Reads `byte` after optional whitespace.
+    #[inline]
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.skip_whitespace()? == byte).then(|| self.index += 1)
+    }
+
+    /// Reads the literal `word` at the current byte.
+    #[inline]
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        let end = self.index + word.len();
+        (self.data.get(self.index..end)? == word).then(|| self.index = end)
     }
 
     #[inline]
     pub fn peek(&mut self) -> Option<Peek> {
-        self.jiter.peek().ok()
+        self.skip_whitespace().map(Peek::new)
     }
 
     /// Nothing but whitespace after the record.
     pub fn finish(&mut self) -> Option<()> {
-        self.jiter.finish().ok()
+        self.skip_whitespace().is_none().then_some(())
     }
 
     #[inline]
@@ -63,26 +86,80 @@ impl<'d> JsonReader<'d> {
         if peek != Peek::Null {
             return None;
         }
-        self.jiter.known_null().ok()
+        self.literal(b"null")
     }
 
     #[inline]
     pub fn bool(&mut self, peek: Peek) -> Option<bool> {
-        if peek != Peek::True && peek != Peek::False {
-            return None;
+        match peek {
+            Peek::True => self.literal(b"true").map(|_| true),
+            Peek::False => self.literal(b"false").map(|_| false),
+            _ => None,
         }
-        self.jiter.known_bool(peek).ok()
     }
 
-    /// A number, when it is an int that fits 64 bits or a float.
+    /// A number in JSON's grammar: an int when it has no fraction or
+    /// exponent. Infinity, NaN and ints beyond 64 bits are left to the full path.
     #[inline]
-    fn number(&mut self, peek: Peek) -> Option<NumberAny> {
+    fn number(&mut self, peek: Peek) -> Option<Number> {
         if !peek.is_num() {
             return None;
         }
-        match self.jiter.known_number(peek).ok()? {
-            NumberAny::Int(NumberInt::BigInt(_)) => None,
-            number => Some(number),
+        let data = self.data;
+        let start = self.index;
+        let mut at = start;
+        let negative = data[at] == b'-';
+        at += negative as usize;
+        let digits_start = at;
+        // the magnitude, negated as it grows so that i64::MIN fits
+        let mut value: i64 = 0;
+        let mut fits = true;
+        while let Some(&byte) = data.get(at).filter(|b| b.is_ascii_digit()) {
+            let digit = i64::from(byte - b'0');
+            match value.checked_mul(10).and_then(|v| v.checked_sub(digit)) {
+                Some(v) => value = v,
+                None => fits = false,
+            }
+            at += 1;
+        }
+        let digits = at - digits_start;
+        // no digits (Infinity, "-"), or a leading zero before more digits
+        if digits == 0 || (digits > 1 && data[digits_start] == b'0') {
+            return None;
+        }
+        let mut is_float = false;
+        if data.get(at) == Some(&b'.') {
+            let fraction_start = at + 1;
+            at = fraction_start + data[fraction_start..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if at == fraction_start {
+                return None;
+            }
+            is_float = true;
+        }
+        if matches!(data.get(at), Some(b'e' | b'E')) {
+            at += 1;
+            at += matches!(data.get(at), Some(b'+' | b'-')) as usize;
+            let exponent_start = at;
+            at += data[exponent_start..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if at == exponent_start {
+                return None;
+            }
+            is_float = true;
+        }
+        self.index = at;
+        if is_float {
+            // SAFETY: the bytes scanned above are ASCII.
+            let text = unsafe { std::str::from_utf8_unchecked(&data[start..at]) };
+            // correctly rounded, as jiter reads floats
+            return text.parse::<f64>().ok().filter(|f| f.is_finite()).map(Number::Float);
+        }
+        if !fits {
+            return None;
+        }
+        if negative {
+            Some(Number::Int(value))
+        } else {
+            value.checked_neg().map(Number::Int)
         }
     }
 
@@ -90,8 +167,8 @@ impl<'d> JsonReader<'d> {
     #[inline]
     pub fn int(&mut self, peek: Peek) -> Option<i64> {
         match self.number(peek)? {
-            NumberAny::Int(NumberInt::Int(i)) => Some(i),
-            _ => None,
+            Number::Int(i) => Some(i),
+            Number::Float(_) => None,
         }
     }
 
@@ -99,27 +176,44 @@ impl<'d> JsonReader<'d> {
     #[inline]
     pub fn float(&mut self, peek: Peek) -> Option<f64> {
         match self.number(peek)? {
-            NumberAny::Int(NumberInt::Int(i)) => Some(i as f64),
-            NumberAny::Float(f) => Some(f),
-            NumberAny::Int(_) => None,
+            Number::Int(i) => Some(i as f64),
+            Number::Float(f) => Some(f),
         }
     }
 
+    /// A string without escapes, borrowed from the input.
     #[inline]
     pub fn str(&mut self, peek: Peek) -> Option<Cow<'d, str>> {
         if peek != Peek::String {
             return None;
         }
+        self.plain_string().map(Cow::Borrowed)
+    }
+
+    /// The string at the current byte (its opening quote), when it has no
+    /// escape; control characters and invalid UTF-8 are left to the full path.
+    #[inline]
+    fn plain_string(&mut self) -> Option<&'d str> {
         let data = self.data;
-        self.jiter.known_str().ok().map(|s| in_input(data, s))
+        let start = self.index + 1;
+        let length = data.get(start..)?.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        let end = start + length;
+        if data[end] != b'"' {
+            return None;
+        }
+        let text = std::str::from_utf8(&data[start..end]).ok()?;
+        self.index = end + 1;
+        Some(text)
     }
 
     /// Any value, as the parser would give it within the whole record.
     pub fn value(&mut self, peek: Peek) -> Option<JsonValue<'d>> {
-        let value = self.jiter.known_value(peek).ok()?;
+        let mut jiter = Jiter::new(self.data.get(self.index..)?).with_allow_inf_nan();
+        let value = jiter.known_value(peek).ok()?;
         if self.depth + value_depth(&value) > MAX_DEPTH {
             return None;
         }
+        self.index += jiter.current_index();
         Some(value)
     }
 
@@ -128,20 +222,41 @@ impl<'d> JsonReader<'d> {
         if peek != Peek::Array || self.depth >= MAX_DEPTH {
             return None;
         }
-        let first = self.jiter.known_array().ok()?;
-        if first.is_some() {
-            self.depth += 1;
+        self.index += 1;
+        if self.skip_whitespace()? == b']' {
+            self.index += 1;
+            return Some(None);
         }
-        Some(first)
+        self.depth += 1;
+        self.peek().map(Some)
     }
 
     /// The next item's peek, or None (inside) at the array's end.
     pub fn array_step(&mut self) -> Option<Option<Peek>> {
-        let next = self.jiter.array_step().ok()?;
-        if next.is_none() {
-            self.depth -= 1;
+        match self.skip_whitespace()? {
+            b',' => {
+                self.index += 1;
+                // a trailing comma is malformed
+                self.peek().filter(|&peek| peek != Peek::new(b']')).map(Some)
+            }
+            b']' => {
+                self.index += 1;
+                self.depth -= 1;
+                Some(None)
+            }
+            _ => None,
         }
-        Some(next)
+    }
+
+    /// A key and its colon, at the current byte (after whitespace).
+    #[inline]
+    fn key(&mut self) -> Option<Cow<'d, str>> {
+        if self.skip_whitespace()? != b'"' {
+            return None;
+        }
+        let key = self.plain_string()?;
+        self.expect(b':')?;
+        Some(Cow::Borrowed(key))
     }
 
     /// Enters an object: its first key, or None (inside) when empty.
@@ -149,21 +264,28 @@ impl<'d> JsonReader<'d> {
         if peek != Peek::Object || self.depth >= MAX_DEPTH {
             return None;
         }
-        let data = self.data;
-        let first = self.jiter.known_object().ok()?.map(|k| in_input(data, k));
-        if first.is_some() {
-            self.depth += 1;
+        self.index += 1;
+        if self.skip_whitespace()? == b'}' {
+            self.index += 1;
+            return Some(None);
         }
-        Some(first)
+        self.depth += 1;
+        self.key().map(Some)
     }
 
     /// The next key, or None (inside) at the object's end.
     pub fn next_key(&mut self) -> Option<Option<Cow<'d, str>>> {
-        let data = self.data;
-        let next = self.jiter.next_key().ok()?.map(|k| in_input(data, k));
-        if next.is_none() {
-            self.depth -= 1;
+        match self.skip_whitespace()? {
+            b',' => {
+                self.index += 1;
+                self.key().map(Some)
+            }
+            b'}' => {
+                self.index += 1;
+                self.depth -= 1;
+                Some(None)
+            }
+            _ => None,
         }
-        Some(next)
     }
 }

@@ -136,10 +136,18 @@ impl CompiledSchema {
     /// unknown keys are read and dropped. Absent fields take their defaults
     /// when the instance is built.
     pub fn decode_native<'d>(&'d self, cls: &'d Py<PyType>, json: &mut JsonReader<'d>, peek: Peek) -> Option<NativeModel<'d>> {
+        let mut values = NativeValues::new();
+        self.decode_native_values(json, peek, &mut values)?;
+        Some(NativeModel { cls, schema: self, values })
+    }
+
+    /// `decode_native` into `values` (empty), the caller's: a record read with
+    /// the GIL held is built where it lies, never moved.
+    pub fn decode_native_values<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek, values: &mut NativeValues<'d>) -> Option<()> {
         let n_slots = self.program.n_slots();
         let mut slots: SmallVec<[u64; 8]> = SmallVec::from_elem(0, n_slots);
         let mut filled: SmallVec<[bool; 8]> = SmallVec::from_elem(false, n_slots);
-        let mut values: NativeValues<'d> = (0..self.fields.len()).map(|_| None).collect();
+        values.extend((0..self.fields.len()).map(|_| None));
         let mut next = 0;
         let mut by_key: SmallVec<[bool; 8]> = SmallVec::from_elem(false, self.fields.len());
         let mut key = json.object(peek)?;
@@ -176,7 +184,7 @@ impl CompiledSchema {
             }
             key = json.next_key()?;
         }
-        let missing = self.fields.iter().zip(&values).any(|(f, v)| v.is_none() && matches!(f.default, DefaultValue::Required));
+        let missing = self.fields.iter().zip(values.iter()).any(|(f, v)| v.is_none() && matches!(f.default, DefaultValue::Required));
         if missing {
             return None;
         }
@@ -192,7 +200,7 @@ impl CompiledSchema {
                 }
             }
         }
-        Some(NativeModel { cls, schema: self, values })
+        Some(())
     }
 
     /// Whether every field validates without Python, reaching nested models.

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
 use super::{BuildContext, ModelWalk, State, Validator};
-use crate::batch::{JsonReader, Native};
+use crate::batch::{JsonReader, Native, NativeModel};
 use crate::errors::ValResult;
 use crate::input::Input;
 use crate::schema_handle::{built_schema_of, schema_of, SchemaHandle};
@@ -56,8 +56,11 @@ impl ModelFieldValidator {
     /// Off the GIL: a valid JSON object for this model, once the schema is resolved.
     #[inline]
     pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
-        let model = self.schema.get()?.get().schema.decode_native(&self.cls, json, peek)?;
-        Some(Native::Model(Box::new(model)))
+        let schema = &self.schema.get()?.get().schema;
+        // boxed first and filled in place: the values are never moved
+        let mut model = Box::new(NativeModel { cls: &self.cls, schema, values: Default::default() });
+        schema.decode_native_values(json, peek, &mut model.values)?;
+        Some(Native::Model(model))
     }
 
     /// Says whether the schema, and every model inside it, validates without
