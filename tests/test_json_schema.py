@@ -405,13 +405,39 @@ def test_unsupported_mode_is_refused():
         model(satya, {"a": int}).model_json_schema(mode="other")
 
 
-@pytest.mark.xfail(strict=True, reason="two classes of one name: satya names the second by module and "
-                                       "qualified name, pydantic by a longer reference name")
 def test_two_classes_of_one_name():
     def define(lib):
         first = model(lib, {"a": int}, name="Same")
         second = model(lib, {"b": str}, name="Same")
         return model(lib, {"first": first, "second": second})
+    assert_same(define)
+
+
+@pytest.mark.parametrize("ref_template", ["#/$defs/{model}", "/components/schemas/{model}"])
+def test_classes_of_one_name_from_two_modules(ref_template):
+    def define(lib):
+        first = model(lib, {"a": int}, name="Same", namespace={"__module__": "app.users"})
+        second = model(lib, {"b": str}, name="Same", namespace={"__module__": "app.orders"})
+        third = model(lib, {"c": float}, name="Same")
+        other = model(lib, {"d": first}, name="Other")
+        return model(lib, {"first": first, "second": list[second], "third": Optional[third], "other": other})
+    assert_same(define, ref_template=ref_template)
+
+
+def test_classes_of_one_name_and_one_schema_share_a_definition():
+    def define(lib):
+        first = model(lib, {"a": int}, name="Same")
+        second = model(lib, {"a": int}, name="Same")
+        return model(lib, {"first": first, "second": second})
+    assert_same(define)
+
+
+def test_classes_of_one_name_in_a_discriminated_union():
+    def define(lib):
+        cat = model(lib, {"kind": Literal["cat"]}, name="Pet", namespace={"__module__": "zoo.cats"})
+        dog = model(lib, {"kind": Literal["dog"]}, name="Pet", namespace={"__module__": "zoo.dogs"})
+        field = lib.Field(discriminator="kind")
+        return model(lib, {"pet": Union[cat, dog]}, namespace={"pet": field})
     assert_same(define)
 
 
@@ -609,3 +635,17 @@ def test_model_serializers_give_their_return_types_in_serialization_mode():
 
         return model(lib, {"t": Text, "m": Mapping, "l": Listed, "s": Silent})
     assert_same(define)
+
+
+def test_a_generator_naming_its_own_definitions_keeps_its_names():
+    from satya.json_schema import GenerateJsonSchema
+
+    class Prefixed(GenerateJsonSchema):
+        def definition_name(self, cls):
+            return "App" + super().definition_name(cls)
+
+    first = model(satya, {"a": int}, name="Same")
+    second = model(satya, {"b": str}, name="Same")
+    schema = model(satya, {"first": first, "second": second}).model_json_schema(schema_generator=Prefixed)
+    assert schema["properties"]["first"] == {"$ref": "#/$defs/AppSame"}
+    assert sorted(schema["$defs"]) == ["AppSame", "AppSame__1"]

@@ -50,6 +50,7 @@ class GenerateJsonSchema(AnnotationWalker):
             raise ValueError(f"mode must be 'validation' or 'serialization', not {mode!r}")
         self.mode = mode
         schema = self.annotation_schema(annotation, {})
+        schema = self._final_names(schema)
         if set(schema) == {"$ref"}:
             # a definition only the top refers to is written in place
             name = next((n for n, ref in self._refs() if ref == schema["$ref"]), None)
@@ -64,16 +65,69 @@ class GenerateJsonSchema(AnnotationWalker):
     def definition_name(self, cls) -> str:
         """The key of a class's definition: its name, with what a JSON pointer
         would not keep replaced by "_" (so `Page[int]` is `Page_int_`)."""
-        name = re.sub(r"[^a-zA-Z0-9.\-_]", "_", class_name(cls))
-        if name in self._names.values():  # a different class of the same name
-            name = re.sub(r"[^a-zA-Z0-9.\-_]", "_", f"{cls.__module__}__{cls.__qualname__}")
-        return name
+        return re.sub(r"[^a-zA-Z0-9.\-_]", "_", class_name(cls))
+
+    def _choices(self, cls, occurrences: dict) -> list[str]:
+        """The keys a class may take, shortest first: its name, its module and
+        qualified name, then that name numbered by first appearance."""
+        short = re.sub(r"[^a-zA-Z0-9.\-_]", "_", class_name(cls))
+        qualified = re.sub(r"[^a-zA-Z0-9.\-_]", "_", f"{cls.__module__}.{cls.__qualname__}").replace(".", "__")
+        numbered = occurrences.setdefault(qualified, [])
+        if cls not in numbered:
+            numbered.append(cls)
+        return [short, qualified, f"{qualified}__{numbered.index(cls) + 1}"]
+
+    def _final_names(self, schema: dict) -> dict:
+        """Each definition under the first of its choices that no other
+        definition with a different schema shares; the references follow."""
+        if type(self).definition_name is not GenerateJsonSchema.definition_name:
+            return schema  # the subclass's own names stand
+        occurrences: dict = {}
+        choices = {cls: self._choices(cls, occurrences) for cls in self._names}
+        holders: dict[str, list] = collections.defaultdict(list)
+        for cls, names in choices.items():
+            for name in names:
+                holders[name].append(self.definitions[self._names[cls]])
+        renamed = {}
+        for cls, names in choices.items():
+            final = next((n for n in names if all(d == holders[n][0] for d in holders[n])), names[-1])
+            if final != self._names[cls]:
+                renamed[self._names[cls]] = final
+        if not renamed:
+            return schema
+        refs = {self.ref_template.format(model=old): self.ref_template.format(model=new) for old, new in renamed.items()}
+        self.definitions = {renamed.get(n, n): self._rewrite(d, refs) for n, d in self.definitions.items()}
+        self._ref_counts = collections.Counter({renamed.get(n, n): c for n, c in self._ref_counts.items()})
+        self._names = {cls: renamed.get(n, n) for cls, n in self._names.items()}
+        return self._rewrite(schema, refs)
+
+    def _rewrite(self, value, refs: dict):
+        """`value` with every reference in `refs` replaced: the "$ref" keys and
+        the discriminator mappings (no other text is touched)."""
+        if isinstance(value, list):
+            return [self._rewrite(v, refs) for v in value]
+        if not isinstance(value, dict):
+            return value
+        out = {}
+        for key, item in value.items():
+            if key == "$ref" and isinstance(item, str):
+                out[key] = refs.get(item, item)
+            elif key == "mapping" and isinstance(item, dict):
+                out[key] = {k: refs.get(v, v) if isinstance(v, str) else v for k, v in item.items()}
+            else:
+                out[key] = self._rewrite(item, refs)
+        return out
 
     def reference(self, cls, make) -> dict:
         """A $ref to the definition of `cls`, made by `make()` the first time."""
         name = self._names.get(cls)
         if name is None:
-            name = self._names[cls] = self.definition_name(cls)
+            name = self.definition_name(cls)
+            # a second class of a taken name gets a key of its own meanwhile;
+            # `_final_names` settles the keys at the end
+            if name in self._names.values():
+                name = f"{name}__{len(self._names)}"
+            self._names[cls] = name
             self.definitions[name] = None  # a recursive class refers to itself meanwhile
             self.definitions[name] = make()
         self._ref_counts[name] += 1
