@@ -648,4 +648,8 @@ def test_a_generator_naming_its_own_definitions_keeps_its_names():
     second = model(satya, {"b": str}, name="Same")
     schema = model(satya, {"first": first, "second": second}).model_json_schema(schema_generator=Prefixed)
     assert schema["properties"]["first"] == {"$ref": "#/$defs/AppSame"}
-    assert sorted(schema["$defs"]) == ["AppSame", "AppSame__1"]
+    # the second class gets a numbered key of its own, not the first one's definition
+    other = schema["properties"]["second"]["$ref"].rsplit("/", 1)[1]
+    assert other != "AppSame" and other.startswith("AppSame__")
+    assert schema["$defs"]["AppSame"]["properties"].keys() == {"a"}
+    assert schema["$defs"][other]["properties"].keys() == {"b"}
