@@ -653,3 +653,24 @@ def test_a_generator_naming_its_own_definitions_keeps_its_names():
     assert other != "AppSame" and other.startswith("AppSame__")
     assert schema["$defs"]["AppSame"]["properties"].keys() == {"a"}
     assert schema["$defs"][other]["properties"].keys() == {"b"}
+
+
+@pytest.mark.parametrize("config", [
+    {"ser_json_bytes": "base64"}, {"ser_json_bytes": "hex"}, {"ser_json_timedelta": "float"},
+    {"ser_json_timedelta": "float", "ser_json_bytes": "base64"},
+])
+def test_dump_config_shows_in_the_schema(config):
+    def define(lib):
+        inner = model(lib, {"b": bytes, "d": datetime.timedelta}, namespace={"model_config": config}, name="Inner")
+        fields = {"inner": inner, "b": bytes, "ob": Optional[bytes], "lb": list[bytes], "d": datetime.timedelta,
+                  "sized": Annotated[bytes, lib.Field(min_length=2)]}
+        return model(lib, fields, namespace={"model_config": config})
+    assert_same(define)
+
+
+@pytest.mark.parametrize("annotation", [bytes, datetime.timedelta, list[bytes], Optional[datetime.timedelta]])
+def test_an_adapters_dump_config_shows_in_its_schema(annotation):
+    config = {"ser_json_bytes": "base64", "ser_json_timedelta": "float"}
+    for mode in MODES:
+        mine = satya.TypeAdapter(annotation, config=config).json_schema(mode=mode)
+        assert mine == pydantic.TypeAdapter(annotation, config=config).json_schema(mode=mode), mode

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import collections
 import collections.abc
+import datetime
 import enum
 import sys
 import types
@@ -44,6 +45,17 @@ def field_constraints(info: FieldInfo | None) -> dict:
 
 class AnnotationWalker:
     mode: str
+    # the config of the model (or adapter) whose fields are walked
+    config: dict = {}
+
+    def as_dumped(self, tp, leaf: dict) -> dict:
+        """A leaf's schema as the config's JSON dumps write it: base64 bytes
+        (both modes, as pydantic shows them) and timedeltas as seconds."""
+        if tp is bytes and self.config.get("ser_json_bytes") == "base64":
+            return {**leaf, "format": "base64url"}
+        if tp is datetime.timedelta and self.mode == "serialization" and self.config.get("ser_json_timedelta") == "float":
+            return {"type": "number"}
+        return leaf
 
     def annotation_schema(self, tp, constraints: dict, field: FieldInfo | None = None) -> dict:
         """The schema of `tp` under `constraints` (plus a field's own, given as `field`)."""
@@ -68,7 +80,7 @@ class AnnotationWalker:
             return self.reference(tp, lambda: self.enum_definition(tp))
         leaf = leaf_schema(tp, constraints, self.mode)
         if leaf is not None:
-            return leaf
+            return self.as_dumped(tp, leaf)
         if isinstance(tp, type) and issubclass(tp, Json):
             return self.json_schema(Any)
         container = self.container_schema(tp, origin, constraints)

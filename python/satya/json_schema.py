@@ -143,6 +143,13 @@ class GenerateJsonSchema(AnnotationWalker):
         if "__satya_pending__" in cls.__dict__:
             cls.model_rebuild()
         config = cls.model_config
+        outer, self.config = self.config, config
+        try:
+            return self._model_schema(cls, config)
+        finally:
+            self.config = outer
+
+    def _model_schema(self, cls, config: dict) -> dict:
         if self.mode == "serialization" and model_serializer_return(cls) is not None:
             return self.annotation_schema(model_serializer_return(cls), {})
         if getattr(cls, "__pydantic_root_model__", False):
@@ -371,9 +378,12 @@ def _encoder(annotation):
 
 
 def json_schema_of(annotation, *, by_alias: bool = True, ref_template: str = DEFAULT_REF_TEMPLATE,
-                   mode: JsonSchemaMode = "validation", schema_generator: type = GenerateJsonSchema) -> dict:
-    """The JSON Schema of any annotation satya validates."""
-    return schema_generator(by_alias=by_alias, ref_template=ref_template).generate(annotation, mode)
+                   mode: JsonSchemaMode = "validation", schema_generator: type = GenerateJsonSchema,
+                   config: dict | None = None) -> dict:
+    """The JSON Schema of any annotation satya validates (under a TypeAdapter's `config`)."""
+    generator = schema_generator(by_alias=by_alias, ref_template=ref_template)
+    generator.config = dict(config or {})
+    return generator.generate(annotation, mode)
 
 
 def model_json_schema(cls, by_alias: bool = True, ref_template: str = DEFAULT_REF_TEMPLATE,

@@ -126,7 +126,7 @@ class TypeAdapter(Generic[T]):
     def json_schema(self, *, by_alias: bool = True, ref_template: str = "#/$defs/{model}",
                     mode: str = "validation") -> dict:
         """The JSON Schema of T."""
-        return json_schema_of(self._type, by_alias=by_alias, ref_template=ref_template, mode=mode)
+        return json_schema_of(self._type, by_alias=by_alias, ref_template=ref_template, mode=mode, config=self._config)
 
 def _holder(annotation, config: dict, module: str | None):
     """The hidden one-field model that compiles `annotation`."""
