@@ -674,3 +674,25 @@ def test_an_adapters_dump_config_shows_in_its_schema(annotation):
     for mode in MODES:
         mine = satya.TypeAdapter(annotation, config=config).json_schema(mode=mode)
         assert mine == pydantic.TypeAdapter(annotation, config=config).json_schema(mode=mode), mode
+
+
+@pytest.mark.parametrize("union_format", ["any_of", "primitive_type_array"])
+def test_union_format(union_format):
+    def define(lib):
+        fields = {"a": Union[int, str], "b": Optional[int], "c": Union[int, str, None], "d": Optional[list[int]],
+                  "e": Union[int, bool], "f": Annotated[Optional[str], lib.Field(max_length=3)], "g": Union[int, float],
+                  "h": Optional[Point], "i": Union[Literal["x"], int]}
+        return model(lib, fields, namespace={"b": None, "d": None, "f": None, "h": None})
+    mine, theirs = define(satya), define(pydantic)
+    for mode in MODES:
+        got = mine.model_json_schema(mode=mode, union_format=union_format)
+        assert got == theirs.model_json_schema(mode=mode, union_format=union_format), mode
+        jsonschema.Draft202012Validator.check_schema(got)
+    for annotation in (Optional[int], Union[int, str, None], list[Union[int, Point]]):
+        got = satya.TypeAdapter(annotation).json_schema(union_format=union_format)
+        assert got == pydantic.TypeAdapter(annotation).json_schema(union_format=union_format)
+
+
+def test_an_unknown_union_format_is_refused():
+    with pytest.raises(ValueError):
+        model(satya, {"a": Union[int, str]}).model_json_schema(union_format="type_list")

@@ -47,6 +47,8 @@ class AnnotationWalker:
     mode: str
     # the config of the model (or adapter) whose fields are walked
     config: dict = {}
+    # "any_of", or "primitive_type_array": a union of plain types as one "type" list
+    union_format: str = "any_of"
 
     def as_dumped(self, tp, leaf: dict) -> dict:
         """A leaf's schema as the config's JSON dumps write it: base64 bytes
@@ -144,11 +146,27 @@ class AnnotationWalker:
         elif len(members) == 1:
             schema = self.annotation_schema(members[0], constraints)
         else:
-            schema = _any_of([self.annotation_schema(m, {}) for m in members])
+            schema = self.union_of([self.annotation_schema(m, {}) for m in members])
         if not nullable:
             return schema
         choices = schema["anyOf"] if list(schema) == ["anyOf"] else [schema]
-        return _any_of([*choices, {"type": "null"}])
+        return self.union_of([*choices, {"type": "null"}])
+
+    def union_of(self, choices: list) -> dict:
+        """The schema of a union of `choices`: anyOf the distinct ones, or
+        (union_format="primitive_type_array") one list of types when every
+        choice is a bare primitive type."""
+        if self.union_format == "primitive_type_array":
+            types_: list = []
+            for choice in choices:
+                listed = choice.get("type")
+                listed = listed if isinstance(listed, list) else [listed]
+                if len(choice) != 1 or not all(t in _PRIMITIVE_TYPES for t in listed):
+                    break
+                types_.extend(listed)
+            else:
+                return {"type": list(dict.fromkeys(types_))}
+        return _any_of(choices)
 
     def tagged_schema(self, members: list, discriminator) -> dict:
         """A discriminated union: oneOf its choices, with the tag's mapping to each model's definition."""
@@ -243,6 +261,9 @@ class AnnotationWalker:
         from ._model import Model
         return isinstance(tp, type) and (
             issubclass(tp, (Model, enum.Enum)) or is_dataclass_type(tp) or is_typed_dict(tp) or is_named_tuple(tp))
+
+
+_PRIMITIVE_TYPES = frozenset({"string", "boolean", "null", "integer", "number"})
 
 
 def _any_of(choices: list) -> dict:

@@ -581,10 +581,11 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     @classmethod
     def model_json_schema(cls, by_alias: bool = True, ref_template: str = "#/$defs/{model}",
-                          schema_generator=None, mode: str = "validation") -> dict:
+                          schema_generator=None, mode: str = "validation", *, union_format: str = "any_of") -> dict:
         from . import json_schema
         return json_schema.model_json_schema(cls, by_alias, ref_template,
-                                             schema_generator or json_schema.GenerateJsonSchema, mode)
+                                             schema_generator or json_schema.GenerateJsonSchema, mode,
+                                             union_format=union_format)
 
     @classmethod
     def model_rebuild(cls, *, force: bool = False, raise_errors: bool = True,

@@ -36,7 +36,11 @@ __all__ = ["DEFAULT_REF_TEMPLATE", "GenerateJsonSchema", "JsonSchemaMode", "json
 class GenerateJsonSchema(AnnotationWalker):
     """Makes one JSON Schema; an instance is used once."""
 
-    def __init__(self, by_alias: bool = True, ref_template: str = DEFAULT_REF_TEMPLATE):
+    def __init__(self, by_alias: bool = True, ref_template: str = DEFAULT_REF_TEMPLATE,
+                 union_format: typing.Literal["any_of", "primitive_type_array"] = "any_of"):
+        if union_format not in ("any_of", "primitive_type_array"):
+            raise ValueError(f"union_format must be 'any_of' or 'primitive_type_array', not {union_format!r}")
+        self.union_format = union_format
         self.by_alias = by_alias
         self.ref_template = ref_template
         self.mode: str = "validation"
@@ -379,15 +383,16 @@ def _encoder(annotation):
 
 def json_schema_of(annotation, *, by_alias: bool = True, ref_template: str = DEFAULT_REF_TEMPLATE,
                    mode: JsonSchemaMode = "validation", schema_generator: type = GenerateJsonSchema,
-                   config: dict | None = None) -> dict:
+                   config: dict | None = None, union_format: str = "any_of") -> dict:
     """The JSON Schema of any annotation satya validates (under a TypeAdapter's `config`)."""
-    generator = schema_generator(by_alias=by_alias, ref_template=ref_template)
+    generator = schema_generator(by_alias=by_alias, ref_template=ref_template, union_format=union_format)
     generator.config = dict(config or {})
     return generator.generate(annotation, mode)
 
 
 def model_json_schema(cls, by_alias: bool = True, ref_template: str = DEFAULT_REF_TEMPLATE,
-                      schema_generator: type = GenerateJsonSchema, mode: JsonSchemaMode = "validation") -> dict:
+                      schema_generator: type = GenerateJsonSchema, mode: JsonSchemaMode = "validation", *,
+                      union_format: str = "any_of") -> dict:
     """What `cls.model_json_schema(...)` returns."""
     return json_schema_of(cls, by_alias=by_alias, ref_template=ref_template, mode=mode,
-                          schema_generator=schema_generator)
+                          schema_generator=schema_generator, union_format=union_format)

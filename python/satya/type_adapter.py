@@ -124,9 +124,13 @@ class TypeAdapter(Generic[T]):
         return held
 
     def json_schema(self, *, by_alias: bool = True, ref_template: str = "#/$defs/{model}",
+                    union_format: str = "any_of", schema_generator: type | None = None,
                     mode: str = "validation") -> dict:
         """The JSON Schema of T."""
-        return json_schema_of(self._type, by_alias=by_alias, ref_template=ref_template, mode=mode, config=self._config)
+        from .json_schema import GenerateJsonSchema
+        return json_schema_of(self._type, by_alias=by_alias, ref_template=ref_template, mode=mode, config=self._config,
+                              union_format=union_format, schema_generator=schema_generator or GenerateJsonSchema)
+
 
 def _holder(annotation, config: dict, module: str | None):
     """The hidden one-field model that compiles `annotation`."""
