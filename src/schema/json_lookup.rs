@@ -33,9 +33,8 @@ impl<'a> JsonObjectLookup<'a> {
         let mut by_key: SmallVec<[bool; 16]> = SmallVec::from_elem(false, schema.fields.len());
         let mut next = 0;
         for (key, value) in pairs {
-            if let Some(index) = schema.field_of_key(key, next) {
+            if let Some((index, own_key)) = schema.field_of_key(key, next) {
                 // a field's own key wins over its name, wherever each comes
-                let own_key = *schema.fields[index].key_text == **key;
                 if own_key || !by_key[index] {
                     matched[index] = Some(value);
                     by_key[index] |= own_key;
@@ -61,13 +60,19 @@ impl<'a> JsonObjectLookup<'a> {
 }
 
 impl CompiledSchema {
-    /// The field a JSON key names, if any. Keys usually arrive in field order,
-    /// so the field after the last one matched (`next`) is tried first.
+    /// The field a JSON key names, if any, and whether the key is the field's
+    /// own (else its name). Keys usually arrive in field order, so the field
+    /// after the last one matched (`next`) is tried first.
     #[inline]
-    pub fn field_of_key(&self, key: &str, next: usize) -> Option<usize> {
+    pub fn field_of_key(&self, key: &str, next: usize) -> Option<(usize, bool)> {
         match self.fields.get(next) {
-            Some(field) if *field.key_text == *key => Some(next),
-            _ => self.key_index.get(key).copied(),
+            Some(field) if *field.key_text == *key => Some((next, true)),
+            _ => {
+                let index = *self.key_index.get(key)?;
+                let field = &self.fields[index];
+                // a field without a second key is found by its own only
+                Some((index, field.alt_key.is_none() || *field.key_text == *key))
+            }
         }
     }
 }

@@ -154,8 +154,7 @@ impl CompiledSchema {
         while let Some(k) = key {
             let value_peek = json.peek()?;
             // a field's own key wins over its name, wherever each comes
-            let found = self.field_of_key(&k, next).filter(|&index| {
-                let own_key = *self.fields[index].key_text == *k;
+            let found = self.field_of_key(&k, next).filter(|&(index, own_key)| {
                 // a name might be extra beside its own key: the full path tells
                 if !own_key && (self.forbid_extra || self.extra_slot.is_some()) {
                     return false;
@@ -165,7 +164,7 @@ impl CompiledSchema {
                 taken
             });
             match found {
-                Some(index) => {
+                Some((index, _)) => {
                     let field = &self.fields[index];
                     values[index] = Some(match field.slot {
                         Some(slot) => {
