@@ -56,7 +56,8 @@ def define(lib):
 
 MODELS = {lib: define(lib) for lib in LIBRARIES}
 OPTIONS = [{}, {"by_alias": True}, {"exclude_none": True}, {"exclude_unset": True}, {"exclude_defaults": True},
-           {"include": {"x", "double"}}, {"exclude": {"double", "maybe"}}, {"include": {"items": {0: {"triple"}}}}]
+           {"include": {"x", "double"}}, {"exclude": {"double", "maybe"}}, {"include": {"items": {0: {"triple"}}}},
+           {"exclude_computed_fields": True}, {"exclude_computed_fields": True, "include": {"x", "double"}}]
 
 
 @pytest.mark.parametrize("options", OPTIONS)
@@ -97,3 +98,27 @@ def test_computed_fields_are_listed_apart_from_the_fields():
         assert list(Sub.model_computed_fields) == ["double", "triple", "maybe", "plain_function", "total"]
         # a computed field's name in the input is an unknown key
         assert M(double=7).double == 2
+
+
+def test_exclude_computed_fields_through_a_type_adapter():
+    def run(lib):
+        M, Sub, Outer = MODELS[lib]
+        adapter = lib.TypeAdapter(list[M])
+        items = [M(x=1), M(x=2)]
+        return (adapter.dump_python(items, exclude_computed_fields=True), adapter.dump_json(items, exclude_computed_fields=True),
+                adapter.dump_python(items))
+
+    assert run(satya) == run(pydantic)
+
+
+def test_excluded_computed_fields_are_not_read():
+    class Counted(satya.BaseModel):
+        x: int = 1
+
+        @satya.computed_field
+        @property
+        def failing(self) -> int:
+            raise RuntimeError("read")
+
+    assert Counted().model_dump(exclude_computed_fields=True) == {"x": 1}
+    assert Counted().model_dump_json(exclude_computed_fields=True) == '{"x":1}'

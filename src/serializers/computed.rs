@@ -50,6 +50,9 @@ impl ComputedField {
 
     /// The value and the filter for it, unless the dump leaves it out.
     fn read<'py>(&self, obj: &Bound<'py, PyAny>, d: &Dumper<'py>, prepared: Option<&Prepared<'py>>) -> PyResult<Option<(Bound<'py, PyAny>, Filter<'py>)>> {
+        if d.opts.exclude_computed_fields {
+            return Ok(None);
+        }
         let next = match prepared {
             None => Filter::default(),
             Some(prepared) => match prepared.key(self.name.bind(d.py).as_any())? {

@@ -26,6 +26,8 @@ pub struct DumpOptions {
     pub exclude_unset: bool,
     pub exclude_defaults: bool,
     pub exclude_none: bool,
+    /// `computed_field` properties are left out (and not read).
+    pub exclude_computed_fields: bool,
     pub round_trip: bool,
     pub warnings: Warnings,
     /// A model field's value is dumped by its own class (a subclass's fields too).

@@ -66,6 +66,7 @@ unsafe fn parse_call<'py>(
             "exclude_unset" => call.opts.exclude_unset = flag()?,
             "exclude_defaults" => call.opts.exclude_defaults = flag()?,
             "exclude_none" => call.opts.exclude_none = flag()?,
+            "exclude_computed_fields" => call.opts.exclude_computed_fields = flag()?,
             "round_trip" => call.opts.round_trip = flag()?,
             // a bool, or pydantic's "none" / "warn" / "error"
             "warnings" => {
@@ -164,13 +165,13 @@ pub fn methods() -> *mut ffi::PyMethodDef {
                 ml_name: c"model_dump".as_ptr(),
                 ml_meth: ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: model_dump },
                 ml_flags: flags,
-                ml_doc: c"model_dump($self, /, *, mode='python', include=None, exclude=None, context=None, by_alias=None, exclude_unset=False, exclude_defaults=False, exclude_none=False, round_trip=False, warnings=True, serialize_as_any=False)\n--\n\nThe instance as a dict; mode='json' gives only JSON types.".as_ptr(),
+                ml_doc: c"model_dump($self, /, *, mode='python', include=None, exclude=None, context=None, by_alias=None, exclude_unset=False, exclude_defaults=False, exclude_none=False, exclude_computed_fields=False, round_trip=False, warnings=True, serialize_as_any=False)\n--\n\nThe instance as a dict; mode='json' gives only JSON types.".as_ptr(),
             },
             ffi::PyMethodDef {
                 ml_name: c"model_dump_json".as_ptr(),
                 ml_meth: ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: model_dump_json },
                 ml_flags: flags,
-                ml_doc: c"model_dump_json($self, /, *, indent=None, include=None, exclude=None, context=None, by_alias=None, exclude_unset=False, exclude_defaults=False, exclude_none=False, round_trip=False, warnings=True, serialize_as_any=False)\n--\n\nThe instance as JSON text.".as_ptr(),
+                ml_doc: c"model_dump_json($self, /, *, indent=None, include=None, exclude=None, context=None, by_alias=None, exclude_unset=False, exclude_defaults=False, exclude_none=False, exclude_computed_fields=False, round_trip=False, warnings=True, serialize_as_any=False)\n--\n\nThe instance as JSON text.".as_ptr(),
             },
             ffi::PyMethodDef::zeroed(),
         ])
