@@ -243,9 +243,49 @@ def test_a_type_it_cannot_compile_is_refused_at_construction():
         satya.TypeAdapter(object())
     with pytest.raises(satya.SchemaError):
         satya.TypeAdapter(int, config={"no_such_key": 1})
-    for unknown in ("Nope", list["Nope"]):
-        with pytest.raises(satya.SchemaError, match="Nope"):
-            satya.TypeAdapter(unknown)
+
+
+@pytest.mark.parametrize("lib", LIBRARIES)
+@pytest.mark.parametrize("unknown", ["Nope", list["Nope"]])
+def test_an_undefined_name_is_refused_at_first_use(lib, unknown):
+    adapter = lib.TypeAdapter(unknown)  # a name defined later is allowed
+    error = satya.SchemaError if lib is satya else pydantic.PydanticUserError
+    for use in (lambda: adapter.validate_python([]), lambda: adapter.validate_json("[]"), adapter.json_schema):
+        with pytest.raises(error, match="is not fully defined"):
+            use()
+    with pytest.raises((error, NameError), match="name 'Nope' is not defined"):
+        adapter.rebuild()
+    assert adapter.rebuild(raise_errors=False) is False
+
+
+@pytest.mark.parametrize("lib", LIBRARIES)
+def test_a_name_defined_after_the_adapter_is_found_at_first_use(lib):
+    adapter = lib.TypeAdapter(dict[str, "Inner"])
+
+    class Inner(lib.BaseModel):
+        b: str
+
+    found = adapter.validate_python({"k": {"b": "x"}})
+    assert type(found["k"]) is Inner and found["k"].b == "x"
+    assert adapter.validate_json('{"k": {"b": "y"}}')["k"].b == "y"
+    assert adapter.dump_json(found) == b'{"k":{"b":"x"}}'
+    assert adapter.json_schema()["additionalProperties"] == {"$ref": "#/$defs/Inner"}
+    assert adapter.rebuild() is None  # nothing left to do
+    with pytest.raises(lib.ValidationError) as info:
+        adapter.validate_python({"k": {}})
+    assert [(e["loc"], e["type"]) for e in info.value.errors()] == [(("k", "b"), "missing")]
+
+
+@pytest.mark.parametrize("lib", LIBRARIES)
+def test_rebuild_builds_a_pending_adapter(lib):
+    adapter = lib.TypeAdapter(list["Later2"])
+
+    class Later2(lib.BaseModel):
+        a: int
+
+    assert adapter.rebuild() is True
+    assert adapter.validate_python([{"a": 1}]) == [Later2(a=1)]
+    assert isinstance(adapter, lib.TypeAdapter)
 
 
 def test_forward_references_resolve_in_the_calling_scope():

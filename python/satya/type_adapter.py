@@ -35,13 +35,25 @@ class TypeAdapter(Generic[T]):
         frame = sys._getframe(max(_parent_depth - 1, 0))
         if module is None:
             module = frame.f_globals.get("__name__")
-        localns = {} if frame.f_locals is frame.f_globals else dict(frame.f_locals)
-        try:
-            annotation = resolve(type, dict(frame.f_globals), localns)
-        except Unresolved as exc:
-            raise SchemaError(f"TypeAdapter({_type_repr(type)}): {exc}; define it before making the adapter") from None
         self._type = type
         self._config = dict(config or {})
+        try:
+            annotation = resolve(type, dict(frame.f_globals), _locals_of(frame))
+        except Unresolved:
+            # a name defined later: the adapter is built at first use, or by rebuild()
+            self._pending = (frame, module)
+            self.__class__ = _PendingTypeAdapter
+            return
+        self._build(annotation, module)
+
+    def rebuild(self, *, force: bool = False, raise_errors: bool = True, _parent_namespace_depth: int = 2,
+                _types_namespace: dict | None = None) -> bool | None:
+        """Nothing to do once T is built (None), as in pydantic."""
+        return None
+
+    def _build(self, annotation, module: str | None) -> None:
+        config = self._config
+        self._annotation = annotation  # T with its forward references resolved
         self._model = annotation if isinstance(annotation, ModelMeta) else None
         if self._model is not None and config:
             raise SchemaError(f"TypeAdapter({annotation.__name__}): `config` cannot be given for a Model; "
@@ -128,8 +140,61 @@ class TypeAdapter(Generic[T]):
                     mode: str = "validation") -> dict:
         """The JSON Schema of T."""
         from .json_schema import GenerateJsonSchema
-        return json_schema_of(self._type, by_alias=by_alias, ref_template=ref_template, mode=mode, config=self._config,
+        return json_schema_of(self._annotation, by_alias=by_alias, ref_template=ref_template, mode=mode, config=self._config,
                               union_format=union_format, schema_generator=schema_generator or GenerateJsonSchema)
+
+
+class _PendingTypeAdapter(TypeAdapter):
+    """An adapter whose type names something not defined yet: each use first
+    tries to build it, from the namespace it was made in."""
+
+    def rebuild(self, *, force: bool = False, raise_errors: bool = True, _parent_namespace_depth: int = 2,
+                _types_namespace: dict | None = None) -> bool | None:
+        frame, module = self._pending
+        localns = {**_locals_of(frame), **(_types_namespace or {})}
+        try:
+            annotation = resolve(self._type, dict(frame.f_globals), localns)
+        except Unresolved as exc:
+            if raise_errors:
+                raise SchemaError(f"TypeAdapter({_type_repr(self._type)}): {exc}") from None
+            return False
+        del self._pending
+        self.__class__ = TypeAdapter
+        self._build(annotation, module)
+        return True
+
+    def _not_defined(self) -> SchemaError:
+        name = _type_repr(self._type)
+        return SchemaError(f"`TypeAdapter[{name}]` is not fully defined; you should define `{name}` and all referenced "
+                           "types, then call `.rebuild()` on the instance.")
+
+    def _complete(self) -> TypeAdapter:
+        if self.rebuild(raise_errors=False) is False:
+            raise self._not_defined()
+        return self
+
+    def validate_python(self, *args, **kwargs):
+        return self._complete().validate_python(*args, **kwargs)
+
+    def validate_json(self, *args, **kwargs):
+        return self._complete().validate_json(*args, **kwargs)
+
+    def validate_strings(self, *args, **kwargs):
+        return self._complete().validate_strings(*args, **kwargs)
+
+    def dump_python(self, *args, **kwargs):
+        return self._complete().dump_python(*args, **kwargs)
+
+    def dump_json(self, *args, **kwargs):
+        return self._complete().dump_json(*args, **kwargs)
+
+    def json_schema(self, *args, **kwargs):
+        return self._complete().json_schema(*args, **kwargs)
+
+
+def _locals_of(frame) -> dict:
+    """A frame's local names (none for a module's frame, whose globals are read)."""
+    return {} if frame.f_locals is frame.f_globals else dict(frame.f_locals)
 
 
 def _holder(annotation, config: dict, module: str | None):
