@@ -158,9 +158,9 @@ class _PendingTypeAdapter(TypeAdapter):
             if raise_errors:
                 raise SchemaError(f"TypeAdapter({_type_repr(self._type)}): {exc}") from None
             return False
+        self._build(annotation, module)  # a type that fails to compile leaves the adapter pending
         del self._pending
         self.__class__ = TypeAdapter
-        self._build(annotation, module)
         return True
 
     def _not_defined(self) -> SchemaError:
@@ -173,23 +173,17 @@ class _PendingTypeAdapter(TypeAdapter):
             raise self._not_defined()
         return self
 
-    def validate_python(self, *args, **kwargs):
-        return self._complete().validate_python(*args, **kwargs)
 
-    def validate_json(self, *args, **kwargs):
-        return self._complete().validate_json(*args, **kwargs)
+def _built_first(name: str):
+    """A pending adapter's method `name`: builds the adapter, then runs it."""
+    def method(self, *args, **kwargs):
+        return getattr(self._complete(), name)(*args, **kwargs)
+    method.__name__ = method.__qualname__ = name
+    return method
 
-    def validate_strings(self, *args, **kwargs):
-        return self._complete().validate_strings(*args, **kwargs)
 
-    def dump_python(self, *args, **kwargs):
-        return self._complete().dump_python(*args, **kwargs)
-
-    def dump_json(self, *args, **kwargs):
-        return self._complete().dump_json(*args, **kwargs)
-
-    def json_schema(self, *args, **kwargs):
-        return self._complete().json_schema(*args, **kwargs)
+for _name in ("validate_python", "validate_json", "validate_strings", "dump_python", "dump_json", "json_schema"):
+    setattr(_PendingTypeAdapter, _name, _built_first(_name))
 
 
 def _locals_of(frame) -> dict:
