@@ -160,11 +160,6 @@ def test_model_rebuild_after_the_missing_class_appears(monkeypatch):
     assert Early(late={"y": "4"}).late.y == 4
 
 
-@pytest.mark.xfail(
-    reason="forward references are resolved only against module globals; pydantic also resolves a class "
-    "defined later in the same function",
-    strict=True,
-)
 def test_forward_reference_to_a_later_class_in_the_same_function():
     class Outer(Model):
         inner: "InnerDefinedLater"
@@ -173,6 +168,29 @@ def test_forward_reference_to_a_later_class_in_the_same_function():
         z: int
 
     assert Outer(inner={"z": 1}).inner.z == 1
+
+
+@pytest.mark.parametrize("first_use", ["model_validate", "model_validate_json"])
+def test_a_later_class_in_the_same_function_is_found_by_each_first_use(first_use):
+    class Holder(Model):
+        items: "list[LaterItem]" = []
+
+    class LaterItem(Model):
+        z: int
+
+    if first_use == "model_validate":
+        assert Holder.model_validate({"items": [{"z": 1}]}).items[0].z == 1
+    else:
+        assert Holder.model_validate_json('{"items": [{"z": 2}]}').items[0].z == 2
+    assert type(Holder(items=[{"z": 3}]).items[0]) is LaterItem
+
+
+def test_a_class_still_missing_at_first_use_is_reported():
+    class Lonely(Model):
+        other: "NeverDefined"
+
+    with pytest.raises(SchemaError, match="NeverDefined"):
+        Lonely(other={})
 
 
 def test_string_annotation_naming_an_earlier_class_in_the_same_function():

@@ -487,6 +487,20 @@ def _build(cls) -> None:
 _BUILD_LOCK = threading.RLock()
 
 
+def _widen_scope(cls, frame, extra: dict | None = None) -> bool:
+    """Adds the classes among `frame`'s locals (and `extra`'s) to the names
+    `cls`'s annotations are resolved with; whether any was added."""
+    found = {} if frame.f_locals is frame.f_globals else dict(frame.f_locals)
+    found.update(extra or {})
+    found = {k: v for k, v in found.items() if isinstance(v, type)}
+    if not found:
+        return False
+    scope = _Scope(cls.__dict__.get("__satya_localns__", {}))
+    scope.update(found)
+    cls.__satya_localns__ = scope
+    return True
+
+
 def _complete_class(cls, force: bool = False) -> None:
     """Called by the core the first time a class waiting on a forward reference,
     or unpickled by value, is used; and by model_rebuild (`force`)."""
@@ -496,6 +510,13 @@ def _complete_class(cls, force: bool = False) -> None:
         try:
             _build(cls)
         except Unresolved as exc:
+            # as pydantic does, the function where the class is first used may
+            # define the missing class (after this one)
+            if _widen_scope(cls, sys._getframe(1)):
+                try:
+                    return _build(cls)
+                except Unresolved as again:
+                    exc = again
             raise SchemaError(
                 f"{cls.__name__} is not fully defined ({exc}); define the missing type, "
                 f"then call {cls.__name__}.model_rebuild()"
@@ -596,13 +617,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         `raise_errors` is off."""
         if not force and "__satya_pending__" not in cls.__dict__:
             return None
-        frame = sys._getframe(max(_parent_namespace_depth - 1, 0))
-        found = {} if frame.f_locals is frame.f_globals else {k: v for k, v in frame.f_locals.items() if isinstance(v, type)}
-        found.update(_types_namespace or {})
-        if found:
-            scope = _Scope(cls.__dict__.get("__satya_localns__", {}))
-            scope.update({k: v for k, v in found.items() if isinstance(v, type)})
-            cls.__satya_localns__ = scope
+        _widen_scope(cls, sys._getframe(max(_parent_namespace_depth - 1, 0)), _types_namespace)
         try:
             _complete_class(cls, force=True)
         except SchemaError:
