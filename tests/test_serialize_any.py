@@ -377,3 +377,78 @@ def any_field_values(draw):
 def test_any_values_dump_like_pydantic(value, options):
     note(f"value: {value!r}")
     assert_same_any_dumps(lambda ns: realize(value, ns), **options)
+
+
+# --- fallback= ---------------------------------------------------------------------------------
+
+
+def _fallback_models():
+    import typing
+
+    import pydantic
+
+    import satya
+
+    def define(lib):
+        class Holder(lib.BaseModel):
+            a: typing.Any = None
+            items: list = []
+            d: dict = {}
+
+        return Holder
+
+    return {"satya": define(satya), "pydantic": define(pydantic)}
+
+
+FALLBACK_MODELS = _fallback_models()
+
+
+def _named(value):
+    return f"fb:{type(value).__name__}"
+
+
+@pytest.mark.parametrize("fields", [
+    {"a": Opaque()},
+    {"items": [Opaque(), 1, [Opaque()]]},
+    {"d": {"k": Opaque(), Opaque(): 2}},
+    {"a": {"nested": (Opaque(), 1.5)}},
+])
+def test_fallback_dumps_unknown_values_as_pydantic(fields):
+    results = {}
+    for name, cls in FALLBACK_MODELS.items():
+        m = cls(**fields)
+        results[name] = (m.model_dump(fallback=_named), m.model_dump(mode="json", fallback=_named),
+                         m.model_dump_json(fallback=_named))
+    assert results["satya"] == results["pydantic"]
+
+
+def test_fallback_errors_as_pydantic():
+    def failing(value):
+        raise ValueError("nope")
+
+    outcomes = {}
+    for name, cls in FALLBACK_MODELS.items():
+        m = cls(a=Opaque())
+        found = []
+        for call in (lambda: m.model_dump(fallback=failing), lambda: m.model_dump_json(fallback=failing),
+                     lambda: m.model_dump(mode="json", fallback=lambda v: Opaque()),
+                     lambda: cls(d={Opaque(): 1}).model_dump_json(fallback=lambda v: [1])):
+            try:
+                call()
+                found.append(None)
+            except Exception as exc:  # noqa: BLE001 - the outcome itself is compared
+                found.append(str(exc).split("\n")[0])
+        outcomes[name] = found
+    assert outcomes["satya"] == outcomes["pydantic"]
+
+
+def test_fallback_through_a_type_adapter():
+    import pydantic
+
+    import satya
+
+    def run(lib):
+        adapter = lib.TypeAdapter(list)
+        return adapter.dump_python([Opaque()], fallback=_named), adapter.dump_json([Opaque(), 2], fallback=_named)
+
+    assert run(satya) == run(pydantic)

@@ -1,6 +1,6 @@
 """Types of satya's native core, the names the Python layer uses."""
 
-from typing import Any, Literal, final
+from typing import Any, Callable, Literal, final
 
 from typing_extensions import Self
 
@@ -23,6 +23,7 @@ class ModelBase:
         exclude_computed_fields: bool = False,
         round_trip: bool = False,
         warnings: bool | Literal["none", "warn", "error"] = True,
+        fallback: Callable[[Any], Any] | None = None,
         serialize_as_any: bool = False,
     ) -> dict[str, Any]: ...
     def model_dump_json(
@@ -40,6 +41,7 @@ class ModelBase:
         exclude_computed_fields: bool = False,
         round_trip: bool = False,
         warnings: bool | Literal["none", "warn", "error"] = True,
+        fallback: Callable[[Any], Any] | None = None,
         serialize_as_any: bool = False,
     ) -> str: ...
 

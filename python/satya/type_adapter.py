@@ -108,25 +108,27 @@ class TypeAdapter(Generic[T]):
     def dump_python(self, instance: T, /, *, mode: str = "python", include=None, exclude=None, context=None,
                     by_alias: bool | None = None, exclude_unset: bool = False, exclude_defaults: bool = False,
                     exclude_none: bool = False, exclude_computed_fields: bool = False, round_trip: bool = False,
-                    warnings: bool = True, serialize_as_any: bool = False) -> Any:
+                    warnings: bool = True, fallback=None, serialize_as_any: bool = False) -> Any:
         """`instance` as Python data; `mode="json"` gives only JSON types."""
         held = self._held(instance)
         dumped = held.model_dump(mode=mode, **filters(include, exclude), context=context, by_alias=by_alias,
                                  exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
                                  exclude_none=exclude_none, exclude_computed_fields=exclude_computed_fields,
-                                 round_trip=round_trip, warnings=warnings, serialize_as_any=serialize_as_any)
+                                 round_trip=round_trip, warnings=warnings, fallback=fallback,
+                                 serialize_as_any=serialize_as_any)
         return dumped.get(ROOT)
 
     def dump_json(self, instance: T, /, *, indent: int | None = None, include=None, exclude=None, context=None,
                   by_alias: bool | None = None, exclude_unset: bool = False, exclude_defaults: bool = False,
                   exclude_none: bool = False, exclude_computed_fields: bool = False, round_trip: bool = False,
-                  warnings: bool = True, serialize_as_any: bool = False) -> bytes:
+                  warnings: bool = True, fallback=None, serialize_as_any: bool = False) -> bytes:
         """`instance` as JSON bytes."""
         held = self._held(instance)
         text = held.model_dump_json(indent=indent, **filters(include, exclude), context=context, by_alias=by_alias,
                                     exclude_unset=exclude_unset, exclude_defaults=exclude_defaults,
                                     exclude_none=exclude_none, exclude_computed_fields=exclude_computed_fields,
-                                    round_trip=round_trip, warnings=warnings, serialize_as_any=serialize_as_any)
+                                    round_trip=round_trip, warnings=warnings, fallback=fallback,
+                                 serialize_as_any=serialize_as_any)
         return unwrapped_json(text, indent).encode()
 
     def _held(self, instance):

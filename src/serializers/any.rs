@@ -146,6 +146,16 @@ fn unknown(value: &Bound<'_, PyAny>) -> PyErr {
     SerializationError::new_err(format!("Unable to serialize unknown type: {type_repr}"))
 }
 
+/// What the dump's `fallback` makes of a value of an unknown type (dumped in
+/// its turn, within the depth limit).
+#[cold]
+fn fall_back<'py>(value: &Bound<'py, PyAny>, d: &Dumper<'py>) -> PyResult<Bound<'py, PyAny>> {
+    match &d.fallback {
+        Some(fallback) => fallback.call1((value,)),
+        None => Err(unknown(value)),
+    }
+}
+
 fn enum_value<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     value.getattr(pyo3::intern!(value.py(), "value"))
 }
@@ -176,6 +186,7 @@ fn value_to_python<'py>(value: &Bound<'py, PyAny>, d: &mut Dumper<'py>, filter: 
             Ok(PyString::new(py, bytes::utf8(py, &data, false)?).into_any())
         }
         Kind::Text(text) if json => Ok(PyString::new(py, &text).into_any()),
+        Kind::Unknown if d.fallback.is_some() => to_python(&fall_back(value, d)?, d, filter),
         Kind::Unknown if json => Err(unknown(value)),
         Kind::Enum | Kind::Bytes | Kind::Text(_) | Kind::Unknown | Kind::Deque if !json => Ok(value.clone()),
         Kind::Enum | Kind::Bytes | Kind::Text(_) | Kind::Unknown => Ok(value.clone()),
@@ -257,6 +268,7 @@ fn value_to_json<'py>(value: &Bound<'py, PyAny>, out: &mut JsonOut, d: &mut Dump
         Kind::Enum => to_json(&enum_value(value)?, out, d, &Filter::default())?,
         Kind::Bytes => out.str(bytes::utf8(py, &bytes::as_text(value).unwrap_or_default(), true)?),
         Kind::Text(text) => out.str(&text),
+        Kind::Unknown if d.fallback.is_some() => to_json(&fall_back(value, d)?, out, d, filter)?,
         Kind::Unknown => return Err(unknown(value)),
         Kind::Dataclass => value_to_json(dataclass_dict(value)?.as_any(), out, d, filter)?,
         Kind::Dict => {
@@ -343,6 +355,15 @@ pub fn json_key<'py>(key: &Bound<'py, PyAny>, d: &mut Dumper<'py>) -> PyResult<B
         }
         Kind::Bytes => Ok(PyString::new(py, bytes::utf8(py, &bytes::as_text(key).unwrap_or_default(), false)?)),
         Kind::Text(text) => Ok(PyString::new(py, &text)),
+        Kind::Unknown if d.fallback.is_some() => {
+            // a fallback that keeps giving unknown keys ends at the depth limit
+            if !d.enter_any() {
+                return Err(too_deep());
+            }
+            let result = fall_back(key, d).and_then(|k| json_key(&k, d));
+            d.leave_any();
+            result
+        }
         Kind::Unknown => Err(unknown(key)),
         _ => {
             let name = key.get_type().name().map(|n| n.to_string()).unwrap_or_default();

@@ -75,6 +75,8 @@ pub struct Dumper<'py> {
     pub owner: Option<Bound<'py, PyAny>>,
     /// `context=` of the dump call, for serializer functions' `info.context`.
     pub context: Option<Bound<'py, PyAny>>,
+    /// `fallback=` of the dump call: what a value of an unknown type is dumped as.
+    pub fallback: Option<Bound<'py, PyAny>>,
 }
 
 /// What include and exclude make of each field of one model: the filter for
@@ -83,7 +85,7 @@ pub type FieldPlan<'py> = Vec<Option<Filter<'py>>>;
 
 impl<'py> Dumper<'py> {
     pub fn new(py: Python<'py>, opts: DumpOptions) -> Self {
-        Dumper { py, opts, path: SmallVec::new(), model_depth: 0, any_depth: 0, field: None, warnings: Vec::new(), last_plan: None, owner: None, context: None }
+        Dumper { py, opts, path: SmallVec::new(), model_depth: 0, any_depth: 0, field: None, warnings: Vec::new(), last_plan: None, owner: None, context: None, fallback: None }
     }
 
     /// The plan of `filter` for `schema`'s fields.

@@ -19,6 +19,7 @@ struct DumpCall<'py> {
     include: Option<Bound<'py, PyAny>>,
     exclude: Option<Bound<'py, PyAny>>,
     context: Option<Bound<'py, PyAny>>,
+    fallback: Option<Bound<'py, PyAny>>,
 }
 
 /// Reads the keywords of `model_dump` (`json_text` false) or `model_dump_json`.
@@ -40,6 +41,7 @@ unsafe fn parse_call<'py>(
         include: None,
         exclude: None,
         context: None,
+        fallback: None,
     };
     if nargs != 0 {
         return Err(PyTypeError::new_err(format!("{name}() takes 1 positional argument but {} were given", nargs + 1)));
@@ -84,6 +86,7 @@ unsafe fn parse_call<'py>(
             "serialize_as_any" => call.opts.serialize_as_any = flag()?,
             // accepted for pydantic's signature; no hook reads it yet
             "context" => call.context = Some(value).filter(|v| !v.is_none()),
+            "fallback" => call.fallback = Some(value).filter(|v| !v.is_none()),
             other => return Err(PyTypeError::new_err(format!("{name}() got an unexpected keyword argument '{other}'"))),
         }
     }
@@ -106,6 +109,7 @@ unsafe fn dump_call(
         let handle = schema_of(&obj.get_type())?;
         let mut dumper = Dumper::new(py, call.opts);
         dumper.context = call.context;
+        dumper.fallback = call.fallback;
         let filter = Filter::new(call.include, call.exclude);
         let out = if json_text {
             let mut out = JsonOut::new(call.indent);
@@ -165,13 +169,13 @@ pub fn methods() -> *mut ffi::PyMethodDef {
                 ml_name: c"model_dump".as_ptr(),
                 ml_meth: ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: model_dump },
                 ml_flags: flags,
-                ml_doc: c"model_dump($self, /, *, mode='python', include=None, exclude=None, context=None, by_alias=None, exclude_unset=False, exclude_defaults=False, exclude_none=False, exclude_computed_fields=False, round_trip=False, warnings=True, serialize_as_any=False)\n--\n\nThe instance as a dict; mode='json' gives only JSON types.".as_ptr(),
+                ml_doc: c"model_dump($self, /, *, mode='python', include=None, exclude=None, context=None, by_alias=None, exclude_unset=False, exclude_defaults=False, exclude_none=False, exclude_computed_fields=False, round_trip=False, warnings=True, fallback=None, serialize_as_any=False)\n--\n\nThe instance as a dict; mode='json' gives only JSON types.".as_ptr(),
             },
             ffi::PyMethodDef {
                 ml_name: c"model_dump_json".as_ptr(),
                 ml_meth: ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: model_dump_json },
                 ml_flags: flags,
-                ml_doc: c"model_dump_json($self, /, *, indent=None, include=None, exclude=None, context=None, by_alias=None, exclude_unset=False, exclude_defaults=False, exclude_none=False, exclude_computed_fields=False, round_trip=False, warnings=True, serialize_as_any=False)\n--\n\nThe instance as JSON text.".as_ptr(),
+                ml_doc: c"model_dump_json($self, /, *, indent=None, include=None, exclude=None, context=None, by_alias=None, exclude_unset=False, exclude_defaults=False, exclude_none=False, exclude_computed_fields=False, round_trip=False, warnings=True, fallback=None, serialize_as_any=False)\n--\n\nThe instance as JSON text.".as_ptr(),
             },
             ffi::PyMethodDef::zeroed(),
         ])
