@@ -696,3 +696,46 @@ def test_union_format(union_format):
 def test_an_unknown_union_format_is_refused():
     with pytest.raises(ValueError):
         model(satya, {"a": Union[int, str]}).model_json_schema(union_format="type_list")
+
+
+def _title_config(lib):
+    return {"field_title_generator": lambda name, info: f"{name.upper()}:{type(info).__name__}",
+            "model_title_generator": lambda cls: cls.__name__ + "!"}
+
+
+def test_title_generators_as_pydantic():
+    def define(lib):
+        inner = model(lib, {"a": int}, name="Inner")
+        titled = model(lib, {"a": int}, name="Titled", namespace={"model_config": {"title": "Own"}})
+
+        def computed(self) -> int:
+            return 1
+
+        namespace = {"model_config": _title_config(lib), "z": lib.Field(title="Zed"),
+                     "c": lib.computed_field(property(computed))}
+        return model(lib, {"x_y": int, "z": int, "inner": inner, "titled": titled, "opt": Optional[inner]},
+                     namespace=namespace)
+    assert_same(define)
+    mine, theirs = define(satya), define(pydantic)
+    assert {n: f.title for n, f in mine.model_fields.items()} == {n: f.title for n, f in theirs.model_fields.items()}
+
+
+def test_a_subclass_takes_its_parents_title_generator():
+    def define(lib):
+        parent = model(lib, {"a": int}, namespace={"model_config": _title_config(lib)}, name="Parent")
+        return type(parent)("Child", (parent,), {"__annotations__": {"b": str}, "__module__": __name__})
+    assert_same(define)
+
+
+@pytest.mark.parametrize("override", ["validation", "serialization"])
+def test_json_schema_mode_override(override):
+    def define(lib):
+        def computed(self) -> int:
+            return 1
+
+        inner = model(lib, {"d": decimal.Decimal}, namespace={"model_config": {"json_schema_mode_override": override}},
+                      name="Inner")
+        namespace = {"model_config": {"json_schema_mode_override": override}, "a": 1,
+                     "c": lib.computed_field(property(computed))}
+        return model(lib, {"a": int, "inner": inner, "d": decimal.Decimal}, namespace=namespace)
+    assert_same(define)

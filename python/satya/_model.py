@@ -42,7 +42,8 @@ _CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_
                 # dumps
                 "ser_json_timedelta", "ser_json_bytes", "ser_json_inf_nan",
                 # JSON Schema: kept for model_json_schema
-                "json_schema_extra", "json_schema_serialization_defaults_required",
+                "json_schema_extra", "json_schema_serialization_defaults_required", "json_schema_mode_override",
+                "model_title_generator", "field_title_generator",
                 # accepted with no effect: satya always builds at class definition,
                 # never caches strings, and warns about no field-name prefixes
                 "defer_build", "cache_strings", "protected_namespaces"}
@@ -351,6 +352,20 @@ def _unpickled_class(mcs, name, bases, namespace, layout, kwargs):
     return cls
 
 
+def _generate_titles(cls) -> None:
+    """model_config's field_title_generator: the title of each field and
+    computed field without one, on a copy of its info, as pydantic sets it."""
+    generate = cls.model_config.get("field_title_generator")
+    if generate is None:
+        return
+    for table in (cls.model_fields, cls.model_computed_fields):
+        for name, info in table.items():
+            if info.title is None:
+                info = _copy.copy(info)
+                info.title = generate(name, info)
+                table[name] = info
+
+
 def _defining_scope():
     """The classes among the locals of the function whose body defines the
     class (none at module level), so annotations can name models defined
@@ -478,6 +493,7 @@ def _build(cls) -> None:
     _deprecated.install(cls, deprecations)
     # repr=False may come from a Field() inside Annotated, known only now
     cls.__satya_repr_hidden__ = frozenset(n for n, s in cls.__satya_specs__.items() if s.info.repr is False)
+    _generate_titles(cls)
     if "__satya_pending__" in cls.__dict__:
         del cls.__satya_pending__
 

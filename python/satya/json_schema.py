@@ -154,6 +154,13 @@ class GenerateJsonSchema(AnnotationWalker):
             self.config = outer
 
     def _model_schema(self, cls, config: dict) -> dict:
+        override = config.get("json_schema_mode_override")
+        if override is not None and override != self.mode:
+            outer, self.mode = self.mode, override
+            try:
+                return self._model_schema(cls, config)
+            finally:
+                self.mode = outer
         if self.mode == "serialization" and model_serializer_return(cls) is not None:
             return self.annotation_schema(model_serializer_return(cls), {})
         if getattr(cls, "__pydantic_root_model__", False):
@@ -175,9 +182,10 @@ class GenerateJsonSchema(AnnotationWalker):
         if self.mode == "serialization":
             for name, computed in getattr(cls, "__satya_computed__", {}).items():
                 key = computed.alias if self.by_alias and computed.alias else name
-                properties[key] = self.computed_field_schema(key, cls, computed)
+                # its info in model_computed_fields holds a generated title
+                properties[key] = self.computed_field_schema(key, cls, cls.model_computed_fields.get(name, computed))
                 required.append(key)
-        schema = self.object_schema(properties, required, config.get("title") or cls.__name__, cls.__dict__.get("__doc__"))
+        schema = self.object_schema(properties, required, model_title(cls, config), cls.__dict__.get("__doc__"))
         if config.get("extra") == "forbid":
             schema["additionalProperties"] = False
         elif config.get("extra") == "allow":
@@ -189,7 +197,7 @@ class GenerateJsonSchema(AnnotationWalker):
         """A RootModel's definition is its value's, titled by the class."""
         info = cls.model_fields["root"]
         schema = self.field_schema("root", info.annotation, info)
-        schema["title"] = config.get("title") or cls.__name__
+        schema["title"] = model_title(cls, config)
         doc = cls.__dict__.get("__doc__")
         if doc:
             schema["description"] = inspect.cleandoc(doc)
@@ -340,6 +348,12 @@ class GenerateJsonSchema(AnnotationWalker):
         if isinstance(value, list):
             return [self.sort(item, parent_key) for item in value]
         return value
+
+
+def model_title(cls, config: dict) -> str:
+    """A model's title: the config's, else its model_title_generator's, else its name."""
+    generate = config.get("model_title_generator")
+    return config.get("title") or (generate(cls) if generate is not None else cls.__name__)
 
 
 def class_name(cls) -> str:
