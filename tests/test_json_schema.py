@@ -739,3 +739,42 @@ def test_json_schema_mode_override(override):
                      "c": lib.computed_field(property(computed))}
         return model(lib, {"a": int, "inner": inner, "d": decimal.Decimal}, namespace=namespace)
     assert_same(define)
+
+
+def test_attribute_docstrings_describe_fields():
+    def define(lib):
+        class Documented(lib.BaseModel):
+            model_config = lib.ConfigDict(use_attribute_docstrings=True)
+            a: int
+            """The a.
+
+            More about a.
+            """
+            b: str = "x"
+            "B, in one line"
+            c: int = lib.Field(0, description="its own description wins")
+            """ignored"""
+            d: int = 1
+            counter: typing.ClassVar[int] = 0
+            """not a field"""
+            e: int = 2
+
+        class Child(Documented):
+            f: int = 0
+            """the child's own"""
+
+        class Holder(lib.BaseModel):
+            documented: Documented
+            child: Child
+            "no docstrings here: the config is off"
+
+        return Holder
+    assert_same(define)
+
+
+def test_attribute_docstrings_are_off_by_default():
+    class Plain(satya.BaseModel):
+        a: int
+        """not read"""
+
+    assert "description" not in Plain.model_json_schema()["properties"]["a"]

@@ -12,7 +12,7 @@ import types as _types
 import weakref
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from . import _batch, _computed, _deprecated, _generics, _hooks, _private, _satya, _strings, _v0_model, _v1_names
+from . import _batch, _computed, _deprecated, _docstrings, _generics, _hooks, _private, _satya, _strings, _v0_model, _v1_names
 from . import config as _settings
 from ._aliases import constructed_value, validation_paths
 from ._fields import _MISSING, Field, FieldInfo, Unresolved, is_classvar, resolve, with_annotated_options
@@ -43,7 +43,7 @@ _CONFIG_KEYS = {"strict", "title", "extra", "jit", "from_attributes", "use_enum_
                 "ser_json_timedelta", "ser_json_bytes", "ser_json_inf_nan",
                 # JSON Schema: kept for model_json_schema
                 "json_schema_extra", "json_schema_serialization_defaults_required", "json_schema_mode_override",
-                "model_title_generator", "field_title_generator",
+                "model_title_generator", "field_title_generator", "use_attribute_docstrings",
                 # accepted with no effect: satya always builds at class definition,
                 # never caches strings, and warns about no field-name prefixes
                 "defer_build", "cache_strings", "protected_namespaces"}
@@ -224,6 +224,8 @@ class ModelMeta(type):
         cls.model_computed_fields = dict(computed)
         _computed.bind_slots(cls)
         cls.__satya_localns__ = _defining_scope()
+        cls.__satya_field_docs__ = (_docstrings.attribute_docstrings(name, sys._getframe(1))
+                                    if cls.model_config.get("use_attribute_docstrings") else {})
         # The backend is fixed now, even if the build waits for a forward reference.
         cls.__satya_jit__ = bool(_settings.jit) and bool(config_jit(cls.model_config))
         cls.model_fields = {n: s.info for n, s in specs.items()}
@@ -350,6 +352,19 @@ def _unpickled_class(mcs, name, bases, namespace, layout, kwargs):
     cls.__satya_pending__ = True
     cls.__orig_bases__ = orig_bases + (layout,)
     return cls
+
+
+def _describe_by_docstrings(cls) -> None:
+    """use_attribute_docstrings: a field without a description takes the
+    docstring written after it (in its own class, else the nearest base)."""
+    for name, info in cls.model_fields.items():
+        if info.description is not None:
+            continue
+        doc = next((c.__dict__["__satya_field_docs__"][name] for c in cls.__mro__
+                    if name in c.__dict__.get("__satya_field_docs__", {})), None)
+        if doc is not None:
+            info = cls.model_fields[name] = _copy.copy(info)
+            info.description = doc
 
 
 def _generate_titles(cls) -> None:
@@ -493,6 +508,7 @@ def _build(cls) -> None:
     _deprecated.install(cls, deprecations)
     # repr=False may come from a Field() inside Annotated, known only now
     cls.__satya_repr_hidden__ = frozenset(n for n, s in cls.__satya_specs__.items() if s.info.repr is False)
+    _describe_by_docstrings(cls)
     _generate_titles(cls)
     if "__satya_pending__" in cls.__dict__:
         del cls.__satya_pending__
