@@ -289,3 +289,115 @@ impl<'d> JsonReader<'d> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A value read by the reader, written in one canonical text (None: left to the full path).
+    fn read(json: &mut JsonReader<'_>, peek: Peek) -> Option<String> {
+        Some(match peek {
+            Peek::Null => json.null(peek).map(|_| "null".to_string())?,
+            Peek::True | Peek::False => json.bool(peek)?.to_string(),
+            Peek::String => format!("{:?}", json.str(peek)?),
+            Peek::Array => {
+                let mut items = Vec::new();
+                let mut next = json.array(peek)?;
+                while let Some(item) = next {
+                    items.push(read(json, item)?);
+                    next = json.array_step()?;
+                }
+                format!("[{}]", items.join(","))
+            }
+            Peek::Object => {
+                let mut pairs = Vec::new();
+                let mut key = json.object(peek)?;
+                while let Some(k) = key {
+                    let value_peek = json.peek()?;
+                    pairs.push(format!("{:?}:{}", k, read(json, value_peek)?));
+                    key = json.next_key()?;
+                }
+                format!("{{{}}}", pairs.join(","))
+            }
+            _ => match json.number(peek)? {
+                Number::Int(i) => i.to_string(),
+                Number::Float(f) => format!("{f:?}"),
+            },
+        })
+    }
+
+    /// The same canonical text of jiter's value.
+    fn canonical(value: &JsonValue<'_>) -> String {
+        match value {
+            JsonValue::Null => "null".to_string(),
+            JsonValue::Bool(b) => b.to_string(),
+            JsonValue::Int(i) => i.to_string(),
+            JsonValue::BigInt(b) => b.to_string(),
+            JsonValue::Float(f) => format!("{f:?}"),
+            JsonValue::Str(s) => format!("{:?}", s.as_ref()),
+            JsonValue::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
+            JsonValue::Object(pairs) => {
+                format!("{{{}}}", pairs.iter().map(|(k, v)| format!("{:?}:{}", k.as_ref(), canonical(v))).collect::<Vec<_>>().join(","))
+            }
+        }
+    }
+
+    fn read_document(data: &[u8]) -> Option<String> {
+        let mut json = JsonReader::new(data);
+        let peek = json.peek()?;
+        let text = read(&mut json, peek)?;
+        json.finish()?;
+        Some(text)
+    }
+
+    fn documents() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            Just("null".to_string()),
+            Just("true".to_string()),
+            any::<i64>().prop_map(|i| i.to_string()),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| format!("{f:e}")),
+            "-?(0|[1-9][0-9]{0,20})(\\.[0-9]{1,4})?([eE][+-]?[0-9]{1,3})?",
+            "\"([a-zA-Z0-9 é中\\t]|\\\\n|\\\\u00e9){0,6}\"",
+        ];
+        let value = leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(|items| format!("[{}]", items.join(", "))),
+                prop::collection::vec(("[a-z]{1,3}", inner), 0..4)
+                    .prop_map(|pairs| format!("{{{}}}", pairs.iter().map(|(k, v)| format!("\"{k}\" : {v}")).collect::<Vec<_>>().join(","))),
+            ]
+        });
+        // now and then a flaw: a byte put in, or the text cut short
+        (value, 0usize..60, prop::sample::select(vec!["", "", "", ",", "]", "}", "\"", "0", "\u{0}", " ", "\\", "e"]), any::<bool>())
+            .prop_map(|(text, at, flaw, cut)| {
+                let at = at.min(text.len());
+                let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+                if cut && flaw.is_empty() {
+                    text[..at].to_string()
+                } else {
+                    format!("{}{}{}", &text[..at], flaw, &text[at..])
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn what_the_reader_accepts_jiter_parses_alike(text in documents()) {
+            if let Some(read) = read_document(text.as_bytes()) {
+                let parsed = JsonValue::parse(text.as_bytes(), true);
+                prop_assert!(parsed.is_ok(), "accepted what jiter refuses: {text:?}");
+                prop_assert_eq!(read, canonical(&parsed.unwrap()), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_records_are_read_and_the_rest_left() {
+        assert_eq!(read_document(br#" {"a": [1, -0, 2.5e3, "x"], "b": {"c": null, "d": true}} "#).unwrap(),
+            r#"{"a":[1,0,2500.0,"x"],"b":{"c":null,"d":true}}"#);
+        for left in [&b"{\"a\": \"\\n\"}"[..], b"[1e400]", b"[NaN]", b"[99999999999999999999]", b"[1,]", b"[01]", b"[\"\xff\"]", b"{} x"] {
+            assert!(read_document(left).is_none(), "{:?}", String::from_utf8_lossy(left));
+        }
+    }
+}
