@@ -712,8 +712,9 @@ def test_title_generators_as_pydantic():
             return 1
 
         namespace = {"model_config": _title_config(lib), "z": lib.Field(title="Zed"),
+                     "w": lib.Field(field_title_generator=lambda name, info: name * 2),
                      "c": lib.computed_field(property(computed))}
-        return model(lib, {"x_y": int, "z": int, "inner": inner, "titled": titled, "opt": Optional[inner]},
+        return model(lib, {"x_y": int, "z": int, "w": int, "inner": inner, "titled": titled, "opt": Optional[inner]},
                      namespace=namespace)
     assert_same(define)
     mine, theirs = define(satya), define(pydantic)
@@ -778,3 +779,12 @@ def test_attribute_docstrings_are_off_by_default():
         """not read"""
 
     assert "description" not in Plain.model_json_schema()["properties"]["a"]
+
+
+def test_a_fields_own_title_generator():
+    def define(lib):
+        namespace = {"a": lib.Field(field_title_generator=lambda name, info: name.upper() + "!"),
+                     "b": Annotated[int, lib.Field(field_title_generator=lambda name, info: "from Annotated")]}
+        annotations = {"a": int, "b": namespace.pop("b"), "c": int}
+        return model(lib, annotations, namespace=namespace)
+    assert_same(define)

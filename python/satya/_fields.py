@@ -32,7 +32,7 @@ _STR_CHECKS = ("email", "url")
 _CONSTRAINTS = _NUMERIC + _LENGTH + ("pattern", "allow_inf_nan") + _TRANSFORMS + _DIGITS + _STR_CHECKS
 # dates and times: set only by satya's markers (AwareDatetime, PastDate ...), never by Field()
 _TEMPORAL_MARKS = ("tz_constraint", "now_op")
-_METADATA = ("alias", "title", "description", "examples", "json_schema_extra")
+_METADATA = ("alias", "title", "description", "examples", "json_schema_extra", "field_title_generator")
 # unions: how a union field picks its choice
 _UNION = ("union_mode", "discriminator")
 # what the model does with the field beyond validating it
@@ -76,6 +76,7 @@ class FieldInfo:
     description: str | None
     examples: list[Any] | None
     json_schema_extra: Any
+    field_title_generator: Any
     # set by satya's date and time markers
     tz_constraint: str | None
     now_op: str | None
@@ -159,6 +160,7 @@ if TYPE_CHECKING:
         allow_inf_nan: bool | None
         examples: list[Any] | None
         json_schema_extra: dict[str, Any] | Callable[[dict[str, Any]], None] | None
+        field_title_generator: Callable[[str, Any], str] | None
         max_digits: int | None
         decimal_places: int | None
         union_mode: Literal["smart", "left_to_right"] | None
@@ -210,7 +212,8 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
           pattern=None, strict=None, allow_inf_nan=None, examples=None, json_schema_extra=None,
           max_digits=None, decimal_places=None, union_mode=None, discriminator=None, email=None, url=None,
           frozen=None, validation_alias=None, serialization_alias=None, exclude=None, repr=None,
-          validate_default=None, deprecated=None, init=None, init_var=None, kw_only=None, **unknown) -> Any:
+          validate_default=None, deprecated=None, init=None, init_var=None, kw_only=None,
+          field_title_generator=None, **unknown) -> Any:
     """Declares a field's default, alias, metadata and constraints.
 
     On a `str` field, satya's own `email=True` checks the value as `EmailStr`
@@ -230,7 +233,7 @@ def Field(default=_MISSING, *, default_factory=None, alias=None, title=None, des
                    union_mode=union_mode, discriminator=discriminator, email=email, url=url, frozen=frozen,
                    validation_alias=validation_alias, serialization_alias=serialization_alias,
                    exclude=exclude, repr=repr, validate_default=validate_default, deprecated=deprecated,
-                   init=init, init_var=init_var, kw_only=kw_only)
+                   init=init, init_var=init_var, kw_only=kw_only, field_title_generator=field_title_generator)
     if unknown.keys() & set(V0_KEYWORDS):
         translate({k: unknown.pop(k) for k in V0_KEYWORDS if k in unknown}, options, unknown)
     return FieldInfo(unknown=dict(unknown), **options)

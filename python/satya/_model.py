@@ -368,14 +368,14 @@ def _describe_by_docstrings(cls) -> None:
 
 
 def _generate_titles(cls) -> None:
-    """model_config's field_title_generator: the title of each field and
-    computed field without one, on a copy of its info, as pydantic sets it."""
-    generate = cls.model_config.get("field_title_generator")
-    if generate is None:
-        return
+    """field_title_generator (the field's own, else model_config's): the title
+    of each field and computed field without one, on a copy of its info, as
+    pydantic sets it."""
+    default = cls.model_config.get("field_title_generator")
     for table in (cls.model_fields, cls.model_computed_fields):
         for name, info in table.items():
-            if info.title is None:
+            generate = getattr(info, "field_title_generator", None) or default
+            if info.title is None and generate is not None:
                 info = _copy.copy(info)
                 info.title = generate(name, info)
                 table[name] = info
