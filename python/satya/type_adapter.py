@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from . import _satya
 from ._fields import Unresolved, resolve
-from .json_schema import json_schema_of
+from .json_schema import GenerateJsonSchema, json_schema_of
 from ._model import Model, ModelMeta
 from ._nodes import NodeBuilder
 from ._strings import validate_strings
@@ -138,12 +138,11 @@ class TypeAdapter(Generic[T]):
         return held
 
     def json_schema(self, *, by_alias: bool = True, ref_template: str = "#/$defs/{model}",
-                    union_format: str = "any_of", schema_generator: type | None = None,
+                    union_format: str = "any_of", schema_generator: type = GenerateJsonSchema,
                     mode: str = "validation") -> dict:
         """The JSON Schema of T."""
-        from .json_schema import GenerateJsonSchema
         return json_schema_of(self._annotation, by_alias=by_alias, ref_template=ref_template, mode=mode, config=self._config,
-                              union_format=union_format, schema_generator=schema_generator or GenerateJsonSchema)
+                              union_format=union_format, schema_generator=schema_generator)
 
 
 class _PendingTypeAdapter(TypeAdapter):
