@@ -95,7 +95,8 @@ impl Native<'_> {
                 }
                 dict.into_any()
             }
-            Native::Model(model) => model.into_python(py)?,
+            // built from its box, never moved out of it
+            Native::Model(mut model) => build_instance(py, model.cls, model.schema, model.values.drain(..))?,
             Native::Object(obj) => obj.bind(py).clone(),
             Native::Uuid(value) => crate::validators::new_uuid(py, value)?,
             Native::DateTime(dt) => datetime_object(py, &dt)?,

@@ -35,6 +35,12 @@ fn value_depth(value: &JsonValue<'_>) -> usize {
     }
 }
 
+/// The powers of ten that f64 holds exactly.
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
 /// A scanned number: an int that fits 64 bits, or a finite float.
 enum Number {
     Int(i64),
@@ -127,10 +133,23 @@ impl<'d> JsonReader<'d> {
         if digits == 0 || (digits > 1 && data[digits_start] == b'0') {
             return None;
         }
+        // a float's decimal digits (int and fraction parts) and its power of ten,
+        // for the exact fast path below
+        let mut mantissa: u64 = value.unsigned_abs();
+        let mut mantissa_digits = digits;
+        let mut power: i64 = 0;
         let mut is_float = false;
         if data.get(at) == Some(&b'.') {
             let fraction_start = at + 1;
-            at = fraction_start + data[fraction_start..].iter().take_while(|b| b.is_ascii_digit()).count();
+            at = fraction_start;
+            while let Some(&byte) = data.get(at).filter(|b| b.is_ascii_digit()) {
+                if mantissa_digits < 19 {
+                    mantissa = mantissa * 10 + u64::from(byte - b'0');
+                    power -= 1;
+                }
+                mantissa_digits += 1;
+                at += 1;
+            }
             if at == fraction_start {
                 return None;
             }
@@ -138,16 +157,29 @@ impl<'d> JsonReader<'d> {
         }
         if matches!(data.get(at), Some(b'e' | b'E')) {
             at += 1;
+            let exponent_negative = data.get(at) == Some(&b'-');
             at += matches!(data.get(at), Some(b'+' | b'-')) as usize;
             let exponent_start = at;
-            at += data[exponent_start..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let mut exponent: i64 = 0;
+            while let Some(&byte) = data.get(at).filter(|b| b.is_ascii_digit()) {
+                exponent = (exponent * 10 + i64::from(byte - b'0')).min(1 << 20);
+                at += 1;
+            }
             if at == exponent_start {
                 return None;
             }
+            power += if exponent_negative { -exponent } else { exponent };
             is_float = true;
         }
         self.index = at;
         if is_float {
+            // Up to 15 digits and a power of ten up to 22 are both exact as
+            // f64, so one multiplication or division rounds correctly.
+            if fits && mantissa_digits <= 15 && (-22..=22).contains(&power) {
+                let magnitude = mantissa as f64;
+                let scaled = if power < 0 { magnitude / POWERS_OF_TEN[(-power) as usize] } else { magnitude * POWERS_OF_TEN[power as usize] };
+                return Some(Number::Float(if negative { -scaled } else { scaled }));
+            }
             // SAFETY: the bytes scanned above are ASCII.
             let text = unsafe { std::str::from_utf8_unchecked(&data[start..at]) };
             // correctly rounded, as jiter reads floats
@@ -196,12 +228,27 @@ impl<'d> JsonReader<'d> {
     fn plain_string(&mut self) -> Option<&'d str> {
         let data = self.data;
         let start = self.index + 1;
-        let length = data.get(start..)?.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        let end = start + length;
-        if data[end] != b'"' {
-            return None;
+        let mut end = start;
+        // every byte OR-ed together: below 0x80 means ASCII, valid as it is
+        let mut seen = 0u8;
+        loop {
+            let byte = *data.get(end)?;
+            if byte == b'"' {
+                break;
+            }
+            if byte == b'\\' || byte < 0x20 {
+                return None;
+            }
+            seen |= byte;
+            end += 1;
         }
-        let text = std::str::from_utf8(&data[start..end]).ok()?;
+        let bytes = &data[start..end];
+        let text = if seen < 0x80 {
+            // SAFETY: every byte is ASCII
+            unsafe { std::str::from_utf8_unchecked(bytes) }
+        } else {
+            std::str::from_utf8(bytes).ok()?
+        };
         self.index = end + 1;
         Some(text)
     }
@@ -359,6 +406,8 @@ mod tests {
             any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| format!("{f:e}")),
             "-?(0|[1-9][0-9]{0,20})(\\.[0-9]{1,4})?([eE][+-]?[0-9]{1,3})?",
             "\"([a-zA-Z0-9 é中\\t]|\\\\n|\\\\u00e9){0,6}\"",
+            // around the exact fast path's edges: 15 digits, powers of ten up to 22
+            "-?(0|[1-9][0-9]{0,9})\\.[0-9]{1,9}([eE][+-]?(1[0-9]|2[0-9]|[0-9]))?",
         ];
         let value = leaf.prop_recursive(3, 24, 4, |inner| {
             prop_oneof![
