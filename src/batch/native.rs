@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString, PyType};
 
 use crate::fields_set::FieldsSet;
-use crate::input::{date_object, datetime_object, decimal_type, duration_to_python, json_to_python, time_object};
+use crate::input::{new_str, date_object, datetime_object, decimal_type, duration_to_python, json_to_python, time_object};
 use crate::schema::{CompiledSchema, Values};
 
 /// A validated value that holds no Python object. Text borrows from the input
@@ -84,7 +84,7 @@ impl Native<'_> {
             Native::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
             Native::Int(i) => i.into_pyobject(py)?.into_any(),
             Native::Float(f) => PyFloat::new(py, f).into_any(),
-            Native::Str(s) => PyString::new(py, &s).into_any(),
+            Native::Str(s) => new_str(py, &s).into_any(),
             Native::Bytes(s) => PyBytes::new(py, s.as_bytes()).into_any(),
             Native::Json(v) => json_to_python(py, &v)?,
             Native::List(items) => list_of(py, items)?.into_any(),

@@ -52,6 +52,31 @@ pub fn invalid_json(e: jiter::JsonError, bytes: &[u8], data: &Bound<'_, PyAny>) 
     ValError::new(ErrorKind::JsonInvalid { error: e.description(bytes).into() }, data)
 }
 
+/// A Python str of JSON text. ASCII text, the usual case, is copied into a
+/// new compact str without decoding it again.
+#[inline]
+pub fn new_str<'py>(py: Python<'py>, text: &str) -> Bound<'py, PyString> {
+    if !text.is_ascii() {
+        return PyString::new(py, text);
+    }
+    let Ok(length) = pyo3::ffi::Py_ssize_t::try_from(text.len()) else {
+        return PyString::new(py, text);
+    };
+    // SAFETY: PyUnicode_New(length, 127) gives a compact ASCII str with room
+    // for `length` bytes (and its closing NUL, already written), or NULL with
+    // an error set; every byte copied in is ASCII, as such a str requires.
+    unsafe {
+        let object = pyo3::ffi::PyUnicode_New(length, 127);
+        if object.is_null() {
+            // out of memory: the checked constructor reports it
+            pyo3::ffi::PyErr_Clear();
+            return PyString::new(py, text);
+        }
+        std::ptr::copy_nonoverlapping(text.as_ptr(), pyo3::ffi::PyUnicode_DATA(object) as *mut u8, text.len());
+        Bound::from_owned_ptr(py, object).cast_into_unchecked::<PyString>()
+    }
+}
+
 /// A JSON value as plain Python data (`Any`, error inputs).
 pub fn json_to_python<'py>(py: Python<'py>, value: &JsonValue<'_>) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
@@ -60,7 +85,7 @@ pub fn json_to_python<'py>(py: Python<'py>, value: &JsonValue<'_>) -> PyResult<B
         JsonValue::Int(i) => i.into_pyobject(py)?.into_any(),
         JsonValue::BigInt(b) => big_int(py, b)?,
         JsonValue::Float(f) => pyo3::types::PyFloat::new(py, *f).into_any(),
-        JsonValue::Str(s) => PyString::new(py, s).into_any(),
+        JsonValue::Str(s) => new_str(py, s).into_any(),
         JsonValue::Array(items) => {
             let list = PyList::empty(py);
             for item in items.iter() {
@@ -71,7 +96,7 @@ pub fn json_to_python<'py>(py: Python<'py>, value: &JsonValue<'_>) -> PyResult<B
         JsonValue::Object(pairs) => {
             let dict = PyDict::new(py);
             for (k, v) in pairs.iter() {
-                dict.set_item(PyString::new(py, k), json_to_python(py, v)?)?;
+                dict.set_item(new_str(py, k), json_to_python(py, v)?)?;
             }
             dict.into_any()
         }
@@ -136,7 +161,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
     fn to_python(&self, py: Python<'py>) -> ValResult<Bound<'py, PyAny>> {
         Ok(match self {
             JsonInput::Value(v) => json_to_python(py, v)?,
-            JsonInput::Key(k) => PyString::new(py, k).into_any(),
+            JsonInput::Key(k) => new_str(py, k).into_any(),
         })
     }
 
@@ -170,8 +195,8 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
     #[inline]
     fn validate_str(&self, py: Python<'py>, _strict: bool) -> ValResult<Bound<'py, PyString>> {
         match self {
-            JsonInput::Value(JsonValue::Str(s)) => Ok(PyString::new(py, s)),
-            JsonInput::Key(k) => Ok(PyString::new(py, k)),
+            JsonInput::Value(JsonValue::Str(s)) => Ok(new_str(py, s)),
+            JsonInput::Key(k) => Ok(new_str(py, k)),
             _ => Err(ValError::new(ErrorKind::StringType, self)),
         }
     }

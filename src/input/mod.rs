@@ -16,7 +16,7 @@ mod exactness;
 // containers
 mod collections;
 
-pub use json::{invalid_json, json_bytes, json_to_python, parse_json, JsonInput};
+pub use json::{invalid_json, json_bytes, json_to_python, new_str, parse_json, JsonInput};
 pub use python::{has_surrogates, DictEntries};
 
 pub use shared::IntValue;

@@ -4,8 +4,6 @@
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
-use smallvec::SmallVec;
-
 use super::lookup::{AttributesLookup, DictLookup, JsonObjectLookup, MappingLookup};
 use super::{CompiledSchema, DefaultValue, Values};
 use crate::batch::{JsonReader, NativeModel, NativeValues};
@@ -20,6 +18,20 @@ use crate::validators::{ModelWalk, State};
 pub enum Validated<'py> {
     Instance(Bound<'py, PyAny>),
     Values(Values<'py>, FieldsSet),
+}
+
+/// Scratch space of one record kept on the stack up to this size.
+const SCRATCH: usize = 16;
+
+/// `len` zeroed places: `inline` when it is large enough, else `heap`.
+#[inline(always)]
+fn scratch<'a, T: Copy + Default, const N: usize>(inline: &'a mut [T; N], heap: &'a mut Vec<T>, len: usize) -> &'a mut [T] {
+    if len <= N {
+        &mut inline[..len]
+    } else {
+        heap.resize(len, T::default());
+        heap
+    }
 }
 
 impl CompiledSchema {
@@ -145,11 +157,14 @@ impl CompiledSchema {
     /// the GIL held is built where it lies, never moved.
     pub fn decode_native_values<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek, values: &mut NativeValues<'d>) -> Option<()> {
         let n_slots = self.program.n_slots();
-        let mut slots: SmallVec<[u64; 8]> = SmallVec::from_elem(0, n_slots);
-        let mut filled: SmallVec<[bool; 8]> = SmallVec::from_elem(false, n_slots);
+        let (mut slots_inline, mut slots_heap) = ([0u64; SCRATCH], Vec::new());
+        let slots = scratch(&mut slots_inline, &mut slots_heap, n_slots);
+        let (mut filled_inline, mut filled_heap) = ([false; SCRATCH], Vec::new());
+        let filled = scratch(&mut filled_inline, &mut filled_heap, n_slots);
+        let (mut by_key_inline, mut by_key_heap) = ([false; SCRATCH], Vec::new());
+        let by_key = scratch(&mut by_key_inline, &mut by_key_heap, self.fields.len());
         values.extend((0..self.fields.len()).map(|_| None));
         let mut next = 0;
-        let mut by_key: SmallVec<[bool; 8]> = SmallVec::from_elem(false, self.fields.len());
         let mut key = json.object(peek)?;
         while let Some(k) = key {
             let value_peek = json.peek()?;
@@ -188,8 +203,9 @@ impl CompiledSchema {
             return None;
         }
         if !self.program.is_empty() {
-            let mut out: SmallVec<[u64; 2]> = SmallVec::from_elem(0, self.program.out_words());
-            if self.backend.run(&self.program, &slots, &mut out) != 0 {
+            let (mut out_inline, mut out_heap) = ([0u64; 2], Vec::new());
+            let out = scratch(&mut out_inline, &mut out_heap, self.program.out_words());
+            if self.backend.run(&self.program, slots, out) != 0 {
                 // A failing check counts only when its slot holds a value, as in `program_errors`.
                 let failed = self.program.checks().iter().enumerate().any(|(i, check)| {
                     out[i / 64] & (1 << (i % 64)) != 0 && filled[check.slot as usize]
