@@ -198,3 +198,44 @@ def test_what_the_scanner_leaves_is_still_read(text, field, expected):
         assert isinstance(full, ValidationError)
     else:
         assert getattr(full, field) == expected
+
+
+def test_a_default_factory_in_a_nested_model_runs_once_per_record():
+    # The nested model is read natively; the outer "5" then needs the full
+    # path, which must not find the factory already called once.
+    calls = []
+
+    class Made(satya.Model):
+        n: int = 0
+        stamp: int = Field(default_factory=lambda: calls.append(1) or len(calls))
+
+    class Outer(satya.Model):
+        made: Made
+        after: int
+
+    redone = Outer.model_validate_json('{"made": {"n": 1}, "after": "5"}')
+    assert (calls, redone.made.stamp, redone.after) == ([1], 1, 5)
+    native = Outer.model_validate_json(b'{"made": {"n": 1}, "after": 5}')
+    assert (calls, native.made.stamp) == ([1, 1], 2)
+
+
+def test_nested_models_read_natively_match_the_full_path():
+    class Leaf(satya.Model):
+        sku: str = Field(min_length=1)
+        quantity: int = Field(ge=1)
+        tags: list[str] = []
+
+    class Tree(satya.Model):
+        leaves: list[Leaf]
+        best: Optional[Leaf] = None
+
+    text = '{"leaves": [{"sku": "a", "quantity": 1}, {"sku": "b", "quantity": 2, "tags": ["x"]}], "best": {"sku": "c", "quantity": 3}}'
+    may, native, full = _satya._json_paths(Tree, text)
+    assert may and native is not None
+    assert native.model_dump() == full.model_dump()
+    assert [leaf.model_fields_set for leaf in native.leaves] == [leaf.model_fields_set for leaf in full.leaves]
+    # separate default lists per instance, as the full path makes them
+    assert native.leaves[0].tags is not full.leaves[0].tags
+    # an invalid leaf leaves the record to the full path, which reports it
+    may, native, full = _satya._json_paths(Tree, text.replace('"quantity": 2', '"quantity": 0'))
+    assert native is None and full.errors()[0]["loc"] == ("leaves", 1, "quantity")

@@ -9,7 +9,7 @@ mod pool;
 mod reader;
 mod split;
 
-pub use native::{Native, NativeModel, NativeValues};
+pub use native::{build_instance, Native, NativeModel, NativeValues};
 pub use reader::JsonReader;
 
 use jiter::JsonValue;
@@ -286,7 +286,7 @@ pub(crate) fn native_record<'d>(schema: &'d CompiledSchema, cls: &'d Py<PyType>,
 /// record: its values stay where they were read).
 pub(crate) fn native_instance<'py>(py: Python<'py>, schema: &CompiledSchema, cls: &Py<PyType>, text: &[u8]) -> PyResult<Option<Bound<'py, PyAny>>> {
     let mut values = NativeValues::new();
-    let mut json = JsonReader::new(text);
+    let mut json = JsonReader::with_gil(text, py);
     let read = json.peek().and_then(|peek| schema.decode_native_values(&mut json, peek, &mut values)).and_then(|_| json.finish());
     match read {
         Some(()) => native::build_instance(py, cls, schema, values.drain(..)).map(Some),

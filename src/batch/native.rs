@@ -28,6 +28,8 @@ pub enum Native<'d> {
     Model(Box<NativeModel<'d>>),
     /// A value the schema holds (a Literal's value, an Enum member).
     Object(&'d Py<PyAny>),
+    /// A nested model already made into its instance (with the GIL held).
+    Built(Py<PyAny>),
     Uuid(u128),
     /// Parsed text; its year is not 0 and its offset is under a day.
     DateTime(speedate::DateTime),
@@ -98,6 +100,7 @@ impl Native<'_> {
             // built from its box, never moved out of it
             Native::Model(mut model) => build_instance(py, model.cls, model.schema, model.values.drain(..))?,
             Native::Object(obj) => obj.bind(py).clone(),
+            Native::Built(obj) => obj.into_bound(py),
             Native::Uuid(value) => crate::validators::new_uuid(py, value)?,
             Native::DateTime(dt) => datetime_object(py, &dt)?,
             Native::Date(d) => date_object(py, &d)?,

@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 
 use jiter::{Jiter, JsonValue, Peek};
+use pyo3::Python;
 
 /// Deeper records take the full path. Below jiter's own limit (200 open
 /// containers), so that a record accepted here is never one the parser refuses.
@@ -24,6 +25,9 @@ pub struct JsonReader<'d> {
     index: usize,
     /// Containers open around the current value.
     depth: usize,
+    /// Held by a record read alone: its nested models become instances as
+    /// soon as they are read.
+    py: Option<Python<'d>>,
 }
 
 /// How many containers deep a value goes (a scalar: 0).
@@ -49,7 +53,18 @@ enum Number {
 
 impl<'d> JsonReader<'d> {
     pub fn new(data: &'d [u8]) -> Self {
-        JsonReader { data, index: 0, depth: 0 }
+        JsonReader { data, index: 0, depth: 0, py: None }
+    }
+
+    /// A reader of one record read with the GIL held.
+    pub fn with_gil(data: &'d [u8], py: Python<'d>) -> Self {
+        JsonReader { data, index: 0, depth: 0, py: Some(py) }
+    }
+
+    /// The GIL, when the reader was made holding it.
+    #[inline]
+    pub fn gil(&self) -> Option<Python<'d>> {
+        self.py
     }
 
     /// The next byte that is not JSON whitespace, left unread.

@@ -156,6 +156,11 @@ impl CompiledSchema {
             jit_requested: jit,
             backend,
             scalars_only,
+            pure_defaults: fields.iter().all(|f| match &f.default {
+                super::DefaultValue::Factory(_) => false,
+                super::DefaultValue::Value { copy, .. } => !matches!(copy, super::DefaultCopy::Deep),
+                super::DefaultValue::Required => true,
+            }),
             without_python: std::sync::OnceLock::new(),
             title,
             // a field's name comes after every field's own key: a name never hides a key

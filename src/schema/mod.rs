@@ -119,6 +119,9 @@ pub struct CompiledSchema {
     pub from_attributes: bool,
     /// Every field holds an immutable scalar, so instances need no GC tracking.
     pub scalars_only: bool,
+    /// No field's default is made by a factory or a deep copy, so filling in
+    /// defaults runs no user code.
+    pub pure_defaults: bool,
     /// Whether this schema and the models inside it validate without Python,
     /// so that batches can run off the GIL; decided when the class is built,
     /// or at first use when a model inside waits for a forward reference.

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
 use super::{BuildContext, ModelWalk, State, Validator};
-use crate::batch::{JsonReader, Native, NativeModel};
+use crate::batch::{JsonReader, Native, NativeModel, NativeValues};
 use crate::errors::ValResult;
 use crate::input::Input;
 use crate::schema_handle::{built_schema_of, schema_of, SchemaHandle};
@@ -57,6 +57,14 @@ impl ModelFieldValidator {
     #[inline]
     pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
         let schema = &self.schema.get()?.get().schema;
+        // with the GIL held, made into its instance at once, unless a default
+        // runs Python code, which must not run for a record the full path redoes
+        if let Some(py) = json.gil().filter(|_| schema.pure_defaults) {
+            let mut values = NativeValues::new();
+            schema.decode_native_values(json, peek, &mut values)?;
+            let instance = crate::batch::build_instance(py, &self.cls, schema, values.drain(..)).ok()?;
+            return Some(Native::Built(instance.unbind()));
+        }
         // boxed first and filled in place: the values are never moved
         let mut model = Box::new(NativeModel { cls: &self.cls, schema, values: Default::default() });
         schema.decode_native_values(json, peek, &mut model.values)?;
