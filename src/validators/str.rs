@@ -263,11 +263,11 @@ impl ConstrainedStrValidator {
         }
         let s = json.str(peek)?;
         let Some(t) = self.transform else {
-            let len = s.chars().count() as u64;
+            let len = char_count(&s);
             return Some((Native::Str(s), Some(len)));
         };
         let s = t.strip(s);
-        let len = s.chars().count() as u64;
+        let len = char_count(&s);
         Some((Native::Str(t.change_case(s)), Some(len)))
     }
 
@@ -281,7 +281,7 @@ impl ConstrainedStrValidator {
             Some(t) => t.strip(text),
             None => text,
         };
-        if !self.checks.is_empty() && !self.checks.passes(text.chars().count() as u64) {
+        if !self.checks.is_empty() && !self.checks.passes(char_count(&text)) {
             return None;
         }
         if let Some(pattern) = &self.pattern {
@@ -294,4 +294,11 @@ impl ConstrainedStrValidator {
             None => text,
         }))
     }
+}
+
+/// The number of code points in `text`, counted inline (short texts are the
+/// usual case): every byte that does not continue a UTF-8 sequence starts one.
+#[inline]
+fn char_count(text: &str) -> u64 {
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count() as u64
 }
