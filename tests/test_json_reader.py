@@ -200,7 +200,8 @@ def test_what_the_scanner_leaves_is_still_read(text, field, expected):
         assert getattr(full, field) == expected
 
 
-def test_a_default_factory_in_a_nested_model_runs_once_per_record():
+@pytest.mark.parametrize("shape", ["direct", "in a list", "two levels down"])
+def test_a_default_factory_in_a_nested_model_runs_once_per_record(shape):
     # The nested model is read natively; the outer "5" then needs the full
     # path, which must not find the factory already called once.
     calls = []
@@ -209,14 +210,23 @@ def test_a_default_factory_in_a_nested_model_runs_once_per_record():
         n: int = 0
         stamp: int = Field(default_factory=lambda: calls.append(1) or len(calls))
 
-    class Outer(satya.Model):
+    class Middle(satya.Model):
         made: Made
+
+    field, text, stamp_of = {
+        "direct": (Made, '{"n": 1}', lambda m: m.stamp),
+        "in a list": (list[Made], '[{"n": 1}]', lambda m: m[0].stamp),
+        "two levels down": (Middle, '{"made": {"n": 1}}', lambda m: m.made.stamp),
+    }[shape]
+
+    class Outer(satya.Model):
+        made: field
         after: int
 
-    redone = Outer.model_validate_json('{"made": {"n": 1}, "after": "5"}')
-    assert (calls, redone.made.stamp, redone.after) == ([1], 1, 5)
-    native = Outer.model_validate_json(b'{"made": {"n": 1}, "after": 5}')
-    assert (calls, native.made.stamp) == ([1, 1], 2)
+    redone = Outer.model_validate_json('{"made": %s, "after": "5"}' % text)
+    assert (calls, stamp_of(redone.made), redone.after) == ([1], 1, 5)
+    native = Outer.model_validate_json(('{"made": %s, "after": 5}' % text).encode())
+    assert (calls, stamp_of(native.made)) == ([1, 1], 2)
 
 
 def test_nested_models_read_natively_match_the_full_path():

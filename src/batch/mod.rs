@@ -9,7 +9,7 @@ mod pool;
 mod reader;
 mod split;
 
-pub use native::{build_instance, Native, NativeModel, NativeValues};
+pub use native::{FieldPlaces, Native, NativeModel, NativeValues, PyPlaces};
 pub use reader::JsonReader;
 
 use jiter::JsonValue;
@@ -283,13 +283,25 @@ pub(crate) fn native_record<'d>(schema: &'d CompiledSchema, cls: &'d Py<PyType>,
 }
 
 /// `native_record` built into an instance at once, with the GIL held (one
-/// record: its values stay where they were read).
+/// record). Values become Python objects as they are read, unless a default
+/// somewhere in the record runs user code: that must run only once the whole
+/// record is known valid, or it would run again when the full path redoes it.
 pub(crate) fn native_instance<'py>(py: Python<'py>, schema: &CompiledSchema, cls: &Py<PyType>, text: &[u8]) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let mut values = NativeValues::new();
+    if !schema.pure_tree() {
+        // Python code in a default runs only once the whole record is valid
+        let mut values = NativeValues::new();
+        let mut json = JsonReader::new(text);
+        let read = json.peek().and_then(|peek| schema.decode_native_values(&mut json, peek, &mut values)).and_then(|_| json.finish());
+        return match read {
+            Some(()) => native::build_instance(py, cls, schema, values.drain(..)).map(Some),
+            None => Ok(None),
+        };
+    }
+    let mut values = PyPlaces::new(py);
     let mut json = JsonReader::with_gil(text, py);
     let read = json.peek().and_then(|peek| schema.decode_native_values(&mut json, peek, &mut values)).and_then(|_| json.finish());
     match read {
-        Some(()) => native::build_instance(py, cls, schema, values.drain(..)).map(Some),
+        Some(()) => values.into_instance(cls, schema).map(Some),
         None => Ok(None),
     }
 }

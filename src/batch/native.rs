@@ -58,6 +58,83 @@ impl NativeModel<'_> {
     }
 }
 
+/// Where a model's field values go as they are read, by field index.
+pub trait FieldPlaces<'d> {
+    /// Makes `count` empty places.
+    fn open(&mut self, count: usize);
+    /// Puts the value of field `index` (a repeated key's replaces the earlier);
+    /// None when it cannot be kept, which leaves the record to the full path.
+    fn put(&mut self, index: usize, value: Native<'d>) -> Option<()>;
+    fn is_set(&self, index: usize) -> bool;
+}
+
+impl<'d> FieldPlaces<'d> for NativeValues<'d> {
+    #[inline]
+    fn open(&mut self, count: usize) {
+        self.extend((0..count).map(|_| None));
+    }
+
+    #[inline]
+    fn put(&mut self, index: usize, value: Native<'d>) -> Option<()> {
+        self[index] = Some(value);
+        Some(())
+    }
+
+    #[inline]
+    fn is_set(&self, index: usize) -> bool {
+        self[index].is_some()
+    }
+}
+
+/// With the GIL held (a record read alone): each value made into its Python
+/// object as soon as it is read, then the instance from them.
+pub struct PyPlaces<'py> {
+    py: Python<'py>,
+    values: smallvec::SmallVec<[Option<Bound<'py, PyAny>>; 12]>,
+}
+
+impl<'py> PyPlaces<'py> {
+    pub fn new(py: Python<'py>) -> Self {
+        PyPlaces { py, values: smallvec::SmallVec::new() }
+    }
+
+    /// The instance of `cls`: the values read, and the defaults of the rest.
+    pub fn into_instance(self, cls: &Py<PyType>, schema: &CompiledSchema) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        let mut values: Values<'py> = Values::with_capacity(schema.fields.len());
+        let mut given = FieldsSet::with_fields(schema.fields.len());
+        for (index, (field, value)) in schema.fields.iter().zip(self.values).enumerate() {
+            values.push(match value {
+                Some(v) => {
+                    given.insert(index);
+                    v
+                }
+                None => schema.default_value(py, field)?,
+            });
+        }
+        crate::model::new_instance(cls.bind(py), schema, values, &given)
+    }
+}
+
+impl<'d> FieldPlaces<'d> for PyPlaces<'_> {
+    #[inline]
+    fn open(&mut self, count: usize) {
+        self.values.extend((0..count).map(|_| None));
+    }
+
+    #[inline]
+    fn put(&mut self, index: usize, value: Native<'d>) -> Option<()> {
+        // a value Python cannot make (out of memory) is left to the full path, which reports it
+        self.values[index] = Some(value.into_python(self.py).ok()?);
+        Some(())
+    }
+
+    #[inline]
+    fn is_set(&self, index: usize) -> bool {
+        self.values[index].is_some()
+    }
+}
+
 /// The instance of `cls` holding `native`, the values of its fields in order.
 pub fn build_instance<'py, 'd>(
     py: Python<'py>,

@@ -25,8 +25,8 @@ pub struct JsonReader<'d> {
     index: usize,
     /// Containers open around the current value.
     depth: usize,
-    /// Held by a record read alone: its nested models become instances as
-    /// soon as they are read.
+    /// Held by a record read alone whose defaults run no user code: its
+    /// nested models become instances as soon as they are read.
     py: Option<Python<'d>>,
 }
 
@@ -44,6 +44,21 @@ const POWERS_OF_TEN: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
     1e21, 1e22,
 ];
+
+const ONE_BYTES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` (eight bytes of a string, the first
+/// lowest) that stops a plain string: a quote, a backslash or a control
+/// character. Exact up to the first such byte, which is all that is read.
+#[inline(always)]
+fn stop_bytes(word: u64) -> u64 {
+    let zero_bytes = |x: u64| x.wrapping_sub(ONE_BYTES) & !x & HIGH_BITS;
+    let quotes = zero_bytes(word ^ (ONE_BYTES * u64::from(b'"')));
+    let backslashes = zero_bytes(word ^ (ONE_BYTES * u64::from(b'\\')));
+    let controls = word.wrapping_sub(ONE_BYTES * 0x20) & !word & HIGH_BITS;
+    quotes | backslashes | controls
+}
 
 /// A scanned number: an int that fits 64 bits, or a finite float.
 enum Number {
@@ -244,21 +259,40 @@ impl<'d> JsonReader<'d> {
         let data = self.data;
         let start = self.index + 1;
         let mut end = start;
-        // every byte OR-ed together: below 0x80 means ASCII, valid as it is
-        let mut seen = 0u8;
+        // every byte before the end OR-ed together: no high bit means ASCII
+        let mut seen = 0u64;
+        // eight bytes at a time while eight are left, then one at a time
+        while let Some(chunk) = data.get(end..end + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().ok()?);
+            let stops = stop_bytes(word);
+            if stops != 0 {
+                let before = (stops.trailing_zeros() / 8) as usize;
+                seen |= word & ((1u64 << (8 * before)) - 1);
+                end += before;
+                return self.string_end(start, end, seen);
+            }
+            seen |= word;
+            end += 8;
+        }
         loop {
             let byte = *data.get(end)?;
-            if byte == b'"' {
-                break;
+            if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                return self.string_end(start, end, seen);
             }
-            if byte == b'\\' || byte < 0x20 {
-                return None;
-            }
-            seen |= byte;
+            seen |= u64::from(byte);
             end += 1;
         }
-        let bytes = &data[start..end];
-        let text = if seen < 0x80 {
+    }
+
+    /// The string from `start` up to the byte at `end`, which ends it if it
+    /// is a quote; `seen` holds the string's bytes OR-ed together.
+    #[inline(always)]
+    fn string_end(&mut self, start: usize, end: usize, seen: u64) -> Option<&'d str> {
+        if self.data[end] != b'"' {
+            return None;
+        }
+        let bytes = &self.data[start..end];
+        let text = if seen & HIGH_BITS == 0 {
             // SAFETY: every byte is ASCII
             unsafe { std::str::from_utf8_unchecked(bytes) }
         } else {
@@ -421,6 +455,8 @@ mod tests {
             any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| format!("{f:e}")),
             "-?(0|[1-9][0-9]{0,20})(\\.[0-9]{1,4})?([eE][+-]?[0-9]{1,3})?",
             "\"([a-zA-Z0-9 é中\\t]|\\\\n|\\\\u00e9){0,6}\"",
+            // long enough to be read eight bytes at a time, stops anywhere in a word
+            "\"([a-zA-Z0-9 é中\t\u{1}\u{7f}\u{80}\"]|\\\\n|\\\\u00e9){0,30}\"",
             // around the exact fast path's edges: 15 digits, powers of ten up to 22
             "-?(0|[1-9][0-9]{0,9})\\.[0-9]{1,9}([eE][+-]?(1[0-9]|2[0-9]|[0-9]))?",
         ];
@@ -453,6 +489,16 @@ mod tests {
                 prop_assert!(parsed.is_ok(), "accepted what jiter refuses: {text:?}");
                 prop_assert_eq!(read, canonical(&parsed.unwrap()), "{:?}", text);
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn stop_bytes_finds_the_first_stop(bytes in any::<[u8; 8]>()) {
+            let first = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            let stops = stop_bytes(u64::from_le_bytes(bytes));
+            let found = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
+            prop_assert_eq!(found, first);
         }
     }
 

@@ -162,6 +162,7 @@ impl CompiledSchema {
                 super::DefaultValue::Required => true,
             }),
             without_python: std::sync::OnceLock::new(),
+            pure_tree: std::sync::OnceLock::new(),
             title,
             // a field's name comes after every field's own key: a name never hides a key
             key_index: {

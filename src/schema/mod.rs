@@ -126,6 +126,8 @@ pub struct CompiledSchema {
     /// so that batches can run off the GIL; decided when the class is built,
     /// or at first use when a model inside waits for a forward reference.
     pub without_python: std::sync::OnceLock<bool>,
+    /// See `pure_tree()`; decided with `without_python`.
+    pub pure_tree: std::sync::OnceLock<bool>,
     /// For models with more fields than a new dict holds without growing:
     /// dicts of every field name (and every key) to None, which a dump copies
     /// and fills rather than building its dict one insertion at a time.

@@ -6,7 +6,7 @@ use pyo3::types::PyType;
 
 use super::lookup::{AttributesLookup, DictLookup, JsonObjectLookup, MappingLookup};
 use super::{CompiledSchema, DefaultValue, Values};
-use crate::batch::{JsonReader, NativeModel, NativeValues};
+use crate::batch::{FieldPlaces, JsonReader, NativeModel, NativeValues};
 use jiter::Peek;
 use crate::fields_set::FieldsSet;
 use crate::errors::{LocItem, ValResult};
@@ -155,7 +155,7 @@ impl CompiledSchema {
 
     /// `decode_native` into `values` (empty), the caller's: a record read with
     /// the GIL held is built where it lies, never moved.
-    pub fn decode_native_values<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek, values: &mut NativeValues<'d>) -> Option<()> {
+    pub fn decode_native_values<'d, P: FieldPlaces<'d>>(&'d self, json: &mut JsonReader<'d>, peek: Peek, values: &mut P) -> Option<()> {
         let n_slots = self.program.n_slots();
         let (mut slots_inline, mut slots_heap) = ([0u64; SCRATCH], Vec::new());
         let slots = scratch(&mut slots_inline, &mut slots_heap, n_slots);
@@ -163,7 +163,7 @@ impl CompiledSchema {
         let filled = scratch(&mut filled_inline, &mut filled_heap, n_slots);
         let (mut by_key_inline, mut by_key_heap) = ([false; SCRATCH], Vec::new());
         let by_key = scratch(&mut by_key_inline, &mut by_key_heap, self.fields.len());
-        values.extend((0..self.fields.len()).map(|_| None));
+        values.open(self.fields.len());
         let mut next = 0;
         let mut key = json.object(peek)?;
         while let Some(k) = key {
@@ -181,7 +181,7 @@ impl CompiledSchema {
             match found {
                 Some((index, _)) => {
                     let field = &self.fields[index];
-                    values[index] = Some(match field.slot {
+                    let value = match field.slot {
                         Some(slot) => {
                             let (v, bits) = field.validator.native_deferred(json, value_peek)?;
                             slots[slot as usize] = bits.unwrap_or(0);
@@ -189,7 +189,8 @@ impl CompiledSchema {
                             v
                         }
                         None => field.validator.native(json, value_peek)?,
-                    });
+                    };
+                    values.put(index, value)?;
                     next = index + 1;
                 }
                 // an unknown key: skipped, unless it is an error (the full path reports it)
@@ -198,7 +199,7 @@ impl CompiledSchema {
             }
             key = json.next_key()?;
         }
-        let missing = self.fields.iter().zip(values.iter()).any(|(f, v)| v.is_none() && matches!(f.default, DefaultValue::Required));
+        let missing = self.fields.iter().enumerate().any(|(i, f)| !values.is_set(i) && matches!(f.default, DefaultValue::Required));
         if missing {
             return None;
         }
@@ -223,6 +224,7 @@ impl CompiledSchema {
         // a model hook is Python, and alias paths are walked on the full path
         // only (they are rare); the fields' models are reached all the same
         let mut without = !self.hooks.any() && !self.has_paths;
+        walk.impure_defaults |= !self.pure_defaults;
         for field in &self.fields {
             without &= field.validator.runs_without_python(py, walk)?;
         }
@@ -238,12 +240,22 @@ impl CompiledSchema {
         if let Some(known) = self.without_python.get() {
             return Ok(Some(*known));
         }
-        let mut walk = ModelWalk { seen: vec![self as *const _ as usize], resolve, unresolved: false };
+        let mut walk = ModelWalk { seen: vec![self as *const _ as usize], resolve, unresolved: false, impure_defaults: false };
         let without = self.runs_without_python(py, &mut walk)?;
         if without && walk.unresolved {
             return Ok(None);
         }
+        // set first: whoever sees `without_python` set sees this too
+        let _ = self.pure_tree.set(!walk.impure_defaults);
         Ok(Some(*self.without_python.get_or_init(|| without)))
+    }
+
+    /// Whether no default in this model, or in any model inside it, runs user
+    /// code (a factory or a deep copy), so that values may become Python
+    /// objects before the whole record is known valid; false until decided.
+    #[inline]
+    pub fn pure_tree(&self) -> bool {
+        self.pure_tree.get().copied().unwrap_or(false)
     }
 
     /// Validates a value assigned to field `index`.

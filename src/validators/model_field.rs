@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
 use super::{BuildContext, ModelWalk, State, Validator};
-use crate::batch::{JsonReader, Native, NativeModel, NativeValues};
+use crate::batch::{JsonReader, Native, NativeModel, PyPlaces};
 use crate::errors::ValResult;
 use crate::input::Input;
 use crate::schema_handle::{built_schema_of, schema_of, SchemaHandle};
@@ -57,12 +57,12 @@ impl ModelFieldValidator {
     #[inline]
     pub fn native<'d>(&'d self, json: &mut JsonReader<'d>, peek: Peek) -> Option<Native<'d>> {
         let schema = &self.schema.get()?.get().schema;
-        // with the GIL held, made into its instance at once, unless a default
-        // runs Python code, which must not run for a record the full path redoes
-        if let Some(py) = json.gil().filter(|_| schema.pure_defaults) {
-            let mut values = NativeValues::new();
+        // with the GIL held, made into its instance at once (the reader holds
+        // it only for a record whose defaults run no user code; see `native_instance`)
+        if let Some(py) = json.gil() {
+            let mut values = PyPlaces::new(py);
             schema.decode_native_values(json, peek, &mut values)?;
-            let instance = crate::batch::build_instance(py, &self.cls, schema, values.drain(..)).ok()?;
+            let instance = values.into_instance(&self.cls, schema).ok()?;
             return Some(Native::Built(instance.unbind()));
         }
         // boxed first and filled in place: the values are never moved

@@ -17,6 +17,8 @@ pub struct ModelWalk {
     pub resolve: bool,
     /// Some model inside was not built yet.
     pub unresolved: bool,
+    /// Some model reached has a default that runs user code.
+    pub impure_defaults: bool,
 }
 
 impl Validator {
