@@ -10,7 +10,7 @@ mod reader;
 mod split;
 
 pub use native::{FieldPlaces, Native, NativeModel, NativeValues, PyPlaces};
-pub use reader::JsonReader;
+pub use reader::{same_bytes, JsonReader};
 
 use jiter::JsonValue;
 use pyo3::prelude::*;

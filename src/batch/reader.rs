@@ -60,6 +60,26 @@ fn stop_bytes(word: u64) -> u64 {
     quotes | backslashes | controls
 }
 
+/// Whether two short byte strings (keys) are equal, compared inline: a call
+/// to the library's memcmp costs more than the comparison itself.
+#[inline(always)]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut a_words = a.chunks_exact(8);
+    let mut b_words = b.chunks_exact(8);
+    for (x, y) in a_words.by_ref().zip(b_words.by_ref()) {
+        let (Ok(x), Ok(y)) = (<[u8; 8]>::try_from(x), <[u8; 8]>::try_from(y)) else {
+            return false;
+        };
+        if u64::from_ne_bytes(x) != u64::from_ne_bytes(y) {
+            return false;
+        }
+    }
+    a_words.remainder().iter().zip(b_words.remainder()).all(|(x, y)| x == y)
+}
+
 /// A scanned number: an int that fits 64 bits, or a finite float.
 enum Number {
     Int(i64),
@@ -346,7 +366,7 @@ impl<'d> JsonReader<'d> {
 
     /// A key and its colon, at the current byte (after whitespace).
     #[inline]
-    fn key(&mut self) -> Option<Cow<'d, str>> {
+    pub fn key(&mut self) -> Option<Cow<'d, str>> {
         if self.skip_whitespace()? != b'"' {
             return None;
         }
@@ -355,33 +375,71 @@ impl<'d> JsonReader<'d> {
         Some(Cow::Borrowed(key))
     }
 
-    /// Enters an object: its first key, or None (inside) when empty.
-    pub fn object(&mut self, peek: Peek) -> Option<Option<Cow<'d, str>>> {
+    /// Reads the key at the current byte and its colon when the key is
+    /// written exactly as `quoted` (a key's JSON text, quotes included);
+    /// otherwise reads nothing. Spares matching the usual key, the one expected.
+    #[inline]
+    pub fn key_if(&mut self, quoted: &[u8]) -> bool {
+        let end = self.index + quoted.len();
+        if !self.data.get(self.index..end).is_some_and(|text| same_bytes(text, quoted)) {
+            return false;
+        }
+        let start = std::mem::replace(&mut self.index, end);
+        if self.expect(b':').is_none() {
+            self.index = start;
+            return false;
+        }
+        true
+    }
+
+    /// Enters an object: whether it has a first key (its start is then the
+    /// current byte), else it is already left.
+    #[inline]
+    pub fn enter_object(&mut self, peek: Peek) -> Option<bool> {
         if peek != Peek::Object || self.depth >= MAX_DEPTH {
             return None;
         }
         self.index += 1;
         if self.skip_whitespace()? == b'}' {
             self.index += 1;
-            return Some(None);
+            return Some(false);
         }
         self.depth += 1;
-        self.key().map(Some)
+        Some(true)
     }
 
-    /// The next key, or None (inside) at the object's end.
-    pub fn next_key(&mut self) -> Option<Option<Cow<'d, str>>> {
+    /// After a member's value: whether another key follows (its start is
+    /// then the current byte), else the object is left.
+    #[inline]
+    pub fn next_member(&mut self) -> Option<bool> {
         match self.skip_whitespace()? {
             b',' => {
                 self.index += 1;
-                self.key().map(Some)
+                self.skip_whitespace()?;
+                Some(true)
             }
             b'}' => {
                 self.index += 1;
                 self.depth -= 1;
-                Some(None)
+                Some(false)
             }
             _ => None,
+        }
+    }
+
+    /// Enters an object: its first key, or None (inside) when empty.
+    pub fn object(&mut self, peek: Peek) -> Option<Option<Cow<'d, str>>> {
+        match self.enter_object(peek)? {
+            true => self.key().map(Some),
+            false => Some(None),
+        }
+    }
+
+    /// The next key, or None (inside) at the object's end.
+    pub fn next_key(&mut self) -> Option<Option<Cow<'d, str>>> {
+        match self.next_member()? {
+            true => self.key().map(Some),
+            false => Some(None),
         }
     }
 }
@@ -500,6 +558,30 @@ mod tests {
             let found = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
             prop_assert_eq!(found, first);
         }
+    }
+
+    #[test]
+    fn key_if_reads_only_the_key_written_as_given() {
+        let mut json = JsonReader::new(br#"{"idx": 1, "id" : 2, "i\u0064": 3, "id" 4}"#);
+        assert_eq!(json.enter_object(Peek::Object), Some(true));
+        // a longer key is not the one expected, and nothing is read
+        assert!(!json.key_if(br#""id""#));
+        assert!(json.key_if(br#""idx""#));
+        let peek = json.peek().unwrap();
+        assert_eq!(json.int(peek), Some(1));
+        assert_eq!(json.next_member(), Some(true));
+        assert!(json.key_if(br#""id""#));
+        let peek = json.peek().unwrap();
+        assert_eq!(json.int(peek), Some(2));
+        assert_eq!(json.next_member(), Some(true));
+        // the same key written with an escape is left to `key`
+        assert!(!json.key_if(br#""id""#));
+        assert_eq!(json.key(), None);
+        let mut json = JsonReader::new(br#"{"id" 4}"#);
+        json.enter_object(Peek::Object);
+        // no colon: nothing is read
+        assert!(!json.key_if(br#""id""#));
+        assert_eq!(json.key(), None);
     }
 
     #[test]

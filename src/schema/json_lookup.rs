@@ -59,24 +59,6 @@ impl<'a> JsonObjectLookup<'a> {
     }
 }
 
-/// Whether two short texts (keys) are equal, compared inline: a call to
-/// the library's memcmp costs more than the comparison itself.
-#[inline(always)]
-fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut a_words = a.chunks_exact(8);
-    let mut b_words = b.chunks_exact(8);
-    for (x, y) in a_words.by_ref().zip(b_words.by_ref()) {
-        if u64::from_ne_bytes(x.try_into().unwrap_or_default()) != u64::from_ne_bytes(y.try_into().unwrap_or_default()) {
-            return false;
-        }
-    }
-    a_words.remainder().iter().zip(b_words.remainder()).all(|(x, y)| x == y)
-}
-
 impl CompiledSchema {
     /// The field a JSON key names, if any, and whether the key is the field's
     /// own (else its name). Keys usually arrive in field order, so the field
@@ -84,7 +66,7 @@ impl CompiledSchema {
     #[inline]
     pub fn field_of_key(&self, key: &str, next: usize) -> Option<(usize, bool)> {
         match self.fields.get(next) {
-            Some(field) if same_text(&field.key_text, key) => Some((next, true)),
+            Some(field) if crate::batch::same_bytes(field.key_text.as_bytes(), key.as_bytes()) => Some((next, true)),
             _ => {
                 let index = *self.key_index.get(key)?;
                 let field = &self.fields[index];

@@ -165,11 +165,17 @@ impl CompiledSchema {
         let by_key = scratch(&mut by_key_inline, &mut by_key_heap, self.fields.len());
         values.open(self.fields.len());
         let mut next = 0;
-        let mut key = json.object(peek)?;
-        while let Some(k) = key {
+        let mut more = json.enter_object(peek)?;
+        while more {
+            // the key of the field after the last one read is compared as
+            // written; any other is read and looked up
+            let found = match self.fields.get(next) {
+                Some(field) if json.key_if(field.key_json.as_bytes()) => Some((next, true)),
+                _ => self.field_of_key(&json.key()?, next),
+            };
             let value_peek = json.peek()?;
             // a field's own key wins over its name, wherever each comes
-            let found = self.field_of_key(&k, next).filter(|&(index, own_key)| {
+            let found = found.filter(|&(index, own_key)| {
                 // a name might be extra beside its own key: the full path tells
                 if !own_key && (self.forbid_extra || self.extra_slot.is_some()) {
                     return false;
@@ -197,7 +203,7 @@ impl CompiledSchema {
                 None if self.forbid_extra || self.extra_slot.is_some() => return None,
                 None => drop(json.value(value_peek)?),
             }
-            key = json.next_key()?;
+            more = json.next_member()?;
         }
         let missing = self.fields.iter().enumerate().any(|(i, f)| !values.is_set(i) && matches!(f.default, DefaultValue::Required));
         if missing {
