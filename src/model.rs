@@ -29,6 +29,16 @@ unsafe fn write_values(schema: &CompiledSchema, obj: *mut ffi::PyObject, values:
     if let (Some(slot), Some(extra)) = (schema.extra_slot, values.next()) {
         slot.set(obj, extra);
     }
+    finish_instance(schema, obj, given);
+}
+
+/// Stores which fields were given, and stops the collector tracking an
+/// instance of scalars.
+///
+/// # Safety
+/// As for `write_values`, with every field written.
+#[inline]
+unsafe fn finish_instance(schema: &CompiledSchema, obj: *mut ffi::PyObject, given: &FieldsSet) {
     fields_set::store(obj, given);
     // Validated scalars cannot form a reference cycle, so the collector need not
     // scan the instance (set_state and a validation-free assignment track it
@@ -59,6 +69,32 @@ fn alloc_instance<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> 
         let alloc = (*tp).tp_alloc.unwrap_or(ffi::PyType_GenericAlloc);
         Bound::from_owned_ptr_or_err(cls.py(), alloc(tp, 0))
     }
+}
+
+/// A new instance of `cls` whose fields hold `value(field)`: the value, and
+/// whether the input gave it (else it is a default). Each is written in place
+/// as it is made, with no list of values in between; `schema` must be `cls`'s
+/// own. A schema with `extra="allow"` gets no extra dict here.
+#[inline]
+pub fn new_instance_with<'py>(
+    cls: &Bound<'py, PyType>,
+    schema: &CompiledSchema,
+    mut value: impl FnMut(&crate::schema::Field) -> PyResult<(Bound<'py, PyAny>, bool)>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let obj = alloc_instance(cls)?;
+    let mut given = FieldsSet::with_fields(schema.fields.len());
+    for (index, field) in schema.fields.iter().enumerate() {
+        let (v, was_given) = value(field)?;
+        if was_given {
+            given.insert(index);
+        }
+        // SAFETY: obj was just allocated as an instance of cls, whose schema
+        // this is; a slot left empty by an error is freed as empty.
+        unsafe { field.offset.set(obj.as_ptr(), v) };
+    }
+    // SAFETY: as above; every field is written.
+    unsafe { finish_instance(schema, obj.as_ptr(), &given) };
+    Ok(obj)
 }
 
 /// A new instance of `cls` holding `values`; `schema` must be `cls`'s own.

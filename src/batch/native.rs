@@ -8,9 +8,8 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString, PyType};
 
-use crate::fields_set::FieldsSet;
 use crate::input::{new_str, date_object, datetime_object, decimal_type, duration_to_python, json_to_python, time_object};
-use crate::schema::{CompiledSchema, Values};
+use crate::schema::CompiledSchema;
 
 /// A validated value that holds no Python object. Text borrows from the input
 /// buffer unless the JSON string had escapes.
@@ -101,18 +100,11 @@ impl<'py> PyPlaces<'py> {
     /// The instance of `cls`: the values read, and the defaults of the rest.
     pub fn into_instance(self, cls: &Py<PyType>, schema: &CompiledSchema) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
-        let mut values: Values<'py> = Values::with_capacity(schema.fields.len());
-        let mut given = FieldsSet::with_fields(schema.fields.len());
-        for (index, (field, value)) in schema.fields.iter().zip(self.values).enumerate() {
-            values.push(match value {
-                Some(v) => {
-                    given.insert(index);
-                    v
-                }
-                None => schema.default_value(py, field)?,
-            });
-        }
-        crate::model::new_instance(cls.bind(py), schema, values, &given)
+        let mut values = self.values.into_iter();
+        crate::model::new_instance_with(cls.bind(py), schema, |field| match values.next() {
+            Some(Some(value)) => Ok((value, true)),
+            _ => Ok((schema.default_value(py, field)?, false)),
+        })
     }
 }
 
@@ -142,18 +134,11 @@ pub fn build_instance<'py, 'd>(
     schema: &CompiledSchema,
     native: impl IntoIterator<Item = Option<Native<'d>>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut values: Values<'py> = Values::with_capacity(schema.fields.len());
-    let mut given = FieldsSet::with_fields(schema.fields.len());
-    for (index, (field, value)) in schema.fields.iter().zip(native).enumerate() {
-        values.push(match value {
-            Some(v) => {
-                given.insert(index);
-                v.into_python(py)?
-            }
-            None => schema.default_value(py, field)?,
-        });
-    }
-    crate::model::new_instance(cls.bind(py), schema, values, &given)
+    let mut native = native.into_iter();
+    crate::model::new_instance_with(cls.bind(py), schema, |field| match native.next() {
+        Some(Some(value)) => Ok((value.into_python(py)?, true)),
+        _ => Ok((schema.default_value(py, field)?, false)),
+    })
 }
 
 impl Native<'_> {
