@@ -78,13 +78,40 @@ fn schema_key(py: Python<'_>) -> &Bound<'_, PyString> {
     KEY.get_or_init(py, || PyString::intern(py, SCHEMA_ATTR).unbind()).bind(py)
 }
 
+/// Counts the schemas stored on classes: a schema remembered from before
+/// the last one was stored may have been replaced (`model_rebuild`).
+static STORED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+thread_local! {
+    /// The class whose schema this thread looked up last, the count of
+    /// stored schemas then, and that schema's handle, of which it holds a
+    /// reference (which keeps the class alive too, so its address is not
+    /// reused). Spares the class-dict lookup when one class is validated
+    /// again and again, the usual case.
+    static LAST_LOOKUP: std::cell::Cell<(usize, u64, usize)> = const { std::cell::Cell::new((0, u64::MAX, 0)) };
+}
+
 /// The schema of `cls`, built now if the class was waiting for a forward reference.
 #[inline]
 pub fn schema_of<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHandle>> {
-    match built_schema_of(cls) {
-        Some(handle) => Ok(handle),
-        None => schema_of_slow(cls),
+    let stored = STORED.load(std::sync::atomic::Ordering::Acquire);
+    let (last_cls, last_stored, last_handle) = LAST_LOOKUP.with(|last| last.get());
+    if last_cls == cls.as_ptr() as usize && last_stored == stored {
+        // SAFETY: the remembered handle is alive (this thread holds a
+        // reference to it) and is still the one stored on `cls`.
+        return Ok(unsafe { Bound::from_borrowed_ptr(cls.py(), last_handle as *mut ffi::PyObject).cast_into_unchecked() });
     }
+    let handle = match built_schema_of(cls) {
+        Some(handle) => handle,
+        None => schema_of_slow(cls)?,
+    };
+    let remembered = handle.clone().into_ptr() as usize;
+    let (_, _, dropped) = LAST_LOOKUP.with(|last| last.replace((cls.as_ptr() as usize, stored, remembered)));
+    if dropped != 0 {
+        // SAFETY: the reference the cache held, released with the GIL held.
+        unsafe { ffi::Py_DECREF(dropped as *mut ffi::PyObject) };
+    }
+    Ok(handle)
 }
 
 /// The schema of `cls` when it has been built; None while the class waits
@@ -135,6 +162,7 @@ pub fn build_schema(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> 
     let owner = cls.clone().unbind();
     let handle = Bound::new(cls.py(), SchemaHandle { schema, owner })?;
     cls.setattr(SCHEMA_ATTR, &handle)?;
+    STORED.fetch_add(1, std::sync::atomic::Ordering::Release);
     // decided now when every model inside is built (the class itself included);
     // else once they are, at first use
     handle.get().schema.decide_without_python(cls.py(), false)?;

@@ -250,3 +250,26 @@ def test_subclass_instance_is_accepted_where_the_parent_is_expected():
 
     child = Child(id=1, age=1)
     assert Owner(item=child).item is child
+
+
+def test_the_next_call_after_a_rebuild_uses_the_new_schema(monkeypatch):
+    class First(Model):
+        y: int
+
+    class Second(Model):
+        y: str
+
+    monkeypatch.setitem(globals(), "SwappedTarget", First)
+
+    class Holder(Model):
+        target: "SwappedTarget"
+
+    # called twice each: the schema found by the first call is remembered
+    for _ in range(2):
+        assert type(Holder.model_validate({"target": {"y": 1}}).target) is First
+        assert type(Holder.model_validate_json('{"target": {"y": 1}}').target) is First
+    monkeypatch.setitem(globals(), "SwappedTarget", Second)
+    assert Holder.model_rebuild(force=True) is True
+    assert type(Holder.model_validate({"target": {"y": "a"}}).target) is Second
+    assert type(Holder.model_validate_json('{"target": {"y": "a"}}').target) is Second
+    assert type(Holder(target={"y": "a"}).target) is Second
