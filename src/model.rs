@@ -74,7 +74,8 @@ fn alloc_instance<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, PyAny>> 
 /// A new instance of `cls` whose fields hold `value(field)`: the value, and
 /// whether the input gave it (else it is a default). Each is written in place
 /// as it is made, with no list of values in between; `schema` must be `cls`'s
-/// own. A schema with `extra="allow"` gets no extra dict here.
+/// own. With `extra="allow"` the dict of extra keys is empty: a record with
+/// extra keys never reaches this.
 #[inline]
 pub fn new_instance_with<'py>(
     cls: &Bound<'py, PyType>,
@@ -91,6 +92,10 @@ pub fn new_instance_with<'py>(
         // SAFETY: obj was just allocated as an instance of cls, whose schema
         // this is; a slot left empty by an error is freed as empty.
         unsafe { field.offset.set(obj.as_ptr(), v) };
+    }
+    if let Some(slot) = schema.extra_slot {
+        // SAFETY: as above; the slot was read from this class.
+        unsafe { slot.set(obj.as_ptr(), PyDict::new(cls.py()).into_any()) };
     }
     // SAFETY: as above; every field is written.
     unsafe { finish_instance(schema, obj.as_ptr(), &given) };

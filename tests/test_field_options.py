@@ -71,13 +71,14 @@ def validating_defaults(lib, field_level: bool):
     return M
 
 
+@pytest.mark.parametrize("from_json", [False, True])
 @pytest.mark.parametrize("field_level", [True, False])
-@pytest.mark.parametrize("data", [{}, {"bad": 3}, {"bad": 3, "listed": []}])
-def test_validate_default_validates_a_missing_fields_default(field_level, data):
+@pytest.mark.parametrize("data", [{}, {"bad": 3}, {"bad": 3, "listed": []}, {"n": 1, "bad": 3, "listed": []}])
+def test_validate_default_validates_a_missing_fields_default(field_level, data, from_json):
     def run(lib):
         cls = validating_defaults(lib, field_level)
         try:
-            obj = cls.model_validate(data)
+            obj = cls.model_validate_json(json.dumps(data)) if from_json else cls.model_validate(data)
         except (satya.ValidationError, pydantic.ValidationError) as exc:
             return exc.errors(include_url=False)
         return obj.model_dump(), sorted(obj.model_fields_set)

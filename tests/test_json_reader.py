@@ -249,3 +249,22 @@ def test_nested_models_read_natively_match_the_full_path():
     # an invalid leaf leaves the record to the full path, which reports it
     may, native, full = _satya._json_paths(Tree, text.replace('"quantity": 2', '"quantity": 0'))
     assert native is None and full.errors()[0]["loc"] == ("leaves", 1, "quantity")
+
+
+def test_a_record_read_natively_with_extra_allow_has_an_empty_extra_dict():
+    class Open(satya.Model):
+        model_config = {"extra": "allow"}
+        a: int
+        inner: Optional[Inner] = None
+
+    class Holder(satya.Model):
+        opens: list[Open]
+
+    may, native, full = _satya._json_paths(Open, '{"a": 1}')
+    assert may and native is not None
+    assert native.__pydantic_extra__ == full.__pydantic_extra__ == {}
+    assert native == full
+    # in a batch and nested, read natively too
+    holder = Holder.model_validate_json('{"opens": [{"a": 1}, {"a": 2}]}')
+    assert [o.__pydantic_extra__ for o in holder.opens] == [{}, {}]
+    assert [o.__pydantic_extra__ for o in Open.model_validate_json_many(b'[{"a": 1}, {"a": 2, "b": 3}]')] == [{}, {"b": 3}]

@@ -290,20 +290,23 @@ pub(crate) fn native_instance<'py>(py: Python<'py>, schema: &CompiledSchema, cls
     if !schema.pure_tree() {
         // Python code in a default runs only once the whole record is valid
         let mut values = NativeValues::new();
-        let mut json = JsonReader::new(text);
-        let read = json.peek().and_then(|peek| schema.decode_native_values(&mut json, peek, &mut values)).and_then(|_| json.finish());
-        return match read {
+        return match read_whole(schema, &mut JsonReader::new(text), &mut values) {
             Some(()) => native::build_instance(py, cls, schema, values.drain(..)).map(Some),
             None => Ok(None),
         };
     }
     let mut values = PyPlaces::new(py);
-    let mut json = JsonReader::with_gil(text, py);
-    let read = json.peek().and_then(|peek| schema.decode_native_values(&mut json, peek, &mut values)).and_then(|_| json.finish());
-    match read {
+    match read_whole(schema, &mut JsonReader::with_gil(text, py), &mut values) {
         Some(()) => values.into_instance(cls, schema).map(Some),
         None => Ok(None),
     }
+}
+
+/// A whole document read as one record of `schema` into `values`.
+fn read_whole<'d, P: FieldPlaces<'d>>(schema: &'d CompiledSchema, json: &mut JsonReader<'d>, values: &mut P) -> Option<()> {
+    let peek = json.peek()?;
+    schema.decode_native_values(json, peek, values)?;
+    json.finish()
 }
 
 enum RecordError {

@@ -205,7 +205,11 @@ impl CompiledSchema {
             }
             more = json.next_member()?;
         }
-        let missing = self.fields.iter().enumerate().any(|(i, f)| !values.is_set(i) && matches!(f.default, DefaultValue::Required));
+        // a missing required field is an error, and a default to validate
+        // is validated on the full path
+        let missing = self.fields.iter().enumerate().any(|(i, f)| {
+            !values.is_set(i) && (matches!(f.default, DefaultValue::Required) || f.validate_default)
+        });
         if missing {
             return None;
         }
