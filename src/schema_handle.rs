@@ -98,7 +98,8 @@ pub fn schema_of<'py>(cls: &Bound<'py, PyType>) -> PyResult<Bound<'py, SchemaHan
     let (last_cls, last_stored, last_handle) = LAST_LOOKUP.with(|last| last.get());
     if last_cls == cls.as_ptr() as usize && last_stored == stored {
         // SAFETY: the remembered handle is alive (this thread holds a
-        // reference to it) and is still the one stored on `cls`.
+        // reference to it) and belongs to `cls`, whose layout its offsets
+        // describe; no schema was stored on any class since it was found.
         return Ok(unsafe { Bound::from_borrowed_ptr(cls.py(), last_handle as *mut ffi::PyObject).cast_into_unchecked() });
     }
     let handle = match built_schema_of(cls) {
