@@ -275,11 +275,9 @@ pub(crate) fn runs_without_python(py: Python<'_>, schema: &CompiledSchema) -> Py
 /// Off the GIL: one record parsed and validated into native values, or None
 /// when the record path must decide (malformed, invalid, or needing coercion).
 pub(crate) fn native_record<'d>(schema: &'d CompiledSchema, cls: &'d Py<PyType>, text: &'d [u8]) -> Option<NativeModel<'d>> {
-    let mut json = JsonReader::new(text);
-    let peek = json.peek()?;
-    let model = schema.decode_native(cls, &mut json, peek)?;
-    json.finish()?;
-    Some(model)
+    let mut values = NativeValues::new();
+    read_whole(schema, &mut JsonReader::new(text), &mut values)?;
+    Some(NativeModel { cls, schema, values })
 }
 
 /// `native_record` built into an instance at once, with the GIL held (one

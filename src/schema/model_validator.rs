@@ -6,7 +6,7 @@ use pyo3::types::PyType;
 
 use super::lookup::{AttributesLookup, DictLookup, JsonObjectLookup, MappingLookup};
 use super::{CompiledSchema, DefaultValue, Values};
-use crate::batch::{FieldPlaces, JsonReader, NativeModel, NativeValues};
+use crate::batch::{FieldPlaces, JsonReader};
 use jiter::Peek;
 use crate::fields_set::FieldsSet;
 use crate::errors::{LocItem, ValResult};
@@ -141,20 +141,13 @@ impl CompiledSchema {
         }
     }
 
-    /// Off the GIL: the field values of a JSON object that is valid for this
-    /// model as it stands, read straight from the record, or None when the
-    /// full path must decide (see `Validator::native`). Keys are matched as
-    /// the JSON lookup matches them: a repeated key keeps its last value and
-    /// unknown keys are read and dropped. Absent fields take their defaults
-    /// when the instance is built.
-    pub fn decode_native<'d>(&'d self, cls: &'d Py<PyType>, json: &mut JsonReader<'d>, peek: Peek) -> Option<NativeModel<'d>> {
-        let mut values = NativeValues::new();
-        self.decode_native_values(json, peek, &mut values)?;
-        Some(NativeModel { cls, schema: self, values })
-    }
-
-    /// `decode_native` into `values` (empty), the caller's: a record read with
-    /// the GIL held is built where it lies, never moved.
+    /// The field values of a JSON object that is valid for this model as it
+    /// stands, read straight from the record into `values` (empty): native
+    /// values off the GIL, or Python objects with it. None when the full path
+    /// must decide (see `Validator::native`). Keys are matched as the JSON
+    /// lookup matches them: a repeated key keeps its last value and unknown
+    /// keys are read and dropped. Absent fields take their defaults when the
+    /// instance is built.
     pub fn decode_native_values<'d, P: FieldPlaces<'d>>(&'d self, json: &mut JsonReader<'d>, peek: Peek, values: &mut P) -> Option<()> {
         let n_slots = self.program.n_slots();
         let (mut slots_inline, mut slots_heap) = ([0u64; SCRATCH], Vec::new());
