@@ -52,6 +52,7 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<serializers::ModelFieldsHandler>()?;
     // emails and URLs
     m.add_class::<validators::url_object::PyUrl>()?;
+    m.add_class::<validators::multi_host_url::PyMultiHostUrl>()?;
     m.add_function(wrap_pyfunction!(schema_handle::build_schema, m)?)?;
     m.add_function(wrap_pyfunction!(entry::entry_descriptor, m)?)?;
     m.add_function(wrap_pyfunction!(entry::_json_paths, m)?)?;

@@ -2,6 +2,7 @@
 of tests/test_url.py and tests/test_email.py."""
 
 import pydantic
+from pydantic.networks import _BaseMultiHostUrl as OracleMultiHostUrl
 from pydantic.networks import _BaseUrl as OracleUrl
 
 from support import differential_attempt, differential_inputs, plain, satya
@@ -13,7 +14,7 @@ NAME_EMAILS = (pydantic.NameEmail,) + ((satya.NameEmail,) if satya is not None e
 def view(value):
     """Values of both libraries made comparable: a URL by its class name and
     text, a NameEmail by its parts, containers item by item."""
-    if isinstance(value, (MINE_URL, OracleUrl)):
+    if isinstance(value, (MINE_URL, OracleUrl, OracleMultiHostUrl)):
         return ("url", type(value).__name__, str(value))
     if isinstance(value, NAME_EMAILS):
         return ("name_email", value.name, value.email)

@@ -12,7 +12,7 @@ import uuid
 import pydantic
 import pytest
 
-from support import ANY_VALIDATION_ERROR, ORACLE, divergence, errors_of, one_field_model
+from support import ANY_VALIDATION_ERROR, ORACLE, errors_of, one_field_model
 
 if ORACLE:
     names = pydantic
@@ -200,18 +200,7 @@ def test_one_host_dsn_lists_its_host_as_pydantic(name):
     assert (value.scheme, value.path, value.query) == (scheme, "/app", "x=1")
 
 
-@divergence("satya reads one host per DSN; a list of hosts is refused with a url_parsing error")
 @pytest.mark.parametrize("text", ["postgres://h1,h2/db", "postgres://u:p@h1:5432,h2:5433/db"])
 def test_multi_host_postgres_dsn(text):
     model = one_field_model(names.PostgresDsn, lib=pydantic if ORACLE else None)
     assert len(model.model_validate({"v": text}).v.hosts()) == 2
-
-
-def test_multi_host_dsn_is_refused_not_misread():
-    if ORACLE:
-        pytest.skip("satya's refusal of a list of hosts")
-    model = one_field_model(names.MongoDsn)
-    for text in ["mongodb://h1,h2/db", "mongodb://u:p@h1:1,h2:2/db"]:
-        with pytest.raises(ANY_VALIDATION_ERROR) as info:
-            model.model_validate({"v": text})
-        assert [e["type"] for e in errors_of(info.value)] == ["url_parsing"]

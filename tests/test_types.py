@@ -391,8 +391,9 @@ ALIAS_NAMES = [
 # covered by test_ip.py, test_secret.py, test_json_type.py and test_path.py
 OWN_MODULES = {"IPvAnyAddress", "IPvAnyNetwork", "IPvAnyInterface", "SecretStr", "SecretBytes", "Json",
                "FilePath", "DirectoryPath", "NewPath", "SocketPath"}
-# covered by test_special_types.py and test_special_types_calls.py
-OWN_MODULES |= {"PostgresDsn", "MySQLDsn", "RedisDsn", "MongoDsn", "KafkaDsn", "ByteSize"}
+# covered by test_special_types.py and test_special_types_calls.py, and the DSNs by test_dsn.py
+OWN_MODULES |= {"PostgresDsn", "MySQLDsn", "RedisDsn", "MongoDsn", "KafkaDsn", "ByteSize", "CockroachDsn",
+                "MariaDBDsn", "ClickHouseDsn", "SnowflakeDsn", "NatsDsn"}
 
 
 @satya_only

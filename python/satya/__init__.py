@@ -36,7 +36,10 @@ from ._uuid import UUID1, UUID3, UUID4, UUID5, UUID6, UUID7, UUID8, UuidVersion
 # containers
 from .types import confrozenset, conset  # noqa: F401
 # sizes and data-source names
-from .types import ByteSize, KafkaDsn, MongoDsn, MySQLDsn, PostgresDsn, RedisDsn  # noqa: F401
+from .types import (  # noqa: F401
+    ByteSize, ClickHouseDsn, CockroachDsn, KafkaDsn, MariaDBDsn, MongoDsn, MySQLDsn, NatsDsn, PostgresDsn, RedisDsn,
+    SnowflakeDsn,
+)
 
 BaseModel = Model
 ConfigDict = dict

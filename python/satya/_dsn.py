@@ -1,29 +1,91 @@
-"""Database and broker DSNs with pydantic's names and schemes: `PostgresDsn`,
-`MySQLDsn`, `RedisDsn`, `MongoDsn` and `KafkaDsn`.
+"""Database and broker DSNs with pydantic's names, schemes and defaults:
+`PostgresDsn`, `CockroachDsn`, `MySQLDsn`, `MariaDBDsn`, `ClickHouseDsn`,
+`SnowflakeDsn`, `RedisDsn`, `MongoDsn`, `KafkaDsn` and `NatsDsn`.
 
 Each is a URL class whose `_constraints` carry the allowed schemes and, where
-pydantic has them, a default host, port and path filled in after parsing
-(`RedisDsn('redis://')` is `redis://localhost:6379/0`). pydantic reads
-`PostgresDsn` and `MongoDsn` as multi-host URLs; satya reads one host and
-refuses a list of hosts with a validation error rather than misread it."""
+pydantic has them, a default host, port and path, filled in after parsing
+(`RedisDsn('redis://')` is `redis://localhost:6379/0`). `PostgresDsn`,
+`MongoDsn` and `NatsDsn` take a list of hosts (`postgres://a:1,b:2/db`),
+read by `hosts()`; the defaults fill in the last host, as in pydantic."""
 
 from __future__ import annotations
 
-from ._hooks import PydanticCustomError
 from ._networks import AnyUrl, UrlConstraints
-from ._satya import Url as _CoreUrl
 
-__all__ = ["PostgresDsn", "MySQLDsn", "RedisDsn", "MongoDsn", "KafkaDsn"]
+__all__ = [
+    "PostgresDsn", "CockroachDsn", "MySQLDsn", "MariaDBDsn", "ClickHouseDsn", "SnowflakeDsn", "RedisDsn",
+    "MongoDsn", "KafkaDsn", "NatsDsn",
+]
 
 
 class _MultiHostDsn(AnyUrl):
-    """A DSN pydantic reads as a list of hosts; satya holds exactly one."""
+    """A DSN that may list several hosts; `_url` is a `satya._satya.MultiHostUrl`."""
 
     __slots__ = ()
 
     def hosts(self) -> list[dict]:
-        """The hosts with their credentials and ports, as pydantic lists them."""
-        return [{"username": self.username, "password": self.password, "host": self.host, "port": self.port}]
+        """Each host with its `username`, `password`, `host` and `port`, in order."""
+        return self._url.hosts()
+
+    def _only_host(self, part: str):
+        hosts = self._url.hosts()
+        if len(hosts) > 1:
+            raise AttributeError(f"{type(self).__name__} {str(self)!r} has {len(hosts)} hosts; read them from hosts()")
+        return hosts[0][part] if hosts else None
+
+    @property
+    def username(self) -> str | None:
+        return self._only_host("username")
+
+    @property
+    def password(self) -> str | None:
+        return self._only_host("password")
+
+    @property
+    def host(self) -> str | None:
+        return self._only_host("host")
+
+    @property
+    def port(self) -> int | None:
+        return self._only_host("port")
+
+    def unicode_host(self) -> str | None:
+        raise AttributeError(f"{type(self).__name__} has no unicode_host(); read the hosts from hosts()")
+
+    @classmethod
+    def build(cls, *, scheme: str, hosts: list[dict] | None = None, username: str | None = None,
+              password: str | None = None, host: str | None = None, port: int | None = None,
+              path: str | None = None, query: str | None = None, fragment: str | None = None):
+        """A URL of this class from its parts: either `hosts` (dicts with
+        `username`, `password`, `host` and `port`) or the one host's parts."""
+        if hosts is None:
+            hosts = [{"username": username, "password": password, "host": host, "port": port}]
+        elif any(v is not None for v in (username, password, host, port)):
+            raise ValueError("expected one of `hosts` or singular values to be set.")
+        written = []
+        for parts in hosts:
+            if all(parts.get(k) is None for k in ("username", "password", "host", "port")):
+                raise ValueError("expected one of 'host', 'username', 'password' or 'port' to be set")
+            written.append(_host_text(parts))
+        url = f"{scheme}://" + ",".join(written)
+        if path is not None:
+            url += "/" + path
+        if query is not None:
+            url += "?" + query
+        if fragment is not None:
+            url += "#" + fragment
+        return cls(url)
+
+
+def _host_text(parts: dict) -> str:
+    username, password = parts.get("username"), parts.get("password")
+    text = ""
+    if username is not None or password is not None:
+        text = (username or "") + (f":{password}" if password is not None else "") + "@"
+    text += parts.get("host") or ""
+    if parts.get("port") is not None:
+        text += f":{parts['port']}"
+    return text
 
 
 class PostgresDsn(_MultiHostDsn):
@@ -64,53 +126,33 @@ class KafkaDsn(AnyUrl):
     _constraints = UrlConstraints(allowed_schemes=["kafka"], default_host="localhost", default_port=9092)
 
 
-def url_completion(cls, rules: UrlConstraints) -> object | None:
-    """The after-validation step a URL of class `cls` under `rules` needs: the
-    defaults filled in and, for a multi-host DSN, a list of hosts refused;
-    None when it needs none."""
-    has_defaults = any(v is not None for v in (rules.default_host, rules.default_port, rules.default_path))
-    multi_host = isinstance(cls, type) and issubclass(cls, _MultiHostDsn)
-    if not has_defaults and not multi_host:
-        return None
-
-    def complete(url):
-        if multi_host and not url.host:
-            raise _url_error("empty host")  # pydantic's multi-host reading needs a host
-        if multi_host and "," in url.host:
-            raise _url_error("more than one host is not supported")
-        if not has_defaults:
-            return url
-        return _with_defaults(url, rules)
-
-    return complete
+class CockroachDsn(AnyUrl):
+    __slots__ = ()
+    _constraints = UrlConstraints(host_required=True,
+                                  allowed_schemes=["cockroachdb", "cockroachdb+psycopg2", "cockroachdb+asyncpg"])
 
 
-def _url_error(reason: str) -> PydanticCustomError:
-    return PydanticCustomError("url_parsing", "Input should be a valid URL, {error}", {"error": reason})
+class MariaDBDsn(AnyUrl):
+    __slots__ = ()
+    _constraints = UrlConstraints(allowed_schemes=["mariadb", "mariadb+mariadbconnector", "mariadb+pymysql"],
+                                  default_port=3306)
 
 
-def _with_defaults(url, rules: UrlConstraints):
-    host = url.host or rules.default_host
-    if host is None and rules.host_required:
-        raise _url_error("empty host")
-    port = url.port if url.port is not None else rules.default_port
-    path = url.path or ""
-    if rules.default_path is not None and path in ("", "/"):
-        path = rules.default_path
-    if (host, port, path) == (url.host, url.port, url.path or ""):
-        return url
-    userinfo = ""
-    if url.username or url.password:
-        userinfo = (url.username or "") + (f":{url.password}" if url.password is not None else "") + "@"
-    text = f"{url.scheme}://{userinfo}{host or ''}" + (f":{port}" if port is not None else "") + path
-    if url.query is not None:
-        text += f"?{url.query}"
-    if url.fragment is not None:
-        text += f"#{url.fragment}"
-    try:
-        core = _CoreUrl(text)
-    except ValueError as exc:
-        raise _url_error(str(exc)) from None
-    completed = object.__new__(type(url))
-    object.__setattr__(completed, "_url", core)
-    return completed
+class ClickHouseDsn(AnyUrl):
+    __slots__ = ()
+    _constraints = UrlConstraints(
+        allowed_schemes=["clickhouse+native", "clickhouse+asynch", "clickhouse+http", "clickhouse", "clickhouses",
+                         "clickhousedb"],
+        default_host="localhost", default_port=9000,
+    )
+
+
+class SnowflakeDsn(AnyUrl):
+    __slots__ = ()
+    _constraints = UrlConstraints(allowed_schemes=["snowflake"], host_required=True)
+
+
+class NatsDsn(_MultiHostDsn):
+    __slots__ = ()
+    _constraints = UrlConstraints(allowed_schemes=["nats", "tls", "ws", "wss"], default_host="localhost",
+                                  default_port=4222)

@@ -1,14 +1,13 @@
 """The email and URL part of the node builder: URL rules merged from the
-type and its `UrlConstraints`, defaults filled in after parsing, and the
-`email=True` / `url=True` checks of a str field."""
+type and its `UrlConstraints` (with the defaults filled in after parsing),
+and the `email=True` / `url=True` checks of a str field."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from ._dsn import url_completion
+from ._dsn import _MultiHostDsn
 from ._fields import _STR_CHECKS
-from ._hooks import function_node
 from ._networks import UrlConstraints
 
 
@@ -18,7 +17,7 @@ class NetworkNodes:
 
     def url_node(self, node: dict, layers: list) -> dict:
         """A URL node under the rules of each layer in turn (a later one's set
-        values win), wrapped in the step that fills in defaults if any are set."""
+        values win)."""
         for rules in layers:
             if not isinstance(rules, UrlConstraints):
                 self.fail(f"_constraints must be a UrlConstraints, got {rules!r}")
@@ -33,15 +32,17 @@ class NetworkNodes:
         for name in ("default_host", "default_path"):
             if getattr(merged, name) is not None and not isinstance(getattr(merged, name), str):
                 self.fail(f"{name} must be a str, got {getattr(merged, name)!r}")
+        multi_host = isinstance(node["cls"], type) and issubclass(node["cls"], _MultiHostDsn)
+        if multi_host and merged.default_host is not None and "," in merged.default_host:
+            self.fail(f"default_host cannot contain a comma, got {merged.default_host!r}")
         rules = self.url_rules(merged)
-        if merged.default_host is not None:
-            rules.pop("host_required", None)  # the default host fills a missing one first
         node = {key: value for key, value in node.items() if key not in ("max_length", "allowed_schemes", "host_required")}
         node.update(rules)
-        completion = url_completion(node["cls"], merged)
-        if completion is None:
-            return node
-        return function_node(node, "after", completion, self.field_name, self.config)
+        defaults = {name: getattr(merged, name) for name in ("default_host", "default_port", "default_path")}
+        node.update({name: value for name, value in defaults.items() if value is not None})
+        if multi_host:
+            node["multi_host"] = True
+        return node
 
     def url_rules(self, rules) -> dict:
         if not isinstance(rules, UrlConstraints):

@@ -12,7 +12,9 @@ from typing import Annotated, Any
 
 from ._fields import FieldInfo
 from ._byte_size import ByteSize
-from ._dsn import KafkaDsn, MongoDsn, MySQLDsn, PostgresDsn, RedisDsn
+from ._dsn import (
+    ClickHouseDsn, CockroachDsn, KafkaDsn, MariaDBDsn, MongoDsn, MySQLDsn, NatsDsn, PostgresDsn, RedisDsn, SnowflakeDsn,
+)
 # paths, IP addresses, secrets and Json
 from ._json_type import Json
 from ._network import IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork
@@ -40,7 +42,10 @@ __all__ += [
     "AmqpDsn", "EmailStr", "NameEmail",
 ]
 # database and broker DSNs, byte sizes
-__all__ += ["PostgresDsn", "MySQLDsn", "RedisDsn", "MongoDsn", "KafkaDsn", "ByteSize"]
+__all__ += [
+    "PostgresDsn", "CockroachDsn", "MySQLDsn", "MariaDBDsn", "ClickHouseDsn", "SnowflakeDsn", "RedisDsn", "MongoDsn",
+    "KafkaDsn", "NatsDsn", "ByteSize",
+]
 
 
 def _info(**kwargs) -> FieldInfo:

@@ -5,6 +5,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
 
 use super::str_form::StrForm;
+use crate::validators::multi_host_url::PyMultiHostUrl;
 use crate::validators::url_object::PyUrl;
 
 fn networks_class<'py>(py: Python<'py>, cell: &'static PyOnceLock<Py<PyType>>, name: &str) -> PyResult<&'py Bound<'py, PyType>> {
@@ -25,8 +26,11 @@ impl StrForm for UrlForm {
     /// Read from the parsed URL inside, without calling Python's `__str__`.
     fn text(value: &Bound<'_, PyAny>) -> PyResult<String> {
         let inner = value.getattr(pyo3::intern!(value.py(), "_url"))?;
-        match inner.cast::<PyUrl>() {
-            Ok(url) => Ok(url.get().as_str().to_owned()),
+        if let Ok(url) = inner.cast::<PyUrl>() {
+            return Ok(url.get().as_str().to_owned());
+        }
+        match inner.cast::<PyMultiHostUrl>() {
+            Ok(url) => Ok(url.get().text()),
             Err(_) => Ok(value.str()?.to_cow()?.into_owned()),
         }
     }

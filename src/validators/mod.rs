@@ -43,6 +43,7 @@ mod secret;
 mod email;
 mod email_domain;
 mod email_syntax;
+pub mod multi_host_url;
 mod url;
 pub mod url_object;
 // containers

@@ -8,12 +8,14 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyString, PyType};
 use url::Url;
 
+use super::multi_host_url::{split_hosts, PyMultiHostUrl, SplitError};
 use super::url_object::PyUrl;
 use super::{node_get, node_strict, BuildContext, State, Validator};
 use crate::errors::{ErrorKind, ValError, ValResult};
 use crate::input::{Input, LiteralKey};
 
-/// What a URL class allows, as `UrlConstraints` gives it.
+/// What a URL class allows, as `UrlConstraints` gives it, and the parts it
+/// fills in when the text lacks them.
 #[derive(Debug, Default)]
 pub struct UrlRules {
     max_length: Option<usize>,
@@ -21,20 +23,43 @@ pub struct UrlRules {
     /// `allowed_schemes` as the url_scheme error words them: `'http' or 'https'`.
     expected_schemes: Arc<str>,
     host_required: bool,
+    default_host: Option<String>,
+    default_port: Option<u16>,
+    default_path: Option<String>,
+    /// The text may list several hosts (`MultiHostUrl`).
+    multi_host: bool,
+}
+
+/// A parsed URL: one host, or (`multi_host`) the last host's URL and the
+/// hosts before it.
+pub enum ParsedUrl {
+    One(Url),
+    Many(Url, Vec<Url>),
 }
 
 impl UrlRules {
     pub fn build(node: &Bound<'_, PyDict>) -> PyResult<Self> {
-        let max_length = node_get(node, "max_length")?.map(|v| v.extract()).transpose()?;
-        let allowed_schemes: Option<Vec<String>> = node_get(node, "allowed_schemes")?.map(|v| v.extract()).transpose()?;
+        let get = |key: &str| node_get(node, key);
+        let max_length = get("max_length")?.map(|v| v.extract()).transpose()?;
+        let allowed_schemes: Option<Vec<String>> = get("allowed_schemes")?.map(|v| v.extract()).transpose()?;
         let expected_schemes = allowed_schemes.as_deref().map(expected_schemes).unwrap_or_default().into();
-        let host_required = node_get(node, "host_required")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false);
-        Ok(UrlRules { max_length, allowed_schemes, expected_schemes, host_required })
+        let flag = |key: &str| -> PyResult<bool> { Ok(get(key)?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false)) };
+        Ok(UrlRules {
+            max_length,
+            allowed_schemes,
+            expected_schemes,
+            host_required: flag("host_required")?,
+            default_host: get("default_host")?.map(|v| v.extract()).transpose()?,
+            default_port: get("default_port")?.map(|v| v.extract()).transpose()?,
+            default_path: get("default_path")?.map(|v| v.extract()).transpose()?,
+            multi_host: flag("multi_host")?,
+        })
     }
 
     /// `text` parsed and checked, in pydantic's order: length, emptiness,
-    /// syntax (strict: a part the parser had to repair is an error), scheme, host.
-    pub fn parse<'py>(&self, text: &str, input: &impl Input<'py>, strict: bool) -> ValResult<Url> {
+    /// syntax (strict: a part the parser had to repair is an error), scheme,
+    /// then the host required and the defaults filled in.
+    pub fn parse<'py>(&self, text: &str, input: &impl Input<'py>, strict: bool) -> ValResult<ParsedUrl> {
         if let Some(max_length) = self.max_length {
             if text.len() > max_length {
                 return Err(ValError::new(ErrorKind::UrlTooLong { max_length: max_length as u64 }, input));
@@ -43,22 +68,21 @@ impl UrlRules {
         if text.is_empty() {
             return Err(parsing_error("input is empty", input));
         }
-        let url = if strict {
-            let violation = std::cell::Cell::new(None);
-            // the last repair counts; credentials in a URL are no error here
-            let note = |v: url::SyntaxViolation| {
-                if v != url::SyntaxViolation::EmbeddedCredentials {
-                    violation.set(Some(v));
+        let (mut url, others) = match self.multi_host {
+            false => (parse_one(text, input, strict)?, Vec::new()),
+            true => {
+                let (last, others) = split_hosts(text).map_err(|e| match e {
+                    SplitError::NoScheme => parsing_error(&url::ParseError::RelativeUrlWithoutBase.to_string(), input),
+                    SplitError::EmptyHost => parsing_error("empty host", input),
+                })?;
+                let last = parse_one(&last, input, strict)?;
+                let others = others.iter().map(|t| parse_one(t, input, strict)).collect::<ValResult<Vec<Url>>>()?;
+                // with several hosts, none may be empty
+                if !others.is_empty() && (!has_host(&last) || !others.iter().all(has_host)) {
+                    return Err(parsing_error("empty host", input));
                 }
-            };
-            let url = Url::options().syntax_violation_callback(Some(&note)).parse(text);
-            let url = url.map_err(|e| parsing_error(&e.to_string(), input))?;
-            if let Some(v) = violation.get() {
-                return Err(ValError::new(ErrorKind::UrlSyntaxViolation { error: v.description().into() }, input));
+                (last, others)
             }
-            url
-        } else {
-            Url::parse(text).map_err(|e| parsing_error(&e.to_string(), input))?
         };
         if let Some(schemes) = &self.allowed_schemes {
             if !schemes.iter().any(|s| s == url.scheme()) {
@@ -66,11 +90,62 @@ impl UrlRules {
                 return Err(ValError::new(ErrorKind::UrlScheme { expected_schemes }, input));
             }
         }
-        if self.host_required && url.host().is_none() {
-            return Err(parsing_error("empty host", input));
-        }
-        Ok(url)
+        self.fill_defaults(&mut url).map_err(|error| parsing_error(&error, input))?;
+        Ok(match self.multi_host {
+            false => ParsedUrl::One(url),
+            true => ParsedUrl::Many(url, others),
+        })
     }
+
+    /// The required host, and the default host, port and path where `url`
+    /// has none.
+    fn fill_defaults(&self, url: &mut Url) -> Result<(), String> {
+        if !has_host(url) {
+            match &self.default_host {
+                Some(host) => url.set_host(Some(host)).map_err(|e| e.to_string())?,
+                None if self.host_required => return Err("empty host".into()),
+                None => {}
+            }
+        }
+        if let Some(port) = self.default_port {
+            if url.port().is_none() {
+                url.set_port(Some(port)).map_err(|()| "empty host".to_string())?;
+            }
+        }
+        if let Some(path) = &self.default_path {
+            if matches!(url.path(), "" | "/") {
+                url.set_path(path);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn has_host(url: &Url) -> bool {
+    url.host_str().is_some_and(|h| !h.is_empty())
+}
+
+/// One URL read by the url crate; in strict mode a part it had to repair is an error.
+fn parse_one<'py>(text: &str, input: &impl Input<'py>, strict: bool) -> ValResult<Url> {
+    if text.is_empty() {
+        return Err(parsing_error("input is empty", input));
+    }
+    if !strict {
+        return Url::parse(text).map_err(|e| parsing_error(&e.to_string(), input));
+    }
+    let violation = std::cell::Cell::new(None);
+    // the last repair counts; credentials in a URL are no error here
+    let note = |v: url::SyntaxViolation| {
+        if v != url::SyntaxViolation::EmbeddedCredentials {
+            violation.set(Some(v));
+        }
+    };
+    let url = Url::options().syntax_violation_callback(Some(&note)).parse(text);
+    let url = url.map_err(|e| parsing_error(&e.to_string(), input))?;
+    if let Some(v) = violation.get() {
+        return Err(ValError::new(ErrorKind::UrlSyntaxViolation { error: v.description().into() }, input));
+    }
+    Ok(url)
 }
 
 #[cold]
@@ -170,11 +245,15 @@ impl UrlValidator {
     }
 }
 
-/// An instance of `cls` (a URL class) made without its `__init__`, holding `url` in `_url`.
-pub fn new_instance<'py>(cls: &Bound<'py, PyType>, url: Url) -> PyResult<Bound<'py, PyAny>> {
+/// An instance of `cls` (a URL class) made without its `__init__`, holding
+/// the parsed URL in `_url`.
+pub fn new_instance<'py>(cls: &Bound<'py, PyType>, url: ParsedUrl) -> PyResult<Bound<'py, PyAny>> {
     let py = cls.py();
     let instance = cls.call_method1(pyo3::intern!(py, "__new__"), (cls,))?;
-    let core = Bound::new(py, PyUrl::new(url))?;
+    let core = match url {
+        ParsedUrl::One(url) => Bound::new(py, PyUrl::new(url))?.into_any(),
+        ParsedUrl::Many(last, others) => Bound::new(py, PyMultiHostUrl::new(last, others))?.into_any(),
+    };
     // SAFETY: both are live objects; the generic setter fills the `_url` slot
     // past the class's own `__setattr__`, which refuses changes.
     let status = unsafe {

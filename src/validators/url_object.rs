@@ -52,7 +52,7 @@ impl PyUrl {
 
     fn unicode_host(&self) -> Option<String> {
         match self.url.host() {
-            Some(Host::Domain(domain)) if is_punycode(domain) => Some(idna::domain_to_unicode(domain).0),
+            Some(Host::Domain(domain)) if is_punycode(&self.url, domain) => Some(idna::domain_to_unicode(domain).0),
             _ => self.url.host_str().map(str::to_owned),
         }
     }
@@ -79,24 +79,11 @@ impl PyUrl {
     }
 
     fn query_params(&self) -> Vec<(String, String)> {
-        self.url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+        query_pairs(&self.url)
     }
 
-    /// The text with the host decoded from punycode. As pydantic does, the
-    /// host is swapped in at the offset just past `scheme://`, whatever
-    /// precedes the host there (a user name shifts it).
     fn unicode_string(&self) -> String {
-        let mut text = self.url.as_str().to_owned();
-        if let Some(Host::Domain(domain)) = self.url.host() {
-            if is_punycode(domain) {
-                let start = self.url.scheme().len() + 3;
-                let end = start + domain.len();
-                if end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end) {
-                    text.replace_range(start..end, &idna::domain_to_unicode(domain).0);
-                }
-            }
-        }
-        text
+        unicode_text(&self.url)
     }
 
     fn __str__(&self) -> &str {
@@ -122,6 +109,34 @@ impl PyUrl {
     }
 }
 
-fn is_punycode(domain: &str) -> bool {
-    domain.starts_with("xn--") || domain.contains(".xn--")
+pub fn query_pairs(url: &Url) -> Vec<(String, String)> {
+    url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+}
+
+/// The text with the host decoded from punycode. As pydantic does, the
+/// host is swapped in at the offset just past `scheme://`, whatever
+/// precedes the host there (a user name shifts it).
+pub fn unicode_text(url: &Url) -> String {
+    let mut text = url.as_str().to_owned();
+    if let Some(Host::Domain(domain)) = url.host() {
+        if is_punycode(url, domain) {
+            let start = url.scheme().len() + 3;
+            let end = start + domain.len();
+            if end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end) {
+                text.replace_range(start..end, &idna::domain_to_unicode(domain).0);
+            }
+        }
+    }
+    text
+}
+
+/// A domain written in punycode, which only special schemes' hosts are.
+fn is_punycode(url: &Url, domain: &str) -> bool {
+    is_special(url.scheme()) && (domain.starts_with("xn--") || domain.contains(".xn--"))
+}
+
+/// The schemes the URL standard treats specially (their hosts are domains
+/// and their empty path is `/`).
+pub fn is_special(scheme: &str) -> bool {
+    matches!(scheme, "http" | "https" | "ws" | "wss" | "ftp" | "file")
 }
