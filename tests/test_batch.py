@@ -194,7 +194,11 @@ def check_json_batches(cls, pyd_cls, alone, array, ndjson, lines, strict):
         expected = dict(zip(lines, alone))
         check_collecting(cls, expected, cls.model_validate_json_many(ndjson, format="ndjson", errors="collect", **options))
         check_raising(cls, expected, lambda: cls.model_validate_json_many(ndjson, format="ndjson", **options))
-        if any(is_json_invalid(o) for o in alone):
+        if any(is_json_invalid(o) for o in alone) and is_json(array):
+            # a damaged record that reads as several values ("1,0"): the array
+            # holds other records than `alone`, so pydantic's list is the reference
+            check_against_pydantic_list(cls, pyd_cls, array, strict, threads)
+        elif any(is_json_invalid(o) for o in alone):
             with pytest.raises(pydantic.ValidationError) as info:
                 pydantic.TypeAdapter(list[pyd_cls]).validate_json(array, strict=strict)
             for errors in ("raise", "collect"):
@@ -206,6 +210,25 @@ def check_json_batches(cls, pyd_cls, alone, array, ndjson, lines, strict):
             expected = dict(enumerate(alone))
             check_collecting(cls, expected, cls.model_validate_json_many(array, errors="collect", **options))
             check_raising(cls, expected, lambda: cls.model_validate_json_many(array, **options))
+
+
+def is_json(text) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def check_against_pydantic_list(cls, pyd_cls, array, strict, threads):
+    try:
+        theirs = pydantic.TypeAdapter(list[pyd_cls]).validate_json(array, strict=strict)
+    except pydantic.ValidationError as exc:
+        with pytest.raises(ValidationError) as mine:
+            cls.model_validate_json_many(array, strict=strict, threads=threads)
+        assert same(errors_of(mine.value), exc.errors(include_url=False))
+        return
+    assert len(cls.model_validate_json_many(array, strict=strict, threads=threads)) == len(theirs)
 
 
 # Targeted records, all through one batch.
