@@ -99,6 +99,32 @@ def test_as_a_field_of_another_model():
         assert owner.model_dump(mode="json") == {"name": "o", "pets": ["c"], "when": None}
 
 
+FIELD_FILTERS = [
+    {"include": {"pets": {0}}}, {"exclude": {"pets": {0}}}, {"include": {"pets": {-1}, "name": True}},
+    {"exclude": {"pets": {"__all__"}}}, {"include": {"pets": {"root": {0}}}}, {"exclude": {"pets": {"root"}}},
+    {"include": {"pets": True}}, {"exclude": {"pets": True}},
+]
+
+
+@pytest.mark.parametrize("options", FIELD_FILTERS)
+def test_a_nested_root_models_include_and_exclude_name_its_values_items(options):
+    for mode in ("python", "json"):
+        mine, theirs = both("Owner", lambda cls: cls(name="o", pets=["a", "b", "c"]).model_dump(mode=mode, **options))
+        assert mine == theirs, (mode, options)
+    mine, theirs = both("Owner", lambda cls: cls(name="o", pets=["a", "b", "c"]).model_dump_json(**options))
+    assert mine == theirs, options
+
+
+def test_a_root_model_of_a_dict_in_a_list_is_filtered_by_key():
+    def dump(lib):
+        holder = type("Holder", (lib.BaseModel,), {"__annotations__": {"rows": list[lib.RootModel[dict[str, int]]]}})
+        rows = holder(rows=[{"a": 1, "b": 2}, {"a": 3}])
+        options = {"include": {"rows": {"__all__": {"a"}}}}
+        return rows.model_dump(**options), rows.model_dump_json(exclude={"rows": {0: {"b"}}})
+
+    assert dump(satya) == dump(pydantic)
+
+
 def test_dumps_are_the_bare_value():
     for options in ({}, {"include": {0}}, {"exclude": {1}}, {"mode": "json"}):
         mine, theirs = both("list[float]", lambda cls: cls([1.5, 2, 3]).model_dump(**options))

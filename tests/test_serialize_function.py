@@ -143,3 +143,33 @@ def test_serialization_info_carries_the_dump_context():
         return obj.model_dump(context={"k": 1}), obj.model_dump_json(context={"k": 2}), obj.model_dump()
 
     assert run(satya) == run(pydantic)
+
+
+class Unknown:
+    """A value no serializer knows, for `fallback=`."""
+
+
+def test_a_wrap_serializers_handler_keeps_the_dumps_fallback_and_context():
+    def define_holder(lib):
+        def wrap(value, handler, info):
+            return ["wrapped", handler(value), info.context]
+
+        class Inner(lib.BaseModel):
+            v: int = 1
+
+            @lib.field_serializer("v")
+            def ser_v(self, value, info):
+                return [value, info.context]
+
+        class Holder(lib.BaseModel):
+            a: Annotated[object, lib.WrapSerializer(wrap)] = None
+            inner: Annotated[Inner, lib.WrapSerializer(wrap)] = Inner()
+
+        return Holder
+
+    def dumps(lib):
+        holder = define_holder(lib)(a=Unknown())
+        options = dict(fallback=lambda v: f"fb:{type(v).__name__}", context={"k": 1})
+        return holder.model_dump(**options), holder.model_dump(mode="json", **options), holder.model_dump_json(**options)
+
+    assert dumps(satya) == dumps(pydantic)

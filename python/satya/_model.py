@@ -498,6 +498,7 @@ def _build(cls) -> None:
             "revalidate": config.get("revalidate_instances", "never"),
             "frozen": bool(config.get("frozen", False)),
             "serialize_by_alias": bool(config.get("serialize_by_alias", False)),
+            "root_model": bool(getattr(cls, "__pydantic_root_model__", False)),
             # satya validates assignments unless told not to (pydantic's default is not to)
             "validate_assignment": bool(config.get("validate_assignment", True)),
         })

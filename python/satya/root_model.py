@@ -11,7 +11,7 @@ from . import _satya
 from ._fields import _MISSING
 from ._hooks import model_serializer, model_validator
 from ._model import Model
-from ._root_field import ROOT, filters, relocated, unwrapped_json
+from ._root_field import ROOT, relocated, unwrapped_json
 from ._strings import validate_strings
 from .errors import SchemaError, ValidationError
 
@@ -88,12 +88,6 @@ class RootModel(Model, Generic[RootModelRootType]):
             values[ROOT] = root
         return super().model_construct(_fields_set, **values)
 
-    def model_dump(self, *, include=None, exclude=None, **options):
-        """The value of `root`, dumped as its type."""
-        return super().model_dump(**filters(include, exclude), **options)
-
-    def model_dump_json(self, *, indent=None, include=None, exclude=None, **options) -> str:
-        return super().model_dump_json(indent=indent, **filters(include, exclude), **options)
 
 
 class PydanticUndefinedType:

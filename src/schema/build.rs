@@ -180,6 +180,7 @@ impl CompiledSchema {
             forbid_extra: flag("forbid_extra")?,
             frozen: flag("frozen")?,
             serialize_by_alias: flag("serialize_by_alias")?,
+            root_model: flag("root_model")?,
             validate_assignment: descriptor.get_item("validate_assignment")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(true),
         })
     }

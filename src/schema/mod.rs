@@ -140,6 +140,8 @@ pub struct CompiledSchema {
     pub frozen: bool,
     /// `serialize_by_alias`: a dump's keys when it gives no `by_alias`.
     pub serialize_by_alias: bool,
+    /// A `RootModel`: include and exclude name the items of its `root`.
+    pub root_model: bool,
     /// `validate_assignment` (on unless the config turns it off).
     pub validate_assignment: bool,
     /// Some field is `Field(exclude=True)`: dumps leave it out.

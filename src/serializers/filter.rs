@@ -33,6 +33,17 @@ impl<'py> Filter<'py> {
         Ok(Prepared { include: Side::of(self.include.as_ref())?, exclude: Side::of(self.exclude.as_ref())? })
     }
 
+    /// A RootModel's filter, which names the items of its value, as the
+    /// filter of its fields: `{"root": ...}` on each side given.
+    pub fn under_root(&self) -> PyResult<Filter<'py>> {
+        let wrap = |side: &Bound<'py, PyAny>| -> PyResult<Bound<'py, PyAny>> {
+            let dict = PyDict::new(side.py());
+            dict.set_item(intern!(side.py(), "root"), side)?;
+            Ok(dict.into_any())
+        };
+        Ok(Filter { include: self.include.as_ref().map(wrap).transpose()?, exclude: self.exclude.as_ref().map(wrap).transpose()? })
+    }
+
     /// This filter for a sequence of `len` items, whose `key`s are then the
     /// indexes: int keys are taken modulo the length, so -1 is the last.
     fn positioned(&self, len: usize) -> PyResult<Filter<'py>> {

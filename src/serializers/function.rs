@@ -102,7 +102,7 @@ impl FunctionSerializer {
 
     fn result<'py>(&self, value: &Bound<'py, PyAny>, d: &Dumper<'py>, json: bool) -> PyResult<Bound<'py, PyAny>> {
         let handler = match self.hook.wrap {
-            true => Some(Bound::new(d.py, SerializerHandler { inner: Some(self.inner.clone()), opts: d.opts, json })?.into_any()),
+            true => Some(Bound::new(d.py, SerializerHandler::new(Some(self.inner.clone()), d, json))?.into_any()),
             false => None,
         };
         self.hook.call(value, handler, d, json)
@@ -173,12 +173,24 @@ pub struct SerializerHandler {
     pub inner: Option<Arc<Serializer>>,
     pub opts: DumpOptions,
     pub json: bool,
+    /// The dump's `context=` and `fallback=`, which the handler's dump keeps.
+    context: Option<Py<PyAny>>,
+    fallback: Option<Py<PyAny>>,
+}
+
+impl SerializerHandler {
+    pub fn new(inner: Option<Arc<Serializer>>, d: &Dumper<'_>, json: bool) -> Self {
+        let unbound = |v: &Option<Bound<'_, PyAny>>| v.as_ref().map(|v| v.clone().unbind());
+        SerializerHandler { inner, opts: d.opts, json, context: unbound(&d.context), fallback: unbound(&d.fallback) }
+    }
 }
 
 #[pymethods]
 impl SerializerHandler {
     fn __call__<'py>(&self, py: Python<'py>, value: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let mut d = Dumper::new(py, DumpOptions { json_mode: self.json, ..self.opts });
+        d.context = self.context.as_ref().map(|c| c.bind(py).clone());
+        d.fallback = self.fallback.as_ref().map(|f| f.bind(py).clone());
         match &self.inner {
             Some(inner) => inner.to_python(&value, &mut d, &Filter::default()),
             None => any::to_python(&value, &mut d, &Filter::default()),

@@ -238,6 +238,14 @@ pub fn model_to_python<'py>(
     filter: &Filter<'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let schema = &handle.get().schema;
+    let root_filter;
+    let filter = match schema.root_model && !filter.is_empty() {
+        true => {
+            root_filter = filter.under_root()?;
+            &root_filter
+        }
+        false => filter,
+    };
     let outer = d.owner.replace(obj.clone());
     let result = match &schema.model_ser {
         None => fields_to_python(handle, obj, d, filter).map(Bound::into_any),
@@ -376,6 +384,14 @@ pub fn model_to_json<'py>(
     filter: &Filter<'py>,
 ) -> PyResult<()> {
     let schema = &handle.get().schema;
+    let root_filter;
+    let filter = match schema.root_model && !filter.is_empty() {
+        true => {
+            root_filter = filter.under_root()?;
+            &root_filter
+        }
+        false => filter,
+    };
     let outer = d.owner.replace(obj.clone());
     let result = match &schema.model_ser {
         None => fields_to_json(handle, obj, out, d, filter),
