@@ -17,7 +17,7 @@ use crate::input::{json_bytes, parse_json};
 use crate::model::slot_guard;
 use crate::schema_handle::schema_of;
 use crate::schema::CompiledSchema;
-use crate::validators::State;
+use crate::validators::{ExtraKeys, KeyOverrides, State};
 
 /// Per-call options of `model_validate` / `model_validate_json`.
 #[derive(Default)]
@@ -25,12 +25,52 @@ struct CallOptions {
     strict: Option<bool>,
     from_attributes: bool,
     context: Option<Py<PyAny>>,
+    overrides: KeyOverrides,
 }
 
 impl CallOptions {
-    fn state(self) -> State {
-        State::new(self.strict, self.from_attributes, self.context)
+    fn state(self) -> PyResult<State> {
+        let mut state = State::new(self.strict, self.from_attributes, self.context);
+        let KeyOverrides { by_alias, by_name, .. } = self.overrides;
+        if by_alias == Some(false) && by_name != Some(true) {
+            return Err(user_error("At least one of `by_alias` or `by_name` must be set to True.", "validate-by-alias-and-name-false"));
+        }
+        state.overrides = Some(self.overrides).filter(|o| *o != KeyOverrides::default());
+        Ok(state)
     }
+}
+
+/// `satya.PydanticUserError(message, code=code)`: a call asking the impossible.
+#[cold]
+fn user_error(message: &str, code: &str) -> PyErr {
+    Python::attach(|py| {
+        let made = py.import("satya.errors").and_then(|m| m.getattr("PydanticUserError")).and_then(|class| {
+            let kwargs = pyo3::types::PyDict::new(py);
+            kwargs.set_item("code", code)?;
+            class.call((message,), Some(&kwargs))
+        });
+        match made {
+            Ok(error) => PyErr::from_value(error),
+            Err(e) => e,
+        }
+    })
+}
+
+/// `None`, else the truth of `value` (`by_alias=`, `by_name=`).
+fn optional_flag(value: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
+    Ok(if value.is_none() { None } else { Some(value.is_truthy()?) })
+}
+
+/// `extra=`: None, or one of the config's values.
+fn extra_keys(value: &Bound<'_, PyAny>) -> PyResult<Option<ExtraKeys>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    let text = value.str()?;
+    let text = text.to_cow()?;
+    ExtraKeys::parse(&text)
+        .map(Some)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("Invalid extra_behavior: `{text}`")))
 }
 
 /// Which native classmethod a descriptor binds.
@@ -49,7 +89,8 @@ impl Entry {
     }
 }
 
-/// Reads `(input, *, strict=None, context=None[, from_attributes=None])` from
+/// Reads `(input, *, strict=None, context=None, by_alias=None, by_name=None,
+/// extra=None[, from_attributes=None])` from
 /// a vectorcall; a call without keywords reads nothing else.
 ///
 /// # Safety
@@ -81,6 +122,9 @@ unsafe fn parse_call<'py>(
                 "strict" => options.strict = if value.is_none() { None } else { Some(value.is_truthy()?) },
                 "context" => options.context = (!value.is_none()).then(|| value.unbind()),
                 "from_attributes" if entry == Entry::Validate => options.from_attributes = value.is_truthy()?,
+                "by_alias" => options.overrides.by_alias = optional_flag(&value)?,
+                "by_name" => options.overrides.by_name = optional_flag(&value)?,
+                "extra" => options.overrides.extra = extra_keys(&value)?,
                 "obj" if entry == Entry::Validate && input.is_none() => input = Some(value),
                 "json_data" if entry == Entry::ValidateJson && input.is_none() => input = Some(value),
                 other => return Err(PyTypeError::new_err(format!("{name}() got an unexpected keyword argument '{other}'"))),
@@ -108,7 +152,7 @@ unsafe fn entry_call(
         let (input, options) = parse_call(py, entry, args, nargs, kwnames)?;
         let handle = schema_of(&cls)?;
         let schema = &handle.get().schema;
-        let mut state = options.state();
+        let mut state = options.state()?;
         let result = match entry {
             Entry::Validate => schema.validate_model(py, &cls, &input, &mut state),
             Entry::ValidateJson => validate_json(py, &cls, schema, &input, &mut state),
@@ -128,7 +172,8 @@ fn validate_json<'py>(
     state: &mut State,
 ) -> ValResult<Bound<'py, PyAny>> {
     let bytes = json_bytes(data)?;
-    if runs_without_python(py, schema)? {
+    // the native reader knows each model's own keys only
+    if state.overrides.is_none() && runs_without_python(py, schema)? {
         if let Some(model) = native_instance(py, schema, cls.as_unbound(), &bytes)? {
             return Ok(model);
         }
@@ -172,7 +217,7 @@ impl Entry {
                     ml_name: c"model_validate".as_ptr(),
                     ml_meth: ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: model_validate_call },
                     ml_flags: flags,
-                    ml_doc: c"model_validate(obj, *, strict=None, context=None, from_attributes=None)\n--\n\nValidates a dict, a Mapping or an instance into an instance of this class.".as_ptr(),
+                    ml_doc: c"model_validate(obj, *, strict=None, extra=None, from_attributes=None, context=None, by_alias=None, by_name=None)\n--\n\nValidates a dict, a Mapping or an instance into an instance of this class.".as_ptr(),
                 })
             }),
             Entry::ValidateJson => VALIDATE_JSON.get_or_init(|| {
@@ -180,7 +225,7 @@ impl Entry {
                     ml_name: c"model_validate_json".as_ptr(),
                     ml_meth: ffi::PyMethodDefPointer { PyCFunctionFastWithKeywords: model_validate_json_call },
                     ml_flags: flags,
-                    ml_doc: c"model_validate_json(json_data, *, strict=None, context=None)\n--\n\nValidates a JSON document (str, bytes or bytearray) into an instance of this class.".as_ptr(),
+                    ml_doc: c"model_validate_json(json_data, *, strict=None, extra=None, context=None, by_alias=None, by_name=None)\n--\n\nValidates a JSON document (str, bytes or bytearray) into an instance of this class.".as_ptr(),
                 })
             }),
         }
@@ -305,18 +350,24 @@ pub fn _json_paths<'py>(cls: &Bound<'py, PyType>, data: &Bound<'py, PyAny>) -> P
 /// one-field model behind a type adapter: errors are located under `key`,
 /// except those of the document itself (json_invalid, json_type).
 #[pyfunction]
-#[pyo3(signature = (cls, data, key, strict=None, context=None))]
+#[pyo3(signature = (cls, data, key, strict=None, context=None, extra=None, by_alias=None, by_name=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn validate_json_as_field<'py>(
     cls: &Bound<'py, PyType>,
     data: &Bound<'py, PyAny>,
     key: &str,
     strict: Option<bool>,
     context: Option<Py<PyAny>>,
+    extra: Option<Bound<'py, PyAny>>,
+    by_alias: Option<bool>,
+    by_name: Option<bool>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = cls.py();
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
-    let mut state = State::new(strict, false, context);
+    let extra = extra.as_ref().map(extra_keys).transpose()?.flatten();
+    let options = CallOptions { strict, from_attributes: false, context, overrides: KeyOverrides { by_alias, by_name, extra } };
+    let mut state = options.state()?;
     let result = json_bytes(data).and_then(|bytes| {
         let document = parse_json(&bytes, data)?;
         let wrapper = jiter::JsonValue::Object(std::sync::Arc::new(vec![(std::borrow::Cow::Owned(key.to_owned()), document)]));

@@ -25,7 +25,7 @@ from .types import (  # noqa: F401
     DirectoryPath, FilePath, IPvAnyAddress, IPvAnyInterface, IPvAnyNetwork, Json, NewPath, SecretBytes,
     SecretStr, SocketPath,
 )
-from .errors import PydanticSerializationError, SchemaError, SerializationError, ValidationError
+from .errors import PydanticSerializationError, PydanticUserError, SchemaError, SerializationError, ValidationError
 # emails and URLs
 from ._networks import (
     AmqpDsn, AnyHttpUrl, AnyUrl, AnyWebsocketUrl, EmailStr, FileUrl, FtpUrl, HttpUrl, NameEmail, UrlConstraints,
@@ -44,7 +44,7 @@ from .types import (  # noqa: F401
 BaseModel = Model
 ConfigDict = dict
 
-__all__ = ["AliasChoices", "AliasGenerator", "AliasPath", "BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "ConfigDict",
+__all__ = ["AliasChoices", "AliasGenerator", "AliasPath", "BatchResult", "config", "inspect", "Model", "BaseModel", "Field", "FieldInfo", "ValidationError", "SchemaError", "PydanticUserError", "ConfigDict",
            "SerializationError", "PydanticSerializationError", "types", *types.__all__]
 # uuid and decimal
 __all__ += ["UUID1", "UUID3", "UUID4", "UUID5", "UUID6", "UUID7", "UUID8", "UuidVersion"]

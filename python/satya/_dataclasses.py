@@ -70,6 +70,8 @@ def _hidden_model(builder, cls, hints: dict, fields, key):
     namespace = {
         "__annotations__": {}, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
         "model_config": {"strict": strict, "use_enum_values": use_enum_values},
+        # holds __init__'s arguments, never extra keys (see _field_keys.variant_descriptor)
+        "__satya_holder__": True,
     }
     # the hidden model's fields: those __init__ takes, then the InitVars
     for f in [f for f in fields if f.init] + _init_vars(cls, hints):

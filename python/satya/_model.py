@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import _batch, _computed, _deprecated, _docstrings, _generics, _hooks, _private, _satya, _strings, _v0_model, _v1_names
 from . import config as _settings
-from ._aliases import constructed_value, validation_paths
+from ._aliases import constructed_value
+from ._field_keys import field_keys, variant_descriptor
 from ._fields import _MISSING, Field, FieldInfo, Unresolved, is_classvar, resolve, with_annotated_options
 from ._nodes import NodeBuilder
 from ._private import PrivateAttr
@@ -26,7 +27,11 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import dataclass_transform
 if TYPE_CHECKING:
+    from typing import Literal
+
     from typing_extensions import Self
+
+    ExtraValues = Literal["ignore", "allow", "forbid"]
 
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: classes defined in Python
 _EMPTY_CONTAINERS = {list: "empty_list", dict: "empty_dict", set: "empty_set"}
@@ -199,7 +204,7 @@ class ModelMeta(type):
         slots = namespace.get("__slots__", ())
         slots = (slots,) if isinstance(slots, str) else tuple(slots)
         namespace["__slots__"] = slots + tuple(n for n in specs if n not in inherited and n not in slots) + tuple(cached_slots) + tuple(private_slots)
-        if extra == "allow" and not any(hasattr(b, "__pydantic_extra__") for b in bases):
+        if extra == "allow" and not any(_EXTRA_SLOT(b) is not None for b in bases):
             # the extra keys an instance keeps, read as attributes; only such a
             # class has a __getattr__, which would slow every other attribute read
             namespace["__slots__"] += ("__pydantic_extra__",)
@@ -244,56 +249,9 @@ class ModelMeta(type):
         super().__setattr__(name, value)
 
 
-def _keys(class_name: str, name: str, info: FieldInfo, config: dict) -> dict:
-    """The keys of a field: what validation reads ("key", and the name too as
-    "alt_key" when validating by name) and what a dump by alias writes. An
-    AliasPath or AliasChoices is read through "paths" instead, with the name
-    tried after them when validating by name ("paths_by_name")."""
-    by_alias = config.get("validate_by_alias", True)
-    by_name = bool(config.get("validate_by_name", False) or config.get("populate_by_name", False))
-    if not by_alias and not by_name:
-        raise SchemaError(f"{class_name}: at least one of `validate_by_alias` or `validate_by_name` must be set to True")
-    # a field's own alias turns the generator off; its other aliases keep theirs
-    generated = (None, None, None)
-    generator = config.get("alias_generator")
-    if generator is not None and info.alias is None:
-        generated = _generated_aliases(generator, f"{class_name}.{name}", name)
-    alias = info.alias or generated[0]
-    serialization = info.serialization_alias or generated[2]
-    if serialization is not None and not isinstance(serialization, str):
-        raise SchemaError(f"{class_name}.{name}: serialization_alias must be a str, not {type(serialization).__name__}")
-    # an AliasPath or AliasChoices given as `alias` is read, never written
-    keys = {"ser_key": serialization or (alias if isinstance(alias, str) else None) or name}
-    validation = info.validation_alias or generated[1] or alias or name
-    paths = validation_paths(validation, f"{class_name}.{name}")
-    if by_alias and (len(paths) > 1 or len(paths[0]) > 1):
-        return {**keys, "key": name, "paths": paths, "paths_by_name": by_name}
-    key = paths[0][0] if by_alias else name
-    keys["key"] = key
-    if by_alias and by_name and key != name:
-        keys["alt_key"] = name
-    return keys
-
-
-def _generated_aliases(generator, where: str, name: str) -> tuple:
-    """(alias, validation_alias, serialization_alias) from `alias_generator`:
-    an AliasGenerator, or a function giving the alias (a str)."""
-    if hasattr(generator, "generate_aliases"):
-        try:
-            return tuple(generator.generate_aliases(name))
-        except TypeError as exc:
-            raise SchemaError(f"{where}: {exc}") from None
-    if not callable(generator):
-        raise SchemaError(f"{where.split('.')[0]}: alias_generator must be a callable or an AliasGenerator")
-    alias = generator(name)
-    if not isinstance(alias, str):
-        raise SchemaError(f"{where}: alias_generator {generator!r} must return str, not {type(alias)}")
-    return alias, None, None
-
-
 def _EXTRA_SLOT(cls):
     for klass in cls.__mro__:
-        if "__pydantic_extra__" in klass.__dict__:
+        if isinstance(klass.__dict__.get("__pydantic_extra__"), _types.MemberDescriptorType):
             return klass.__dict__["__pydantic_extra__"]
     return None
 
@@ -322,6 +280,8 @@ def _ser_json(class_name: str, config: dict) -> dict:
 
 
 def _extra_getattr(self, name):
+    if name == "__pydantic_extra__":
+        return None  # its slot is empty: the input's extra keys were not kept
     extra = _extra_of(self) if not name.startswith("__") else None
     if extra is not None and name in extra:
         return extra[name]
@@ -446,7 +406,7 @@ def _build(cls) -> None:
         collects_data = (collects_data or _hooks.reads_data(node)) and not cls.__dict__.get("__satya_adapter__")
         if spec.name in serializers:
             node = {**node, "serializer": serializers[spec.name]}
-        field = {"name": spec.name, "type": node, **_keys(cls.__name__, spec.name, info, config)}
+        field = {"name": spec.name, "type": node, **field_keys(cls.__name__, spec.name, info, config)}
         if info.frozen:
             field["frozen"] = True
         if info.exclude:
@@ -475,37 +435,42 @@ def _build(cls) -> None:
         if return_type is not Any:
             node = NodeBuilder(f"{cls.__name__}.{name}", _Model, False).node(return_type)
         computed.append({"name": name, "alias": info.alias, "type": node})
+    descriptor = {
+        "name": cls.__name__,
+        "fields": fields,
+        "extra_slots": extra_slots,
+        "jit": cls.__dict__.get("__satya_jit__", _settings.jit),
+        "strict": strict,
+        "from_attributes": bool(config.get("from_attributes", False)),
+        "title": config.get("title"),
+        "model_hooks": model_hooks,
+        "post_init": getattr(cls, "model_post_init", None) is not Model.model_post_init,
+        "collects_data": collects_data,
+        "computed": computed,
+        "model_serializer": _hooks.model_serializer_spec(cls, decorators),
+        "forbid_extra": config.get("extra") == "forbid",
+        "allow_extra": config.get("extra") == "allow",
+        "hide_input": bool(config.get("hide_input_in_errors", False)),
+        # a Model's own errors are ModelValidationError; an adapter's are plain
+        "of_model": not cls.__dict__.get("__satya_adapter__"),
+        "loc_by_name": not config.get("loc_by_alias", True),
+        "revalidate": config.get("revalidate_instances", "never"),
+        "frozen": bool(config.get("frozen", False)),
+        "serialize_by_alias": bool(config.get("serialize_by_alias", False)),
+        "root_model": bool(getattr(cls, "__pydantic_root_model__", False)),
+        # satya validates assignments unless told not to (pydantic's default is not to)
+        "validate_assignment": bool(config.get("validate_assignment", True)),
+        "validate_by_alias": bool(config.get("validate_by_alias", True)),
+        "validate_by_name": bool(config.get("validate_by_name", False) or config.get("populate_by_name", False)),
+    }
     try:
-        _satya.build_schema(cls, {
-            "name": cls.__name__,
-            "fields": fields,
-            "extra_slots": extra_slots,
-            "jit": cls.__dict__.get("__satya_jit__", _settings.jit),
-            "strict": strict,
-            "from_attributes": bool(config.get("from_attributes", False)),
-            "title": config.get("title"),
-            "model_hooks": model_hooks,
-            "post_init": getattr(cls, "model_post_init", None) is not Model.model_post_init,
-            "collects_data": collects_data,
-            "computed": computed,
-            "model_serializer": _hooks.model_serializer_spec(cls, decorators),
-            "forbid_extra": config.get("extra") == "forbid",
-            "allow_extra": config.get("extra") == "allow",
-            "hide_input": bool(config.get("hide_input_in_errors", False)),
-            # a Model's own errors are ModelValidationError; an adapter's are plain
-            "of_model": not cls.__dict__.get("__satya_adapter__"),
-            "loc_by_name": not config.get("loc_by_alias", True),
-            "revalidate": config.get("revalidate_instances", "never"),
-            "frozen": bool(config.get("frozen", False)),
-            "serialize_by_alias": bool(config.get("serialize_by_alias", False)),
-            "root_model": bool(getattr(cls, "__pydantic_root_model__", False)),
-            # satya validates assignments unless told not to (pydantic's default is not to)
-            "validate_assignment": bool(config.get("validate_assignment", True)),
-        })
+        _satya.build_schema(cls, descriptor)
     except SchemaError:
         raise
     except (TypeError, ValueError) as exc:
         raise SchemaError(str(exc)) from None
+    # kept for the calls that read keys otherwise (`by_alias=`, `by_name=`, `extra=`)
+    cls.__satya_descriptor__ = descriptor
     _deprecated.install(cls, deprecations)
     # repr=False may come from a Field() inside Annotated, known only now
     cls.__satya_repr_hidden__ = frozenset(n for n, s in cls.__satya_specs__.items() if s.info.repr is False)
@@ -560,11 +525,13 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     """Base class for validated models, with pydantic v2's API."""
 
     __slots__ = ()
+    # an instance's extra keys: a class with extra="allow" keeps them in a slot
+    __pydantic_extra__ = None
 
     # Each returns a native function bound to the class it is looked up on
     # (made once per class), so a call allocates nothing; a subclass may
-    # override them. Both take `strict=` and `context=`; model_validate also
-    # `from_attributes=`.
+    # override them. Both take `strict=`, `context=`, `extra=`, `by_alias=`
+    # and `by_name=`; model_validate also `from_attributes=`.
     def model_post_init(self, context, /) -> None:
         """Runs after validation builds an instance; override it to finish one."""
 
@@ -579,12 +546,14 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
         model_computed_fields: ClassVar[dict[str, Any]]
 
         @classmethod
-        def model_validate(cls, obj: Any, *, strict: bool | None = None, context: Any = None,
-                           from_attributes: bool | None = None) -> Self: ...
+        def model_validate(cls, obj: Any, *, strict: bool | None = None, extra: ExtraValues | None = None,
+                           from_attributes: bool | None = None, context: Any = None, by_alias: bool | None = None,
+                           by_name: bool | None = None) -> Self: ...
 
         @classmethod
         def model_validate_json(cls, json_data: str | bytes | bytearray, *, strict: bool | None = None,
-                                context: Any = None) -> Self: ...
+                                extra: ExtraValues | None = None, context: Any = None, by_alias: bool | None = None,
+                                by_name: bool | None = None) -> Self: ...
     else:
         model_validate = _satya.entry_descriptor("model_validate")
         model_validate_json = _satya.entry_descriptor("model_validate_json")
@@ -601,9 +570,15 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     __fields__ = _v0_model.fields_alias
 
     @classmethod
-    def model_validate_strings(cls, obj, *, strict=None, context=None):
+    def model_validate_strings(cls, obj, *, strict=None, extra=None, context=None, by_alias=None, by_name=None):
         """Strings (in str-keyed dicts and lists) validated as JSON strings would be."""
-        return _strings.validate_strings(cls.model_validate_json, obj, cls.__name__, strict, context, by_field=True)
+        options = dict(strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name)
+        return _strings.validate_strings(cls.model_validate_json, obj, cls.__name__, options, by_field=True)
+
+    @classmethod
+    def __satya_variant__(cls, by_alias: bool, by_name: bool, extra: str) -> dict:
+        """The schema descriptor of this class read under a call's keys options."""
+        return variant_descriptor(cls, by_alias, by_name, extra)
 
     @classmethod
     def __class_getitem__(cls, params):

@@ -193,7 +193,8 @@ def set_state(obj: ModelBase, state: dict[str, Any], fields_set: Any = None) -> 
 def get_fields_set(obj: ModelBase) -> set[str]: ...
 def model_eq(a: ModelBase, b: ModelBase) -> bool: ...
 def validate_json_as_field(
-    cls: type, data: str | bytes | bytearray, key: str, strict: bool | None = None, context: Any = None
+    cls: type, data: str | bytes | bytearray, key: str, strict: bool | None = None, context: Any = None,
+    extra: str | None = None, by_alias: bool | None = None, by_name: bool | None = None,
 ) -> Any:
     """A JSON document as the value of field `key` of `cls` (a type adapter's holder)."""
 

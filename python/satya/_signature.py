@@ -103,9 +103,9 @@ def parameter_name(cls, name: str, info: FieldInfo) -> str:
     aliases = (info.alias, info.validation_alias)
     generator = cls.model_config.get("alias_generator")
     if generator is not None and info.alias is None:
-        from ._model import _generated_aliases  # _model imports this module
+        from ._field_keys import generated_aliases
 
-        generated = _generated_aliases(generator, f"{cls.__name__}.{name}", name)
+        generated = generated_aliases(generator, f"{cls.__name__}.{name}", name)
         aliases = (generated[0], info.validation_alias or generated[1])
     for alias in aliases:
         if isinstance(alias, str) and alias.isidentifier() and not keyword.iskeyword(alias):

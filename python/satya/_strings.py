@@ -8,10 +8,10 @@ import json
 from .errors import ValidationError
 
 
-def validate_strings(validate_json, obj, title: str, strict, context, *, by_field: bool = False):
-    """`validate_json` (a function of JSON text, strict and context) applied
-    to `obj` as JSON; anything that is not a string is refused (`by_field`:
-    located at the model field it was given for)."""
+def validate_strings(validate_json, obj, title: str, options: dict, *, by_field: bool = False):
+    """`validate_json` (a function of JSON text and the call's `options`)
+    applied to `obj` as JSON; anything that is not a string is refused
+    (`by_field`: located at the model field it was given for)."""
     if by_field and isinstance(obj, dict):
         # a model reads its fields one by one: each field's bad value is its own error
         found = [((key,), _not_strings(value)) for key, value in obj.items() if isinstance(key, str)]
@@ -22,7 +22,7 @@ def validate_strings(validate_json, obj, title: str, strict, context, *, by_fiel
     if problems:
         raise ValidationError.from_exception_data(
             title, [{"type": "string_type", "loc": loc, "input": value} for loc, value in problems])
-    return validate_json(json.dumps(obj, ensure_ascii=False), strict=strict, context=context)
+    return validate_json(json.dumps(obj, ensure_ascii=False), **options)
 
 
 def _not_strings(value):

@@ -272,8 +272,8 @@ class GenerateJsonSchema(AnnotationWalker):
         generated = (None, None, None)
         generator = config.get("alias_generator")
         if generator is not None and info.alias is None:
-            from ._model import _generated_aliases
-            generated = _generated_aliases(generator, name, name)
+            from ._field_keys import generated_aliases
+            generated = generated_aliases(generator, name, name)
         alias = info.alias or generated[0]
         if self.mode == "serialization":
             return info.serialization_alias or generated[2] or (alias if isinstance(alias, str) else None) or name

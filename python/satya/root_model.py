@@ -77,9 +77,10 @@ class RootModel(Model, Generic[RootModelRootType]):
         return cls.model_validate(_Fields(fields))
 
     @classmethod
-    def model_validate_strings(cls, obj, *, strict=None, context=None):
+    def model_validate_strings(cls, obj, *, strict=None, extra=None, context=None, by_alias=None, by_name=None):
         """A string (or str-keyed dicts of them) read as JSON strings are."""
-        return validate_strings(cls.model_validate_json, obj, cls.__name__, strict, context)
+        options = dict(strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name)
+        return validate_strings(cls.model_validate_json, obj, cls.__name__, options)
 
     @classmethod
     def model_construct(cls, root: Any = _MISSING, _fields_set: set | None = None, **values):

@@ -9,7 +9,7 @@ so their locations start at the value itself and the title names T."""
 from __future__ import annotations
 
 import sys
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from . import _satya
 from ._fields import Unresolved, resolve
@@ -22,10 +22,23 @@ from ._unions import label
 from .errors import SchemaError, ValidationError
 
 T = TypeVar("T")
+ExtraValues = Literal["ignore", "allow", "forbid"]
 _ROOT_SET = frozenset((ROOT,))
 # Below this size (bytes or characters) a JSON array of records is read faster
 # as one document than split and handed to worker threads.
 _BATCH_MIN_SIZE = 64 << 10
+
+
+def _key_options(extra, by_alias, by_name) -> dict:
+    """The keys options a call gave, to pass on (none: the quickest path)."""
+    given = {"extra": extra, "by_alias": by_alias, "by_name": by_name}
+    return {name: value for name, value in given.items() if value is not None}
+
+
+def _no_partial(mode) -> None:
+    """Partial validation (of truncated input) is not provided: only its off switch is accepted."""
+    if mode not in (False, "off"):
+        raise NotImplementedError("experimental_allow_partial is not supported; pass False or 'off'")
 
 
 class TypeAdapter(Generic[T]):
@@ -68,40 +81,57 @@ class TypeAdapter(Generic[T]):
 
     # validation
 
-    def validate_python(self, object: Any, /, *, strict: bool | None = None, from_attributes: bool | None = None,
-                        context: Any = None) -> T:
-        """`object` validated as T."""
+    def validate_python(self, object: Any, /, *, strict: bool | None = None, extra: ExtraValues | None = None,
+                        from_attributes: bool | None = None, context: Any = None,
+                        experimental_allow_partial: bool | str = False, by_alias: bool | None = None,
+                        by_name: bool | None = None) -> T:
+        """`object` validated as T; `extra`, `by_alias` and `by_name` apply to
+        every model (and TypedDict) inside T."""
+        _no_partial(experimental_allow_partial)
+        keys = _key_options(extra, by_alias, by_name)
         if self._model is not None:
-            return self._model.model_validate(object, strict=strict, from_attributes=from_attributes, context=context)
+            return self._model.model_validate(object, strict=strict, from_attributes=from_attributes, context=context,
+                                              **keys)
         try:
-            if strict is None and from_attributes is None and context is None:
+            if strict is None and from_attributes is None and context is None and not keys:
                 held = self._validate({ROOT: object})  # a call without keywords takes the quickest path
             else:
-                held = self._validate({ROOT: object}, strict=strict, from_attributes=from_attributes, context=context)
+                held = self._validate({ROOT: object}, strict=strict, from_attributes=from_attributes, context=context,
+                                      **keys)
         except ValidationError as exc:
             raise relocated(exc, self._title) from None
         return held.root
 
-    def validate_json(self, data: str | bytes | bytearray, /, *, strict: bool | None = None, context: Any = None) -> T:
+    def validate_json(self, data: str | bytes | bytearray, /, *, strict: bool | None = None,
+                      extra: ExtraValues | None = None, context: Any = None,
+                      experimental_allow_partial: bool | str = False, by_alias: bool | None = None,
+                      by_name: bool | None = None) -> T:
         """A JSON document validated as T; a large JSON array of a model's
         records is validated by the batch path, in parallel."""
+        _no_partial(experimental_allow_partial)
+        keys = _key_options(extra, by_alias, by_name)
         if self._model is not None:
-            return self._model.model_validate_json(data, strict=strict, context=context)
-        if self._batch_item is not None and isinstance(data, (str, bytes, bytearray)) and len(data) >= _BATCH_MIN_SIZE:
+            return self._model.model_validate_json(data, strict=strict, context=context, **keys)
+        if (self._batch_item is not None and not keys and isinstance(data, (str, bytes, bytearray))
+                and len(data) >= _BATCH_MIN_SIZE):
             try:
                 return self._batch_item.model_validate_json_many(data, strict=strict, context=context)
             except (ValidationError, ValueError, TypeError):
                 pass  # the document's own path reports the errors as a single document
         try:
-            held = _satya.validate_json_as_field(self._holder, data, ROOT, strict, context)
+            held = _satya.validate_json_as_field(self._holder, data, ROOT, strict, context, **keys)
         except ValidationError as exc:
             raise relocated(exc, self._title) from None
         return held.root
 
-    def validate_strings(self, object: Any, /, *, strict: bool | None = None, context: Any = None) -> T:
+    def validate_strings(self, object: Any, /, *, strict: bool | None = None, extra: ExtraValues | None = None,
+                         context: Any = None, experimental_allow_partial: bool | str = False,
+                         by_alias: bool | None = None, by_name: bool | None = None) -> T:
         """A string (or str-keyed dicts of them) parsed as a JSON string
         would be: `"1"` for an int, `"2020-01-01"` for a date."""
-        return validate_strings(self.validate_json, object, self._title, strict, context)
+        _no_partial(experimental_allow_partial)
+        options = dict(strict=strict, context=context, **_key_options(extra, by_alias, by_name))
+        return validate_strings(self.validate_json, object, self._title, options)
 
     # dumps
 

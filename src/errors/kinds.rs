@@ -128,6 +128,8 @@ pub enum ErrorKind {
     IterationError { error: Arc<str> },
     NamedTupleType { class_name: Arc<str>, json: bool },
     ExtraForbidden,
+    /// A dataclass given a key its `__init__` does not take (a call's `extra="forbid"`).
+    UnexpectedKeywordArgument,
     InvalidKey,
     // hooks
     /// An `AssertionError` raised by a validator function.
@@ -244,6 +246,7 @@ impl ErrorKind {
             IterationError { .. } => "iteration_error",
             NamedTupleType { .. } => "named_tuple_type",
             ExtraForbidden => "extra_forbidden",
+            UnexpectedKeywordArgument => "unexpected_keyword_argument",
             InvalidKey => "invalid_key",
             // hooks
             AssertionError { .. } => "assertion_error",
@@ -332,6 +335,7 @@ impl ErrorKind {
             NamedTupleType { json: true, .. } => "Input should be an array or an object".into(),
             NamedTupleType { class_name, .. } => format!("Input should be a tuple, list, dictionary or an instance of {class_name}"),
             ExtraForbidden => "Extra inputs are not permitted".into(),
+            UnexpectedKeywordArgument => "Unexpected keyword argument".into(),
             InvalidKey => "Keys should be strings".into(),
             // uuid and decimal
             UuidType => "UUID input should be a string, bytes or UUID object".into(),

@@ -118,6 +118,7 @@ impl ErrorKind {
             "iterable_type" => IterableType,
             "named_tuple_type" => NamedTupleType { class_name: ctx_str(ctx, "class_name", "NamedTupleType")?, json: false },
             "extra_forbidden" => ExtraForbidden,
+            "unexpected_keyword_argument" => UnexpectedKeywordArgument,
             "frozen_instance" => FrozenInstance,
             "frozen_field" => FrozenField,
             "invalid_key" => InvalidKey,

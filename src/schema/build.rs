@@ -11,7 +11,7 @@ use crate::backend::Backend;
 
 use super::{CheckSite, CompiledSchema, DefaultCopy, DefaultValue, Field, SlotOffset};
 use crate::serializers::{quoted, Serializer};
-use crate::validators::{BuildContext, CheckedValidator, Validator};
+use crate::validators::{BuildContext, CheckedValidator, ExtraKeys, Validator};
 
 impl CompiledSchema {
     /// `descriptor` is `{"name": str, "fields": [field, ...]}`; each field is
@@ -181,6 +181,16 @@ impl CompiledSchema {
             frozen: flag("frozen")?,
             serialize_by_alias: flag("serialize_by_alias")?,
             root_model: flag("root_model")?,
+            keys_config: (
+                descriptor.get_item("validate_by_alias")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(true),
+                flag("validate_by_name")?,
+                match (flag("forbid_extra")?, allow_extra) {
+                    (true, _) => ExtraKeys::Forbid,
+                    (false, true) => ExtraKeys::Allow,
+                    (false, false) => ExtraKeys::Ignore,
+                },
+            ),
+            variants: Default::default(),
             validate_assignment: descriptor.get_item("validate_assignment")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(true),
         })
     }

@@ -79,6 +79,7 @@ impl CompiledSchema {
                     level: index,
                     strict: state.strict,
                     from_attributes: state.from_attributes,
+                    overrides: state.overrides,
                     input_json: state.input_json,
                     context: state.context.as_ref().map(|c| c.clone_ref(py)),
                     target: target.map(|t| t.clone().unbind()),
@@ -146,6 +147,7 @@ pub struct ModelHandler {
     level: usize,
     strict: Option<bool>,
     from_attributes: bool,
+    overrides: Option<crate::validators::KeyOverrides>,
     input_json: bool,
     context: Option<Py<PyAny>>,
     target: Option<Py<PyAny>>,
@@ -159,6 +161,7 @@ impl ModelHandler {
         let schema = &handle.get().schema;
         let mut state = State::new(self.strict, self.from_attributes, self.context.as_ref().map(|c| c.clone_ref(py)));
         state.input_json = self.input_json;
+        state.overrides = self.overrides;
         let target = self.target.as_ref().map(|t| t.bind(py).clone());
         schema
             .validate_hooked(py, cls, &input_value, &mut state, target.as_ref(), self.level)

@@ -162,7 +162,16 @@ pub struct CompiledSchema {
     pub revalidate: Revalidate,
     /// `model_serializer`: what a dump of an instance gives.
     pub model_ser: Option<crate::serializers::ModelSerHook>,
+    /// The config's keys and extra handling, which a call's overrides are
+    /// compared with: (`validate_by_alias`, `validate_by_name`, `extra`).
+    pub keys_config: KeysConfig,
+    /// This model built again under other keys, for calls that override them.
+    pub variants: std::sync::Mutex<Vec<(KeysConfig, Arc<CompiledSchema>)>>,
 }
+
+/// How a model reads its input's keys: by alias, by name, and what it does
+/// with the keys that name no field.
+pub type KeysConfig = (bool, bool, crate::validators::ExtraKeys);
 
 /// The alias path choice each field read through paths took, by field index.
 type Chosen = SmallVec<[(usize, usize); 2]>;
@@ -351,6 +360,9 @@ impl CompiledSchema {
     }
 
     pub fn visit_objects(&self, visit: &mut dyn FnMut(&Py<PyAny>)) {
+        if let Ok(variants) = self.variants.try_lock() {
+            variants.iter().for_each(|(_, variant)| variant.visit_objects(visit));
+        }
         self.hooks.visit_objects(visit);
         self.computed.iter().for_each(|c| c.visit_objects(visit));
         if let Some(hook) = &self.model_ser {

@@ -5,13 +5,15 @@ use pyo3::prelude::*;
 use pyo3::types::PyType;
 
 use super::lookup::{AttributesLookup, DictLookup, JsonObjectLookup, MappingLookup};
-use super::{CompiledSchema, DefaultValue, Values};
+use std::sync::Arc;
+
+use super::{CompiledSchema, DefaultValue, KeysConfig, Values};
 use crate::batch::{FieldPlaces, JsonReader};
 use jiter::Peek;
 use crate::fields_set::FieldsSet;
 use crate::errors::{LocItem, ValResult};
 use crate::input::{Exactness, Input, ModelInput, ModelRequest};
-use crate::validators::{ModelWalk, State};
+use crate::validators::{KeyOverrides, ModelWalk, State};
 
 /// What validating a model input gave: an instance passed through as it is,
 /// or the field values of a new one.
@@ -43,6 +45,11 @@ impl CompiledSchema {
         input: &I,
         state: &mut State,
     ) -> ValResult<Validated<'py>> {
+        if let Some(overrides) = state.overrides {
+            if let Some(variant) = self.variant(cls, overrides)? {
+                return variant.validate_input(py, cls, input, state);
+            }
+        }
         let request = ModelRequest {
             cls,
             class_name: &self.class_name,
@@ -77,6 +84,39 @@ impl CompiledSchema {
         let (values, given) = values?;
         state.add_fields_set(given.len());
         Ok(Validated::Values(values, given))
+    }
+
+    /// This model as a call's `by_alias=`, `by_name=` and `extra=` have it read
+    /// its keys (built once per combination, when first asked for), or None
+    /// when they change nothing. A variant's own config is the combination,
+    /// so it never asks for another.
+    #[cold]
+    fn variant(&self, cls: &Bound<'_, PyType>, overrides: KeyOverrides) -> PyResult<Option<Arc<CompiledSchema>>> {
+        let (by_alias, by_name, extra) = self.keys_config;
+        let wanted = (overrides.by_alias.unwrap_or(by_alias), overrides.by_name.unwrap_or(by_name), overrides.extra.unwrap_or(extra));
+        if wanted == self.keys_config {
+            return Ok(None);
+        }
+        if !wanted.0 && !wanted.1 {
+            return Err(pyo3::exceptions::PyValueError::new_err("`validate_by_name` and `validate_by_alias` cannot both be set to `False`."));
+        }
+        let known = |variants: &[(KeysConfig, Arc<CompiledSchema>)]| variants.iter().find(|(k, _)| *k == wanted).map(|(_, v)| v.clone());
+        if let Some(found) = known(&self.variants.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(Some(found));
+        }
+        // the descriptor comes from Python, which may run other threads:
+        // the lock is not held meanwhile, and the first variant stored wins
+        let descriptor = cls.call_method1(pyo3::intern!(cls.py(), "__satya_variant__"), (wanted.0, wanted.1, wanted.2.name()))?;
+        let mut built = CompiledSchema::build(cls, descriptor.cast::<pyo3::types::PyDict>()?)?;
+        // what it was built for, even where it keeps its own (an adapter's holder keeps its extra)
+        built.keys_config = wanted;
+        let built = Arc::new(built);
+        let mut variants = self.variants.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = known(&variants) {
+            return Ok(Some(found));
+        }
+        variants.push((wanted, built.clone()));
+        Ok(Some(built))
     }
 
     /// Whether `revalidate_instances` has this instance given as input validated again.

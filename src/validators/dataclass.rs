@@ -84,9 +84,10 @@ impl DataclassValidator {
         }
         // a new instance is not an exact match, for a union's choice
         state.floor_with(|| Exactness::Strict);
-        let values = match self.fields.validate_values(py, input, state)? {
-            Validated::Values(values, _) => values,
-            Validated::Instance(other) => return Ok(other),
+        let values = match self.fields.validate_values(py, input, state) {
+            Ok(Validated::Values(values, _)) => values,
+            Ok(Validated::Instance(other)) => return Ok(other),
+            Err(e) => return Err(keyword_errors(e)),
         };
         self.instance(cls, values.into_iter()).map_err(ValError::from)
     }
@@ -112,6 +113,21 @@ impl DataclassValidator {
             instance.call_method1(pyo3::intern!(py, "__post_init__"), pyo3::types::PyTuple::new(py, init_vars)?)?;
         }
         Ok(instance)
+    }
+}
+
+/// A key the dataclass does not take (a call's `extra="forbid"`) is an
+/// unexpected keyword argument of its `__init__`, as pydantic reports it.
+#[cold]
+fn keyword_errors(err: ValError) -> ValError {
+    match err {
+        ValError::Lines(mut lines) => {
+            for line in lines.iter_mut().filter(|l| matches!(l.kind, ErrorKind::ExtraForbidden) && l.loc_reversed.len() == 1) {
+                line.kind = ErrorKind::UnexpectedKeywordArgument;
+            }
+            ValError::Lines(lines)
+        }
+        other => other,
     }
 }
 

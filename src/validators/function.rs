@@ -81,6 +81,7 @@ impl FunctionValidator {
                     inner: inner.clone(),
                     strict: state.strict,
                     from_attributes: state.from_attributes,
+                    overrides: state.overrides,
                     input_json: state.input_json,
                     context: state.context.as_ref().map(|c| c.clone_ref(py)),
                     field_data: state.field_data.as_ref().map(|d| d.clone_ref(py)),
@@ -100,6 +101,7 @@ pub struct ValidatorHandler {
     inner: Arc<Validator>,
     strict: Option<bool>,
     from_attributes: bool,
+    overrides: Option<crate::validators::KeyOverrides>,
     input_json: bool,
     context: Option<Py<PyAny>>,
     field_data: Option<Py<PyDict>>,
@@ -112,6 +114,7 @@ impl ValidatorHandler {
         let mut state = State::new(self.strict, self.from_attributes, self.context.as_ref().map(|c| c.clone_ref(py)));
         state.field_data = self.field_data.as_ref().map(|d| d.clone_ref(py));
         state.input_json = self.input_json;
+        state.overrides = self.overrides;
         self.inner.validate(py, &input_value, &mut state).map_err(|e| {
             let e = match outer_location {
                 Some(loc) => match crate::errors::LocItem::from_object(&loc) {

@@ -61,7 +61,7 @@ mod native;
 mod state;
 
 pub use checks::{CheckError, LeafChecks};
-pub use state::{BuildContext, State};
+pub use state::{BuildContext, ExtraKeys, KeyOverrides, State};
 pub use model_field::ModelFieldValidator;
 pub use checked::CheckedValidator;
 pub use native::ModelWalk;

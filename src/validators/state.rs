@@ -19,6 +19,42 @@ pub struct BuildContext {
     pub jit_failures: std::cell::RefCell<Vec<String>>,
 }
 
+/// What a model does with input keys that name no field (`extra=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtraKeys {
+    Ignore,
+    Forbid,
+    Allow,
+}
+
+impl ExtraKeys {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "ignore" => Some(ExtraKeys::Ignore),
+            "forbid" => Some(ExtraKeys::Forbid),
+            "allow" => Some(ExtraKeys::Allow),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ExtraKeys::Ignore => "ignore",
+            ExtraKeys::Forbid => "forbid",
+            ExtraKeys::Allow => "allow",
+        }
+    }
+}
+
+/// A call's `by_alias=`, `by_name=` and `extra=`, each None where not given
+/// (the model's own config decides).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyOverrides {
+    pub by_alias: Option<bool>,
+    pub by_name: Option<bool>,
+    pub extra: Option<ExtraKeys>,
+}
+
 /// What one validation call carries through the tree: its per-call options and
 /// the model inputs being validated, outermost first (a repeat is a cycle).
 #[derive(Default)]
@@ -30,6 +66,9 @@ pub struct State {
     pub from_attributes: bool,
     /// `context=` of the call, kept for the hooks that read it.
     pub context: Option<Py<PyAny>>,
+    /// `by_alias=`, `by_name=` and `extra=` of the call, for every model the
+    /// call reaches; None when the call gave none of them.
+    pub overrides: Option<KeyOverrides>,
     /// The value being validated was read from JSON (a hook's `info.mode`),
     /// even where a hook handed on a Python object.
     pub input_json: bool,

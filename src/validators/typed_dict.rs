@@ -8,7 +8,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use super::{node_get, node_strict, BuildContext, State, Validator};
+use super::{node_get, node_strict, BuildContext, ExtraKeys, State, Validator};
 use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
 use crate::input::{Input, JsonInput, MapInput};
 
@@ -83,12 +83,49 @@ impl TypedDictValidator {
                 None => {}
             }
         }
+        // the keys it took, the first measure of a union's choice (as for models)
+        let taken = out.len();
+        if let Some(extra @ (ExtraKeys::Forbid | ExtraKeys::Allow)) = state.overrides.and_then(|o| o.extra) {
+            self.extra_keys(py, &map, extra, &out, &mut errors)?;
+        }
         if !errors.is_empty() {
             return Err(ValError::Lines(errors));
         }
-        // the keys it took, the first measure of a union's choice (as for models)
-        state.add_fields_set(out.len());
+        state.add_fields_set(taken);
         Ok(out.into_any())
+    }
+
+    /// A call's `extra="forbid"`: an error for each key that names no field;
+    /// `extra="allow"`: such keys kept in `out` with their values as they are.
+    #[cold]
+    fn extra_keys<'py>(&self, py: Python<'py>, map: &MapInput<'_, 'py>, extra: ExtraKeys, out: &Bound<'py, PyDict>, errors: &mut Vec<LineError>) -> ValResult<()> {
+        let is_field = |key: &Bound<'py, PyAny>| {
+            key.cast::<PyString>().is_ok_and(|k| k.to_cow().is_ok_and(|t| self.fields.iter().any(|f| *f.name == *t)))
+        };
+        let entries: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>, crate::errors::InputValue)> = match map {
+            MapInput::Dict(d) => d.iter().map(|(k, v)| { let e = v.error_value(); (k, v, e) }).collect(),
+            MapInput::Pairs(pairs) => pairs.iter().map(|(k, v)| (k.clone(), v.clone(), v.error_value())).collect(),
+            MapInput::Json(pairs) => pairs
+                .iter()
+                .map(|(k, v)| Ok((PyString::new(py, k).into_any(), crate::input::json_to_python(py, v)?, JsonInput::Value(v).error_value())))
+                .collect::<PyResult<_>>()?,
+        };
+        let mut reported: Vec<Bound<'py, PyAny>> = Vec::new();
+        for (key, value, error_value) in entries {
+            if is_field(&key) {
+                continue;
+            }
+            match extra {
+                ExtraKeys::Allow => out.set_item(&key, value)?,
+                // a repeated key is one extra key, where it first came
+                _ if reported.iter().any(|k| k.eq(&key).unwrap_or(false)) => {}
+                _ => {
+                    errors.push(LineError::new(ErrorKind::ExtraForbidden, error_value).with_outer(LocItem::from_object(&key)?));
+                    reported.push(key);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Validates one present key's value into `out`, or records its errors.
