@@ -10,7 +10,7 @@ read by `hosts()`; the defaults fill in the last host, as in pydantic."""
 
 from __future__ import annotations
 
-from ._networks import AnyUrl, UrlConstraints
+from ._networks import AnyUrl, UrlConstraints, url_tail
 
 __all__ = [
     "PostgresDsn", "CockroachDsn", "MySQLDsn", "MariaDBDsn", "ClickHouseDsn", "SnowflakeDsn", "RedisDsn",
@@ -67,14 +67,7 @@ class _MultiHostDsn(AnyUrl):
             if all(parts.get(k) is None for k in ("username", "password", "host", "port")):
                 raise ValueError("expected one of 'host', 'username', 'password' or 'port' to be set")
             written.append(_host_text(parts))
-        url = f"{scheme}://" + ",".join(written)
-        if path is not None:
-            url += "/" + path
-        if query is not None:
-            url += "?" + query
-        if fragment is not None:
-            url += "#" + fragment
-        return cls(url)
+        return cls(f"{scheme}://" + ",".join(written) + url_tail(path, query, fragment))
 
 
 def _host_text(parts: dict) -> str:

@@ -160,14 +160,13 @@ class _BaseUrl:
         userinfo = ""
         if username is not None or password is not None:
             userinfo = (username or "") + (f":{password}" if password is not None else "") + "@"
-        url = f"{scheme}://{userinfo}{host}" + (f":{port}" if port is not None else "")
-        if path is not None:
-            url += "/" + path
-        if query is not None:
-            url += "?" + query
-        if fragment is not None:
-            url += "#" + fragment
-        return cls(url)
+        authority = f"{userinfo}{host}" + (f":{port}" if port is not None else "")
+        return cls(f"{scheme}://{authority}" + url_tail(path, query, fragment))
+
+
+def url_tail(path: str | None, query: str | None, fragment: str | None) -> str:
+    """The text after a URL's host: `/path`, `?query` and `#fragment`, each if given."""
+    return "".join(mark + part for mark, part in (("/", path), ("?", query), ("#", fragment)) if part is not None)
 
 
 class AnyUrl(_BaseUrl):

@@ -229,6 +229,14 @@ fn keep<'py>(
     Ok(Some(next))
 }
 
+/// The filter of a model's fields: a RootModel's names its value's items.
+fn own_filter<'a, 'py>(schema: &CompiledSchema, filter: &'a Filter<'py>) -> PyResult<std::borrow::Cow<'a, Filter<'py>>> {
+    match schema.root_model && !filter.is_empty() {
+        true => Ok(std::borrow::Cow::Owned(filter.under_root()?)),
+        false => Ok(std::borrow::Cow::Borrowed(filter)),
+    }
+}
+
 /// `obj` dumped by `handle`'s schema (obj's class or a base): its fields as a
 /// dict, or what its `model_serializer` makes of it.
 pub fn model_to_python<'py>(
@@ -238,14 +246,7 @@ pub fn model_to_python<'py>(
     filter: &Filter<'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let schema = &handle.get().schema;
-    let root_filter;
-    let filter = match schema.root_model && !filter.is_empty() {
-        true => {
-            root_filter = filter.under_root()?;
-            &root_filter
-        }
-        false => filter,
-    };
+    let filter = &own_filter(schema, filter)?;
     let outer = d.owner.replace(obj.clone());
     let result = match &schema.model_ser {
         None => fields_to_python(handle, obj, d, filter).map(Bound::into_any),
@@ -384,14 +385,7 @@ pub fn model_to_json<'py>(
     filter: &Filter<'py>,
 ) -> PyResult<()> {
     let schema = &handle.get().schema;
-    let root_filter;
-    let filter = match schema.root_model && !filter.is_empty() {
-        true => {
-            root_filter = filter.under_root()?;
-            &root_filter
-        }
-        false => filter,
-    };
+    let filter = &own_filter(schema, filter)?;
     let outer = d.owner.replace(obj.clone());
     let result = match &schema.model_ser {
         None => fields_to_json(handle, obj, out, d, filter),
