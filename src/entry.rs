@@ -21,7 +21,7 @@ use crate::validators::{ExtraKeys, KeyOverrides, State};
 
 /// Per-call options of `model_validate` / `model_validate_json`.
 #[derive(Default)]
-struct CallOptions {
+pub struct CallOptions {
     strict: Option<bool>,
     from_attributes: bool,
     context: Option<Py<PyAny>>,
@@ -29,7 +29,13 @@ struct CallOptions {
 }
 
 impl CallOptions {
-    fn state(self) -> PyResult<State> {
+    /// The options of a call made from Python with keywords (`extra` as given).
+    pub fn of_keywords(strict: Option<bool>, context: Option<Py<PyAny>>, extra: Option<&Bound<'_, PyAny>>, by_alias: Option<bool>, by_name: Option<bool>) -> PyResult<Self> {
+        let extra = extra.map(extra_keys).transpose()?.flatten();
+        Ok(CallOptions { strict, from_attributes: false, context, overrides: KeyOverrides { by_alias, by_name, extra } })
+    }
+
+    pub fn state(self) -> PyResult<State> {
         let mut state = State::new(self.strict, self.from_attributes, self.context);
         let KeyOverrides { by_alias, by_name, .. } = self.overrides;
         if by_alias == Some(false) && by_name != Some(true) {
@@ -365,9 +371,7 @@ pub fn validate_json_as_field<'py>(
     let py = cls.py();
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
-    let extra = extra.as_ref().map(extra_keys).transpose()?.flatten();
-    let options = CallOptions { strict, from_attributes: false, context, overrides: KeyOverrides { by_alias, by_name, extra } };
-    let mut state = options.state()?;
+    let mut state = CallOptions::of_keywords(strict, context, extra.as_ref(), by_alias, by_name)?.state()?;
     let result = json_bytes(data).and_then(|bytes| {
         let document = parse_json(&bytes, data)?;
         let wrapper = jiter::JsonValue::Object(std::sync::Arc::new(vec![(std::borrow::Cow::Owned(key.to_owned()), document)]));

@@ -35,7 +35,8 @@ CURATED = [
     "snowflake://acct/db", "snowflake:///x", "redis://", "redis://a,b", "redis://h:1234/5", "rediss://h/",
     "mysql://h", "mysql://", "kafka://", "kafka://broker", "http://a,b", "  postgres://a,b", "POSTGRES://A,B/x",
     "postgres:a,b", "postgres:/a,b", "postgres://a:99999,b", "postgres://%C3%A9@H%C3%A9Llo.com,xn--80ak6aa92e.com/",
-    "wss://xn--80ak6aa92e.com,xn--mnchen-3ya.de/", "nats://a b,c", "", ",", "://a,b", "nope",
+    "wss://xn--80ak6aa92e.com,xn--mnchen-3ya.de/", "nats://a b,c", "", ",", "://a,b", "nope", "postgres://h:x,",
+    "postgres://a,h:x,", "postgres://h:x,b",
 ]
 SCHEMES = ["postgres", "mongodb", "nats", "ws", "wss", "tls", "redis", "mysql", "mariadb", "cockroachdb", "snowflake",
            "clickhouse", "kafka", "http", "foo"]

@@ -573,7 +573,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
     def model_validate_strings(cls, obj, *, strict=None, extra=None, context=None, by_alias=None, by_name=None):
         """Strings (in str-keyed dicts and lists) validated as JSON strings would be."""
         options = dict(strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name)
-        return _strings.validate_strings(cls.model_validate_json, obj, cls.__name__, options, by_field=True)
+        return _strings.validate_strings(cls, obj, options)
 
     @classmethod
     def __satya_variant__(cls, by_alias: bool, by_name: bool, extra: str) -> dict:

@@ -198,6 +198,12 @@ def validate_json_as_field(
 ) -> Any:
     """A JSON document as the value of field `key` of `cls` (a type adapter's holder)."""
 
+def validate_strings(
+    cls: type, obj: Any, key: str | None = None, strict: bool | None = None, context: Any = None,
+    extra: str | None = None, by_alias: bool | None = None, by_name: bool | None = None,
+) -> Any:
+    """`obj`'s strings read as JSON strings, as an instance of `cls` or (`key`) its field's value."""
+
 # With `collect`, a tuple (valid instances, their indices, errors, line ends);
 # otherwise the list of instances.
 def validate_many(

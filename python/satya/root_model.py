@@ -80,7 +80,7 @@ class RootModel(Model, Generic[RootModelRootType]):
     def model_validate_strings(cls, obj, *, strict=None, extra=None, context=None, by_alias=None, by_name=None):
         """A string (or str-keyed dicts of them) read as JSON strings are."""
         options = dict(strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name)
-        return validate_strings(cls.model_validate_json, obj, cls.__name__, options)
+        return validate_strings(cls, obj, options)
 
     @classmethod
     def model_construct(cls, root: Any = _MISSING, _fields_set: set | None = None, **values):

@@ -131,7 +131,13 @@ class TypeAdapter(Generic[T]):
         would be: `"1"` for an int, `"2020-01-01"` for a date."""
         _no_partial(experimental_allow_partial)
         options = dict(strict=strict, context=context, **_key_options(extra, by_alias, by_name))
-        return validate_strings(self.validate_json, object, self._title, options)
+        if self._model is not None:
+            return validate_strings(self._model, object, options)
+        try:
+            held = validate_strings(self._holder, object, options, key=ROOT)
+        except ValidationError as exc:
+            raise relocated(exc, self._title) from None
+        return held.root
 
     # dumps
 

@@ -14,6 +14,7 @@ use super::{Input, LiteralKey, MapInput, ModelInput, ModelRequest, SeqInput};
 use super::{DecimalInput, UuidInput};
 // dates and times
 use super::temporal::{self as t, EitherDate, EitherDateTime, EitherDuration, EitherTime};
+use super::strings::{is_placeholder, strings_mode};
 use crate::errors::{ErrorKind, InputValue, ValError, ValResult};
 
 #[derive(Clone, Copy)]
@@ -103,16 +104,41 @@ pub fn json_to_python<'py>(py: Python<'py>, value: &JsonValue<'_>) -> PyResult<B
     })
 }
 
+/// A JSON value as Python data; under `validate_strings`, the object its
+/// node was made from.
+pub fn python_of<'py>(py: Python<'py>, value: &JsonValue<'_>) -> PyResult<Bound<'py, PyAny>> {
+    match super::strings::original_of(py, value) {
+        Some(original) => Ok(original),
+        None => json_to_python(py, value),
+    }
+}
+
 /// jiter stops at 4300 digits, within what Python's int() reads.
 fn big_int<'py>(py: Python<'py>, value: &num_bigint::BigInt) -> PyResult<Bound<'py, PyAny>> {
     py.get_type::<PyInt>().call1((value.to_string(),))
+}
+
+impl JsonInput<'_> {
+    /// The error of a value of the wrong type: `kind`, or for a value that
+    /// `validate_strings` was given as no string, `string_type`.
+    #[cold]
+    fn type_error(&self, kind: ErrorKind) -> ValError {
+        match self {
+            JsonInput::Value(v) if is_placeholder(v) => ValError::new(ErrorKind::StringType, self),
+            _ => ValError::new(kind, self),
+        }
+    }
 }
 
 impl<'a, 'py> Input<'py> for JsonInput<'a> {
     #[cold]
     fn error_value(&self) -> InputValue {
         match self {
-            JsonInput::Value(v) => InputValue::Json(v.to_static()),
+            // validate_strings: the object the node was made from
+            JsonInput::Value(v) => match Python::attach(|py| super::strings::original_of(py, v).map(Bound::unbind)) {
+                Some(original) => InputValue::Python(original),
+                None => InputValue::Json(v.to_static()),
+            },
             JsonInput::Key(k) => InputValue::Json(JsonValue::Str(Cow::Owned(k.to_string()))),
         }
     }
@@ -138,13 +164,21 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         false
     }
 
+    #[inline]
+    fn is_placeholder(&self) -> bool {
+        matches!(self, JsonInput::Value(v) if is_placeholder(v))
+    }
+
     fn exactness(&self, target: super::Target) -> super::Exactness {
+        if strings_mode() {
+            return super::Exactness::Strict;
+        }
         super::exactness::json_exactness(self, target)
     }
 
     fn discriminator_value(&self, py: Python<'py>, key: &Bound<'py, PyString>, _strict: bool) -> ValResult<Option<Bound<'py, PyAny>>> {
         let JsonInput::Value(JsonValue::Object(pairs)) = self else {
-            return Err(ValError::new(ErrorKind::JsonDictType, self));
+            return Err(self.type_error(ErrorKind::JsonDictType));
         };
         let key = key.to_str()?;
         // a repeated key keeps its last value, as the model reads it
@@ -155,12 +189,13 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
     }
 
     fn is_null(&self) -> bool {
-        matches!(self, JsonInput::Value(JsonValue::Null))
+        matches!(self, JsonInput::Value(v @ JsonValue::Null) if !is_placeholder(v))
     }
 
     fn to_python(&self, py: Python<'py>) -> ValResult<Bound<'py, PyAny>> {
         Ok(match self {
-            JsonInput::Value(v) => json_to_python(py, v)?,
+            JsonInput::Value(v) if is_placeholder(v) => return Err(self.type_error(ErrorKind::StringType)),
+            JsonInput::Value(v) => python_of(py, v)?,
             JsonInput::Key(k) => new_str(py, k).into_any(),
         })
     }
@@ -170,10 +205,10 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
             JsonInput::Value(JsonValue::Int(i)) => IntValue::small(py, *i),
             JsonInput::Value(JsonValue::BigInt(b)) => Ok(IntValue::Big(big_int(py, b)?)),
             JsonInput::Value(JsonValue::Float(f)) if !strict => int_from_float(py, self, *f),
-            JsonInput::Value(JsonValue::Str(s)) if !strict => int_from_str(py, self, s),
+            JsonInput::Value(JsonValue::Str(s)) if !strict || strings_mode() => int_from_str(py, self, s),
             JsonInput::Value(JsonValue::Bool(b)) if !strict => IntValue::small(py, *b as i64),
             JsonInput::Key(k) => int_from_str(py, self, k),
-            _ => Err(ValError::new(ErrorKind::IntType, self)),
+            _ => Err(self.type_error(ErrorKind::IntType)),
         }
     }
 
@@ -185,10 +220,10 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
             JsonInput::Value(JsonValue::BigInt(b)) => {
                 Ok(float_object(py, num_traits::ToPrimitive::to_f64(b).unwrap_or(f64::NAN)))
             }
-            JsonInput::Value(JsonValue::Str(s)) if !strict => float_from_str(py, self, s),
+            JsonInput::Value(JsonValue::Str(s)) if !strict || strings_mode() => float_from_str(py, self, s),
             JsonInput::Value(JsonValue::Bool(b)) if !strict => Ok(float_object(py, if *b { 1.0 } else { 0.0 })),
             JsonInput::Key(k) => float_from_str(py, self, k),
-            _ => Err(ValError::new(ErrorKind::FloatType, self)),
+            _ => Err(self.type_error(ErrorKind::FloatType)),
         }
     }
 
@@ -197,19 +232,20 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         match self {
             JsonInput::Value(JsonValue::Str(s)) => Ok(new_str(py, s)),
             JsonInput::Key(k) => Ok(new_str(py, k)),
-            _ => Err(ValError::new(ErrorKind::StringType, self)),
+            _ => Err(self.type_error(ErrorKind::StringType)),
         }
     }
 
     fn validate_bool(&self, _py: Python<'py>, strict: bool) -> ValResult<bool> {
         let text = match self {
             JsonInput::Value(JsonValue::Bool(b)) => return Ok(*b),
-            JsonInput::Value(_) if strict => return Err(ValError::new(ErrorKind::BoolType, self)),
+            JsonInput::Value(JsonValue::Str(s)) if strings_mode() => s.as_ref(),
+            JsonInput::Value(_) if strict => return Err(self.type_error(ErrorKind::BoolType)),
             JsonInput::Value(JsonValue::Int(i)) => return bool_from_int(self, *i),
             JsonInput::Value(JsonValue::Float(f)) => return bool_from_float(self, *f),
             JsonInput::Value(JsonValue::Str(s)) => s.as_ref(),
             JsonInput::Key(k) => k,
-            _ => return Err(ValError::new(ErrorKind::BoolType, self)),
+            _ => return Err(self.type_error(ErrorKind::BoolType)),
         };
         bool_from_str(text).ok_or_else(|| ValError::new(ErrorKind::BoolParsing, self))
     }
@@ -218,15 +254,15 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         match self {
             JsonInput::Value(JsonValue::Str(s)) => Ok(PyBytes::new(py, s.as_bytes()).into_any()),
             JsonInput::Key(k) => Ok(PyBytes::new(py, k.as_bytes()).into_any()),
-            _ => Err(ValError::new(ErrorKind::BytesType, self)),
+            _ => Err(self.type_error(ErrorKind::BytesType)),
         }
     }
 
     #[inline]
     fn validate_none(&self, py: Python<'py>) -> ValResult<Bound<'py, PyAny>> {
         match self {
-            JsonInput::Value(JsonValue::Null) => Ok(py.None().into_bound(py)),
-            _ => Err(ValError::new(ErrorKind::JsonNoneRequired, self)),
+            JsonInput::Value(v @ JsonValue::Null) if !is_placeholder(v) => Ok(py.None().into_bound(py)),
+            _ => Err(self.type_error(ErrorKind::JsonNoneRequired)),
         }
     }
 
@@ -234,7 +270,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
     fn validate_list<'b>(&'b self, _py: Python<'py>, _strict: bool) -> ValResult<SeqInput<'b, 'py>> {
         match self {
             JsonInput::Value(JsonValue::Array(items)) => Ok(SeqInput::Json(items.as_slice())),
-            _ => Err(ValError::new(ErrorKind::JsonListType, self)),
+            _ => Err(self.type_error(ErrorKind::JsonListType)),
         }
     }
 
@@ -248,7 +284,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
             JsonInput::Key(_) if kind == super::Collection::FrozenSet => {
                 Err(ValError::new(ErrorKind::CollectionType { kind: super::Collection::Set, json: true }, self))
             }
-            _ => Err(ValError::new(ErrorKind::CollectionType { kind, json: true }, self)),
+            _ => Err(self.type_error(ErrorKind::CollectionType { kind, json: true })),
         }
     }
 
@@ -256,7 +292,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
     fn validate_dict<'b>(&'b self, _py: Python<'py>, _strict: bool) -> ValResult<MapInput<'b, 'py>> {
         match self {
             JsonInput::Value(JsonValue::Object(pairs)) => Ok(MapInput::Json(pairs.as_slice())),
-            _ => Err(ValError::new(ErrorKind::JsonDictType, self)),
+            _ => Err(self.type_error(ErrorKind::JsonDictType)),
         }
     }
 
@@ -264,7 +300,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
     fn validate_model<'b>(&'b self, _py: Python<'py>, request: &ModelRequest<'_, 'py>) -> ValResult<ModelInput<'b, 'py>> {
         match self {
             JsonInput::Value(JsonValue::Object(pairs)) => Ok(ModelInput::JsonObject(pairs.as_slice())),
-            _ => Err(ValError::new(ErrorKind::JsonModelType { class_name: request.class_name.clone() }, self)),
+            _ => Err(self.type_error(ErrorKind::JsonModelType { class_name: request.class_name.clone() })),
         }
     }
 
@@ -274,7 +310,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         match self {
             JsonInput::Value(JsonValue::Str(s)) => Ok(UuidInput::Text(Cow::Borrowed(s.as_ref()))),
             JsonInput::Key(k) => Ok(UuidInput::Text(Cow::Borrowed(k))),
-            _ => Err(ValError::new(ErrorKind::UuidType, self)),
+            _ => Err(self.type_error(ErrorKind::UuidType)),
         }
     }
 
@@ -286,7 +322,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
             JsonInput::Value(JsonValue::BigInt(b)) => Ok(DecimalInput::Construct(big_int(py, b)?)),
             JsonInput::Value(JsonValue::Str(s)) => Ok(DecimalInput::Construct(PyString::new(py, s).into_any())),
             JsonInput::Key(k) => Ok(DecimalInput::Construct(PyString::new(py, k).into_any())),
-            _ => Err(ValError::new(ErrorKind::DecimalType, self)),
+            _ => Err(self.type_error(ErrorKind::DecimalType)),
         }
     }
 
@@ -297,7 +333,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
             JsonInput::Key(k) => t::text_as_datetime(self, k.as_bytes()),
             JsonInput::Value(JsonValue::Int(i)) if !strict => t::int_as_datetime(self, *i),
             JsonInput::Value(JsonValue::Float(f)) if !strict => t::float_as_datetime(self, *f),
-            _ => Err(ValError::new(ErrorKind::DatetimeType, self)),
+            _ => Err(self.type_error(ErrorKind::DatetimeType)),
         }
     }
 
@@ -305,7 +341,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
         match self {
             JsonInput::Value(JsonValue::Str(s)) => t::text_as_date(self, s.as_bytes()),
             JsonInput::Key(k) => t::text_as_date(self, k.as_bytes()),
-            _ => Err(ValError::new(ErrorKind::DateType, self)),
+            _ => Err(self.type_error(ErrorKind::DateType)),
         }
     }
 
@@ -316,7 +352,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
             JsonInput::Value(JsonValue::Int(i)) if !strict => t::int_as_time(self, *i, 0),
             JsonInput::Value(JsonValue::Float(f)) if !strict => t::float_as_time(self, *f),
             JsonInput::Value(JsonValue::BigInt(_)) if !strict => Err(t::huge_time(self)),
-            _ => Err(ValError::new(ErrorKind::TimeType, self)),
+            _ => Err(self.type_error(ErrorKind::TimeType)),
         }
     }
 
@@ -326,7 +362,7 @@ impl<'a, 'py> Input<'py> for JsonInput<'a> {
             JsonInput::Key(k) => t::text_as_duration(self, k.as_bytes(), true),
             JsonInput::Value(JsonValue::Int(i)) if !strict => t::int_as_duration(self, *i, true),
             JsonInput::Value(JsonValue::Float(f)) if !strict => t::float_as_duration(self, *f, true),
-            _ => Err(ValError::new(ErrorKind::JsonTimeDeltaType, self)),
+            _ => Err(self.type_error(ErrorKind::JsonTimeDeltaType)),
         }
     }
 }

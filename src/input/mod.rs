@@ -7,6 +7,7 @@ mod json;
 mod python;
 mod python_lax;
 mod shared;
+mod strings;
 // uuid and decimal
 mod json_numbers;
 // dates and times
@@ -16,8 +17,9 @@ mod exactness;
 // containers
 mod collections;
 
-pub use json::{invalid_json, json_bytes, json_to_python, new_str, parse_json, JsonInput};
+pub use json::{invalid_json, json_bytes, json_to_python, new_str, parse_json, python_of, JsonInput};
 pub use python::{has_surrogates, DictEntries};
+pub use strings::{is_placeholder, original_of_pairs, strings_mode, StringsDocument};
 
 pub use shared::IntValue;
 // unions
@@ -140,6 +142,12 @@ pub trait Input<'py> {
 
     /// Whether this is a Python object (JSON values are never instances).
     fn is_python(&self) -> bool;
+
+    /// `validate_strings`: whether this stands for a value given as no
+    /// string, refused as one error wherever it is read.
+    fn is_placeholder(&self) -> bool {
+        false
+    }
 
     // unions
     /// How closely this accepted value matched `target` (see `exactness.rs`).

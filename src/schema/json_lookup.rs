@@ -96,18 +96,27 @@ impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
 
     #[cold]
     fn missing(&self) -> ValError {
+        // validate_strings: the dict the object was made from
+        let original = Python::attach(|py| crate::input::original_of_pairs(py, self.pairs).map(|o| ValError::new(ErrorKind::Missing, &o)));
+        if let Some(error) = original {
+            return error;
+        }
         let object = JsonValue::Object(std::sync::Arc::new(self.pairs.to_vec()));
         ValError::new(ErrorKind::Missing, &JsonInput::Value(&object))
     }
 
-    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, taken: Taken<'_>, _errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
+    fn extra_values(&self, py: Python<'py>, schema: &CompiledSchema, _found: usize, taken: Taken<'_>, errors: &mut Vec<LineError>) -> PyResult<Bound<'py, PyDict>> {
         let extra = PyDict::new(py);
         for (key, value) in self.pairs {
             if self.was_read(schema, key, taken) {
                 continue;
             }
+            if crate::input::is_placeholder(value) {
+                errors.push(not_a_string(value));
+                continue;
+            }
             // a repeated key keeps its first place and its last value, as a dict does
-            extra.set_item(key.as_ref(), crate::input::json_to_python(py, value)?)?;
+            extra.set_item(key.as_ref(), crate::input::python_of(py, value)?)?;
         }
         Ok(extra)
     }
@@ -125,9 +134,20 @@ impl<'a, 'py> FieldLookup<'py> for JsonObjectLookup<'a> {
             }
         }
         for (key, value) in extras {
+            if crate::input::is_placeholder(value) {
+                errors.push(not_a_string(value));
+                continue;
+            }
             let line = LineError::new(ErrorKind::ExtraForbidden, JsonInput::Value(value).error_value());
             errors.push(line.with_outer(LocItem::Key(key.into())));
         }
         Ok(())
     }
+}
+
+/// `validate_strings`: an extra key's value that is no string is refused,
+/// located at the model itself, as pydantic reports it.
+#[cold]
+fn not_a_string(value: &JsonValue<'_>) -> LineError {
+    LineError::new(ErrorKind::StringType, JsonInput::Value(value).error_value())
 }

@@ -232,6 +232,14 @@ impl CompiledSchema {
                 continue;
             };
             given.insert(index);
+            if item.is_placeholder() {
+                // validate_strings: a field's value that is no string is
+                // refused before it is read, located at the field's name
+                let line = LineError::new(crate::errors::ErrorKind::StringType, item.error_value());
+                errors.push((index, line.with_outer(LocItem::Key(field.name_text.clone()))));
+                by_name.push(index);
+                continue;
+            }
             if field.alt_key.is_some() && lookup.found_by_name() {
                 by_name.push(index);
             }

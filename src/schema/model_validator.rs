@@ -72,7 +72,15 @@ impl CompiledSchema {
             ModelInput::Dict(dict) => self.validate_fields(py, &mut DictLookup::new(dict, input), state),
             ModelInput::Mapping(mapping) => self.validate_fields(py, &mut MappingLookup { mapping, by_name: false }, state),
             ModelInput::Attributes(obj) => self.validate_fields(py, &mut AttributesLookup { obj, by_name: false }, state),
-            ModelInput::JsonObject(pairs) => self.validate_fields(py, &mut JsonObjectLookup::new(pairs, self), state),
+            ModelInput::JsonObject(pairs) => match self.judges_extra_keys() {
+                true => match pairs.iter().find(|(_, v)| crate::input::is_placeholder(v)) {
+                    // validate_strings: such a model reads every key, so the
+                    // first value that is no string fails it whole, as in pydantic
+                    Some((_, v)) => Err(crate::errors::ValError::new(crate::errors::ErrorKind::StringType, &crate::input::JsonInput::Value(v))),
+                    None => self.validate_fields(py, &mut JsonObjectLookup::new(pairs, self), state),
+                },
+                false => self.validate_fields(py, &mut JsonObjectLookup::new(pairs, self), state),
+            },
             ModelInput::Instance(obj) => {
                 state.field_data = outer_data;
                 state.leave();
@@ -117,6 +125,12 @@ impl CompiledSchema {
         }
         variants.push((wanted, built.clone()));
         Ok(Some(built))
+    }
+
+    /// Whether keys that name no field are kept or refused (not ignored).
+    #[inline]
+    fn judges_extra_keys(&self) -> bool {
+        self.forbid_extra || self.extra_slot.is_some()
     }
 
     /// Whether `revalidate_instances` has this instance given as input validated again.

@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyString};
 use super::checks::{CheckError, LeafChecks};
 use super::{BuildContext, node_get, node_strict, State, Validator};
 use crate::batch::{JsonReader, Native};
-use crate::errors::{LineError, LocItem, ValError, ValResult};
+use crate::errors::{ErrorKind, LineError, LocItem, ValError, ValResult};
 use crate::input::{DictEntries, Input, JsonInput, MapInput};
 
 /// A dict key in an error location: str and int keys as they are, a bool as
@@ -107,6 +107,10 @@ impl DictValidator {
                 }
             }
             MapInput::Json(pairs) => {
+                // validate_strings: a value that is no string fails the dict itself
+                if let Some((_, v)) = pairs.iter().find(|(_, v)| crate::input::is_placeholder(v)) {
+                    return Err(ValError::new(ErrorKind::StringType, &JsonInput::Value(v)));
+                }
                 for (k, v) in pairs {
                     let key = JsonInput::Key(k.as_ref());
                     self.entry(py, &out, &key, &JsonInput::Value(v), || LocItem::Key(k.as_ref().into()), &mut errors, state)?;

@@ -77,6 +77,9 @@ impl UnionValidator {
     }
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
+        if input.is_placeholder() {
+            return Err(ValError::new(crate::errors::ErrorKind::StringType, input));
+        }
         if self.smart {
             self.validate_smart(py, input, state)
         } else {
@@ -104,6 +107,8 @@ impl UnionValidator {
     fn validate_smart<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         if self.str_choice.is_some() || self.int_choice.is_some() {
             let choice = match input.literal_key() {
+                // validate_strings: each choice that takes the string matches as well
+                LiteralKey::Str(_) if !input.is_python() && crate::input::strings_mode() => None,
                 LiteralKey::Str(_) => self.str_choice,
                 LiteralKey::Int(_) => self.int_choice,
                 _ => None,

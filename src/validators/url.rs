@@ -75,10 +75,14 @@ impl UrlRules {
                     SplitError::NoScheme => parsing_error(&url::ParseError::RelativeUrlWithoutBase.to_string(), input),
                     SplitError::EmptyHost => parsing_error("empty host", input),
                 })?;
+                // with several hosts, none may be empty: the last one is read
+                // and judged first, as pydantic does
                 let last = parse_one(&last, input, strict)?;
+                if !others.is_empty() && !has_host(&last) {
+                    return Err(parsing_error("empty host", input));
+                }
                 let others = others.iter().map(|t| parse_one(t, input, strict)).collect::<ValResult<Vec<Url>>>()?;
-                // with several hosts, none may be empty
-                if !others.is_empty() && (!has_host(&last) || !others.iter().all(has_host)) {
+                if !others.iter().all(has_host) {
                     return Err(parsing_error("empty host", input));
                 }
                 (last, others)
