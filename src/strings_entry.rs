@@ -29,17 +29,15 @@ pub fn validate_strings<'py>(
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
     let mut state = CallOptions::of_keywords(strict, context, extra.as_ref(), by_alias, by_name)?.state()?;
-    let result = match key {
-        None => StringsDocument::new(obj).and_then(|document| {
-            document.with(|root| schema.validate_json_value(py, cls, root, &mut state))
-        }),
+    let source = match key {
+        None => obj.clone(),
         Some(key) => {
             let wrapper = pyo3::types::PyDict::new(py);
             wrapper.set_item(key, obj)?;
-            StringsDocument::new(wrapper.as_any()).and_then(|document| {
-                document.with(|root| schema.validate_json_value(py, cls, root, &mut state))
-            })
+            wrapper.into_any()
         }
     };
-    result.map_err(|e| schema.py_err(py, e))
+    StringsDocument::new(&source)
+        .and_then(|document| document.with(|root| schema.validate_json_value(py, cls, root, &mut state)))
+        .map_err(|e| schema.py_err(py, e))
 }
