@@ -25,25 +25,33 @@ pub struct CallOptions {
     strict: Option<bool>,
     from_attributes: bool,
     context: Option<Py<PyAny>>,
-    overrides: KeyOverrides,
+    /// None unless the call gave `by_alias`, `by_name` or `extra` (checked).
+    overrides: Option<KeyOverrides>,
 }
 
 impl CallOptions {
     /// The options of a call made from Python with keywords (`extra` as given).
     pub fn of_keywords(strict: Option<bool>, context: Option<Py<PyAny>>, extra: Option<&Bound<'_, PyAny>>, by_alias: Option<bool>, by_name: Option<bool>) -> PyResult<Self> {
         let extra = extra.map(extra_keys).transpose()?.flatten();
-        Ok(CallOptions { strict, from_attributes: false, context, overrides: KeyOverrides { by_alias, by_name, extra } })
+        let overrides = checked_overrides(KeyOverrides { by_alias, by_name, extra })?;
+        Ok(CallOptions { strict, from_attributes: false, context, overrides })
     }
 
-    pub fn state(self) -> PyResult<State> {
+    pub fn state(self) -> State {
         let mut state = State::new(self.strict, self.from_attributes, self.context);
-        let KeyOverrides { by_alias, by_name, .. } = self.overrides;
-        if by_alias == Some(false) && by_name != Some(true) {
-            return Err(user_error("At least one of `by_alias` or `by_name` must be set to True.", "validate-by-alias-and-name-false"));
-        }
-        state.overrides = Some(self.overrides).filter(|o| *o != KeyOverrides::default());
-        Ok(state)
+        state.overrides = self.overrides;
+        state
     }
+}
+
+/// The overrides a call gave, None when it gave none; `by_alias=False`
+/// without `by_name=True` is refused.
+#[cold]
+fn checked_overrides(overrides: KeyOverrides) -> PyResult<Option<KeyOverrides>> {
+    if overrides.by_alias == Some(false) && overrides.by_name != Some(true) {
+        return Err(user_error("At least one of `by_alias` or `by_name` must be set to True.", "validate-by-alias-and-name-false"));
+    }
+    Ok(Some(overrides).filter(|o| *o != KeyOverrides::default()))
 }
 
 /// `satya.PydanticUserError(message, code=code)`: a call asking the impossible.
@@ -120,6 +128,7 @@ unsafe fn parse_call<'py>(
         return Err(PyTypeError::new_err(format!("{name}() takes 1 positional argument but {nargs} were given")));
     }
     if !kwnames.is_null() {
+        let mut overrides = KeyOverrides::default();
         let names = Bound::from_borrowed_ptr(py, kwnames).cast_into::<pyo3::types::PyTuple>()?;
         for (i, key) in names.iter().enumerate() {
             let value = Bound::from_borrowed_ptr(py, *args.offset(nargs + i as isize));
@@ -128,14 +137,15 @@ unsafe fn parse_call<'py>(
                 "strict" => options.strict = if value.is_none() { None } else { Some(value.is_truthy()?) },
                 "context" => options.context = (!value.is_none()).then(|| value.unbind()),
                 "from_attributes" if entry == Entry::Validate => options.from_attributes = value.is_truthy()?,
-                "by_alias" => options.overrides.by_alias = optional_flag(&value)?,
-                "by_name" => options.overrides.by_name = optional_flag(&value)?,
-                "extra" => options.overrides.extra = extra_keys(&value)?,
+                "by_alias" => overrides.by_alias = optional_flag(&value)?,
+                "by_name" => overrides.by_name = optional_flag(&value)?,
+                "extra" => overrides.extra = extra_keys(&value)?,
                 "obj" if entry == Entry::Validate && input.is_none() => input = Some(value),
                 "json_data" if entry == Entry::ValidateJson && input.is_none() => input = Some(value),
                 other => return Err(PyTypeError::new_err(format!("{name}() got an unexpected keyword argument '{other}'"))),
             }
         }
+        options.overrides = checked_overrides(overrides)?;
     }
     let input = input.ok_or_else(|| PyTypeError::new_err(format!("{name}() missing 1 required positional argument")))?;
     Ok((input, options))
@@ -158,7 +168,7 @@ unsafe fn entry_call(
         let (input, options) = parse_call(py, entry, args, nargs, kwnames)?;
         let handle = schema_of(&cls)?;
         let schema = &handle.get().schema;
-        let mut state = options.state()?;
+        let mut state = options.state();
         let result = match entry {
             Entry::Validate => schema.validate_model(py, &cls, &input, &mut state),
             Entry::ValidateJson => validate_json(py, &cls, schema, &input, &mut state),
@@ -371,7 +381,7 @@ pub fn validate_json_as_field<'py>(
     let py = cls.py();
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
-    let mut state = CallOptions::of_keywords(strict, context, extra.as_ref(), by_alias, by_name)?.state()?;
+    let mut state = CallOptions::of_keywords(strict, context, extra.as_ref(), by_alias, by_name)?.state();
     let result = json_bytes(data).and_then(|bytes| {
         let document = parse_json(&bytes, data)?;
         let wrapper = jiter::JsonValue::Object(std::sync::Arc::new(vec![(std::borrow::Cow::Owned(key.to_owned()), document)]));

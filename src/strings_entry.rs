@@ -28,7 +28,7 @@ pub fn validate_strings<'py>(
     let py = cls.py();
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
-    let mut state = CallOptions::of_keywords(strict, context, extra.as_ref(), by_alias, by_name)?.state()?;
+    let mut state = CallOptions::of_keywords(strict, context, extra.as_ref(), by_alias, by_name)?.state();
     let source = match key {
         None => obj.clone(),
         Some(key) => {
