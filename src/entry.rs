@@ -361,34 +361,3 @@ pub fn _json_paths<'py>(cls: &Bound<'py, PyType>, data: &Bound<'py, PyAny>) -> P
     };
     Ok((may, native, full))
 }
-
-/// Validates a JSON document as the value of the field `key` of `cls`, the
-/// one-field model behind a type adapter: errors are located under `key`,
-/// except those of the document itself (json_invalid, json_type).
-#[pyfunction]
-#[pyo3(signature = (cls, data, key, strict=None, context=None, extra=None, by_alias=None, by_name=None))]
-#[allow(clippy::too_many_arguments)]
-pub fn validate_json_as_field<'py>(
-    cls: &Bound<'py, PyType>,
-    data: &Bound<'py, PyAny>,
-    key: &str,
-    strict: Option<bool>,
-    context: Option<Py<PyAny>>,
-    extra: Option<Bound<'py, PyAny>>,
-    by_alias: Option<bool>,
-    by_name: Option<bool>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = cls.py();
-    let handle = schema_of(cls)?;
-    let schema = &handle.get().schema;
-    let mut state = CallOptions::of_keywords(strict, context, extra.as_ref(), by_alias, by_name)?.state();
-    let result = json_bytes(data).and_then(|bytes| {
-        let document = parse_json(&bytes, data)?;
-        let wrapper = jiter::JsonValue::Object(std::sync::Arc::new(vec![(std::borrow::Cow::Owned(key.to_owned()), document)]));
-        let jiter::JsonValue::Object(pairs) = &wrapper else { unreachable!() };
-        // the document's nodes keep their addresses inside the wrapper (its
-        // arrays and objects are shared), so numbers' text is found there
-        state.with_json_source(&bytes, &pairs[0].1, |state| schema.validate_json_value(py, cls, &wrapper, state))
-    });
-    result.map_err(|e| schema.py_err(py, e))
-}

@@ -12,7 +12,7 @@ mod model;
 mod schema;
 mod schema_handle;
 mod serializers;
-mod strings_entry;
+mod adapter_entry;
 mod validators;
 
 use pyo3::prelude::*;
@@ -57,8 +57,9 @@ fn _satya(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema_handle::build_schema, m)?)?;
     m.add_function(wrap_pyfunction!(entry::entry_descriptor, m)?)?;
     m.add_function(wrap_pyfunction!(entry::_json_paths, m)?)?;
-    m.add_function(wrap_pyfunction!(entry::validate_json_as_field, m)?)?;
-    m.add_function(wrap_pyfunction!(strings_entry::validate_strings, m)?)?;
+    m.add_function(wrap_pyfunction!(adapter_entry::validate_python_as_field, m)?)?;
+    m.add_function(wrap_pyfunction!(adapter_entry::validate_json_as_field, m)?)?;
+    m.add_function(wrap_pyfunction!(adapter_entry::validate_strings, m)?)?;
     m.add_function(wrap_pyfunction!(model::get_state, m)?)?;
     m.add_function(wrap_pyfunction!(model::set_state, m)?)?;
     m.add_function(wrap_pyfunction!(model::get_fields_set, m)?)?;

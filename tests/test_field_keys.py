@@ -178,15 +178,6 @@ def test_allow_needs_a_model_that_keeps_extras():
 
 
 @satya_only
-def test_partial_validation_is_refused_clearly():
-    adapter = lib.TypeAdapter(list[int])
-    assert adapter.validate_python([1], experimental_allow_partial=False) == [1]
-    assert adapter.validate_json("[1]", experimental_allow_partial="off") == [1]
-    with pytest.raises(NotImplementedError, match="experimental_allow_partial is not supported"):
-        adapter.validate_json("[1, 2", experimental_allow_partial=True)
-
-
-@satya_only
 def test_many_threads_share_one_variant_per_combination():
     import threading
 

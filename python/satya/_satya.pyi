@@ -192,15 +192,21 @@ def get_state(obj: ModelBase) -> dict[str, Any]: ...
 def set_state(obj: ModelBase, state: dict[str, Any], fields_set: Any = None) -> None: ...
 def get_fields_set(obj: ModelBase) -> set[str]: ...
 def model_eq(a: ModelBase, b: ModelBase) -> bool: ...
+def validate_python_as_field(
+    cls: type, value: Any, key: str, strict: bool | None = None, from_attributes: bool = False, context: Any = None,
+    extra: str | None = None, by_alias: bool | None = None, by_name: bool | None = None, partial: str | None = None,
+) -> Any:
+    """`{key: value}` as an instance of `cls` (a type adapter's holder), with partial input."""
+
 def validate_json_as_field(
     cls: type, data: str | bytes | bytearray, key: str, strict: bool | None = None, context: Any = None,
-    extra: str | None = None, by_alias: bool | None = None, by_name: bool | None = None,
+    extra: str | None = None, by_alias: bool | None = None, by_name: bool | None = None, partial: str | None = None,
 ) -> Any:
     """A JSON document as the value of field `key` of `cls` (a type adapter's holder)."""
 
 def validate_strings(
     cls: type, obj: Any, key: str | None = None, strict: bool | None = None, context: Any = None,
-    extra: str | None = None, by_alias: bool | None = None, by_name: bool | None = None,
+    extra: str | None = None, by_alias: bool | None = None, by_name: bool | None = None, partial: str | None = None,
 ) -> Any:
     """`obj`'s strings read as JSON strings, as an instance of `cls` or (`key`) its field's value."""
 

@@ -35,10 +35,11 @@ def _key_options(extra, by_alias, by_name) -> dict:
     return {name: value for name, value in given.items() if value is not None}
 
 
-def _no_partial(mode) -> None:
-    """Partial validation (of truncated input) is not provided: only its off switch is accepted."""
-    if mode not in (False, "off"):
-        raise NotImplementedError("experimental_allow_partial is not supported; pass False or 'off'")
+def _partial_mode(mode) -> str | None:
+    """`experimental_allow_partial` as the core takes it: None when off."""
+    if mode is False or mode == "off":
+        return None
+    return "on" if mode is True else mode
 
 
 class TypeAdapter(Generic[T]):
@@ -87,8 +88,15 @@ class TypeAdapter(Generic[T]):
                         by_name: bool | None = None) -> T:
         """`object` validated as T; `extra`, `by_alias` and `by_name` apply to
         every model (and TypedDict) inside T."""
-        _no_partial(experimental_allow_partial)
         keys = _key_options(extra, by_alias, by_name)
+        partial = _partial_mode(experimental_allow_partial)
+        if partial is not None:
+            try:
+                held = _satya.validate_python_as_field(self._holder, object, ROOT, strict, bool(from_attributes), context,
+                                                       partial=partial, **keys)
+            except ValidationError as exc:
+                raise relocated(exc, self._title) from None
+            return held.root
         if self._model is not None:
             return self._model.model_validate(object, strict=strict, from_attributes=from_attributes, context=context,
                                               **keys)
@@ -108,18 +116,18 @@ class TypeAdapter(Generic[T]):
                       by_name: bool | None = None) -> T:
         """A JSON document validated as T; a large JSON array of a model's
         records is validated by the batch path, in parallel."""
-        _no_partial(experimental_allow_partial)
         keys = _key_options(extra, by_alias, by_name)
-        if self._model is not None:
+        partial = _partial_mode(experimental_allow_partial)
+        if self._model is not None and partial is None:
             return self._model.model_validate_json(data, strict=strict, context=context, **keys)
-        if (self._batch_item is not None and not keys and isinstance(data, (str, bytes, bytearray))
+        if (self._batch_item is not None and not keys and partial is None and isinstance(data, (str, bytes, bytearray))
                 and len(data) >= _BATCH_MIN_SIZE):
             try:
                 return self._batch_item.model_validate_json_many(data, strict=strict, context=context)
             except (ValidationError, ValueError, TypeError):
                 pass  # the document's own path reports the errors as a single document
         try:
-            held = _satya.validate_json_as_field(self._holder, data, ROOT, strict, context, **keys)
+            held = _satya.validate_json_as_field(self._holder, data, ROOT, strict, context, partial=partial, **keys)
         except ValidationError as exc:
             raise relocated(exc, self._title) from None
         return held.root
@@ -129,8 +137,8 @@ class TypeAdapter(Generic[T]):
                          by_alias: bool | None = None, by_name: bool | None = None) -> T:
         """A string (or str-keyed dicts of them) parsed as a JSON string
         would be: `"1"` for an int, `"2020-01-01"` for a date."""
-        _no_partial(experimental_allow_partial)
-        options = dict(strict=strict, context=context, **_key_options(extra, by_alias, by_name))
+        options = dict(strict=strict, context=context, partial=_partial_mode(experimental_allow_partial),
+                       **_key_options(extra, by_alias, by_name))
         if self._model is not None:
             return validate_strings(self._model, object, options)
         try:

@@ -68,6 +68,9 @@ impl CompiledSchema {
         state.enter(input)?;
         // each model fills its own `info.data` (when its hooks read it)
         let outer_data = std::mem::replace(&mut state.field_data, self.hooks.collects_data.then(|| pyo3::types::PyDict::new(py).unbind()));
+        // partial input reaches into a type adapter's value, never a model's fields
+        let outer_partial = state.partial;
+        state.partial &= !self.of_model;
         let values = match &model_input {
             ModelInput::Dict(dict) => self.validate_fields(py, &mut DictLookup::new(dict, input), state),
             ModelInput::Mapping(mapping) => self.validate_fields(py, &mut MappingLookup { mapping, by_name: false }, state),
@@ -83,11 +86,13 @@ impl CompiledSchema {
             },
             ModelInput::Instance(obj) => {
                 state.field_data = outer_data;
+                state.partial = outer_partial;
                 state.leave();
                 return Ok(Validated::Instance(obj.clone()));
             }
         };
         state.field_data = outer_data;
+        state.partial = outer_partial;
         state.leave();
         let (values, given) = values?;
         state.add_fields_set(given.len());

@@ -93,30 +93,41 @@ impl DictValidator {
     ) -> ValResult<(Bound<'py, PyAny>, Option<u64>)> {
         let out = PyDict::new(py);
         let mut errors: Vec<LineError> = Vec::new();
-        match input.validate_dict(py, state.strict_or(self.strict))? {
-            MapInput::Dict(d) => {
-                // Validating an entry may run Python code that changes `d`.
-                for entry in DictEntries::new(&d) {
-                    let (k, v) = entry?;
-                    self.entry(py, &out, &k, &v, || key_location(&k), &mut errors, state)?;
+        let map = input.validate_dict(py, state.strict_or(self.strict))?;
+        // partial: only the last entry's value may be cut short, and the entry
+        // is dropped if that value fails
+        let partial = state.partial;
+        state.with_partial(false, |state| -> ValResult<()> {
+            match map {
+                MapInput::Dict(d) => {
+                    let len = d.len();
+                    // Validating an entry may run Python code that changes `d`.
+                    for (index, entry) in DictEntries::new(&d).enumerate() {
+                        let (k, v) = entry?;
+                        let last = partial && index + 1 == len;
+                        self.entry(py, &out, &k, &v, || key_location(&k), last, &mut errors, state)?;
+                    }
+                }
+                MapInput::Pairs(pairs) => {
+                    for (index, (k, v)) in pairs.iter().enumerate() {
+                        let last = partial && index + 1 == pairs.len();
+                        self.entry(py, &out, k, v, || key_location(k), last, &mut errors, state)?;
+                    }
+                }
+                MapInput::Json(pairs) => {
+                    // validate_strings: a value that is no string fails the dict itself
+                    if let Some((_, v)) = pairs.iter().find(|(_, v)| crate::input::is_placeholder(v)) {
+                        return Err(ValError::new(ErrorKind::StringType, &JsonInput::Value(v)));
+                    }
+                    for (index, (k, v)) in pairs.iter().enumerate() {
+                        let key = JsonInput::Key(k.as_ref());
+                        let last = partial && index + 1 == pairs.len();
+                        self.entry(py, &out, &key, &JsonInput::Value(v), || LocItem::Key(k.as_ref().into()), last, &mut errors, state)?;
+                    }
                 }
             }
-            MapInput::Pairs(pairs) => {
-                for (k, v) in &pairs {
-                    self.entry(py, &out, k, v, || key_location(k), &mut errors, state)?;
-                }
-            }
-            MapInput::Json(pairs) => {
-                // validate_strings: a value that is no string fails the dict itself
-                if let Some((_, v)) = pairs.iter().find(|(_, v)| crate::input::is_placeholder(v)) {
-                    return Err(ValError::new(ErrorKind::StringType, &JsonInput::Value(v)));
-                }
-                for (k, v) in pairs {
-                    let key = JsonInput::Key(k.as_ref());
-                    self.entry(py, &out, &key, &JsonInput::Value(v), || LocItem::Key(k.as_ref().into()), &mut errors, state)?;
-                }
-            }
-        }
+            Ok(())
+        })?;
         if !errors.is_empty() {
             return Err(ValError::Lines(errors));
         }
@@ -156,6 +167,7 @@ impl DictValidator {
         k: &I,
         v: &I,
         location: impl Fn() -> LocItem,
+        partial_last: bool,
         errors: &mut Vec<LineError>,
         state: &mut State,
     ) -> ValResult<()> {
@@ -169,12 +181,13 @@ impl DictValidator {
             }
             Err(e) => return Err(e),
         };
-        match self.value.validate(py, v, state) {
+        match state.with_partial(partial_last, |state| self.value.validate(py, v, state)) {
             Ok(value) => {
                 if let Some(key) = key {
                     out.set_item(key, value)?;
                 }
             }
+            Err(ValError::Lines(_)) if partial_last => {}
             Err(ValError::Lines(lines)) => errors.extend(lines.into_iter().map(|l| l.with_outer(location()))),
             Err(e) => return Err(e),
         }

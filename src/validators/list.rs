@@ -256,6 +256,15 @@ impl ListValidator {
         if self.exceeds_max_length(len) {
             return Ok((py.None().into_bound(py), Some(len as u64)));
         }
+        if state.partial {
+            let list = match seq {
+                SeqInput::List(list) => self.validate_items(py, list.iter(), len, state)?,
+                SeqInput::Items(items) => self.validate_items(py, items.into_iter(), len, state)?,
+                SeqInput::Json(items) => self.validate_items(py, items.iter().map(JsonInput::Value), len, state)?,
+            };
+            let len = self.checks.as_ref().map(|_| list.len() as u64);
+            return Ok((list.into_any(), len));
+        }
         let list = match seq {
             SeqInput::List(list) => match self.items.as_ref().filter(|_| list.is_exact_instance_of::<PyList>()).and_then(|items| items.validate(&list)) {
                 Some(result) => result?,
@@ -302,13 +311,22 @@ impl ListValidator {
     ) -> ValResult<Bound<'py, PyList>> {
         let mut out = Vec::with_capacity(len);
         let mut errors: Vec<LineError> = Vec::new();
+        // partial: only the last item may be cut short, and it is dropped if it fails
+        let partial = std::mem::replace(&mut state.partial, false);
         for (index, item) in items.enumerate() {
+            let last = partial && index + 1 == len;
+            state.partial = last;
             match self.item.validate(py, &item, state) {
                 Ok(v) => out.push(v),
+                Err(ValError::Lines(_)) if last => {}
                 Err(ValError::Lines(lines)) => errors.extend(lines.into_iter().map(|l| l.with_outer(LocItem::Index(index)))),
-                Err(e) => return Err(e),
+                Err(e) => {
+                    state.partial = partial;
+                    return Err(e);
+                }
             }
         }
+        state.partial = partial;
         if !errors.is_empty() {
             return Err(ValError::Lines(errors));
         }

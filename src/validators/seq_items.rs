@@ -23,6 +23,11 @@ pub fn seq_len(seq: &SeqInput<'_, '_>) -> usize {
 }
 
 pub fn read_items<'py, S: ItemSink<'py>>(py: Python<'py>, seq: SeqInput<'_, 'py>, sink: &mut S, state: &mut State) -> ValResult<()> {
+    // tuples, sets and the like are read whole, as in pydantic: never partial
+    state.with_partial(false, |state| read_all(py, seq, sink, state))
+}
+
+fn read_all<'py, S: ItemSink<'py>>(py: Python<'py>, seq: SeqInput<'_, 'py>, sink: &mut S, state: &mut State) -> ValResult<()> {
     match seq {
         SeqInput::List(list) => {
             // by index with the current length: validating may change the list

@@ -69,6 +69,9 @@ pub struct State {
     /// `by_alias=`, `by_name=` and `extra=` of the call, for every model the
     /// call reaches; None when the call gave none of them.
     pub overrides: Option<KeyOverrides>,
+    /// `experimental_allow_partial`: the value being validated ends the input,
+    /// so a list, dict or TypedDict drops its last item when that fails.
+    pub partial: bool,
     /// The value being validated was read from JSON (a hook's `info.mode`),
     /// even where a hook handed on a Python object.
     pub input_json: bool,
@@ -102,6 +105,15 @@ impl State {
         let result = validate(self);
         self.json_source = outer;
         self.input_json = outer_json;
+        result
+    }
+
+    /// Runs `validate` with `partial` set as given, then puts back the call's.
+    #[inline]
+    pub fn with_partial<R>(&mut self, partial: bool, validate: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = std::mem::replace(&mut self.partial, partial);
+        let result = validate(self);
+        self.partial = outer;
         result
     }
 

@@ -56,33 +56,13 @@ impl TypedDictValidator {
         let map = input.validate_dict(py, state.strict_or(self.strict))?;
         let out = PyDict::new(py);
         let mut errors: Vec<LineError> = Vec::new();
-        for field in &self.fields {
-            let found = match &map {
-                MapInput::Dict(d) => match d.get_item(field.key.bind(py))? {
-                    Some(value) => Some(self.field(py, field, &value, &out, &mut errors, state)),
-                    None => None,
-                },
-                // a Mapping read through items(): the last entry for a key counts, as in a dict
-                MapInput::Pairs(pairs) => pairs
-                    .iter()
-                    .rev()
-                    .find(|(k, _)| k.cast::<PyString>().is_ok_and(|s| s.to_cow().is_ok_and(|t| *t == *field.name)))
-                    .map(|(_, value)| self.field(py, field, value, &out, &mut errors, state)),
-                MapInput::Json(pairs) => pairs
-                    .iter()
-                    .rev()
-                    .find(|(k, _)| k.as_ref() == &*field.name)
-                    .map(|(_, value)| self.field(py, field, &JsonInput::Value(value), &out, &mut errors, state)),
-            };
-            match found {
-                Some(result) => result?,
-                None if field.required => {
-                    let line = LineError::new(ErrorKind::Missing, input.error_value());
-                    errors.push(line.with_outer(LocItem::Key(field.name.clone())));
-                }
-                None => {}
-            }
-        }
+        // partial: the field of the input's last key may be cut short; a
+        // field not required is then dropped if it fails
+        let partial = std::mem::replace(&mut state.partial, false);
+        let last_key = if partial { last_key(&map) } else { None };
+        let result = self.validate_fields(py, input, &map, last_key.as_deref(), &out, &mut errors, state);
+        state.partial = partial;
+        result?;
         // the keys it took, the first measure of a union's choice (as for models)
         let taken = out.len();
         if let Some(extra @ (ExtraKeys::Forbid | ExtraKeys::Allow)) = state.overrides.and_then(|o| o.extra) {
@@ -93,6 +73,55 @@ impl TypedDictValidator {
         }
         state.add_fields_set(taken);
         Ok(out.into_any())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn validate_fields<'py>(
+        &self,
+        py: Python<'py>,
+        input: &impl Input<'py>,
+        map: &MapInput<'_, 'py>,
+        last_key: Option<&str>,
+        out: &Bound<'py, PyDict>,
+        errors: &mut Vec<LineError>,
+        state: &mut State,
+    ) -> ValResult<()> {
+        for field in &self.fields {
+            state.partial = last_key == Some(&*field.name);
+            let droppable = state.partial && !field.required;
+            let mut field_errors = Vec::new();
+            let errors_here = if droppable { &mut field_errors } else { &mut *errors };
+            let found = match map {
+                MapInput::Dict(d) => match d.get_item(field.key.bind(py))? {
+                    Some(value) => Some(self.field(py, field, &value, out, errors_here, state)),
+                    None => None,
+                },
+                // a Mapping read through items(): the last entry for a key counts, as in a dict
+                MapInput::Pairs(pairs) => pairs
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k.cast::<PyString>().is_ok_and(|s| s.to_cow().is_ok_and(|t| *t == *field.name)))
+                    .map(|(_, value)| self.field(py, field, value, out, errors_here, state)),
+                MapInput::Json(pairs) => pairs
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k.as_ref() == &*field.name)
+                    .map(|(_, value)| self.field(py, field, &JsonInput::Value(value), out, errors_here, state)),
+            };
+            match found {
+                Some(result) => result?,
+                None if field.required => {
+                    let line = LineError::new(ErrorKind::Missing, input.error_value());
+                    errors.push(line.with_outer(LocItem::Key(field.name.clone())));
+                }
+                None => {}
+            }
+            // a failing last field that is not required is left out
+            if droppable && !field_errors.is_empty() {
+                out.del_item(field.key.bind(py)).ok();
+            }
+        }
+        Ok(())
     }
 
     /// A call's `extra="forbid"`: an error for each key that names no field;
@@ -144,5 +173,14 @@ impl TypedDictValidator {
             Err(e) => return Err(e),
         }
         Ok(())
+    }
+}
+
+/// The last key of a mapping's input, where partial input is cut short.
+fn last_key(map: &MapInput<'_, '_>) -> Option<String> {
+    match map {
+        MapInput::Dict(d) => d.keys().iter().last().and_then(|k| k.extract::<String>().ok()),
+        MapInput::Pairs(pairs) => pairs.last().and_then(|(k, _)| k.extract::<String>().ok()),
+        MapInput::Json(pairs) => pairs.last().map(|(k, _)| k.to_string()),
     }
 }
