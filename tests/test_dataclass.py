@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support import ValidationError, differential_attempt, differential_inputs, library_view, one_field_model, satya_only
+from support import ANY_VALIDATION_ERROR, ValidationError, differential_attempt, differential_inputs, library_view, one_field_model, satya_only
 
 import satya
 
@@ -57,8 +57,29 @@ class Late:
         self.tags.append((z, name))
 
 
+@dataclasses.dataclass
+class Tree:
+    """Contains itself, in a list and directly."""
+    x: int = 0
+    children: list["Tree"] = dataclasses.field(default_factory=list)
+    point: Optional["Tree"] = None
+
+
+@dataclasses.dataclass
+class Ping:
+    """Contains itself through another dataclass."""
+    a: Optional["Pong"] = None
+    x: int = 0
+
+
+@dataclasses.dataclass
+class Pong:
+    a: Optional[Ping] = None
+    name: str = ""
+
+
 TYPES = {"Point": Point, "Frozen": Frozen, "Slotted": Slotted, "Optional[Point]": Optional[Point], "list[Point]": list[Point],
-         "Late": Late}
+         "Late": Late, "Tree": Tree, "Ping": Ping, "list[Tree]": list[Tree]}
 _CLASSES = {}
 
 
@@ -69,8 +90,12 @@ def classes(name):
 
 
 SCALARS = st.one_of(st.integers(-2, 2), st.sampled_from(["1", "x", "", None, 1.5, True, [], ["a", 1]]))
-OBJECTS = st.fixed_dictionaries({}, optional={"x": SCALARS, "y": SCALARS, "tags": SCALARS, "name": SCALARS,
-                                              "a": SCALARS, "point": st.one_of(SCALARS, st.just({"x": 1})), "z": SCALARS})
+OBJECTS = st.recursive(
+    st.fixed_dictionaries({}, optional={"x": SCALARS, "y": SCALARS, "tags": SCALARS, "name": SCALARS,
+                                        "a": SCALARS, "point": st.one_of(SCALARS, st.just({"x": 1})), "z": SCALARS}),
+    lambda inner: st.fixed_dictionaries({}, optional={"x": SCALARS, "a": inner, "point": inner, "children": st.lists(inner, max_size=2)}),
+    max_leaves=4,
+)
 VALUES = st.one_of(SCALARS, OBJECTS, st.lists(OBJECTS, max_size=2))
 
 
@@ -160,7 +185,18 @@ def test_init_false_and_init_vars_in_the_json_schema(lib):
     assert schema["required"] == ["x"]
 
 
-@satya_only
-def test_what_is_not_supported_yet_is_refused():
-    with pytest.raises(satya.SchemaError, match="recursive dataclasses"):
-        one_field_model(Node)
+@pytest.mark.parametrize("lib", [satya, pydantic], ids=["satya", "pydantic"])
+def test_a_dataclass_may_contain_itself(lib):
+    model = one_field_model(Node, lib=None if lib is satya else pydantic)
+    value = model.model_validate({"v": {"child": {"child": {}}}}).v
+    assert value == Node(Node(Node(None)))
+    assert model.model_validate_json('{"v": {"child": {"child": null}}}').v == Node(Node(None))
+    with pytest.raises(ANY_VALIDATION_ERROR) as info:
+        model.model_validate({"v": {"child": {"child": 5}}})
+    assert [(e["type"], e["loc"]) for e in info.value.errors()] == [("dataclass_type", ("v", "child", "child"))]
+    assert model(v=value).model_dump_json() == '{"v":{"child":{"child":{"child":null}}}}'
+
+
+def test_recursive_dataclasses_json_schema_equals_pydantic():
+    for target in (Tree, Ping, list[Tree]):
+        assert satya.TypeAdapter(target).json_schema() == pydantic.TypeAdapter(target).json_schema()

@@ -8,11 +8,13 @@ import dataclasses
 import typing
 import weakref
 
-from ._fields import Field
+from ._fields import Field, Unresolved
 
 # (strict, use_enum_values) -> the hidden model, per dataclass
 _HIDDEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# dataclasses whose hidden model, or whose node's dump fields, are being made
 _BUILDING: set = set()
+_NODING: set = set()
 
 
 def is_dataclass_type(tp) -> bool:
@@ -26,7 +28,9 @@ def dataclass_node(builder, cls, strict: bool) -> dict:
     fields = dataclasses.fields(cls)
     if hidden is None:
         if cls in _BUILDING:
-            builder.fail(f"dataclass {cls.__name__} contains itself: recursive dataclasses are not supported yet")
+            # a dataclass inside its own fields: its hidden model is finished
+            # at first use, when the hidden model of the outer use exists
+            raise Unresolved(f"dataclass {cls.__name__} contains itself")
         _BUILDING.add(cls)
         try:
             hidden = _hidden_model(builder, cls, hints, fields, key)
@@ -36,12 +40,24 @@ def dataclass_node(builder, cls, strict: bool) -> dict:
     return {
         "kind": "dataclass", "cls": cls, "shadow": hidden, "strict": strict,
         # every field dumps; the input sets those of __init__, then InitVars go to __post_init__
-        "fields": [[f.name, builder.node(hints[f.name])] for f in fields],
+        "fields": _dump_fields(builder, cls, hints, fields),
         "init_names": [f.name for f in fields if f.init],
         "init_vars": len(_init_vars(cls, hints)),
         "late_defaults": [_late_default(f) for f in fields if not f.init and _late_default(f) is not None],
         "post_init": hasattr(cls, "__post_init__"),
     }
+
+
+def _dump_fields(builder, cls, hints: dict, fields):
+    """Each field's node for dumps; None inside the dataclass's own fields,
+    where its value is dumped by what it is."""
+    if cls in _NODING:
+        return None
+    _NODING.add(cls)
+    try:
+        return [[f.name, builder.node(hints[f.name])] for f in fields]
+    finally:
+        _NODING.discard(cls)
 
 
 def _init_vars(cls, hints: dict) -> list:

@@ -166,6 +166,8 @@ impl Serializer {
                 Serializer::Union(built)
             }
             // dataclasses
+            // a dataclass inside its own fields is dumped by what its value is
+            "dataclass" if node_get(node, "fields")?.is_none_or(|f| f.is_none()) => Serializer::Any,
             "dataclass" => Serializer::Dataclass(Box::new(dataclass::DataclassSerializer::build(node)?)),
             // paths, IP addresses, secrets and Json
             "path" | "ip" | "secret" => Serializer::StrOf(str_of::StrOf::build(node)?),
