@@ -77,21 +77,34 @@ def _unwrap_required(hint):
     return hint
 
 
-def _typed_dict_node(builder, tp, strict: bool) -> dict:
-    building = builder.__dict__.setdefault("_typed_dicts", set())
+def _recursive(builder, tp, make) -> dict:
+    """The node `make()` gives for `tp`; a use of `tp` inside it refers back
+    to it, and the node is then marked as a definition those uses reach."""
+    building = builder.__dict__.setdefault("_recursive_types", {})
+    name = f"{tp.__module__}.{tp.__qualname__}:{id(tp)}"
     if tp in building:
-        builder.fail(f"recursive TypedDict {tp.__name__} is not supported")
+        building[tp] = True
+        return {"kind": "recursive_ref", "ref": name, "name": tp.__name__}
+    building[tp] = False
+    try:
+        node = make()
+    finally:
+        recursed = building.pop(tp)
+    return {"kind": "recursive", "ref": name, "inner": node} if recursed else node
+
+
+def _typed_dict_node(builder, tp, strict: bool) -> dict:
     try:
         hints = typing.get_type_hints(tp, include_extras=True)
     except Exception as exc:  # noqa: BLE001 - an unresolvable annotation, reported as such
         builder.fail(f"cannot resolve the annotations of {tp.__name__}: {exc}")
     required = set(getattr(tp, "__required_keys__", hints))
-    building.add(tp)
-    try:
+
+    def make():
         fields = [(name, builder.node(_unwrap_required(hint)), name in required) for name, hint in hints.items()]
-    finally:
-        building.discard(tp)
-    return {"kind": "typed_dict", "strict": strict, "fields": fields, "name": tp.__name__}
+        return {"kind": "typed_dict", "strict": strict, "fields": fields, "name": tp.__name__}
+
+    return _recursive(builder, tp, make)
 
 
 def is_named_tuple(tp) -> bool:
@@ -99,21 +112,18 @@ def is_named_tuple(tp) -> bool:
 
 
 def _named_tuple_node(builder, tp, strict: bool) -> dict:
-    building = builder.__dict__.setdefault("_named_tuples", set())
-    if tp in building:
-        builder.fail(f"recursive NamedTuple {tp.__name__} is not supported")
     try:
         hints = typing.get_type_hints(tp, include_extras=True)
     except Exception as exc:  # noqa: BLE001 - an unresolvable annotation, reported as such
         builder.fail(f"cannot resolve the annotations of {tp.__name__}: {exc}")
     defaults = getattr(tp, "_field_defaults", {})
-    building.add(tp)
-    try:
+
+    def make():
         # collections.namedtuple fields have no annotation: Any
         fields = [(name, builder.node(hints.get(name, typing.Any)), defaults.get(name)) for name in tp._fields]
-    finally:
-        building.discard(tp)
-    node = {"kind": "named_tuple", "cls": tp, "strict": strict, "fields": fields}
-    # a default of None is still a default: the core takes the default's presence from this list
-    node["has_default"] = [name in defaults for name in tp._fields]
-    return node
+        node = {"kind": "named_tuple", "cls": tp, "strict": strict, "fields": fields}
+        # a default of None is still a default: the core takes the default's presence from this list
+        node["has_default"] = [name in defaults for name in tp._fields]
+        return node
+
+    return _recursive(builder, tp, make)

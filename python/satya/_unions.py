@@ -147,6 +147,8 @@ _CONTAINER_LABELS = {
     "deque": lambda node: f"deque[{_inner(node)}]", "iterable": lambda node: f"generator[{_inner(node)}]",
     "typed_dict": lambda node: node["name"], "named_tuple": lambda node: node["cls"].__name__,
     "dataclass": lambda node: node["cls"].__name__,
+    # a type that contains itself is named as its definition
+    "recursive": lambda node: label(node["inner"]), "recursive_ref": lambda node: node["name"],
 }
 
 # pydantic's names of the schemas behind these types, as its union errors show them

@@ -20,7 +20,7 @@ impl CompiledSchema {
     pub fn build(cls: &Bound<'_, PyType>, descriptor: &Bound<'_, PyDict>) -> PyResult<Self> {
         let py = cls.py();
         let jit = descriptor.get_item("jit")?.map(|v| v.is_truthy()).transpose()?.unwrap_or(false);
-        let ctx = &BuildContext { jit, jit_failures: Default::default() };
+        let ctx = &BuildContext { jit, jit_failures: Default::default(), definitions: Default::default() };
         let class_name: String = item(descriptor, "name")?.extract()?;
         let fields_list = item(descriptor, "fields")?;
         let fields_list = fields_list.cast::<PyList>()?;

@@ -166,6 +166,10 @@ impl Serializer {
                 Serializer::Union(built)
             }
             // dataclasses
+            // a TypedDict or NamedTuple that contains itself: the uses inside
+            // it are dumped by what their values are
+            "recursive" => inner("inner")?,
+            "recursive_ref" => Serializer::Any,
             // a dataclass inside its own fields is dumped by what its value is
             "dataclass" if node_get(node, "fields")?.is_none_or(|f| f.is_none()) => Serializer::Any,
             "dataclass" => Serializer::Dataclass(Box::new(dataclass::DataclassSerializer::build(node)?)),

@@ -40,6 +40,7 @@ impl Validator {
             // containers: a tuple or frozenset may hold mutable items
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
+            Validator::Recursive(_) | Validator::RecursiveRef(_) => false,
             // hooks: a function may return anything; an instance may hold anything
             Validator::Function(_) | Validator::IsInstance(_) => false,
             Validator::NumberStr(v) => v.inner().is_scalar(),
@@ -84,6 +85,8 @@ impl Validator {
             Validator::Function(v) => v.inner().map_or(0, Validator::check_count),
             Validator::NumberStr(v) => v.inner().check_count(),
             Validator::Checked(v) => v.inner().check_count(),
+            // a use inside counts nothing more: its checks are the definition's
+            Validator::Recursive(v) => v.inner().map_or(0, Validator::check_count),
             _ => 0,
         }
     }
@@ -123,6 +126,11 @@ impl Validator {
             Validator::Checked(v) => {
                 found.push((v.program(), v.backend()));
                 v.inner().programs(found);
+            }
+            Validator::Recursive(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.programs(found);
+                }
             }
             _ => {}
         }
@@ -170,6 +178,11 @@ impl Validator {
             Validator::IsInstance(v) => v.visit_objects(visit),
             Validator::NumberStr(v) => v.inner().visit_objects(visit),
             Validator::Checked(v) => v.inner().visit_objects(visit),
+            Validator::Recursive(v) => {
+                if let Some(inner) = v.inner() {
+                    inner.visit_objects(visit);
+                }
+            }
             _ => {}
         }
     }

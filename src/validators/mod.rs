@@ -58,6 +58,7 @@ mod typed_dict;
 
 mod facts;
 mod native;
+mod recursive;
 mod state;
 
 pub use checks::{CheckError, LeafChecks};
@@ -134,6 +135,9 @@ pub enum Validator {
     NumberStr(number_str::NumberStrValidator),
     /// A value checked by a Program of its own (inside a hook, say).
     Checked(checked::CheckedValidator),
+    /// A TypedDict or NamedTuple that contains itself, and a use inside it.
+    Recursive(std::sync::Arc<recursive::Definition>),
+    RecursiveRef(std::sync::Weak<recursive::Definition>),
 }
 
 /// Reads one key of a type node from the descriptor built by the metaclass.
@@ -205,6 +209,8 @@ impl Validator {
             "function" => function::FunctionValidator::build(node, ctx),
             "is_instance" => is_instance::IsInstanceValidator::build(node, ctx),
             "number_str" => number_str::NumberStrValidator::build(node, ctx),
+            "recursive" => recursive::build_definition(node, ctx),
+            "recursive_ref" => recursive::build_reference(node, ctx),
             other => Err(PyTypeError::new_err(format!("unsupported type node kind {other:?}"))),
         }
     }
@@ -263,6 +269,8 @@ impl Validator {
             Validator::IsInstance(v) => v.validate(py, input, state),
             Validator::NumberStr(v) => v.validate(py, input, state),
             Validator::Checked(v) => v.validate(py, input, state),
+            Validator::Recursive(v) => v.validate(py, input, state),
+            Validator::RecursiveRef(v) => recursive::referred(v)?.validate(py, input, state),
         }
     }
 

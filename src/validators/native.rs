@@ -63,6 +63,7 @@ impl Validator {
             // containers: their objects are made under the GIL
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => None,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => None,
+            Validator::Recursive(_) | Validator::RecursiveRef(_) => None,
             // hooks: Python functions; instances of a Python class
             Validator::Function(_) | Validator::IsInstance(_) => None,
             // a JSON string is a str as it stands; a number needs the full path
@@ -136,6 +137,7 @@ impl Validator {
             // containers: their objects are made under the GIL
             Validator::Tuple(_) | Validator::Set(_) | Validator::Deque(_) | Validator::Sequence(_) | Validator::Iterable(_) => false,
             Validator::TypedDict(_) | Validator::NamedTuple(_) => false,
+            Validator::Recursive(_) | Validator::RecursiveRef(_) => false,
             Validator::IsInstance(_) => false,
             Validator::NumberStr(v) => v.inner().runs_without_python(py, walk)?,
             Validator::Checked(v) => v.inner().runs_without_python(py, walk)?,

@@ -17,6 +17,8 @@ pub struct BuildContext {
     /// Why native code could not be made, for a warning; those programs run
     /// in the interpreter.
     pub jit_failures: std::cell::RefCell<Vec<String>>,
+    /// The types that contain themselves being built, innermost last.
+    pub definitions: std::cell::RefCell<Vec<(String, std::sync::Arc<super::recursive::Definition>)>>,
 }
 
 /// What a model does with input keys that name no field (`extra=`).
@@ -69,6 +71,9 @@ pub struct State {
     /// `by_alias=`, `by_name=` and `extra=` of the call, for every model the
     /// call reaches; None when the call gave none of them.
     pub overrides: Option<KeyOverrides>,
+    /// How many types that contain themselves (`recursive.rs`) are being
+    /// validated, one inside another; counted apart from models, as pydantic counts.
+    pub definition_depth: usize,
     /// `experimental_allow_partial`: the value being validated ends the input,
     /// so a list, dict or TypedDict drops its last item when that fails.
     pub partial: bool,
@@ -171,5 +176,30 @@ impl State {
     #[inline]
     pub fn leave(&mut self) {
         self.path.pop();
+    }
+
+    /// Enters one level of a type that contains itself: a Python value seen
+    /// on the way in is a cycle; whether its identity was recorded is returned
+    /// for `leave_definition`.
+    pub fn enter_definition<'py>(&mut self, input: &impl Input<'py>) -> ValResult<bool> {
+        let id = input.identity();
+        if id != 0 && self.path.contains(&id) {
+            return Err(ValError::new(ErrorKind::RecursionLoop, input));
+        }
+        if self.definition_depth >= MAX_DEPTH {
+            return Err(ValError::new(ErrorKind::RecursionDepthExceeded, input));
+        }
+        self.definition_depth += 1;
+        if id != 0 {
+            self.path.push(id);
+        }
+        Ok(id != 0)
+    }
+
+    pub fn leave_definition(&mut self, recorded: bool) {
+        self.definition_depth -= 1;
+        if recorded {
+            self.path.pop();
+        }
     }
 }
