@@ -1,8 +1,8 @@
-//! A type adapter's entry points that models have no counterpart for: its
-//! value validated as the one field of the adapter's hidden model from
-//! Python data (with partial input), from a JSON document, and in strings mode
-//! (`input/strings.rs`). Errors are located under the field's `key`, except
-//! those of the document itself (json_invalid, json_type).
+//! The entry points behind a type adapter's methods: its value validated as
+//! the one field of the adapter's hidden model from Python data (with partial
+//! input) and from a JSON document; and strings mode (`input/strings.rs`),
+//! which `model_validate_strings` uses too. Errors are located under the
+//! field's `key`, except those of the document itself (json_invalid, json_type).
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -65,6 +65,8 @@ pub fn validate_python_as_field<'py>(
     partial: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = cls.py();
+    // a call made by a hook inside validate_strings reads its own input
+    let _plain = crate::input::set_aside();
     let (handle, mut state) = prepared(cls, strict, from_attributes, context, extra, by_alias, by_name, partial_mode(partial)?)?;
     let schema = &handle.get().schema;
     let wrapper = PyDict::new(py);
@@ -88,6 +90,7 @@ pub fn validate_json_as_field<'py>(
     partial: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = cls.py();
+    let _plain = crate::input::set_aside();
     let mode = partial_mode(partial)?;
     let (handle, mut state) = prepared(cls, strict, false, context, extra, by_alias, by_name, mode)?;
     let schema = &handle.get().schema;

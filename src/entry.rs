@@ -46,7 +46,6 @@ impl CallOptions {
 
 /// The overrides a call gave, None when it gave none; `by_alias=False`
 /// without `by_name=True` is refused.
-#[cold]
 fn checked_overrides(overrides: KeyOverrides) -> PyResult<Option<KeyOverrides>> {
     if overrides.by_alias == Some(false) && overrides.by_name != Some(true) {
         return Err(user_error("At least one of `by_alias` or `by_name` must be set to True.", "validate-by-alias-and-name-false"));
@@ -163,6 +162,8 @@ unsafe fn entry_call(
     kwnames: *mut ffi::PyObject,
 ) -> *mut ffi::PyObject {
     slot_guard(std::ptr::null_mut(), |py| {
+        // a call made by a hook inside validate_strings reads its own input
+        let _plain = crate::input::set_aside();
         // The function's self is the class it was bound to (see `Entry::bind`).
         let cls = Bound::from_borrowed_ptr(py, cls).cast_into_unchecked::<PyType>();
         let (input, options) = parse_call(py, entry, args, nargs, kwnames)?;

@@ -130,6 +130,7 @@ pub(crate) unsafe fn slot_guard<R: Copy>(on_error: R, f: impl FnOnce(Python<'_>)
 /// `__init__`: keyword arguments are the input mapping.
 unsafe extern "C" fn model_init(slf: *mut ffi::PyObject, args: *mut ffi::PyObject, kwargs: *mut ffi::PyObject) -> c_int {
     slot_guard(-1, |py| {
+        let _plain = crate::input::set_aside();
         let obj = Bound::from_borrowed_ptr(py, slf);
         let cls = obj.get_type();
         if !args.is_null() && ffi::PyTuple_Size(args) != 0 {

@@ -109,7 +109,7 @@ def test_strings_parse_in_strict_mode_too(target):
             lambda: pydantic.TypeAdapter(target).validate_strings(value, strict=True))
 
 
-def test_a_typed_dicts_key_that_is_no_string_is_refused():
+def test_a_typed_dicts_value_that_is_no_string_is_refused():
     # pydantic 2.14 drops such a key, even a required one ({'x': 0} gives {});
     # satya refuses it, as every other type does
     if ORACLE:
@@ -124,3 +124,35 @@ def test_a_union_takes_the_first_choice_that_reads_the_string():
     for target, expected in ((Union[int, str], 1), (Union[str, int], "1"), (Union[bool, int], True)):
         assert lib.TypeAdapter(target).validate_strings("1") == expected
         assert pydantic.TypeAdapter(target).validate_strings("1") == expected
+
+
+def test_a_validation_a_hook_starts_reads_its_own_input():
+    # inside model_validate_strings, a hook's own JSON validation is plain JSON
+    def run(m):
+        seen = []
+
+        class Hooked(m.BaseModel):
+            a: str
+
+            @m.field_validator("a")
+            @classmethod
+            def probe(cls, value):
+                seen.append(m.TypeAdapter(Optional[int]).validate_json("null"))
+                seen.append(m.TypeAdapter(Union[int, str]).validate_json('"1"'))
+                try:
+                    m.TypeAdapter(int).validate_json('"1"', strict=True)
+                except ERRORS as exc:
+                    seen.append([e["type"] for e in exc.errors()])
+                return value
+
+        Hooked.model_validate_strings({"a": "q"})
+        return seen
+
+    assert run(lib) == run(pydantic) == [None, "1", ["int_type"]]
+
+
+@pytest.mark.parametrize("extra", ["allow", "forbid"])
+@pytest.mark.parametrize("value", [{"x": "1", "b": 2}, {"x": "1", "b": {"c": "3"}}, {"b": 2, "x": "q"}])
+def test_a_typed_dict_that_judges_extra_keys_reads_every_value(value, extra):
+    assert outcome(lambda: lib.TypeAdapter(Row).validate_strings(value, extra=extra)) == outcome(
+        lambda: pydantic.TypeAdapter(Row).validate_strings(value, extra=extra))

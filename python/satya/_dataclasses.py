@@ -5,6 +5,7 @@ native validator makes the dataclass instance from the validated values."""
 from __future__ import annotations
 
 import dataclasses
+import threading
 import typing
 import weakref
 
@@ -12,9 +13,17 @@ from ._fields import Field, Unresolved
 
 # (strict, use_enum_values) -> the hidden model, per dataclass
 _HIDDEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-# dataclasses whose hidden model, or whose node's dump fields, are being made
-_BUILDING: set = set()
-_NODING: set = set()
+# per thread, the dataclasses whose hidden model, or whose node's dump
+# fields, are being made (a class may be built on two threads at once)
+_PROGRESS = threading.local()
+
+
+def _in_progress(name: str) -> set:
+    found = getattr(_PROGRESS, name, None)
+    if found is None:
+        found = set()
+        setattr(_PROGRESS, name, found)
+    return found
 
 
 def is_dataclass_type(tp) -> bool:
@@ -27,15 +36,15 @@ def dataclass_node(builder, cls, strict: bool) -> dict:
     hints = _hints(builder, cls)
     fields = dataclasses.fields(cls)
     if hidden is None:
-        if cls in _BUILDING:
+        if cls in _in_progress("building"):
             # a dataclass inside its own fields: its hidden model is finished
             # at first use, when the hidden model of the outer use exists
             raise Unresolved(f"dataclass {cls.__name__} contains itself")
-        _BUILDING.add(cls)
+        _in_progress("building").add(cls)
         try:
             hidden = _hidden_model(builder, cls, hints, fields, key)
         finally:
-            _BUILDING.discard(cls)
+            _in_progress("building").discard(cls)
         _HIDDEN.setdefault(cls, {})[key] = hidden
     return {
         "kind": "dataclass", "cls": cls, "shadow": hidden, "strict": strict,
@@ -51,13 +60,13 @@ def dataclass_node(builder, cls, strict: bool) -> dict:
 def _dump_fields(builder, cls, hints: dict, fields):
     """Each field's node for dumps; None inside the dataclass's own fields,
     where its value is dumped by what it is."""
-    if cls in _NODING:
+    if cls in _in_progress("noding"):
         return None
-    _NODING.add(cls)
+    _in_progress("noding").add(cls)
     try:
         return [[f.name, builder.node(hints[f.name])] for f in fields]
     finally:
-        _NODING.discard(cls)
+        _in_progress("noding").discard(cls)
 
 
 def _init_vars(cls, hints: dict) -> list:

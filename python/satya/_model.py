@@ -571,7 +571,7 @@ class Model(_satya.ModelBase, metaclass=ModelMeta):
 
     @classmethod
     def model_validate_strings(cls, obj, *, strict=None, extra=None, context=None, by_alias=None, by_name=None):
-        """Strings (in str-keyed dicts and lists) validated as JSON strings would be."""
+        """Strings (alone or in str-keyed dicts) validated as JSON strings would be."""
         options = dict(strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name)
         return _strings.validate_strings(cls, obj, options)
 

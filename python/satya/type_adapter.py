@@ -88,24 +88,25 @@ class TypeAdapter(Generic[T]):
                         by_name: bool | None = None) -> T:
         """`object` validated as T; `extra`, `by_alias` and `by_name` apply to
         every model (and TypedDict) inside T."""
-        keys = _key_options(extra, by_alias, by_name)
-        partial = _partial_mode(experimental_allow_partial)
-        if partial is not None:
+        if extra is not None or by_alias is not None or by_name is not None or experimental_allow_partial is not False:
+            keys = _key_options(extra, by_alias, by_name)
+            partial = _partial_mode(experimental_allow_partial)
             try:
                 held = _satya.validate_python_as_field(self._holder, object, ROOT, strict, bool(from_attributes), context,
                                                        partial=partial, **keys)
             except ValidationError as exc:
                 raise relocated(exc, self._title) from None
             return held.root
+        quickest = strict is None and from_attributes is None and context is None
         if self._model is not None:
-            return self._model.model_validate(object, strict=strict, from_attributes=from_attributes, context=context,
-                                              **keys)
+            if quickest:
+                return self._model.model_validate(object)
+            return self._model.model_validate(object, strict=strict, from_attributes=from_attributes, context=context)
         try:
-            if strict is None and from_attributes is None and context is None and not keys:
+            if quickest:
                 held = self._validate({ROOT: object})  # a call without keywords takes the quickest path
             else:
-                held = self._validate({ROOT: object}, strict=strict, from_attributes=from_attributes, context=context,
-                                      **keys)
+                held = self._validate({ROOT: object}, strict=strict, from_attributes=from_attributes, context=context)
         except ValidationError as exc:
             raise relocated(exc, self._title) from None
         return held.root
@@ -116,11 +117,12 @@ class TypeAdapter(Generic[T]):
                       by_name: bool | None = None) -> T:
         """A JSON document validated as T; a large JSON array of a model's
         records is validated by the batch path, in parallel."""
-        keys = _key_options(extra, by_alias, by_name)
-        partial = _partial_mode(experimental_allow_partial)
+        plain = extra is None and by_alias is None and by_name is None and experimental_allow_partial is False
+        keys = {} if plain else _key_options(extra, by_alias, by_name)
+        partial = None if plain else _partial_mode(experimental_allow_partial)
         if self._model is not None and partial is None:
             return self._model.model_validate_json(data, strict=strict, context=context, **keys)
-        if (self._batch_item is not None and not keys and partial is None and isinstance(data, (str, bytes, bytearray))
+        if (self._batch_item is not None and plain and isinstance(data, (str, bytes, bytearray))
                 and len(data) >= _BATCH_MIN_SIZE):
             try:
                 return self._batch_item.model_validate_json_many(data, strict=strict, context=context)

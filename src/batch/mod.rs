@@ -154,6 +154,7 @@ pub fn validate_many<'py>(
     collect: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = cls.py();
+    let _plain = crate::input::set_aside();
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
     let mut state = State::new(strict, from_attributes, context);
@@ -194,6 +195,7 @@ pub fn validate_json_many<'py>(
     end: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = cls.py();
+    let _plain = crate::input::set_aside();
     let handle = schema_of(cls)?;
     let schema = &handle.get().schema;
     let whole = match json_bytes(data) {

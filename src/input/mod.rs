@@ -19,7 +19,7 @@ mod collections;
 
 pub use json::{invalid_json, json_bytes, json_to_python, new_str, parse_json, python_of, JsonInput};
 pub use python::{has_surrogates, DictEntries};
-pub use strings::{is_placeholder, original_of_pairs, strings_mode, StringsDocument};
+pub use strings::{is_placeholder, original_of_pairs, set_aside, strings_mode, StringsDocument};
 
 pub use shared::IntValue;
 // unions

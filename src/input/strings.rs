@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use jiter::JsonValue;
@@ -17,18 +18,31 @@ use pyo3::types::{PyDict, PyString};
 
 use crate::errors::{ErrorKind, LocItem, ValError, ValResult};
 
+/// The objects behind a tree's nodes, by node address, and behind its
+/// objects' pairs, by the pairs' address (kept apart: the two kinds of
+/// address are never compared).
+#[derive(Default)]
+struct Originals {
+    nodes: HashMap<usize, Py<PyAny>>,
+    pairs: HashMap<usize, Py<PyAny>>,
+}
+
 /// A Python object as a JSON tree, and the object each node was made from.
 pub struct StringsDocument {
     /// Boxed so that the root keeps its address while validators read it.
     root: Box<JsonValue<'static>>,
-    originals: HashMap<usize, Py<PyAny>>,
+    originals: Originals,
 }
 
 thread_local! {
-    /// The objects behind the nodes of the tree being validated on this
-    /// thread (by node address); None outside `validate_strings`.
-    static ORIGINALS: RefCell<Option<HashMap<usize, Py<PyAny>>>> = const { RefCell::new(None) };
+    /// The originals of the tree being validated on this thread; None
+    /// outside `validate_strings`, and inside any other validation it starts.
+    static ORIGINALS: RefCell<Option<Originals>> = const { RefCell::new(None) };
 }
+
+/// How many threads are inside `validate_strings` now: while none is, the
+/// JSON input never looks at the thread's state.
+static ACTIVE: AtomicUsize = AtomicUsize::new(0);
 
 fn address(node: &JsonValue<'_>) -> usize {
     node as *const JsonValue<'_> as usize
@@ -37,13 +51,13 @@ fn address(node: &JsonValue<'_>) -> usize {
 impl StringsDocument {
     /// `obj` as a tree.
     pub fn new(obj: &Bound<'_, PyAny>) -> ValResult<Self> {
-        let mut originals = HashMap::new();
+        let mut originals = Originals::default();
         let root = Box::new(JsonValue::Null);
-        let mut document = StringsDocument { root, originals: HashMap::new() };
+        let mut document = StringsDocument { root, originals: Originals::default() };
         *document.root = convert(obj, &mut originals)?;
         // children live in shared vectors, which stay where they are; the
         // root's own address is known only now that it is in its box
-        originals.insert(address(&document.root), obj.clone().unbind());
+        originals.nodes.insert(address(&document.root), obj.clone().unbind());
         document.originals = originals;
         Ok(document)
     }
@@ -51,24 +65,40 @@ impl StringsDocument {
     /// Runs `validate` with this tree's originals known to the JSON input.
     pub fn with<R>(self, validate: impl FnOnce(&JsonValue<'static>) -> R) -> R {
         let StringsDocument { root, originals } = self;
-        let _scope = Scope(ORIGINALS.with(|cell| cell.replace(Some(originals))));
+        ACTIVE.fetch_add(1, Ordering::SeqCst);
+        let _scope = Scope(ORIGINALS.with(|cell| cell.replace(Some(originals))), true);
         validate(&root)
     }
 }
 
 /// Puts back what the thread knew before, however validation ends.
-struct Scope(Option<HashMap<usize, Py<PyAny>>>);
+pub struct Scope(Option<Originals>, bool);
 
 impl Drop for Scope {
     fn drop(&mut self) {
         let outer = self.0.take();
         ORIGINALS.with(|cell| *cell.borrow_mut() = outer);
+        if self.1 {
+            ACTIVE.fetch_sub(1, Ordering::SeqCst);
+        }
     }
+}
+
+/// A validation started inside `validate_strings` (by a hook, say) reads
+/// its own input as it is: the strings mode is set aside until the returned
+/// scope ends. Outside `validate_strings` this costs one atomic read.
+#[inline]
+pub fn set_aside() -> Option<Scope> {
+    if ACTIVE.load(Ordering::Relaxed) == 0 {
+        return None;
+    }
+    let outer = ORIGINALS.with(|cell| cell.borrow_mut().take());
+    outer.is_some().then(|| Scope(outer, false))
 }
 
 /// `obj` as a node: a str as itself, a dict as an object, anything else as a
 /// placeholder.
-fn convert(obj: &Bound<'_, PyAny>, originals: &mut HashMap<usize, Py<PyAny>>) -> ValResult<JsonValue<'static>> {
+fn convert(obj: &Bound<'_, PyAny>, originals: &mut Originals) -> ValResult<JsonValue<'static>> {
     if let Ok(text) = obj.cast::<PyString>() {
         return match text.to_str() {
             Ok(text) => Ok(JsonValue::Str(Cow::Owned(text.to_owned()))),
@@ -95,12 +125,12 @@ fn convert(obj: &Bound<'_, PyAny>, originals: &mut HashMap<usize, Py<PyAny>>) ->
     }
     let pairs = Arc::new(pairs);
     for ((_, node), original) in pairs.iter().zip(children) {
-        originals.insert(address(node), original);
+        originals.nodes.insert(address(node), original);
     }
     // a model reports a missing field against its pairs (an empty dict's
     // pairs have no place of their own, and print the same anyway)
     if !pairs.is_empty() {
-        originals.insert(pairs.as_ptr() as usize, obj.clone().unbind());
+        originals.pairs.insert(pairs.as_ptr() as usize, obj.clone().unbind());
     }
     Ok(JsonValue::Object(pairs))
 }
@@ -108,7 +138,10 @@ fn convert(obj: &Bound<'_, PyAny>, originals: &mut HashMap<usize, Py<PyAny>>) ->
 /// The object a node of the tree being validated was made from; None
 /// outside `validate_strings` (and for nodes of other documents).
 pub fn original_of<'py>(py: Python<'py>, node: &JsonValue<'_>) -> Option<Bound<'py, PyAny>> {
-    ORIGINALS.with(|cell| cell.borrow().as_ref().and_then(|map| map.get(&address(node)).map(|o| o.bind(py).clone())))
+    if ACTIVE.load(Ordering::Relaxed) == 0 {
+        return None;
+    }
+    ORIGINALS.with(|cell| cell.borrow().as_ref().and_then(|o| o.nodes.get(&address(node)).map(|o| o.bind(py).clone())))
 }
 
 /// The dict an object's pairs were made from (see `original_of`).
@@ -116,7 +149,10 @@ pub fn original_of_pairs<'py>(py: Python<'py>, pairs: &[(Cow<'_, str>, JsonValue
     if pairs.is_empty() {
         return None;
     }
-    ORIGINALS.with(|cell| cell.borrow().as_ref().and_then(|map| map.get(&(pairs.as_ptr() as usize)).map(|o| o.bind(py).clone())))
+    if ACTIVE.load(Ordering::Relaxed) == 0 {
+        return None;
+    }
+    ORIGINALS.with(|cell| cell.borrow().as_ref().and_then(|o| o.pairs.get(&(pairs.as_ptr() as usize)).map(|o| o.bind(py).clone())))
 }
 
 /// Whether a `validate_strings` tree is being validated on this thread:
@@ -124,7 +160,7 @@ pub fn original_of_pairs<'py>(py: Python<'py>, pairs: &[(Cow<'_, str>, JsonValue
 /// matches it equally well (a union takes the first).
 #[inline]
 pub fn strings_mode() -> bool {
-    ORIGINALS.with(|cell| cell.borrow().is_some())
+    ACTIVE.load(Ordering::Relaxed) != 0 && ORIGINALS.with(|cell| cell.borrow().is_some())
 }
 
 /// Whether `node` stands for a value that is not a string: `validate_strings`

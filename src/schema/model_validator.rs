@@ -75,7 +75,7 @@ impl CompiledSchema {
             ModelInput::Dict(dict) => self.validate_fields(py, &mut DictLookup::new(dict, input), state),
             ModelInput::Mapping(mapping) => self.validate_fields(py, &mut MappingLookup { mapping, by_name: false }, state),
             ModelInput::Attributes(obj) => self.validate_fields(py, &mut AttributesLookup { obj, by_name: false }, state),
-            ModelInput::JsonObject(pairs) => match self.judges_extra_keys() {
+            ModelInput::JsonObject(pairs) => match self.judges_extra_keys() && crate::input::strings_mode() {
                 true => match pairs.iter().find(|(_, v)| crate::input::is_placeholder(v)) {
                     // validate_strings: such a model reads every key, so the
                     // first value that is no string fails it whole, as in pydantic

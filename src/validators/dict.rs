@@ -116,7 +116,8 @@ impl DictValidator {
                 }
                 MapInput::Json(pairs) => {
                     // validate_strings: a value that is no string fails the dict itself
-                    if let Some((_, v)) = pairs.iter().find(|(_, v)| crate::input::is_placeholder(v)) {
+                    let placeholder = || pairs.iter().find(|(_, v)| crate::input::is_placeholder(v));
+                    if let Some((_, v)) = crate::input::strings_mode().then(placeholder).flatten() {
                         return Err(ValError::new(ErrorKind::StringType, &JsonInput::Value(v)));
                     }
                     for (index, (k, v)) in pairs.iter().enumerate() {

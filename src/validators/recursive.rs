@@ -67,8 +67,9 @@ fn reference(node: &Bound<'_, PyDict>) -> PyResult<String> {
     node_get(node, "ref")?.ok_or_else(|| PyTypeError::new_err("recursive node without 'ref'"))?.extract()
 }
 
-/// The definition a reference points to; it lives as long as the validator
-/// tree it is part of, so it is there whenever the reference runs.
+/// The definition a reference points to. It lives as long as the tree that
+/// owns it; a part of the tree kept by a hook's handler beyond that finds it
+/// gone, which is an error rather than a crash.
 pub fn referred(reference: &Weak<Definition>) -> PyResult<Arc<Definition>> {
     reference.upgrade().ok_or_else(|| PyTypeError::new_err("a recursive type's definition is gone"))
 }

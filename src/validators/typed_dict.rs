@@ -54,6 +54,14 @@ impl TypedDictValidator {
 
     pub fn validate<'py>(&self, py: Python<'py>, input: &impl Input<'py>, state: &mut State) -> ValResult<Bound<'py, PyAny>> {
         let map = input.validate_dict(py, state.strict_or(self.strict))?;
+        let judged = matches!(state.overrides.and_then(|o| o.extra), Some(ExtraKeys::Forbid | ExtraKeys::Allow));
+        if let (true, MapInput::Json(pairs)) = (judged && crate::input::strings_mode(), &map) {
+            // validate_strings: every key is read, so the first value that
+            // is no string fails the whole dict, as in pydantic
+            if let Some((_, v)) = pairs.iter().find(|(_, v)| crate::input::is_placeholder(v)) {
+                return Err(ValError::new(ErrorKind::StringType, &JsonInput::Value(v)));
+            }
+        }
         let out = PyDict::new(py);
         let mut errors: Vec<LineError> = Vec::new();
         // partial: the field of the input's last key may be cut short; a
@@ -136,7 +144,7 @@ impl TypedDictValidator {
             MapInput::Pairs(pairs) => pairs.iter().map(|(k, v)| (k.clone(), v.clone(), v.error_value())).collect(),
             MapInput::Json(pairs) => pairs
                 .iter()
-                .map(|(k, v)| Ok((PyString::new(py, k).into_any(), crate::input::json_to_python(py, v)?, JsonInput::Value(v).error_value())))
+                .map(|(k, v)| Ok((PyString::new(py, k).into_any(), crate::input::python_of(py, v)?, JsonInput::Value(v).error_value())))
                 .collect::<PyResult<_>>()?,
         };
         let mut reported: Vec<Bound<'py, PyAny>> = Vec::new();
