@@ -123,3 +123,37 @@ def test_union_choices_are_named_by_their_type():
     mine = [(e["type"], e["loc"]) for e in _errors(lambda: lib.TypeAdapter(Pair).validate_python(data))]
     theirs = [(e["type"], e["loc"]) for e in _errors(lambda: pydantic.TypeAdapter(Pair).validate_python(data))]
     assert mine == theirs
+
+
+def test_inner_uses_dump_by_their_declared_types():
+    import dataclasses
+    from typing import List
+
+    def dumps(m):
+        class Secretive(TypedDict):
+            s: m.SecretStr
+            kids: List["Secretive"]
+
+        @dataclasses.dataclass
+        class Tree:
+            s: m.SecretStr
+            kids: List["Tree"] = dataclasses.field(default_factory=list)
+
+        # the forward references name classes of this function's scope
+        Secretive.__annotations__["kids"] = List[Secretive]
+        Tree.__annotations__["kids"] = List[Tree]
+        ta, tt = m.TypeAdapter(Secretive), m.TypeAdapter(Tree)
+        x = ta.validate_python({"s": "a", "kids": [{"s": "b", "kids": []}]})
+        y = tt.validate_python({"s": "a", "kids": [{"s": "b"}]})
+        return (ta.dump_python(x, mode="json"), ta.dump_json(x), tt.dump_python(y, mode="json"), tt.dump_json(y),
+                repr(tt.dump_python(y)))
+
+    assert dumps(lib) == dumps(pydantic)
+
+
+def test_a_value_that_contains_itself_is_refused_when_dumped():
+    cyclic = {"value": 1, "children": []}
+    cyclic["children"].append(cyclic)
+    for library in (lib, pydantic):
+        with pytest.raises(ValueError, match="Circular reference detected"):
+            library.TypeAdapter(Node).dump_python(cyclic)

@@ -18,10 +18,12 @@ _HIDDEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _PROGRESS = threading.local()
 
 
-def _in_progress(name: str) -> set:
+def _in_progress(name: str) -> dict:
+    """This thread's dataclasses in progress of one kind, each with whether
+    it was met inside itself."""
     found = getattr(_PROGRESS, name, None)
     if found is None:
-        found = set()
+        found = {}
         setattr(_PROGRESS, name, found)
     return found
 
@@ -40,16 +42,16 @@ def dataclass_node(builder, cls, strict: bool) -> dict:
             # a dataclass inside its own fields: its hidden model is finished
             # at first use, when the hidden model of the outer use exists
             raise Unresolved(f"dataclass {cls.__name__} contains itself")
-        _in_progress("building").add(cls)
+        _in_progress("building")[cls] = False
         try:
             hidden = _hidden_model(builder, cls, hints, fields, key)
         finally:
-            _in_progress("building").discard(cls)
+            _in_progress("building").pop(cls, None)
         _HIDDEN.setdefault(cls, {})[key] = hidden
     return {
         "kind": "dataclass", "cls": cls, "shadow": hidden, "strict": strict,
         # every field dumps; the input sets those of __init__, then InitVars go to __post_init__
-        "fields": _dump_fields(builder, cls, hints, fields),
+        **_dump_fields(builder, cls, hints, fields),
         "init_names": [f.name for f in fields if f.init],
         "init_vars": len(_init_vars(cls, hints)),
         "late_defaults": [_late_default(f) for f in fields if not f.init and _late_default(f) is not None],
@@ -57,16 +59,21 @@ def dataclass_node(builder, cls, strict: bool) -> dict:
     }
 
 
-def _dump_fields(builder, cls, hints: dict, fields):
-    """Each field's node for dumps; None inside the dataclass's own fields,
-    where its value is dumped by what it is."""
-    if cls in _in_progress("noding"):
-        return None
-    _in_progress("noding").add(cls)
+def _dump_fields(builder, cls, hints: dict, fields) -> dict:
+    """The node's dump part: each field's node; inside the dataclass's own
+    fields, a reference back to the outer use ("ser_ref"), which is then
+    marked as its definition ("ser_def")."""
+    noding = _in_progress("noding")
+    name = f"dataclass {cls.__module__}.{cls.__qualname__}:{id(cls)}"
+    if cls in noding:
+        noding[cls] = True
+        return {"fields": None, "ser_ref": name}
+    noding[cls] = False
     try:
-        return [[f.name, builder.node(hints[f.name])] for f in fields]
+        fields = [[f.name, builder.node(hints[f.name])] for f in fields]
     finally:
-        _in_progress("noding").discard(cls)
+        recursed = noding.pop(cls)
+    return {"fields": fields, "ser_def": name} if recursed else {"fields": fields}
 
 
 def _init_vars(cls, hints: dict) -> list:

@@ -40,6 +40,8 @@ mod computed;
 mod function;
 // config's JSON forms
 mod json_form;
+mod recursive;
+pub use recursive::referred as recursive_referred;
 
 pub use dumper::{DumpOptions, Dumper};
 pub use entry::methods;
@@ -99,6 +101,9 @@ pub enum Serializer {
     Function(Box<function::FunctionSerializer>),
     // config: a non-default JSON form of timedeltas, bytes or floats
     JsonForm(Box<json_form::JsonFormSerializer>),
+    /// A type that contains itself, and a use inside it (`recursive.rs`).
+    Recursive(std::sync::Arc<recursive::SerDefinition>),
+    RecursiveRef(std::sync::Weak<recursive::SerDefinition>),
 }
 
 impl Serializer {
@@ -113,6 +118,17 @@ impl Serializer {
     }
 
     fn build_type(node: &Bound<'_, PyDict>) -> PyResult<Self> {
+        // a dataclass that contains itself marks its outer use and its uses inside
+        if let Some(name) = recursive::name_of(node, "ser_ref")? {
+            return recursive::reference(&name);
+        }
+        if let Some(name) = recursive::name_of(node, "ser_def")? {
+            return recursive::definition(name, || Self::build_kind(node));
+        }
+        Self::build_kind(node)
+    }
+
+    fn build_kind(node: &Bound<'_, PyDict>) -> PyResult<Self> {
         let kind: String = node
             .get_item("kind")?
             .ok_or_else(|| PyTypeError::new_err("type node without 'kind'"))?
@@ -166,12 +182,15 @@ impl Serializer {
                 Serializer::Union(built)
             }
             // dataclasses
-            // a TypedDict or NamedTuple that contains itself: the uses inside
-            // it are dumped by what their values are
-            "recursive" => inner("inner")?,
-            "recursive_ref" => Serializer::Any,
-            // a dataclass inside its own fields is dumped by what its value is
-            "dataclass" if node_get(node, "fields")?.is_none_or(|f| f.is_none()) => Serializer::Any,
+            // a TypedDict or NamedTuple that contains itself, and a use inside it
+            "recursive" => match recursive::name_of(node, "ref")? {
+                Some(name) => recursive::definition(name, || inner("inner"))?,
+                None => return Err(PyTypeError::new_err("recursive node without 'ref'")),
+            },
+            "recursive_ref" => match recursive::name_of(node, "ref")? {
+                Some(name) => recursive::reference(&name)?,
+                None => return Err(PyTypeError::new_err("recursive_ref node without 'ref'")),
+            },
             "dataclass" => Serializer::Dataclass(Box::new(dataclass::DataclassSerializer::build(node)?)),
             // paths, IP addresses, secrets and Json
             "path" | "ip" | "secret" => Serializer::StrOf(str_of::StrOf::build(node)?),
@@ -259,6 +278,8 @@ impl Serializer {
             Serializer::TypedDict(t) => typed_dict::to_python(t, value, d, filter),
             Serializer::Function(f) => f.to_python(value, d, filter),
             Serializer::JsonForm(f) => f.to_python(value, d, filter),
+            Serializer::Recursive(r) => r.to_python(value, d, filter),
+            Serializer::RecursiveRef(r) => recursive::referred(r)?.to_python(value, d, filter),
         }
     }
 
@@ -303,6 +324,8 @@ impl Serializer {
             Serializer::TypedDict(t) => typed_dict::to_json(t, value, out, d, filter),
             Serializer::Function(f) => f.to_json(value, out, d, filter),
             Serializer::JsonForm(f) => f.to_json(value, out, d, filter),
+            Serializer::Recursive(r) => r.to_json(value, out, d, filter),
+            Serializer::RecursiveRef(r) => recursive::referred(r)?.to_json(value, out, d, filter),
         }
     }
 
@@ -359,6 +382,8 @@ impl Serializer {
             Serializer::TypedDict(_) => "general-fields".into(),
             Serializer::Function(f) => f.inner.expected(py),
             Serializer::JsonForm(f) => f.inner.expected(py),
+            Serializer::Recursive(r) => r.serializer().map(|s| s.expected(py)).unwrap_or_default(),
+            Serializer::RecursiveRef(r) => recursive::referred(r).ok().and_then(|r| r.serializer().ok().map(|s| s.expected(py))).unwrap_or_default(),
         }
     }
 
@@ -380,6 +405,11 @@ impl Serializer {
             Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.models(found),
             Serializer::TypedDict(t) => t.models(found),
             Serializer::Function(f) => f.inner.models(found),
+            Serializer::Recursive(r) => {
+                if let Ok(inner) = r.serializer() {
+                    inner.models(found);
+                }
+            }
             _ => {}
         }
     }
@@ -405,6 +435,11 @@ impl Serializer {
             Serializer::Set { item, .. } | Serializer::Deque { item, .. } => item.visit_objects(visit),
             Serializer::TypedDict(t) => t.visit_objects(visit),
             Serializer::Function(f) => f.visit_objects(visit),
+            Serializer::Recursive(r) => {
+                if let Ok(inner) = r.serializer() {
+                    inner.visit_objects(visit);
+                }
+            }
             _ => {}
         }
     }

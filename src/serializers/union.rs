@@ -54,6 +54,17 @@ fn accepts(serializer: &Serializer, value: &Bound<'_, PyAny>, strict: bool) -> b
         Serializer::Temporal(kind) => kind.matches(value),
         Serializer::Union(choices) => choices.iter().any(|c| accepts(c, value, strict)),
         Serializer::Dataclass(s) => s.accepts(value),
+        // a type that contains itself: its outer use is checked in depth; a
+        // use inside it by the value's own type only (a value may contain itself)
+        Serializer::Recursive(r) => r.serializer().is_ok_and(|s| accepts(s, value, strict)),
+        Serializer::RecursiveRef(r) => crate::serializers::recursive_referred(r).is_ok_and(|d| {
+            d.serializer().is_ok_and(|s| match s {
+                Serializer::TypedDict(_) => value.is_instance_of::<PyDict>(),
+                Serializer::Tuple(_) => value.is_instance_of::<PyTuple>(),
+                Serializer::Dataclass(s) => s.accepts(value),
+                _ => true,
+            })
+        }),
         // a path, IP address or secret (a str passes only the lax test)
         Serializer::StrOf(s) => s.accepts(value).unwrap_or(false) && !(strict && value.is_instance_of::<PyString>()),
         Serializer::Json(inner) => accepts(inner, value, strict),
