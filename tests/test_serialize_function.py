@@ -173,3 +173,28 @@ def test_a_wrap_serializers_handler_keeps_the_dumps_fallback_and_context():
         return holder.model_dump(**options), holder.model_dump(mode="json", **options), holder.model_dump_json(**options)
 
     assert dumps(satya) == dumps(pydantic)
+
+
+@pytest.mark.parametrize("options", [{"exclude": {"g": {"b"}}}, {"include": {"g": {"a"}}}, {"exclude": {"g": True}}, {}])
+def test_a_wrap_serializers_handler_applies_the_values_include_and_exclude(options):
+    def dumps(lib):
+        class Inner(lib.BaseModel):
+            a: int = 1
+            b: object = None
+
+        class Outer(lib.BaseModel):
+            g: Inner
+            h: Annotated[Inner, lib.WrapSerializer(lambda v, handler: ["w", handler(v)])] = Inner()
+
+            @lib.field_serializer("g", mode="wrap")
+            def wrap_g(self, value, handler, info):
+                return {"wrapped": handler(value)}
+
+        outer = Outer(g=Inner(b=Unknown()), h=Inner(b=2))
+        both_options = dict(options, fallback=lambda v: "fb")
+        extra = {"h": {"b"}} if "exclude" in options and options["exclude"] != {"g": True} else None
+        if extra:
+            both_options["exclude"] = {**options["exclude"], **extra}
+        return outer.model_dump(**both_options), outer.model_dump(mode="json", **both_options), outer.model_dump_json(**both_options)
+
+    assert dumps(satya) == dumps(pydantic)

@@ -100,9 +100,9 @@ impl FunctionSerializer {
         Ok(FunctionSerializer { hook: SerHook::read(spec)?, inner: Arc::new(inner) })
     }
 
-    fn result<'py>(&self, value: &Bound<'py, PyAny>, d: &Dumper<'py>, json: bool) -> PyResult<Bound<'py, PyAny>> {
+    fn result<'py>(&self, value: &Bound<'py, PyAny>, d: &Dumper<'py>, json: bool, filter: &Filter<'py>) -> PyResult<Bound<'py, PyAny>> {
         let handler = match self.hook.wrap {
-            true => Some(Bound::new(d.py, SerializerHandler::new(Some(self.inner.clone()), d, json))?.into_any()),
+            true => Some(Bound::new(d.py, SerializerHandler::new(Some(self.inner.clone()), d, json, filter))?.into_any()),
             false => None,
         };
         self.hook.call(value, handler, d, json)
@@ -112,7 +112,7 @@ impl FunctionSerializer {
         if !self.hook.applies(value, d.opts.json_mode) {
             return self.inner.to_python(value, d, filter);
         }
-        let result = self.result(value, d, d.opts.json_mode)?;
+        let result = self.result(value, d, d.opts.json_mode, filter)?;
         any::to_python(&result, d, &Filter::default())
     }
 
@@ -120,7 +120,7 @@ impl FunctionSerializer {
         if !self.hook.applies(value, true) {
             return self.inner.to_json(value, out, d, filter);
         }
-        let result = self.result(value, d, true)?;
+        let result = self.result(value, d, true, filter)?;
         any::to_json(&result, out, d, &Filter::default())
     }
 
@@ -176,12 +176,24 @@ pub struct SerializerHandler {
     /// The dump's `context=` and `fallback=`, which the handler's dump keeps.
     context: Option<Py<PyAny>>,
     fallback: Option<Py<PyAny>>,
+    /// The include and exclude of the value, which the handler's dump applies.
+    include: Option<Py<PyAny>>,
+    exclude: Option<Py<PyAny>>,
 }
 
 impl SerializerHandler {
-    pub fn new(inner: Option<Arc<Serializer>>, d: &Dumper<'_>, json: bool) -> Self {
+    /// The handler of a dump in `d`, for a value whose include and exclude are `filter`.
+    pub fn new(inner: Option<Arc<Serializer>>, d: &Dumper<'_>, json: bool, filter: &Filter<'_>) -> Self {
         let unbound = |v: &Option<Bound<'_, PyAny>>| v.as_ref().map(|v| v.clone().unbind());
-        SerializerHandler { inner, opts: d.opts, json, context: unbound(&d.context), fallback: unbound(&d.fallback) }
+        SerializerHandler {
+            inner,
+            opts: d.opts,
+            json,
+            context: unbound(&d.context),
+            fallback: unbound(&d.fallback),
+            include: unbound(&filter.include),
+            exclude: unbound(&filter.exclude),
+        }
     }
 }
 
@@ -191,9 +203,11 @@ impl SerializerHandler {
         let mut d = Dumper::new(py, DumpOptions { json_mode: self.json, ..self.opts });
         d.context = self.context.as_ref().map(|c| c.bind(py).clone());
         d.fallback = self.fallback.as_ref().map(|f| f.bind(py).clone());
+        let bound = |v: &Option<Py<PyAny>>| v.as_ref().map(|v| v.bind(py).clone());
+        let filter = Filter::new(bound(&self.include), bound(&self.exclude));
         match &self.inner {
-            Some(inner) => inner.to_python(&value, &mut d, &Filter::default()),
-            None => any::to_python(&value, &mut d, &Filter::default()),
+            Some(inner) => inner.to_python(&value, &mut d, &filter),
+            None => any::to_python(&value, &mut d, &filter),
         }
     }
 
