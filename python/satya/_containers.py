@@ -9,6 +9,8 @@ import collections.abc
 import sys
 import typing
 
+from ._fields import Unresolved, resolve
+
 _SETS = {set: "set", frozenset: "frozenset"}
 
 
@@ -77,6 +79,19 @@ def _unwrap_required(hint):
     return hint
 
 
+def resolved_in(tp, hint):
+    """`hint` with the forward references left inside it evaluated in `tp`'s
+    module (before 3.11, `get_type_hints` leaves `list["Node"]` inside
+    `NotRequired[...]` as it is)."""
+    if sys.version_info >= (3, 11):
+        return hint
+    module = sys.modules.get(tp.__module__)
+    try:
+        return resolve(hint, dict(vars(module)) if module else {}, {tp.__name__: tp})
+    except Unresolved:
+        return hint
+
+
 def _recursive(builder, tp, make) -> dict:
     """The node `make()` gives for `tp`; a use of `tp` inside it refers back
     to it, and the node is then marked as a definition those uses reach."""
@@ -101,7 +116,7 @@ def _typed_dict_node(builder, tp, strict: bool) -> dict:
     required = set(getattr(tp, "__required_keys__", hints))
 
     def make():
-        fields = [(name, builder.node(_unwrap_required(hint)), name in required) for name, hint in hints.items()]
+        fields = [(name, builder.node(resolved_in(tp, _unwrap_required(hint))), name in required) for name, hint in hints.items()]
         return {"kind": "typed_dict", "strict": strict, "fields": fields, "name": tp.__name__}
 
     return _recursive(builder, tp, make)
@@ -120,7 +135,7 @@ def _named_tuple_node(builder, tp, strict: bool) -> dict:
 
     def make():
         # collections.namedtuple fields have no annotation: Any
-        fields = [(name, builder.node(hints.get(name, typing.Any)), defaults.get(name)) for name in tp._fields]
+        fields = [(name, builder.node(resolved_in(tp, hints.get(name, typing.Any))), defaults.get(name)) for name in tp._fields]
         node = {"kind": "named_tuple", "cls": tp, "strict": strict, "fields": fields}
         # a default of None is still a default: the core takes the default's presence from this list
         node["has_default"] = [name in defaults for name in tp._fields]

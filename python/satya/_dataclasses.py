@@ -9,6 +9,7 @@ import threading
 import typing
 import weakref
 
+from ._containers import resolved_in
 from ._fields import Field, Unresolved
 
 # (strict, use_enum_values) -> the hidden model, per dataclass
@@ -92,9 +93,10 @@ def _late_default(f):
 
 def _hints(builder, cls) -> dict:
     try:
-        return typing.get_type_hints(cls, include_extras=True)
+        hints = typing.get_type_hints(cls, include_extras=True)
     except NameError as exc:
         builder.fail(f"dataclass {cls.__name__}: {exc}")
+    return {name: resolved_in(cls, hint) for name, hint in hints.items()}
 
 
 def _hidden_model(builder, cls, hints: dict, fields, key):

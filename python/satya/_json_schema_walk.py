@@ -13,7 +13,7 @@ import types
 import typing
 from typing import Any
 
-from ._containers import _unwrap_required, is_named_tuple, is_typed_dict
+from ._containers import _unwrap_required, is_named_tuple, is_typed_dict, resolved_in
 from ._dataclasses import is_dataclass_type
 from ._fields import _CONSTRAINTS, FieldInfo, TemporalMark, _type_name
 from ._generics import open_type
@@ -200,10 +200,10 @@ class AnnotationWalker:
         if is_typed_dict(tp):
             hints = typing.get_type_hints(tp, include_extras=True)
             required = set(getattr(tp, "__required_keys__", hints))
-            hints = {name: _unwrap_required(hint) for name, hint in hints.items()}
+            hints = {name: resolved_in(tp, _unwrap_required(hint)) for name, hint in hints.items()}
             return self.reference(tp, lambda: self.typed_dict_schema(tp, hints, required))
         if is_named_tuple(tp):
-            hints = typing.get_type_hints(tp, include_extras=True)
+            hints = {name: resolved_in(tp, hint) for name, hint in typing.get_type_hints(tp, include_extras=True).items()}
             return self.reference(tp, lambda: self.named_tuple_schema(tp, hints))
         if is_dataclass_type(tp):
             return self.reference(tp, lambda: self.dataclass_schema(tp))

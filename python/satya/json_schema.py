@@ -23,6 +23,7 @@ from typing import Any
 
 from . import _generics
 from ._aliases import validation_paths
+from ._containers import resolved_in
 from ._fields import _MISSING, FieldInfo
 from ._json_schema_hooks import input_type_marker, model_serializer_return, serializer_marker
 from ._json_schema_types import enum_schema
@@ -223,7 +224,7 @@ class GenerateJsonSchema(AnnotationWalker):
         return schema
 
     def dataclass_schema(self, cls) -> dict:
-        hints = typing.get_type_hints(cls, include_extras=True)
+        hints = {name: resolved_in(cls, hint) for name, hint in typing.get_type_hints(cls, include_extras=True).items()}
         properties, required = {}, []
         # the fields and the InitVars, in declaration order
         real = {f.name for f in dataclasses.fields(cls)}
